@@ -1,0 +1,24 @@
+package org.integrationledger.model.purchaseorder;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.integrationledger.model.shared.Checks;
+import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.MessageId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.time.Instant;
+
+/** Procurement reports that the purchase order was cancelled. */
+public record CancelPurchaseOrder(MessageId messageId, SystemId reportingSystem, Instant occurredAt,
+        @TargetAggregateIdentifier PurchaseOrderId purchaseOrderId,
+        String reason, @TargetAggregateVersion Long expectedLedgerVersion) implements ConnectorMessage {
+
+    public CancelPurchaseOrder {
+        Checks.required(messageId, "messageId");
+        Checks.required(reportingSystem, "reportingSystem");
+        Checks.required(occurredAt, "occurredAt");
+        Checks.required(purchaseOrderId, "purchaseOrderId");
+        Checks.text(reason, "reason", 500);
+    }
+}

@@ -1,0 +1,31 @@
+package org.integrationledger.model.purchaseorder;
+
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.time.Instant;
+
+/**
+ * One purchase order side by side in procurement and in its ERP. Fields the ledger has not been told yet
+ * are null (for example supplier and total while the order is known only from an ERP acknowledgment).
+ */
+public record PurchaseOrderSummary(
+        PurchaseOrderId purchaseOrderId,
+        SupplierId supplier,
+        LegalEntityId legalEntity,
+        ProcurementStatus procurementStatus,
+        Integer procurementVersion,
+        Money total,
+        SystemId routedTo,
+        ErpPostingStatus erpStatus,
+        SystemId erpSystem,
+        Integer erpVersion,
+        String erpDocumentNumber,
+        String erpRejectionReason,
+        boolean erpBehindProcurement,
+        Instant lastBusinessTime,
+        Instant lastRecordedAt,
+        long eventCount) {
+}

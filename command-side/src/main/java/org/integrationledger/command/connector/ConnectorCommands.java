@@ -1,0 +1,57 @@
+package org.integrationledger.command.connector;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.integrationledger.command.routing.SystemRegistry;
+import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ErrorCode;
+import org.integrationledger.model.shared.LedgerMetadata;
+import org.integrationledger.model.shared.Rejection;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a connector's command enters the ledger: checks the reporting system, stamps the audit
+ * metadata (connector, message id, correlation) and waits for the durable outcome.
+ */
+@Component
+public class ConnectorCommands {
+
+    private final CommandGateway gateway;
+    private final SystemRegistry systems;
+
+    public ConnectorCommands(CommandGateway gateway, SystemRegistry systems) {
+        this.gateway = gateway;
+        this.systems = systems;
+    }
+
+    /**
+     * Sends the command and returns what was recorded.
+     *
+     * @param correlationId the caller's correlation id, or null to start a new conversation at this message
+     * @param notFound      the code to answer when the command needs a document the ledger does not know
+     */
+    public CommandOutcome send(ConnectorMessage command, String correlationId, ErrorCode notFound) {
+        systems.requireKnown(command.reportingSystem());
+        String connector = ConnectorAuthorization.requireMayReportFor(command.reportingSystem());
+        MetaData metaData = MetaData.with(LedgerMetadata.CONNECTOR_ID, connector)
+                .and(LedgerMetadata.MESSAGE_ID, command.messageId().value())
+                .and(LedgerMetadata.REPORTING_SYSTEM, command.reportingSystem().value())
+                .and(LedgerMetadata.CORRELATION_ID,
+                        correlationId == null || correlationId.isBlank() ? command.messageId().value() : correlationId);
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (AggregateNotFoundException e) {
+            throw new RuleViolation(notFound, "no document " + e.getAggregateIdentifier() + " is known to the ledger");
+        } catch (CommandExecutionException e) {
+            // A remote command side (Axon Server) sends rule violations back as details of this exception.
+            Rejection rejection = e.<Rejection>getDetails().orElse(null);
+            if (rejection != null) {
+                throw new RuleViolation(rejection.code(), rejection.detail());
+            }
+            throw e;
+        }
+    }
+}

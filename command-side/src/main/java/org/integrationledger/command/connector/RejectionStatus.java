@@ -1,0 +1,25 @@
+package org.integrationledger.command.connector;
+
+import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** The HTTP status each rejection code is answered with. */
+final class RejectionStatus {
+
+    private RejectionStatus() {
+    }
+
+    static HttpStatus of(ErrorCode code) {
+        return switch (code) {
+            case VALIDATION_FAILED, MALFORMED_REQUEST, REQUEST_NOT_SUPPORTED -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case SYSTEM_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case PURCHASE_ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case MESSAGE_ID_CONFLICT, CONCURRENCY_CONFLICT, PURCHASE_ORDER_ALREADY_ISSUED, PURCHASE_ORDER_NOT_ISSUED,
+                 PURCHASE_ORDER_CANCELLED, PURCHASE_ORDER_CLOSED -> HttpStatus.CONFLICT;
+            case UNKNOWN_SYSTEM, UNKNOWN_LEGAL_ENTITY, TOTAL_MISMATCH, CURRENCY_MISMATCH, UNKNOWN_LINE, OVER_RECEIPT,
+                 AMENDMENT_BELOW_RECEIVED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+}

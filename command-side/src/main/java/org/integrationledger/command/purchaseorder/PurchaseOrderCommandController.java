@@ -1,0 +1,108 @@
+package org.integrationledger.command.purchaseorder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.integrationledger.command.connector.CommandOutcome;
+import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Connector endpoints for purchase-order facts. Each answers once the fact is durably recorded (or refused):
+ * 200 with the outcome, or a problem document with a stable code.
+ */
+@RestController
+@RequestMapping("/api/v1/purchase-orders/{purchaseOrderId}")
+@Tag(name = "Purchase orders: connector commands")
+class PurchaseOrderCommandController {
+
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final ConnectorCommands commands;
+
+    PurchaseOrderCommandController(ConnectorCommands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/requisition-approval")
+    @Operation(summary = "Procurement: the requisition behind this order was approved")
+    ResponseEntity<CommandOutcome> approveRequisition(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.RequisitionApprovalRequest request,
+            @Parameter(description = "groups the messages of one business conversation")
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/issue")
+    @Operation(summary = "Procurement: the order was issued (version 1)")
+    ResponseEntity<CommandOutcome> issue(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.IssueRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/amendments")
+    @Operation(summary = "Procurement: a new version of the order was issued")
+    ResponseEntity<CommandOutcome> amend(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.AmendmentRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/erp-postings")
+    @Operation(summary = "ERP: a version of the order is posted under an ERP document number",
+            description = "Accepted even before procurement reports the order; an older version than one already "
+                    + "acknowledged is recorded as stale.")
+    ResponseEntity<CommandOutcome> acknowledgePosting(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.PostingAcknowledgmentRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/erp-rejections")
+    @Operation(summary = "ERP: posting a version of the order was refused")
+    ResponseEntity<CommandOutcome> rejectPosting(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.PostingRejectionRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/goods-receipts")
+    @Operation(summary = "Goods were received against lines of the order (partial receipts add up)")
+    ResponseEntity<CommandOutcome> receiveGoods(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.GoodsReceiptRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/cancellation")
+    @Operation(summary = "Procurement: the order was cancelled")
+    ResponseEntity<CommandOutcome> cancel(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.CancellationRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    @PostMapping("/closure")
+    @Operation(summary = "Procurement: the order was closed")
+    ResponseEntity<CommandOutcome> close(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.ClosureRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId);
+    }
+
+    private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId) {
+        CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.PURCHASE_ORDER_NOT_FOUND);
+        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(outcome.replayed())).body(outcome);
+    }
+}

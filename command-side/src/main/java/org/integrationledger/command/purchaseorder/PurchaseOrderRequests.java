@@ -1,0 +1,187 @@
+package org.integrationledger.command.purchaseorder;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
+import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
+import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
+import org.integrationledger.model.purchaseorder.ClosePurchaseOrder;
+import org.integrationledger.model.purchaseorder.IssuePurchaseOrder;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.ReceiptLine;
+import org.integrationledger.model.purchaseorder.ReceiveGoods;
+import org.integrationledger.model.purchaseorder.RecordRequisitionApproval;
+import org.integrationledger.model.purchaseorder.RejectPurchaseOrderPosting;
+import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.MessageId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Request bodies of the purchase-order connector endpoints. Every body carries the connector's message id,
+ * the reporting system and the business time; each maps to one canonical command.
+ */
+final class PurchaseOrderRequests {
+
+    private PurchaseOrderRequests() {
+    }
+
+    record RequisitionApprovalRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String requisitionNumber,
+            @NotBlank @Size(max = 128) String approvedBy,
+            @NotBlank @Schema(example = "US01") String legalEntity) {
+
+        RecordRequisitionApproval toCommand(String purchaseOrderId) {
+            return new RecordRequisitionApproval(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), requisitionNumber, approvedBy,
+                    LegalEntityId.of(legalEntity));
+        }
+    }
+
+    record LineRequest(
+            @Min(1) int lineNumber,
+            @NotBlank @Size(max = 240) String description,
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotBlank @Size(max = 8) @Schema(example = "EA") String unitOfMeasure,
+            @NotNull @DecimalMin("0") BigDecimal unitPrice,
+            @Schema(description = "false for services, which need no goods receipt", defaultValue = "true")
+            Boolean goodsReceiptRequired) {
+
+        PurchaseOrderLine toLine(CurrencyCode currency) {
+            return new PurchaseOrderLine(lineNumber, description, new Quantity(quantity, unitOfMeasure),
+                    new UnitPrice(unitPrice, currency), goodsReceiptRequired == null || goodsReceiptRequired);
+        }
+    }
+
+    record IssueRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String supplierId,
+            @NotBlank @Schema(example = "US01") String legalEntity,
+            @Size(max = 64) String requisitionNumber,
+            @NotBlank @Schema(example = "USD") String currency,
+            @NotNull BigDecimal totalAmount,
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
+
+        IssuePurchaseOrder toCommand(String purchaseOrderId) {
+            CurrencyCode orderCurrency = CurrencyCode.of(currency);
+            return new IssuePurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), SupplierId.of(supplierId), LegalEntityId.of(legalEntity),
+                    requisitionNumber, lines.stream().map(line -> line.toLine(orderCurrency)).toList(),
+                    new Money(totalAmount, orderCurrency));
+        }
+    }
+
+    record AmendmentRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @Min(2) int version,
+            @NotBlank @Schema(example = "USD") String currency,
+            @NotNull BigDecimal totalAmount,
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines,
+            @NotBlank @Size(max = 500) String reason,
+            @Schema(description = "optimistic lock: the ledgerVersion the sender last saw; 409 if it moved on")
+            Long expectedLedgerVersion) {
+
+        AmendPurchaseOrder toCommand(String purchaseOrderId) {
+            CurrencyCode orderCurrency = CurrencyCode.of(currency);
+            return new AmendPurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), version,
+                    lines.stream().map(line -> line.toLine(orderCurrency)).toList(),
+                    new Money(totalAmount, orderCurrency), reason, expectedLedgerVersion);
+        }
+    }
+
+    record PostingAcknowledgmentRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @Min(1) int version,
+            @NotBlank @Size(max = 64) String erpDocumentNumber) {
+
+        AcknowledgePurchaseOrderPosting toCommand(String purchaseOrderId) {
+            return new AcknowledgePurchaseOrderPosting(MessageId.of(messageId), SystemId.of(reportingSystem),
+                    occurredAt, PurchaseOrderId.of(purchaseOrderId), version, erpDocumentNumber);
+        }
+    }
+
+    record PostingRejectionRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @Min(1) int version,
+            @NotBlank @Size(max = 64) String reasonCode,
+            @NotBlank @Size(max = 500) String reason) {
+
+        RejectPurchaseOrderPosting toCommand(String purchaseOrderId) {
+            return new RejectPurchaseOrderPosting(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), version, reasonCode, reason);
+        }
+    }
+
+    record ReceiptLineRequest(
+            @Min(1) int lineNumber,
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotBlank @Size(max = 8) String unitOfMeasure) {
+    }
+
+    record GoodsReceiptRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String receiptNumber,
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull ReceiptLineRequest> lines) {
+
+        ReceiveGoods toCommand(String purchaseOrderId) {
+            return new ReceiveGoods(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), receiptNumber, lines.stream()
+                    .map(line -> new ReceiptLine(line.lineNumber(), new Quantity(line.quantity(), line.unitOfMeasure())))
+                    .toList());
+        }
+    }
+
+    record CancellationRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 500) String reason,
+            Long expectedLedgerVersion) {
+
+        CancelPurchaseOrder toCommand(String purchaseOrderId) {
+            return new CancelPurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), reason, expectedLedgerVersion);
+        }
+    }
+
+    record ClosureRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            Long expectedLedgerVersion) {
+
+        ClosePurchaseOrder toCommand(String purchaseOrderId) {
+            return new ClosePurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), expectedLedgerVersion);
+        }
+    }
+}

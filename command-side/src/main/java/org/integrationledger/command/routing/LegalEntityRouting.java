@@ -1,0 +1,27 @@
+package org.integrationledger.command.routing;
+
+import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.model.shared.ErrorCode;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.SystemId;
+import org.springframework.stereotype.Component;
+
+/** The routing rule: a legal entity's documents are posted in the ERP configured for it. */
+@Component
+public class LegalEntityRouting {
+
+    private final ReferenceDataProperties reference;
+
+    public LegalEntityRouting(ReferenceDataProperties reference) {
+        this.reference = reference;
+    }
+
+    public SystemId erpFor(LegalEntityId legalEntity) {
+        ReferenceDataProperties.LegalEntity entity = reference.legalEntities().get(legalEntity.value());
+        if (entity == null || entity.erp() == null) {
+            throw new RuleViolation(ErrorCode.UNKNOWN_LEGAL_ENTITY, "legal entity " + legalEntity
+                    + " has no ERP route; known legal entities: " + reference.legalEntities().keySet());
+        }
+        return SystemId.of(entity.erp());
+    }
+}

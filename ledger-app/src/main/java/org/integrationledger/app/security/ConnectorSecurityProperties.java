@@ -1,0 +1,27 @@
+package org.integrationledger.app.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The connectors allowed in ({@code ledger.security.connectors}): per connector id, the SHA-256 of its API key
+ * (the key itself is never configured or stored) and the systems of record it may report for. A connector
+ * with no systems can read but not send commands.
+ */
+@ConfigurationProperties("ledger.security")
+public record ConnectorSecurityProperties(Map<String, Connector> connectors) {
+
+    public ConnectorSecurityProperties {
+        connectors = connectors == null ? Map.of() : Map.copyOf(connectors);
+    }
+
+    /** One connector: its key's SHA-256 in hex and the systems it speaks for. */
+    public record Connector(String apiKeySha256, List<String> systems) {
+
+        public Connector {
+            systems = systems == null ? List.of() : List.copyOf(systems);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.integrationledger.app.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import java.io.IOException;
+
+/**
+ * Every API call needs a connector's API key; the API documentation and health endpoints are open.
+ * Stateless: no sessions, no cookies, so no CSRF surface.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> writeProblem(response,
+                HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                "a valid API key is required in the X-Api-Key header");
+        AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
+                ErrorCode.SYSTEM_NOT_PERMITTED, "this API key may not do that");
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
+                        AnonymousAuthenticationFilter.class)
+                .build();
+    }
+
+    private static void writeProblem(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // Fixed texts only, so no escaping is needed.
+        response.getWriter().write("{\"type\":\"urn:integration-ledger:problem:" + code.code() + "\",\"title\":\""
+                + code.code() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\""
+                + code.code() + "\"}");
+    }
+}

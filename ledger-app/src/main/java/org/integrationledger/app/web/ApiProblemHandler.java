@@ -1,0 +1,102 @@
+package org.integrationledger.app.web;
+
+import org.integrationledger.model.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Problem details for errors no feature handles itself (malformed JSON, failed Bean Validation, bad
+ * parameters, unknown routes, unexpected failures), each with a stable {@code code} like the features' own.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> invalidValue(IllegalArgumentException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected failure handling {}", request.getDescription(false), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+                "the ledger failed unexpectedly; nothing was recorded for this request", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(ApiProblemHandler::describe)
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "the request body is invalid", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "the request is invalid", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getMostSpecificCause() instanceof IllegalArgumentException invalid
+                ? invalid.getMessage()
+                : "the request body is not valid JSON of the expected shape";
+        ErrorCode code = e.getMostSpecificCause() instanceof IllegalArgumentException
+                ? ErrorCode.VALIDATION_FAILED : ErrorCode.MALFORMED_REQUEST;
+        return problem(HttpStatus.BAD_REQUEST, code, detail, null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            ErrorCode code = status.value() == 400 ? ErrorCode.VALIDATION_FAILED : ErrorCode.REQUEST_NOT_SUPPORTED;
+            problem.setProperty("code", code.code());
+            problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        }
+        return response;
+    }
+
+    private static Map<String, String> describe(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String detail,
+                                                  List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        problem.setTitle(code.code());
+        problem.setProperty("code", code.code());
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,22 @@
+package org.integrationledger.query;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+
+/** Problem details of the query API, with the same {@code code} convention as the command side. */
+public final class QueryProblems {
+
+    private QueryProblems() {
+    }
+
+    public static ErrorResponseException notFound(String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setType(URI.create("urn:integration-ledger:problem:" + code));
+        problem.setTitle(code);
+        problem.setProperty("code", code);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

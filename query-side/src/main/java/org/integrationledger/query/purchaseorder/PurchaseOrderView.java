@@ -1,0 +1,145 @@
+package org.integrationledger.query.purchaseorder;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.integrationledger.model.purchaseorder.ErpPostingStatus;
+import org.integrationledger.model.purchaseorder.ProcurementStatus;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Row of {@code purchase_order_view}: one purchase order in procurement and in its ERP. */
+@Entity
+@Table(name = "purchase_order_view")
+class PurchaseOrderView {
+
+    @Id
+    @Column(name = "purchase_order_id")
+    private String purchaseOrderId;
+    @Column(name = "supplier_id")
+    private String supplierId;
+    @Column(name = "legal_entity")
+    private String legalEntity;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "procurement_status", nullable = false)
+    private ProcurementStatus procurementStatus = ProcurementStatus.NOT_REPORTED;
+    @Column(name = "procurement_version")
+    private Integer procurementVersion;
+    @Column(name = "total_amount")
+    private BigDecimal totalAmount;
+    @Column(name = "currency")
+    private String currency;
+    @Column(name = "routed_to")
+    private String routedTo;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "erp_status", nullable = false)
+    private ErpPostingStatus erpStatus = ErpPostingStatus.NOT_POSTED;
+    @Column(name = "erp_system")
+    private String erpSystem;
+    @Column(name = "erp_version")
+    private Integer erpVersion;
+    @Column(name = "erp_document_number")
+    private String erpDocumentNumber;
+    @Column(name = "erp_rejection_reason")
+    private String erpRejectionReason;
+    @Column(name = "last_business_time", nullable = false)
+    private Instant lastBusinessTime;
+    @Column(name = "last_recorded_at", nullable = false)
+    private Instant lastRecordedAt;
+    @Column(name = "event_count", nullable = false)
+    private long eventCount;
+
+    protected PurchaseOrderView() {
+    }
+
+    PurchaseOrderView(String purchaseOrderId) {
+        this.purchaseOrderId = purchaseOrderId;
+    }
+
+    void touched(Instant occurredAt, Instant recordedAt) {
+        if (lastBusinessTime == null || occurredAt.isAfter(lastBusinessTime)) {
+            lastBusinessTime = occurredAt;
+        }
+        lastRecordedAt = recordedAt;
+        eventCount++;
+    }
+
+    void requisitionApproved(String legalEntity) {
+        if (procurementStatus == ProcurementStatus.NOT_REPORTED) {
+            procurementStatus = ProcurementStatus.REQUISITION_APPROVED;
+        }
+        if (this.legalEntity == null) {
+            this.legalEntity = legalEntity;
+        }
+    }
+
+    void issued(String supplierId, String legalEntity, String routedTo, int version, Money total) {
+        this.supplierId = supplierId;
+        this.legalEntity = legalEntity;
+        this.routedTo = routedTo;
+        this.procurementStatus = ProcurementStatus.ISSUED;
+        newVersion(version, total);
+    }
+
+    void newVersion(int version, Money total) {
+        this.procurementVersion = version;
+        this.totalAmount = total.amount();
+        this.currency = total.currency().value();
+    }
+
+    void postedInErp(String erpSystem, int version, String documentNumber) {
+        this.erpStatus = ErpPostingStatus.POSTED;
+        this.erpSystem = erpSystem;
+        this.erpVersion = version;
+        this.erpDocumentNumber = documentNumber;
+        this.erpRejectionReason = null;
+    }
+
+    void postingRejected(String erpSystem, int version, String reason) {
+        if (erpVersion != null && version < erpVersion) {
+            return; // a rejection of a version older than the one the ERP holds does not change where it stands
+        }
+        this.erpStatus = ErpPostingStatus.REJECTED;
+        this.erpSystem = erpSystem;
+        this.erpRejectionReason = reason;
+    }
+
+    void received(boolean fully) {
+        procurementStatus = fully ? ProcurementStatus.RECEIVED : ProcurementStatus.PARTIALLY_RECEIVED;
+    }
+
+    void status(ProcurementStatus status) {
+        procurementStatus = status;
+    }
+
+    PurchaseOrderSummary toSummary() {
+        return new PurchaseOrderSummary(
+                PurchaseOrderId.of(purchaseOrderId),
+                supplierId == null ? null : SupplierId.of(supplierId),
+                legalEntity == null ? null : LegalEntityId.of(legalEntity),
+                procurementStatus,
+                procurementVersion,
+                totalAmount == null ? null : new Money(totalAmount, CurrencyCode.of(currency)),
+                routedTo == null ? null : SystemId.of(routedTo),
+                erpStatus,
+                erpSystem == null ? null : SystemId.of(erpSystem),
+                erpVersion,
+                erpDocumentNumber,
+                erpRejectionReason,
+                procurementVersion != null && (erpVersion == null || erpVersion < procurementVersion),
+                lastBusinessTime,
+                lastRecordedAt,
+                eventCount);
+    }
+}
