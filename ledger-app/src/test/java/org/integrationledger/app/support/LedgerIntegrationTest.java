@@ -1,0 +1,33 @@
+package org.integrationledger.app.support;
+
+import org.integrationledger.app.IntegrationLedgerApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole ledger on a random port, over real HTTP, against real PostgreSQL.
+ * All subclasses share one application context (same configuration), and so one event store.
+ */
+@SpringBootTest(classes = IntegrationLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class LedgerIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    protected LedgerApi api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("ledger.database.url", TestDatabase::url);
+        registry.add("ledger.database.username", TestDatabase::user);
+        registry.add("ledger.database.password", TestDatabase::password);
+    }
+
+    @BeforeEach
+    void connectApi() {
+        api = new LedgerApi("http://localhost:" + port);
+    }
+}
