@@ -1,0 +1,188 @@
+package org.integrationledger.app.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.integrationledger.app.support.LedgerApi.Response;
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
+import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
+import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
+import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
+
+/**
+ * The trap of AxonFramework issue #4829, reproduced: one append transaction draws its global index and stays
+ * open past the gap timeout while later appends commit, one of them carrying a timestamp older than the
+ * timeout. Axon's stock engine then forgets the gap and never delivers the open transaction's event; the
+ * ledger's engine keeps the gap until PostgreSQL proves it final and delivers the event once it commits.
+ */
+class GapSafetyIntegrationTest extends LedgerIntegrationTest {
+
+    private static final int STOCK_GAP_TIMEOUT_MILLIS = 1_000;
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private EventStorageEngine ledgerEngine;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    @Autowired
+    private TransactionManager axonTransactions;
+    @Autowired
+    private ConnectionProvider connections;
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    private EventSchema schema;
+
+    private final ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopWriter() {
+        slowWriter.shutdownNow();
+    }
+
+    @Test
+    void deliversAnEventWhoseTransactionStayedOpenPastTheGapTimeoutWhileOthersCommitted() throws Exception {
+        JdbcEventStorageEngine stockEngine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(axonTransactions)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .schema(schema)
+                .gapTimeout(STOCK_GAP_TIMEOUT_MILLIS)
+                .build();
+        TrackingToken start = stockEngine.createHeadToken();
+        String slowPo = newPurchaseOrderId();
+        String lateStampedPo = newPurchaseOrderId();
+
+        // 1. A transaction appends (drawing its global index) and stays open.
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<?> slowTransaction = slowWriter.submit(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    eventStore.publish(issued(slowPo, Instant.now()));
+                    appended.countDown();
+                    awaitRelease(commit);
+                }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // 2. Later appends commit: one whose event was stamped long ago (a slow transaction of its own), and
+        //    ordinary connector commands.
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                eventStore.publish(issued(lateStampedPo, Instant.now().minus(Duration.ofMinutes(5)))));
+        List<String> fastPos = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String po = newPurchaseOrderId();
+            Response response = api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY,
+                    issue("US01", "USD"));
+            assertThat(response.status()).isEqualTo(200);
+            fastPos.add(po);
+        }
+
+        // 3. The projection moves past the open transaction's index...
+        await().atMost(Duration.ofSeconds(10)).until(() -> inView(lateStampedPo) && fastPos.stream()
+                .allMatch(this::inView));
+        // ...and the open transaction stays open for longer than the stock gap timeout.
+        await().during(Duration.ofMillis(STOCK_GAP_TIMEOUT_MILLIS * 2L)).atMost(Duration.ofSeconds(10))
+                .until(() -> !inView(slowPo));
+        Reading stockBefore = readAll(stockEngine, start);
+        Reading ledgerBefore = readAll(ledgerEngine, start);
+        assertThat(stockBefore.aggregates()).contains(lateStampedPo).doesNotContain(slowPo);
+        assertThat(ledgerBefore.aggregates()).contains(lateStampedPo).doesNotContain(slowPo);
+
+        // 4. The open transaction commits.
+        commit.countDown();
+        slowTransaction.get(30, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inView(slowPo));
+        assertThat(readAll(ledgerEngine, ledgerBefore.token()).aggregates())
+                .as("the ledger's engine delivers the late commit to a reader that had moved past it")
+                .contains(slowPo);
+        assertThat(readAll(stockEngine, stockBefore.token()).aggregates())
+                .as("Axon's stock engine skips it for good (issue #4829): the scenario really is the trap")
+                .doesNotContain(slowPo);
+    }
+
+    private boolean inView(String po) {
+        return api.get("/api/v1/purchase-orders/" + po, REPORTING_KEY).status() == 200;
+    }
+
+    private static DomainEventMessage<PurchaseOrderIssued> issued(String po, Instant timestamp) {
+        UnitPrice price = UnitPrice.of("10.00", "USD");
+        PurchaseOrderIssued event = new PurchaseOrderIssued(PurchaseOrderId.of(po), SupplierId.of("SUP-1"),
+                LegalEntityId.of("US01"), SystemId.of("ERP_NA"), "REQ-1",
+                List.of(new PurchaseOrderLine(1, "Gasket", Quantity.of("1", "EA"), price, true)),
+                Money.of("10.00", "USD"), 1, SystemId.of("PROCUREMENT"), timestamp);
+        return new GenericDomainEventMessage<>("PurchaseOrder", po, 0, event, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), timestamp);
+    }
+
+    private static Reading readAll(EventStorageEngine engine, TrackingToken from) {
+        List<String> aggregates = new ArrayList<>();
+        TrackingToken token = from;
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
+            for (TrackedEventMessage<?> event : events.toList()) {
+                aggregates.add(((DomainEventMessage<?>) event).getAggregateIdentifier());
+                token = event.trackingToken();
+            }
+        }
+        return new Reading(aggregates, token);
+    }
+
+    private static void awaitRelease(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the open transaction");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Reading(List<String> aggregates, TrackingToken token) {
+    }
+}
