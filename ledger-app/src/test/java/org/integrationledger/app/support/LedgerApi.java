@@ -24,7 +24,7 @@ public final class LedgerApi {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    LedgerApi(String baseUrl) {
+    public LedgerApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
