@@ -59,7 +59,8 @@ public final class LedgerApi {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            JsonNode body = response.body().isEmpty() || !response.headers().firstValue("Content-Type").orElse("")
+                    .contains("json") ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Idempotent-Replayed").orElse(null), body);
         } catch (IOException e) {

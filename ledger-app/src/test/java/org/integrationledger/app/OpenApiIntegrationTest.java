@@ -1,0 +1,28 @@
+package org.integrationledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationledger.app.support.LedgerApi.Response;
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document is open to read and describes every connector and query endpoint. */
+class OpenApiIntegrationTest extends LedgerIntegrationTest {
+
+    @Test
+    void documentsEveryPurchaseOrderEndpointWithoutAnApiKey() {
+        Response docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().path("paths");
+        for (String action : new String[] {"requisition-approval", "issue", "amendments", "erp-postings",
+                "erp-rejections", "goods-receipts", "cancellation", "closure"}) {
+            assertThat(paths.path("/api/v1/purchase-orders/{purchaseOrderId}/" + action).has("post"))
+                    .as(action).isTrue();
+        }
+        assertThat(paths.path("/api/v1/purchase-orders/{purchaseOrderId}").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/purchase-orders").has("get")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+}
