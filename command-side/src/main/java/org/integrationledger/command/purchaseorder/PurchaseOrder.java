@@ -99,8 +99,11 @@ public class PurchaseOrder {
         }
         PurchaseOrderTotals.check(command.lines(), command.total());
         ReceiptPolicy.checkAmendment(command.lines(), received);
+        Map<Integer, PurchaseOrderLine> newLines = new HashMap<>();
+        command.lines().forEach(line -> newLines.put(line.lineNumber(), line));
         return record(id, new PurchaseOrderAmended(id, command.version(), command.lines(), command.total(), total,
-                command.reason(), command.reportingSystem(), command.occurredAt()));
+                command.reason(), !received.isEmpty() && ReceiptPolicy.fullyReceived(newLines, received),
+                command.reportingSystem(), command.occurredAt()));
     }
 
     @CommandHandler

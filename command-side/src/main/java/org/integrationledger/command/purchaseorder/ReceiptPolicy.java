@@ -61,6 +61,11 @@ final class ReceiptPolicy {
         newLines.forEach(line -> byNumber.put(line.lineNumber(), line));
         received.forEach((lineNumber, quantity) -> {
             PurchaseOrderLine line = byNumber.get(lineNumber);
+            if (line != null && !line.quantity().unitOfMeasure().equals(quantity.unitOfMeasure())) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "line " + lineNumber + " has receipts in "
+                        + quantity.unitOfMeasure() + "; an amendment cannot change its unit to "
+                        + line.quantity().unitOfMeasure());
+            }
             if (quantity.value().signum() > 0 && (line == null || quantity.exceeds(line.quantity()))) {
                 throw new RuleViolation(ErrorCode.AMENDMENT_BELOW_RECEIVED, "line " + lineNumber + " already has "
                         + quantity.value().toPlainString() + " " + quantity.unitOfMeasure() + " received");

@@ -49,7 +49,7 @@ class PurchaseOrderProjection {
 
     @EventHandler
     void on(PurchaseOrderAmended event, @Timestamp Instant recordedAt) {
-        update(event, recordedAt, view -> view.newVersion(event.version(), event.total()));
+        update(event, recordedAt, view -> view.amended(event.version(), event.total(), event.fullyReceived()));
     }
 
     @EventHandler

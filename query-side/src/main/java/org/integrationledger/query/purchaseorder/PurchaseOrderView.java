@@ -92,7 +92,16 @@ class PurchaseOrderView {
         newVersion(version, total);
     }
 
-    void newVersion(int version, Money total) {
+    void amended(int version, Money total, boolean fullyReceived) {
+        newVersion(version, total);
+        // A new version can complete a partly received order (less ordered) or reopen a received one (more).
+        if (procurementStatus == ProcurementStatus.PARTIALLY_RECEIVED
+                || procurementStatus == ProcurementStatus.RECEIVED) {
+            received(fullyReceived);
+        }
+    }
+
+    private void newVersion(int version, Money total) {
         this.procurementVersion = version;
         this.totalAmount = total.amount();
         this.currency = total.currency().value();

@@ -1,0 +1,125 @@
+package org.integrationledger.command.purchaseorder;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
+import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.shared.ErrorCode;
+import org.integrationledger.model.shared.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.integrationledger.command.purchaseorder.PurchaseOrderFixture.*;
+
+/** Procurement approves the requisition and issues version 1 of the order, routed to its legal entity's ERP. */
+class IssuingPurchaseOrderTest {
+
+    private AggregateTestFixture<PurchaseOrder> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = purchaseOrders();
+    }
+
+    @Test
+    void requisitionApprovalStartsTheOrder() {
+        fixture.givenNoPriorActivity()
+                .when(approveRequisition())
+                .expectEvents(requisitionApproved())
+                .expectResultMessagePayload(outcome(0, RequisitionApproved.class));
+    }
+
+    @Test
+    void requisitionApprovalIsRecordedOnAnOrderTheLedgerAlreadyKnows() {
+        fixture.given(postedInErp(ERP_NA, 1))
+                .when(approveRequisition())
+                .expectEvents(requisitionApproved())
+                .expectResultMessagePayload(outcome(1, RequisitionApproved.class));
+    }
+
+    @Test
+    void issuesVersionOneRoutedToTheErpOfAUsLegalEntity() {
+        fixture.givenNoPriorActivity()
+                .when(issue(US01))
+                .expectEvents(issued(US01, ERP_NA, standardLines(), standardTotal()))
+                .expectResultMessagePayload(outcome(0, PurchaseOrderIssued.class));
+    }
+
+    @Test
+    void routesAGermanLegalEntityToTheEmeaErp() {
+        List<PurchaseOrderLine> euroLines = List.of(
+                line(BEARINGS, "Kugellager 6204", "100", "EA", "11.40", "EUR"));
+        Money total = Money.of("1140.00", "EUR");
+
+        fixture.givenNoPriorActivity()
+                .when(issue(DE01, euroLines, total))
+                .expectEvents(issued(DE01, ERP_EMEA, euroLines, total));
+    }
+
+    @Test
+    void issuesAnOrderWhoseRequisitionWasApproved() {
+        fixture.given(requisitionApproved())
+                .when(issue())
+                .expectEvents(issued())
+                .expectResultMessagePayload(outcome(1, PurchaseOrderIssued.class));
+    }
+
+    @Test
+    void rejectsIssuingTheSameOrderTwice() {
+        fixture.given(issued())
+                .when(issue())
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.PURCHASE_ORDER_ALREADY_ISSUED));
+    }
+
+    @Test
+    void rejectsReissuingAnAmendedOrder() {
+        fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()))
+                .when(issue())
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.PURCHASE_ORDER_ALREADY_ISSUED));
+    }
+
+    @Test
+    void rejectsALegalEntityWithoutErpRoute() {
+        fixture.givenNoPriorActivity()
+                .when(issue(UNROUTED))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.UNKNOWN_LEGAL_ENTITY))
+                .expectExceptionMessage(containsString("BR01"));
+    }
+
+    @Test
+    void rejectsATotalTheLinesDoNotAddUpTo() {
+        fixture.givenNoPriorActivity()
+                .when(issue(standardLines(), usd("2050.01")))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.TOTAL_MISMATCH));
+    }
+
+    @Test
+    void rejectsTheSameLineNumberTwice() {
+        List<PurchaseOrderLine> lines = List.of(bearings("100"),
+                line(BEARINGS, "Ball bearing 6205", "10", "EA", "80.00", "USD"));
+
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, standardTotal()))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("appears twice"));
+    }
+
+    @Test
+    void rejectsALinePricedInAnotherCurrencyThanTheTotal() {
+        List<PurchaseOrderLine> lines = List.of(bearings("100"),
+                line(HOUSINGS, "Bearing housing", "10", "EA", "80.00", "EUR"));
+
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, standardTotal()))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.CURRENCY_MISMATCH));
+    }
+}
