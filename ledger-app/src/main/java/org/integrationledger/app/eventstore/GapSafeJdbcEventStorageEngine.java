@@ -92,22 +92,33 @@ public class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     public TrackingToken createHeadToken() {
         long deadline = System.nanoTime() + HEAD_TOKEN_WAIT.toNanos();
-        Snapshot first = transactionManager.fetchInTransaction(this::snapshot);
-        if (first.highestIndex() == null) {
+        long[] observed = transactionManager.fetchInTransaction(() -> {
+            Snapshot snapshot = snapshot();
+            return snapshot.highestIndex() == null ? null : new long[] {snapshot.highestIndex(), idAfterSnapshot()};
+        });
+        if (observed == null) {
             return null;
         }
-        while (true) {
-            Snapshot now = transactionManager.fetchInTransaction(this::snapshot);
-            if (now.xmin() >= first.xmax()) {
-                return GapAwareTrackingToken.newInstance(first.highestIndex(), missingUpTo(first.highestIndex(), 0));
-            }
+        long highest = observed[0];
+        long idAfterSnapshot = observed[1];
+        while (transactionManager.fetchInTransaction(this::snapshot).xmin() < idAfterSnapshot) {
             if (System.nanoTime() > deadline) {
-                // Give up waiting, but keep every currently missing index as a gap so none can be skipped.
-                return GapAwareTrackingToken.newInstance(first.highestIndex(),
-                        missingUpTo(first.highestIndex(), 10_000));
+                // Stop waiting, but keep the missing indexes of the last 10,000 as gaps, so a transaction that
+                // is still open there cannot be skipped (one open for longer than 30 s below that is).
+                return GapAwareTrackingToken.newInstance(highest, missingUpTo(highest, 10_000));
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
+        return GapAwareTrackingToken.newInstance(highest, new TreeSet<>());
+    }
+
+    /**
+     * Starts from nothing rather than below the lowest visible index: an index below it may belong to a
+     * transaction still open, and reading from scratch lets the gap rule cover it.
+     */
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
     }
 
     @Override
@@ -136,21 +147,34 @@ public class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private long observeHorizon() {
         Snapshot snapshot = snapshot();
-        return horizon.observe(snapshot.xmin(), snapshot.xmax(), snapshot.highestIndex());
+        return horizon.observe(snapshot.xmin(), snapshot.highestIndex(), this::idAfterSnapshot);
     }
 
+    /** The oldest running transaction id and the highest global index, read in one statement (one snapshot). */
     private Snapshot snapshot() {
         String sql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
-                + "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
                 + "(SELECT max(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable() + ")";
         return JdbcUtils.executeQuery(getConnection(), connection -> connection.prepareStatement(sql),
                 resultSet -> {
                     resultSet.next();
-                    long highest = resultSet.getLong(3);
-                    return new Snapshot(resultSet.getLong(1), resultSet.getLong(2),
-                            resultSet.wasNull() ? null : highest);
+                    long highest = resultSet.getLong(2);
+                    return new Snapshot(resultSet.getLong(1), resultSet.wasNull() ? null : highest);
                 },
                 e -> new EventStoreException("Failed to read the snapshot horizon of the event table", e));
+    }
+
+    /**
+     * Assigns this reading transaction an id. Ids are handed out in increasing order, so it is above the id of
+     * every transaction that drew an index before the preceding snapshot was taken.
+     */
+    private long idAfterSnapshot() {
+        return JdbcUtils.executeQuery(getConnection(),
+                connection -> connection.prepareStatement("SELECT pg_current_xact_id()::text::bigint"),
+                resultSet -> {
+                    resultSet.next();
+                    return resultSet.getLong(1);
+                },
+                e -> new EventStoreException("Failed to take a transaction id for the gap horizon", e));
     }
 
     private List<TrackedEventData<?>> read(GapAwareTrackingToken token, int batchSize) {
@@ -212,6 +236,6 @@ public class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
         return result;
     }
 
-    private record Snapshot(long xmin, long xmax, Long highestIndex) {
+    private record Snapshot(long xmin, Long highestIndex) {
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,6 +77,8 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
     private Serializer serializer;
     @Autowired
     private EventSchema schema;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private final ExecutorService slowWriter = Executors.newSingleThreadExecutor();
 
@@ -144,6 +147,58 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         assertThat(readAll(stockEngine, stockBefore.token()).aggregates())
                 .as("Axon's stock engine skips it for good (issue #4829): the scenario really is the trap")
                 .doesNotContain(slowPo);
+    }
+
+    /**
+     * The case a snapshot's xmax cannot see: transaction A takes its id first (claiming its message id), B
+     * takes a later id, draws the lower index and stays open; A draws the higher index and commits. A snapshot
+     * then reads "xmin = xmax = B's id" although B is running. B's event must still be delivered.
+     */
+    @Test
+    void deliversAnEventWhoseTransactionTookItsIdAfterTheOneThatCommittedAbove() throws Exception {
+        TrackingToken start = ledgerEngine.createHeadToken();
+        String olderIdPo = newPurchaseOrderId();
+        String openPo = newPurchaseOrderId();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        CountDownLatch olderHasId = new CountDownLatch(1);
+        CountDownLatch appendOlder = new CountDownLatch(1);
+        CountDownLatch openAppended = new CountDownLatch(1);
+        CountDownLatch commitOpen = new CountDownLatch(1);
+        try {
+            Future<?> older = slowWriter.submit(() -> new TransactionTemplate(transactions)
+                    .executeWithoutResult(status -> {
+                        jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
+                        olderHasId.countDown();
+                        awaitRelease(appendOlder);
+                        eventStore.publish(issued(olderIdPo, Instant.now()));
+                    }));
+            assertThat(olderHasId.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> open = second.submit(() -> new TransactionTemplate(transactions)
+                    .executeWithoutResult(status -> {
+                        eventStore.publish(issued(openPo, Instant.now()));
+                        openAppended.countDown();
+                        awaitRelease(commitOpen);
+                    }));
+            assertThat(openAppended.await(30, TimeUnit.SECONDS)).isTrue();
+            appendOlder.countDown();
+            older.get(30, TimeUnit.SECONDS);
+
+            Reading first = readAll(ledgerEngine, start);
+            // Another commit, so the next read hands out a new token: it must still carry the open index.
+            String laterPo = newPurchaseOrderId();
+            new TransactionTemplate(transactions).executeWithoutResult(status ->
+                    eventStore.publish(issued(laterPo, Instant.now())));
+            Reading again = readAll(ledgerEngine, first.token());
+            commitOpen.countDown();
+            open.get(30, TimeUnit.SECONDS);
+
+            assertThat(first.aggregates()).contains(olderIdPo).doesNotContain(openPo);
+            assertThat(again.aggregates()).contains(laterPo).doesNotContain(openPo);
+            assertThat(readAll(ledgerEngine, again.token()).aggregates()).contains(openPo);
+            await().atMost(Duration.ofSeconds(10)).until(() -> inView(openPo));
+        } finally {
+            second.shutdownNow();
+        }
     }
 
     private boolean inView(String po) {
