@@ -1,5 +1,6 @@
 package org.integrationledger.query;
 
+import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,11 +13,11 @@ public final class QueryProblems {
     private QueryProblems() {
     }
 
-    public static ErrorResponseException notFound(String code, String detail) {
+    public static ErrorResponseException notFound(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setType(URI.create("urn:integration-ledger:problem:" + code));
-        problem.setTitle(code);
-        problem.setProperty("code", code);
+        problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        problem.setTitle(code.code());
+        problem.setProperty("code", code.code());
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -16,6 +16,8 @@ public record Quantity(BigDecimal value, String unitOfMeasure) {
         if (value.stripTrailingZeros().scale() > 3) {
             throw new IllegalArgumentException("quantity " + value.toPlainString() + " has more than 3 decimals");
         }
+        // One value, one representation: a retry that writes 2.0 for 2 is the same message.
+        value = Checks.normalized(value);
     }
 
     public static Quantity of(String value, String unitOfMeasure) {

@@ -19,6 +19,8 @@ public record UnitPrice(BigDecimal amount, CurrencyCode currency) {
         if (amount.stripTrailingZeros().scale() > 6) {
             throw new IllegalArgumentException("unit price " + amount.toPlainString() + " has more than 6 decimals");
         }
+        // One value, one representation: a retry that writes 12.50 for 12.5 is the same message.
+        amount = Checks.normalized(amount);
     }
 
     public static UnitPrice of(String amount, String currency) {

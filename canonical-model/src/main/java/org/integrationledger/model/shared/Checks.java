@@ -1,5 +1,6 @@
 package org.integrationledger.model.shared;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** Shape checks used by the compact constructors of the canonical model's records. */
@@ -24,6 +25,12 @@ public final class Checks {
             throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    /** Drops trailing zeros (2.50 and 2.5 are one value), keeping integers at scale 0 rather than 1E+2. */
+    public static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public static String matching(String value, String name, Pattern pattern) {

@@ -11,6 +11,7 @@ public enum ErrorCode {
     UNAUTHENTICATED("unauthenticated"),
     SYSTEM_NOT_PERMITTED("system-not-permitted"),
     UNKNOWN_SYSTEM("unknown-system"),
+    REPORTING_SYSTEM_NOT_OWNER("reporting-system-not-owner"),
     UNKNOWN_LEGAL_ENTITY("unknown-legal-entity"),
     MESSAGE_ID_CONFLICT("message-id-conflict"),
     CONCURRENCY_CONFLICT("concurrency-conflict"),

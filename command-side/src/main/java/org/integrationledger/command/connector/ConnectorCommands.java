@@ -12,6 +12,8 @@ import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.Rejection;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /**
  * The one way a connector's command enters the ledger: checks the reporting system, stamps the audit
  * metadata (connector, message id, correlation) and waits for the durable outcome.
@@ -32,9 +34,11 @@ public class ConnectorCommands {
      *
      * @param correlationId the caller's correlation id, or null to start a new conversation at this message
      * @param notFound      the code to answer when the command needs a document the ledger does not know
+     * @param owningKinds   the kinds of system (PROCUREMENT, ERP, ...) that may report this fact
      */
-    public CommandOutcome send(ConnectorMessage command, String correlationId, ErrorCode notFound) {
-        systems.requireKnown(command.reportingSystem());
+    public CommandOutcome send(ConnectorMessage command, String correlationId, ErrorCode notFound,
+                               Set<String> owningKinds) {
+        systems.requireKind(command.reportingSystem(), owningKinds);
         String connector = ConnectorAuthorization.requireMayReportFor(command.reportingSystem());
         MetaData metaData = MetaData.with(LedgerMetadata.CONNECTOR_ID, connector)
                 .and(LedgerMetadata.MESSAGE_ID, command.messageId().value())

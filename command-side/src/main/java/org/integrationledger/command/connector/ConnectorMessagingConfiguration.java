@@ -19,7 +19,10 @@ class ConnectorMessagingConfiguration {
     InitializingBean messageIdempotencyOnCommandBus(CommandBus commandBus, JdbcTemplate jdbc, Serializer serializer) {
         // The bus starts the transaction before its handler interceptors run, so the claim of the message id
         // commits or rolls back together with the events.
-        return () -> commandBus.registerHandlerInterceptor(new MessageIdempotency(jdbc, serializer));
+        return () -> {
+            commandBus.registerHandlerInterceptor(new RemoteRejections());
+            commandBus.registerHandlerInterceptor(new MessageIdempotency(jdbc, serializer));
+        };
     }
 
     /** Axon's "correlation" key holds the direct parent and its "trace" key the root; ours are named for that. */

@@ -152,7 +152,7 @@ public class PurchaseOrder {
     private void requireOpen() {
         if (!issued) {
             throw new RuleViolation(ErrorCode.PURCHASE_ORDER_NOT_ISSUED, "purchase order " + id
-                    + " is known only from an ERP; procurement has not reported it issued yet");
+                    + " has not been reported issued by procurement yet");
         }
         if (cancelled) {
             throw new RuleViolation(ErrorCode.PURCHASE_ORDER_CANCELLED, "purchase order " + id + " is cancelled");

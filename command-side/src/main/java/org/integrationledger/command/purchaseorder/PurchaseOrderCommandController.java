@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
+
 /**
  * Connector endpoints for purchase-order facts. Each answers once the fact is durably recorded (or refused):
  * 200 with the outcome, or a problem document with a stable code.
@@ -27,6 +29,9 @@ class PurchaseOrderCommandController {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
+    private static final Set<String> ERP = Set.of("ERP");
+    private static final Set<String> PROCUREMENT_OR_ERP = Set.of("PROCUREMENT", "ERP");
 
     private final ConnectorCommands commands;
 
@@ -40,7 +45,7 @@ class PurchaseOrderCommandController {
             @Valid @RequestBody PurchaseOrderRequests.RequisitionApprovalRequest request,
             @Parameter(description = "groups the messages of one business conversation")
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
     @PostMapping("/issue")
@@ -48,7 +53,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> issue(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.IssueRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
     @PostMapping("/amendments")
@@ -56,7 +61,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> amend(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.AmendmentRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
     @PostMapping("/erp-postings")
@@ -66,7 +71,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> acknowledgePosting(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.PostingAcknowledgmentRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, ERP);
     }
 
     @PostMapping("/erp-rejections")
@@ -74,7 +79,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> rejectPosting(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.PostingRejectionRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, ERP);
     }
 
     @PostMapping("/goods-receipts")
@@ -82,7 +87,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> receiveGoods(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.GoodsReceiptRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT_OR_ERP);
     }
 
     @PostMapping("/cancellation")
@@ -90,7 +95,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> cancel(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.CancellationRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
     @PostMapping("/closure")
@@ -98,11 +103,13 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> close(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.ClosureRequest request,
             @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(purchaseOrderId), correlationId);
+        return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
-    private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId) {
-        CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.PURCHASE_ORDER_NOT_FOUND);
+    private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,
+                                                Set<String> owningKinds) {
+        CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.PURCHASE_ORDER_NOT_FOUND,
+                owningKinds);
         return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(outcome.replayed())).body(outcome);
     }
 }

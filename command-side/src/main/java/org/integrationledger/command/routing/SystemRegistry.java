@@ -5,6 +5,8 @@ import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SystemId;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Knows which systems of record exist, so a connector cannot report from a system nobody configured. */
 @Component
 public class SystemRegistry {
@@ -19,6 +21,20 @@ public class SystemRegistry {
         if (!reference.systems().containsKey(system.value())) {
             throw new RuleViolation(ErrorCode.UNKNOWN_SYSTEM,
                     "system " + system + " is not configured; known systems: " + reference.systems().keySet());
+        }
+    }
+
+    /**
+     * Rule: a fact is reported only by the kind of system that owns it (an order is issued by procurement,
+     * posted by an ERP), whatever a connector's key allows.
+     */
+    public void requireKind(SystemId system, Set<String> owningKinds) {
+        requireKnown(system);
+        String kind = reference.systems().get(system.value()).kind();
+        if (!owningKinds.contains(kind)) {
+            throw new RuleViolation(ErrorCode.REPORTING_SYSTEM_NOT_OWNER, "system " + system + " is a " + kind
+                    + " system; this fact is reported by a " + String.join(" or ", owningKinds.stream().sorted().toList())
+                    + " system");
         }
     }
 }

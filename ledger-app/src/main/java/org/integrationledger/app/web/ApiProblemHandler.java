@@ -79,6 +79,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             ErrorCode code = status.value() == 400 ? ErrorCode.VALIDATION_FAILED : ErrorCode.REQUEST_NOT_SUPPORTED;
             problem.setProperty("code", code.code());
+            problem.setTitle(code.code());
             problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
         }
         return response;

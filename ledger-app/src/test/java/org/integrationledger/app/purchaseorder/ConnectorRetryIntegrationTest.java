@@ -58,6 +58,26 @@ class ConnectorRetryIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void treatsAnAmountWrittenWithOtherTrailingZerosAsTheSameMessage() {
+        String po = newPurchaseOrderId();
+        Map<String, Object> request = issue("US01", "USD");
+        api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, request);
+        Map<String, Object> rewritten = new HashMap<>(request);
+        rewritten.put("totalAmount", "2050");
+        rewritten.put("lines", List.of(
+                Map.of("lineNumber", 1, "description", "Ball bearing 6204", "quantity", "100.000",
+                        "unitOfMeasure", "EA", "unitPrice", "12.5"),
+                Map.of("lineNumber", 2, "description", "Bearing housing", "quantity", "10",
+                        "unitOfMeasure", "EA", "unitPrice", "80")));
+
+        Response retry = api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, rewritten);
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.replayed()).isEqualTo("true");
+        assertThat(events.eventCount(po)).isEqualTo(1);
+    }
+
+    @Test
     void rejectsAReusedMessageIdWithADifferentPayload() {
         String po = newPurchaseOrderId();
         Map<String, Object> request = issue("US01", "USD");

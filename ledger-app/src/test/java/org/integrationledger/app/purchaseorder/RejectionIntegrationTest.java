@@ -83,6 +83,16 @@ class RejectionIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void rejectsAFactReportedByASystemThatDoesNotOwnIt() {
+        String po = issued("US01", "USD");
+        Map<String, Object> postingByProcurement = erpPosting("PROCUREMENT", 1, "4500000001");
+        rejected(po, "/erp-postings", PROCUREMENT_KEY, postingByProcurement, 422, "reporting-system-not-owner");
+        Map<String, Object> issueByTaxEngine = issue("US01", "USD");
+        issueByTaxEngine.put("reportingSystem", "TAX_ENGINE");
+        rejected(newPurchaseOrderId(), "/issue", "dev-tax-key", issueByTaxEngine, 422, "reporting-system-not-owner");
+    }
+
+    @Test
     void rejectsAnUnconfiguredSystemOrLegalEntity() {
         Map<String, Object> fromNowhere = issue("US01", "USD");
         fromNowhere.put("reportingSystem", "ERP_APAC");

@@ -2,6 +2,7 @@ package org.integrationledger.query.purchaseorder;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.ProcurementStatus;
@@ -87,6 +88,12 @@ class PurchaseOrderProjection {
     @EventHandler
     void on(PurchaseOrderClosed event, @Timestamp Instant recordedAt) {
         update(event, recordedAt, view -> view.status(ProcurementStatus.CLOSED));
+    }
+
+    /** A replay rebuilds the view from the first event, so it starts from an empty table. */
+    @ResetHandler
+    void reset() {
+        views.deleteAllInBatch();
     }
 
     private void update(PurchaseOrderEvent event, Instant recordedAt, Consumer<PurchaseOrderView> change) {

@@ -12,6 +12,7 @@ import org.integrationledger.model.purchaseorder.ProcurementStatus;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPage;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
@@ -43,7 +44,7 @@ class PurchaseOrderQueryController {
         PurchaseOrderId id = PurchaseOrderId.of(purchaseOrderId);
         return queries.query(new FindPurchaseOrder(id), ResponseTypes.optionalInstanceOf(PurchaseOrderSummary.class))
                 .join()
-                .orElseThrow(() -> QueryProblems.notFound("purchase-order-not-found",
+                .orElseThrow(() -> QueryProblems.notFound(ErrorCode.PURCHASE_ORDER_NOT_FOUND,
                         "no purchase order " + id + " is known to the ledger"));
     }
 
