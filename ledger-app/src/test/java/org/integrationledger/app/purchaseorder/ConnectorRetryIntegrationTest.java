@@ -1,13 +1,9 @@
 package org.integrationledger.app.purchaseorder;
 
-import org.integrationledger.app.support.EventTable;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,15 +23,6 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchas
 
 /** Connectors retry: the same message id must never record anything twice, even when retries race. */
 class ConnectorRetryIntegrationTest extends LedgerIntegrationTest {
-
-    @Autowired
-    private JdbcTemplate jdbc;
-    private EventTable events;
-
-    @BeforeEach
-    void readEventStore() {
-        events = new EventTable(jdbc);
-    }
 
     @Test
     void returnsTheOriginalOutcomeForARetriedMessageAndWritesNothing() {

@@ -1,13 +1,9 @@
 package org.integrationledger.app.purchaseorder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.integrationledger.app.support.EventTable;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Map;
@@ -30,15 +26,6 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.requisitio
 
 /** A purchase order's whole life through the connector API, read back through the query API. */
 class PurchaseOrderLifecycleIntegrationTest extends LedgerIntegrationTest {
-
-    @Autowired
-    private JdbcTemplate jdbc;
-    private EventTable events;
-
-    @BeforeEach
-    void readEventStore() {
-        events = new EventTable(jdbc);
-    }
 
     @Test
     void tracksAnOrderFromRequisitionToClosureInProcurementAndItsErp() {

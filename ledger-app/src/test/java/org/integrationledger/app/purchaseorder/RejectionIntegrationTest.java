@@ -1,12 +1,8 @@
 package org.integrationledger.app.purchaseorder;
 
-import org.integrationledger.app.support.EventTable;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
 import java.util.List;
@@ -29,15 +25,6 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.receipt;
  * and leaves the event store and the idempotency table exactly as they were.
  */
 class RejectionIntegrationTest extends LedgerIntegrationTest {
-
-    @Autowired
-    private JdbcTemplate jdbc;
-    private EventTable events;
-
-    @BeforeEach
-    void readEventStore() {
-        events = new EventTable(jdbc);
-    }
 
     @Test
     void rejectsAnInvalidBodyWithTheFieldsAtFault() {

@@ -2,8 +2,10 @@ package org.integrationledger.app.support;
 
 import org.integrationledger.app.IntegrationLedgerApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,7 +19,12 @@ public abstract class LedgerIntegrationTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     protected LedgerApi api;
+    /** The event store and idempotency table, read directly to prove what was (not) written. */
+    protected EventTable events;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -29,5 +36,6 @@ public abstract class LedgerIntegrationTest {
     @BeforeEach
     void connectApi() {
         api = new LedgerApi("http://localhost:" + port);
+        events = new EventTable(jdbc);
     }
 }
