@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +33,9 @@ public class DatabaseConfiguration {
                     .setDataDirectory(embedded.dataDirectory())
                     .setCleanDataDirectory(false)
                     .setPort(embedded.port())
+                    // Spring stops the server when it closes this bean, after everything using it; zonky's own
+                    // JVM hook would stop it concurrently with the event processors' shutdown.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), embedded.dataDirectory());
             return EmbeddedDatabase.of(postgres);
@@ -45,14 +47,16 @@ public class DatabaseConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(LedgerDatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+    // Takes the embedded database as a real dependency, so Spring stops PostgreSQL only after the pool and
+    // everything using it (event processors included) have shut down.
+    HikariDataSource dataSource(LedgerDatabaseProperties properties, EmbeddedDatabase embedded) {
         HikariDataSource dataSource = new HikariDataSource();
         if (properties.external()) {
             dataSource.setJdbcUrl(properties.url());
             dataSource.setUsername(properties.username());
             dataSource.setPassword(properties.password());
         } else {
-            dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
+            dataSource.setJdbcUrl(embedded.jdbcUrl());
             dataSource.setUsername("postgres");
         }
         return dataSource;
