@@ -1,7 +1,5 @@
 package org.integrationledger.model.supplier;
 
-import org.integrationledger.model.shared.Checks;
-
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +13,13 @@ public record ProtectedBankAccount(String masked, String fingerprint) {
     private static final Pattern FINGERPRINT = Pattern.compile("hmac-sha256:[0-9a-f]{64}");
 
     public ProtectedBankAccount {
-        Checks.matching(masked, "masked bank account", MASKED);
-        Checks.matching(fingerprint, "bank account fingerprint", FINGERPRINT);
+        // Not Checks.matching: its message repeats the value, which here could be a clear account number.
+        if (masked == null || !MASKED.matcher(masked).matches()) {
+            throw new IllegalArgumentException("masked bank account must be **** plus at most the last 4 characters");
+        }
+        if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
+            throw new IllegalArgumentException("bank account fingerprint must be hmac-sha256: plus 64 hex digits");
+        }
     }
 
     /** Same account: the fingerprints (keyed hashes of the normalised number) are equal. */

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.integrationledger.command.supplier.SupplierFixture.*;
 
 /** Only the owning system changes the golden record; every change is a new version sent to every target. */
@@ -86,6 +88,17 @@ class GoldenRecordOwnershipTest {
                 .when(new UnblockSupplier(newMessageId(), ERP_NA, CHANGED_AT, SUPPLIER, "cleared"))
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.SUPPLIER_NOT_BLOCKED));
+    }
+
+    @Test
+    void refusesToStartWithAnOwnerThatIsNotAConfiguredErpOrMdmSystem() {
+        for (String owner : List.of("PROCUREMENT", "ERP_APAC")) {
+            SupplierProperties misconfigured = new SupplierProperties(owner, "unit-test-secret-unit-test-secret-0123",
+                    Map.of());
+            assertThatThrownBy(() -> new GoldenRecordOwnership(misconfigured, reference()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("golden-record-owner " + owner);
+        }
     }
 
     private static ChangeSupplierDetails change(SystemId by) {

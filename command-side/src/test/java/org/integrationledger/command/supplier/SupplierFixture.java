@@ -70,7 +70,7 @@ final class SupplierFixture {
     static AggregateTestFixture<Supplier> suppliers(Map<String, SupplierId> claimedTaxIds) {
         AggregateTestFixture<Supplier> fixture = new AggregateTestFixture<>(Supplier.class);
         fixture.registerInjectableResource((TaxIdClaims) taxId -> Optional.ofNullable(claimedTaxIds.get(taxId)));
-        fixture.registerInjectableResource(new GoldenRecordOwnership(properties()));
+        fixture.registerInjectableResource(new GoldenRecordOwnership(properties(), reference()));
         fixture.registerInjectableResource(new PropagationTargets(routing(), properties()));
         return fixture;
     }
@@ -80,12 +80,16 @@ final class SupplierFixture {
     }
 
     static LegalEntityRouting routing() {
-        return new LegalEntityRouting(new ReferenceDataProperties(
+        return new LegalEntityRouting(reference());
+    }
+
+    static ReferenceDataProperties reference() {
+        return new ReferenceDataProperties(
                 Map.of("PROCUREMENT", new ReferenceDataProperties.SystemOfRecord("PROCUREMENT", "procurement"),
                         "ERP_NA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP North America"),
                         "ERP_EMEA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP Europe")),
                 Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX"),
-                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT"))));
+                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT")));
     }
 
     static MessageId newMessageId() {
