@@ -12,6 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
@@ -34,8 +35,9 @@ class SupplierQueries {
         this.copies = copies;
     }
 
+    /** One snapshot for both tables, so the supplier and its copies never come from two different projection batches. */
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<SupplierSummary> handle(FindSupplier query) {
         String id = query.supplierId().value();
         return suppliers.findById(id).map(view -> view.toSummary(
