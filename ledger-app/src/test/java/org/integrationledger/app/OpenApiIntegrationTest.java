@@ -25,4 +25,16 @@ class OpenApiIntegrationTest extends LedgerIntegrationTest {
         assertThat(paths.path("/api/v1/purchase-orders").has("get")).isTrue();
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
+
+    @Test
+    void documentsEverySupplierEndpoint() {
+        JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
+        for (String action : new String[] {"request", "approval", "rejection", "golden-record", "changes",
+                "bank-account-changes", "bank-account-changes/approval", "block", "unblock", "acknowledgments",
+                "propagation-failures"}) {
+            assertThat(paths.path("/api/v1/suppliers/{supplierId}/" + action).has("post")).as(action).isTrue();
+        }
+        assertThat(paths.path("/api/v1/suppliers/{supplierId}").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/supplier-copies/unacknowledged").has("get")).isTrue();
+    }
 }

@@ -25,6 +25,20 @@ public enum ErrorCode {
     UNKNOWN_LINE("unknown-line"),
     OVER_RECEIPT("over-receipt"),
     AMENDMENT_BELOW_RECEIVED("amendment-below-received"),
+    // suppliers
+    SUPPLIER_NOT_FOUND("supplier-not-found"),
+    SUPPLIER_ALREADY_REQUESTED("supplier-already-requested"),
+    SUPPLIER_REQUEST_NOT_PENDING("supplier-request-not-pending"),
+    SUPPLIER_NOT_APPROVED("supplier-not-approved"),
+    GOLDEN_RECORD_ALREADY_CREATED("golden-record-already-created"),
+    NOT_GOLDEN_RECORD_OWNER("not-golden-record-owner"),
+    FOUR_EYES_REQUIRED("four-eyes-required"),
+    NO_PENDING_BANK_ACCOUNT_CHANGE("no-pending-bank-account-change"),
+    SUPPLIER_ALREADY_BLOCKED("supplier-already-blocked"),
+    SUPPLIER_NOT_BLOCKED("supplier-not-blocked"),
+    DUPLICATE_SUPPLIER("duplicate-supplier"),
+    SUPPLIER_VERSION_UNKNOWN("supplier-version-unknown"),
+    NOT_A_PROPAGATION_TARGET("not-a-propagation-target"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

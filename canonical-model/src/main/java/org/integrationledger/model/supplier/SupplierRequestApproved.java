@@ -1,0 +1,13 @@
+package org.integrationledger.model.supplier;
+
+import org.axonframework.serialization.Revision;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.time.Instant;
+
+/** The supplier request was approved; the owning system may now create the golden record. */
+@Revision("1")
+public record SupplierRequestApproved(SupplierId supplierId, String approvedBy,
+        SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+}

@@ -1,0 +1,140 @@
+package org.integrationledger.command.supplier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.integrationledger.command.connector.CommandOutcome;
+import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+
+/**
+ * Connector endpoints for supplier facts. Golden-record changes are accepted from any configured system at the
+ * door and refused by the aggregate's ownership rule, so a non-owner gets the one clear code
+ * {@code not-golden-record-owner}.
+ */
+@RestController
+@RequestMapping("/api/v1/suppliers/{supplierId}")
+@Tag(name = "Suppliers: connector commands")
+class SupplierCommandController {
+
+    private static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
+    private static final Set<String> ANY_KIND = Set.of("PROCUREMENT", "ERP", "MDM", "TAX", "TREASURY");
+    private static final Set<String> COPY_HOLDERS = Set.of("PROCUREMENT", "ERP", "MDM");
+
+    private final ConnectorCommands commands;
+    private final BankAccountProtection protection;
+
+    SupplierCommandController(ConnectorCommands commands, BankAccountProtection protection) {
+        this.commands = commands;
+        this.protection = protection;
+    }
+
+    @PostMapping("/request")
+    @Operation(summary = "Procurement: a new supplier is requested (tax ids, addresses, payment terms, bank account)",
+            description = "The bank account number is masked and fingerprinted here and never stored in clear. "
+                    + "A tax id already registered to another supplier answers 409 duplicate-supplier.")
+    ResponseEntity<CommandOutcome> request(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.SupplierRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId, protection), correlationId, PROCUREMENT);
+    }
+
+    @PostMapping("/approval")
+    @Operation(summary = "Procurement: the supplier request was approved")
+    ResponseEntity<CommandOutcome> approve(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.DecisionRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toApproval(supplierId), correlationId, PROCUREMENT);
+    }
+
+    @PostMapping("/rejection")
+    @Operation(summary = "Procurement: the supplier request was rejected (reason required)")
+    ResponseEntity<CommandOutcome> reject(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.DecisionRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toRejection(supplierId), correlationId, PROCUREMENT);
+    }
+
+    @PostMapping("/golden-record")
+    @Operation(summary = "Owner: the golden record was created under the owner's vendor number (version 1)")
+    ResponseEntity<CommandOutcome> createGoldenRecord(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.GoldenRecordRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/changes")
+    @Operation(summary = "Owner: golden-record fields changed (a new version, propagated to every target)")
+    ResponseEntity<CommandOutcome> change(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.DetailsChangeRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/bank-account-changes")
+    @Operation(summary = "Owner: a bank-account change is proposed; no effect until a second person approves")
+    ResponseEntity<CommandOutcome> proposeBankAccount(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.BankAccountProposalRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId, protection), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/bank-account-changes/approval")
+    @Operation(summary = "Owner: a second, different person approves the pending bank-account change")
+    ResponseEntity<CommandOutcome> approveBankAccount(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.BankAccountApprovalRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/block")
+    @Operation(summary = "Owner: the supplier is blocked (a new version, propagated)")
+    ResponseEntity<CommandOutcome> block(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.BlockRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toBlock(supplierId), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/unblock")
+    @Operation(summary = "Owner: the block is lifted (a new version, propagated)")
+    ResponseEntity<CommandOutcome> unblock(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.BlockRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toUnblock(supplierId), correlationId, ANY_KIND);
+    }
+
+    @PostMapping("/acknowledgments")
+    @Operation(summary = "Target system: it holds a version of the golden record under its own reference",
+            description = "An older version than one already acknowledged is recorded as stale.")
+    ResponseEntity<CommandOutcome> acknowledge(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.AcknowledgmentRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId, protection), correlationId, COPY_HOLDERS);
+    }
+
+    @PostMapping("/propagation-failures")
+    @Operation(summary = "Target system: a version of the golden record could not be applied, and why")
+    ResponseEntity<CommandOutcome> fail(@PathVariable String supplierId,
+            @Valid @RequestBody SupplierRequests.FailureRequest request,
+            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(supplierId), correlationId, COPY_HOLDERS);
+    }
+
+    private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,
+                                                Set<String> owningKinds) {
+        CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.SUPPLIER_NOT_FOUND, owningKinds);
+        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(outcome.replayed())).body(outcome);
+    }
+}
