@@ -25,7 +25,9 @@ public enum ErrorCode {
     UNKNOWN_LINE("unknown-line"),
     OVER_RECEIPT("over-receipt"),
     AMENDMENT_BELOW_RECEIVED("amendment-below-received"),
-    INTERNAL_ERROR("internal-error");
+    INTERNAL_ERROR("internal-error"),
+    // audit
+    DOCUMENT_NOT_FOUND("document-not-found");
 
     private final String code;
 
