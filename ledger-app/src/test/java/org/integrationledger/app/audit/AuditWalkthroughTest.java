@@ -38,6 +38,8 @@ class AuditWalkthroughTest extends LedgerIntegrationTest {
                 .contains("{\"asOf\":\"close\",\"procurementStatus\":\"ISSUED\",\"erpStatus\":\"NOT_POSTED\","
                         + "\"eventCount\":1}")
                 .contains("{\"asOf\":\"now\",\"procurementStatus\":\"ISSUED\",\"erpStatus\":\"POSTED\","
-                        + "\"eventCount\":2}");
+                        + "\"eventCount\":2}")
+                .contains("{\"intact\":true,\"firstBrokenLink\":null,\"eventsChecked\":2,")
+                .contains("{\"intact\":true,\"scope\":\"everything\",");
     }
 }
