@@ -27,7 +27,9 @@ public enum ErrorCode {
     AMENDMENT_BELOW_RECEIVED("amendment-below-received"),
     INTERNAL_ERROR("internal-error"),
     // audit
-    DOCUMENT_NOT_FOUND("document-not-found");
+    DOCUMENT_NOT_FOUND("document-not-found"),
+    PROJECTION_NOT_FOUND("projection-not-found"),
+    REBUILD_NOT_FOUND("rebuild-not-found");
 
     private final String code;
 

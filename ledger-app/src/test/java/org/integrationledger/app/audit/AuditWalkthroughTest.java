@@ -40,6 +40,8 @@ class AuditWalkthroughTest extends LedgerIntegrationTest {
                 .contains("{\"asOf\":\"now\",\"procurementStatus\":\"ISSUED\",\"erpStatus\":\"POSTED\","
                         + "\"eventCount\":2}")
                 .contains("{\"intact\":true,\"firstBrokenLink\":null,\"eventsChecked\":2,")
-                .contains("{\"intact\":true,\"scope\":\"everything\",");
+                .contains("{\"intact\":true,\"scope\":\"everything\",")
+                .contains("\"state\":\"COMPLETED\"")
+                .contains("rebuilt projection identical to the live one: ");
     }
 }

@@ -169,6 +169,23 @@ class PurchaseOrderView {
         procurementStatus = status;
     }
 
+    String purchaseOrderId() {
+        return purchaseOrderId;
+    }
+
+    /**
+     * The row as one line of text for checksums of the table: decimals without trailing zeros (the column has
+     * scale 4), so the text does not depend on how a value was written.
+     */
+    String canonicalLine() {
+        return String.join("|", purchaseOrderId, String.valueOf(supplierId), String.valueOf(legalEntity),
+                procurementStatus.name(), String.valueOf(procurementVersion),
+                totalAmount == null ? "null" : totalAmount.stripTrailingZeros().toPlainString(),
+                String.valueOf(currency), String.valueOf(routedTo), erpStatus.name(), String.valueOf(erpSystem),
+                String.valueOf(erpVersion), String.valueOf(erpDocumentNumber), String.valueOf(erpRejectionReason),
+                String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt), String.valueOf(eventCount));
+    }
+
     PurchaseOrderSummary toSummary() {
         return new PurchaseOrderSummary(
                 PurchaseOrderId.of(purchaseOrderId),
