@@ -32,7 +32,10 @@ class StoredEvents {
     private final JdbcTemplate jdbc;
 
     StoredEvents(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        // Inside the callers' read-only transactions PostgreSQL then streams rows through a cursor instead of
+        // loading a whole history (or, for the as-of list, every purchase-order event) at once.
+        this.jdbc.setFetchSize(1_000);
     }
 
     long countOf(String aggregateId) {
