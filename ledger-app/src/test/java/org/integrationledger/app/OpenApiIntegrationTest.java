@@ -37,4 +37,16 @@ class OpenApiIntegrationTest extends LedgerIntegrationTest {
         assertThat(paths.path("/api/v1/suppliers/{supplierId}").has("get")).isTrue();
         assertThat(paths.path("/api/v1/supplier-copies/unacknowledged").has("get")).isTrue();
     }
+
+    @Test
+    void documentsTheAuditEndpointsWithTheTimeAxisOfEachAnswer() {
+        JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
+
+        assertThat(paths.path("/api/v1/audit/documents/{aggregateId}/history").path("get").path("description")
+                .asText()).contains("recorded time", "business time");
+        assertThat(paths.path("/api/v1/audit/purchase-orders/{purchaseOrderId}/as-of").path("get")
+                .path("description").asText()).contains("Time axis: recorded time");
+        assertThat(paths.path("/api/v1/audit/purchase-orders/as-of").path("get").path("description").asText())
+                .contains("Time axis: recorded time");
+    }
 }

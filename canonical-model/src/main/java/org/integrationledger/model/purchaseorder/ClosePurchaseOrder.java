@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** Procurement reports that the purchase order was closed: nothing more will be received or invoiced. */
 public record ClosePurchaseOrder(MessageId messageId, SystemId reportingSystem, Instant occurredAt,
-        @TargetAggregateIdentifier PurchaseOrderId purchaseOrderId,
+        @TargetAggregateIdentifier PurchaseOrderId purchaseOrderId, ClosureReason reason,
         @TargetAggregateVersion Long expectedLedgerVersion) implements ConnectorMessage {
 
     public ClosePurchaseOrder {
@@ -19,5 +19,8 @@ public record ClosePurchaseOrder(MessageId messageId, SystemId reportingSystem, 
         Checks.required(reportingSystem, "reportingSystem");
         Checks.required(occurredAt, "occurredAt");
         Checks.required(purchaseOrderId, "purchaseOrderId");
+        if (reason == null) {
+            reason = ClosureReason.COMPLETED; // what a closure without a reason has always meant
+        }
     }
 }

@@ -39,6 +39,10 @@ public enum ErrorCode {
     DUPLICATE_SUPPLIER("duplicate-supplier"),
     SUPPLIER_VERSION_UNKNOWN("supplier-version-unknown"),
     NOT_A_PROPAGATION_TARGET("not-a-propagation-target"),
+    // audit
+    DOCUMENT_NOT_FOUND("document-not-found"),
+    PROJECTION_NOT_FOUND("projection-not-found"),
+    REBUILD_NOT_FOUND("rebuild-not-found"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

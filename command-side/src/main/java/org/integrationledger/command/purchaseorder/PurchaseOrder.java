@@ -146,7 +146,8 @@ public class PurchaseOrder {
     @CommandHandler
     public CommandOutcome handle(ClosePurchaseOrder command) {
         requireOpen();
-        return record(id, new PurchaseOrderClosed(id, command.reportingSystem(), command.occurredAt()));
+        return record(id, new PurchaseOrderClosed(id, command.reason(), command.reportingSystem(),
+                command.occurredAt()));
     }
 
     private void requireOpen() {

@@ -12,6 +12,7 @@ import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting
 import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
 import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
 import org.integrationledger.model.purchaseorder.ClosePurchaseOrder;
+import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.IssuePurchaseOrder;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
@@ -177,11 +178,12 @@ final class PurchaseOrderRequests {
             @NotBlank @Size(max = 128) String messageId,
             @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
+            @Schema(description = "COMPLETED (the default) or SHORT_CLOSED") ClosureReason reason,
             Long expectedLedgerVersion) {
 
         ClosePurchaseOrder toCommand(String purchaseOrderId) {
             return new ClosePurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
-                    PurchaseOrderId.of(purchaseOrderId), expectedLedgerVersion);
+                    PurchaseOrderId.of(purchaseOrderId), reason, expectedLedgerVersion);
         }
     }
 }

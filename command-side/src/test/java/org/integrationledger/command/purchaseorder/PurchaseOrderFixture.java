@@ -12,6 +12,7 @@ import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting
 import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
 import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
 import org.integrationledger.model.purchaseorder.ClosePurchaseOrder;
+import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.IssuePurchaseOrder;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
@@ -183,7 +184,7 @@ final class PurchaseOrderFixture {
     }
 
     static ClosePurchaseOrder close() {
-        return new ClosePurchaseOrder(newMessageId(), PROCUREMENT, CLOSED_AT, ORDER, null);
+        return new ClosePurchaseOrder(newMessageId(), PROCUREMENT, CLOSED_AT, ORDER, null, null);
     }
 
     // The facts those commands record
@@ -235,7 +236,7 @@ final class PurchaseOrderFixture {
     }
 
     static PurchaseOrderClosed closed() {
-        return new PurchaseOrderClosed(ORDER, PROCUREMENT, CLOSED_AT);
+        return new PurchaseOrderClosed(ORDER, ClosureReason.COMPLETED, PROCUREMENT, CLOSED_AT);
     }
 
     private static String documentNumber(SystemId erp) {

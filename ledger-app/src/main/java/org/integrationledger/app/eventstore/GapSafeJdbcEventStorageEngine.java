@@ -1,5 +1,6 @@
 package org.integrationledger.app.eventstore;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
@@ -64,7 +65,17 @@ public class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
             // Assigns this transaction's id now, before the INSERT draws global indexes from the sequence.
             statement.execute("SELECT pg_current_xact_id()");
         }
-        return super.appendEvents(connection, events, serializer);
+        // Axon's own INSERT plus each event's chain hash (tamper evidence, docs/audit.md).
+        return ChainedAppend.statement(connection, schema, events, serializer, DateTimeUtils::formatInstant);
+    }
+
+    /**
+     * The highest global index known to be final (every index at or below it is visible now or never will be),
+     * by the same horizon the readers use. Checkpoints over global-index ranges stay at or below it, so no
+     * event can later appear inside a range that a checkpoint has already sealed.
+     */
+    public long finalGlobalIndex() {
+        return transactionManager.fetchInTransaction(this::observeHorizon);
     }
 
     @Override

@@ -69,10 +69,13 @@ class BankDataNeverInClearIntegrationTest extends LedgerIntegrationTest {
         }
     }
 
-    /** Every column as text, bytea (event payloads and metadata) decoded as UTF-8. */
+    /**
+     * Every column as text. Bytea columns are escape-encoded: JSON payloads and metadata stay readable, and
+     * binary ones (the event hash chain) do not break the scan.
+     */
     private String textOfEveryColumn(String table) {
         List<String> columns = jdbc.queryForList("""
-                SELECT CASE WHEN data_type = 'bytea' THEN 'coalesce(convert_from(' || column_name || ', ''UTF8''), '''')'
+                SELECT CASE WHEN data_type = 'bytea' THEN 'coalesce(encode(' || column_name || ', ''escape''), '''')'
                             ELSE 'coalesce(' || column_name || '::text, '''')' END
                 FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position""", String.class, table);
         return String.join(" || ' ' || ", columns);

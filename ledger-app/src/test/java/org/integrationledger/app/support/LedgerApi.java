@@ -56,6 +56,27 @@ public final class LedgerApi {
         return send(request.build());
     }
 
+    /** A GET whose body is kept as text (exports such as CSV or JSON Lines), with an optional Accept header. */
+    public TextResponse getText(String path, String apiKey, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -82,5 +103,9 @@ public final class LedgerApi {
         public String toString() {
             return status + " " + body;
         }
+    }
+
+    /** Status, content type and raw body of one response. */
+    public record TextResponse(int status, String contentType, String body) {
     }
 }

@@ -7,7 +7,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.integrationledger.model.purchaseorder.ErpPostingStatus;
+import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.ProcurementStatus;
+import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
+import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
+import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
 import org.integrationledger.model.shared.CurrencyCode;
@@ -65,6 +74,34 @@ class PurchaseOrderView {
 
     PurchaseOrderView(String purchaseOrderId) {
         this.purchaseOrderId = purchaseOrderId;
+    }
+
+    /**
+     * Applies one recorded event. The live projection and the audit's as-of replay both come here, so a state
+     * rebuilt for a past instant is computed by exactly the rules that built the live row.
+     */
+    void apply(PurchaseOrderEvent event, Instant recordedAt) {
+        if (event instanceof RequisitionApproved approved) {
+            requisitionApproved(approved.legalEntity().value());
+        } else if (event instanceof PurchaseOrderIssued issued) {
+            issued(issued.supplier().value(), issued.legalEntity().value(), issued.routedTo().value(),
+                    issued.version(), issued.total());
+        } else if (event instanceof PurchaseOrderAmended amended) {
+            amended(amended.version(), amended.total(), amended.fullyReceived());
+        } else if (event instanceof PurchaseOrderPostedInErp posted) {
+            postedInErp(posted.reportingSystem().value(), posted.version(), posted.erpDocumentNumber());
+        } else if (event instanceof PurchaseOrderPostingRejected rejected) {
+            postingRejected(rejected.reportingSystem().value(), rejected.version(),
+                    rejected.reasonCode() + ": " + rejected.reason());
+        } else if (event instanceof GoodsReceived received) {
+            received(received.fullyReceived());
+        } else if (event instanceof PurchaseOrderCancelled) {
+            status(ProcurementStatus.CANCELLED);
+        } else if (event instanceof PurchaseOrderClosed) {
+            status(ProcurementStatus.CLOSED);
+        }
+        // Stale amendments and stale acknowledgments are kept for the record; they only count as activity.
+        touched(event.occurredAt(), recordedAt);
     }
 
     void touched(Instant occurredAt, Instant recordedAt) {
@@ -130,6 +167,23 @@ class PurchaseOrderView {
 
     void status(ProcurementStatus status) {
         procurementStatus = status;
+    }
+
+    String purchaseOrderId() {
+        return purchaseOrderId;
+    }
+
+    /**
+     * The row as one line of text for checksums of the table: decimals without trailing zeros (the column has
+     * scale 4), so the text does not depend on how a value was written.
+     */
+    String canonicalLine() {
+        return String.join("|", purchaseOrderId, String.valueOf(supplierId), String.valueOf(legalEntity),
+                procurementStatus.name(), String.valueOf(procurementVersion),
+                totalAmount == null ? "null" : totalAmount.stripTrailingZeros().toPlainString(),
+                String.valueOf(currency), String.valueOf(routedTo), erpStatus.name(), String.valueOf(erpSystem),
+                String.valueOf(erpVersion), String.valueOf(erpDocumentNumber), String.valueOf(erpRejectionReason),
+                String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt), String.valueOf(eventCount));
     }
 
     PurchaseOrderSummary toSummary() {

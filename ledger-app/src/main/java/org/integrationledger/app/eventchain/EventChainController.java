@@ -1,0 +1,59 @@
+package org.integrationledger.app.eventchain;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tamper evidence for auditors: verify the event chain and its checkpoints, and seal a checkpoint now. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit: tamper evidence")
+class EventChainController {
+
+    private final EventChainVerifier verifier;
+    private final Checkpoints checkpoints;
+
+    EventChainController(EventChainVerifier verifier, Checkpoints checkpoints) {
+        this.verifier = verifier;
+        this.checkpoints = checkpoints;
+    }
+
+    @PostMapping("/verification")
+    @Operation(summary = "Walk the hash chains and the checkpoints and report the first broken link",
+            description = "Recomputes every event's chain hash in the scope and checks every checkpoint (MAC with "
+                    + "the configured secret, link to its predecessor, sealed entries against the rows now in its "
+                    + "range). firstBrokenLink names the aggregate, sequence and global index and what is wrong; "
+                    + "latestVerifiedCheckpoint is the newest checkpoint that verified with all before it. Scope: "
+                    + "aggregateId, or fromIndex and toIndex (global index), or nothing for the whole store. "
+                    + "Read-only; any valid API key.")
+    VerificationReport verify(
+            @Parameter(description = "verify only this aggregate's chain (and its sealed entries)")
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) Long fromIndex,
+            @RequestParam(required = false) Long toIndex) {
+        return verifier.verify(new VerificationScope(aggregateId, fromIndex, toIndex));
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Seal every final event not yet in a checkpoint, now",
+            description = "What the scheduled job (ledger.audit.checkpoint-interval) does anyway: seal ranges of "
+                    + "global indexes up to the event store's finality horizon. Answers the newest checkpoint, or "
+                    + "204 when nothing has been sealed yet.")
+    ResponseEntity<CheckpointSummary> seal() {
+        return checkpoints.sealUpToFinal().map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/checkpoints/latest")
+    @Operation(summary = "The newest checkpoint (not verified; use the verification for that)")
+    ResponseEntity<CheckpointSummary> latest() {
+        return checkpoints.latest().map(Checkpoint::summary).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+}

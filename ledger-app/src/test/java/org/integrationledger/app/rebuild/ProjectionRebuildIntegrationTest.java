@@ -1,0 +1,128 @@
+package org.integrationledger.app.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationledger.app.support.EventTable;
+import org.integrationledger.app.support.LedgerApi.Response;
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
+import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
+import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
+import static org.integrationledger.app.support.PurchaseOrderRequests.erpPosting;
+import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
+import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
+
+/** A projection rebuilt from the event store while connectors keep writing comes out identical, with progress. */
+class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
+
+    private static final String REBUILD = "/api/v1/audit/projections/purchase-order-view/rebuild";
+    private static final String CHECKSUM = "/api/v1/audit/projections/purchase-order-view/checksum";
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private final ExecutorService writer = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopWriter() {
+        writer.shutdownNow();
+    }
+
+    @Test
+    void rebuildsUnderConcurrentWritesAndFinishesIdenticalToTheLiveView() throws Exception {
+        String known = newPurchaseOrderId();
+        post(known, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
+        AtomicBoolean rebuilt = new AtomicBoolean();
+        AtomicInteger written = new AtomicInteger();
+        Future<?> connectors = writer.submit(() -> {
+            while (!rebuilt.get() || written.get() < 10) {
+                String order = newPurchaseOrderId();
+                post(order, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
+                post(order, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + written.incrementAndGet()));
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.get() >= 2
+                && api.get("/api/v1/purchase-orders/" + known, REPORTING_KEY).status() == 200);
+
+        Response started = api.post(REBUILD, REPORTING_KEY, "");
+        Response readDuringRebuild = api.get("/api/v1/purchase-orders/" + known, REPORTING_KEY);
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+                progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
+        rebuilt.set(true);
+        connectors.get(60, TimeUnit.SECONDS);
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().path("targetIndex").asLong()).isPositive();
+        assertThat(readDuringRebuild.status()).as("the live view keeps answering").isEqualTo(200);
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.path("eventsProcessed").asLong()).isGreaterThanOrEqualTo(done.path("targetIndex").asLong() / 2);
+        assertThat(done.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(done.path("etaSeconds").asLong()).isZero();
+
+        // Once the writers stopped and the processor caught up, the view equals a rebuild from scratch.
+        await().atMost(Duration.ofSeconds(20)).until(this::viewCaughtUp);
+        String live = api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText();
+        long events = new EventTable(jdbc).totalEvents();
+        long messages = new EventTable(jdbc).acceptedMessages();
+
+        api.post(REBUILD, REPORTING_KEY, "");
+        JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+                progress -> progress.path("state").asText().equals("COMPLETED"));
+
+        assertThat(atRest.path("checksum").asText()).as("rebuilt = live").isEqualTo(live);
+        assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
+        assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);
+        assertThat(new EventTable(jdbc).acceptedMessages()).as("a rebuild sends no command").isEqualTo(messages);
+    }
+
+    @Test
+    void showsRebuildProgressAsMetrics() {
+        post(newPurchaseOrderId(), "issue", PROCUREMENT_KEY, issue("CA01", "CAD"));
+        api.post(REBUILD, REPORTING_KEY, "");
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body()
+                .path("state").asText().equals("COMPLETED"));
+
+        Response percent = api.get("/actuator/metrics/ledger.projection.rebuild.percent?tag=projection:"
+                + "purchase-order-view", REPORTING_KEY);
+        Response processed = api.get("/actuator/metrics/ledger.projection.rebuild.events.processed", REPORTING_KEY);
+
+        assertThat(percent.body().path("measurements").get(0).path("value").asDouble()).isEqualTo(100.0);
+        assertThat(processed.body().path("measurements").get(0).path("value").asDouble()).isPositive();
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownProjection() {
+        Response unknown = api.post("/api/v1/audit/projections/no-such-view/rebuild", REPORTING_KEY, "");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("projection-not-found");
+    }
+
+    private boolean viewCaughtUp() {
+        long stored = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
+                + "'org.integrationledger.model.purchaseorder.%'", Long.class);
+        long applied = jdbc.queryForObject("SELECT coalesce(sum(event_count), 0) FROM purchase_order_view", Long.class);
+        return stored == applied;
+    }
+
+    private void post(String order, String action, String key, Object body) {
+        Response response = api.post("/api/v1/purchase-orders/" + order + "/" + action, key, body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+}

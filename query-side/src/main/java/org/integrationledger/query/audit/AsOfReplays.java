@@ -1,0 +1,76 @@
+package org.integrationledger.query.audit;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.PageRequest;
+import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.query.purchaseorder.PurchaseOrderReplay;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds purchase-order state as of a past recorded instant: the stored events with {@code recordedAt <= T},
+ * upcast and deserialized as the live processor reads them, applied by the live view's own rules in memory.
+ * Nothing is written and nothing is sent, so an as-of question has no side effect.
+ */
+@Component
+class AsOfReplays {
+
+    private static final Comparator<PurchaseOrderSummary> NEWEST_FIRST = Comparator
+            .comparing(PurchaseOrderSummary::lastBusinessTime, Comparator.reverseOrder())
+            .thenComparing(summary -> summary.purchaseOrderId().value());
+
+    private final StoredEvents events;
+    private final Configuration axon;
+
+    AsOfReplays(StoredEvents events, Configuration axon) {
+        this.events = events;
+        this.axon = axon;
+    }
+
+    Optional<PurchaseOrderSummary> purchaseOrder(PurchaseOrderId id, Instant recordedAt) {
+        PurchaseOrderReplay replay = new PurchaseOrderReplay();
+        apply(events.ofAggregateUpTo(id.value(), recordedAt).stream(), replay);
+        return replay.find(id);
+    }
+
+    PurchaseOrdersAsOf purchaseOrders(Instant recordedAt, LegalEntityId legalEntity, SystemId erp,
+                                      PageRequest page) {
+        PurchaseOrderReplay replay = new PurchaseOrderReplay();
+        events.eachPurchaseOrderEventUpTo(recordedAt, row -> apply(Stream.of(row), replay));
+        List<PurchaseOrderSummary> matching = replay.all().stream()
+                .filter(order -> legalEntity == null || Objects.equals(order.legalEntity(), legalEntity))
+                .filter(order -> erp == null || Objects.equals(order.routedTo(), erp))
+                .sorted(NEWEST_FIRST)
+                .toList();
+        List<PurchaseOrderSummary> items = matching.stream()
+                .skip((long) page.page() * page.size()).limit(page.size()).toList();
+        return new PurchaseOrdersAsOf(recordedAt, replay.eventsApplied(), items, page.page(), page.size(),
+                matching.size());
+    }
+
+    private void apply(Stream<StoredEvent> rows, PurchaseOrderReplay replay) {
+        // The same serializer and upcaster chain as the event store, so old revisions read as they do live.
+        EventStreamUtils.upcastAndDeserializeDomainEvents(rows.map(StoredEvent::toDomainEventData),
+                        axon.eventSerializer(), axon.upcasterChain())
+                .asStream()
+                .forEach(message -> apply(message, replay));
+    }
+
+    private static void apply(DomainEventMessage<?> message, PurchaseOrderReplay replay) {
+        if (message.getPayload() instanceof PurchaseOrderEvent event) {
+            replay.apply(event, message.getTimestamp());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.integrationledger.query.rebuild;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** Where a projection rebuild stands. */
+public record RebuildProgress(
+        String projection,
+        @Schema(description = "RUNNING, SWITCHING (catching up the last events, the live view stays readable), "
+                + "COMPLETED or FAILED")
+        String state,
+        long eventsProcessed,
+        @Schema(description = "global index of the newest event when the rebuild started")
+        long targetIndex,
+        @Schema(description = "0-100, by global index reached against targetIndex")
+        double percent,
+        double eventsPerSecond,
+        @Schema(description = "estimated seconds to reach targetIndex; null when unknown")
+        Long etaSeconds,
+        Instant startedAt,
+        Instant finishedAt,
+        @Schema(description = "checksum of the rebuilt projection when COMPLETED")
+        String checksum,
+        String failure) {
+}

@@ -1,0 +1,31 @@
+package org.integrationledger.query.rebuild;
+
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * A projection that can be rebuilt beside its live table. The rebuild applies events to a fresh state by the
+ * projection's own rules and nothing else, so no event handler runs and nothing is sent; the live table keeps
+ * answering until {@link Rebuild#replaceLive()} swaps the rebuilt rows in, in one transaction.
+ */
+public interface RebuildableProjection {
+
+    /** The projection's name, which is also its processing group. */
+    String name();
+
+    Rebuild newRebuild();
+
+    /** SHA-256 over the live table's rows in key order, in a canonical text form. */
+    String checksum();
+
+    /** One rebuild in progress. */
+    interface Rebuild {
+
+        void apply(EventMessage<?> event);
+
+        /** Replaces the live rows with the rebuilt ones; runs inside the caller's transaction. */
+        void replaceLive();
+
+        /** The checksum the live table will have once the rebuilt rows replace it. */
+        String checksum();
+    }
+}
