@@ -3,15 +3,12 @@ package org.integrationledger.query.purchaseorder;
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -72,13 +69,6 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
     }
 
     private static String checksumOf(Stream<PurchaseOrderView> rowsInKeyOrder) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        rowsInKeyOrder.forEach(row -> sha256.update((row.canonicalLine() + "\n").getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(sha256.digest());
+        return Checksums.sha256(rowsInKeyOrder.map(PurchaseOrderView::canonicalLine));
     }
 }

@@ -66,6 +66,14 @@ class SupplierCopyView {
         this.legalName = legalName;
     }
 
+    String supplierId() {
+        return supplierId;
+    }
+
+    String systemId() {
+        return systemId;
+    }
+
     void legalName(String legalName) {
         this.legalName = legalName;
     }
@@ -110,6 +118,15 @@ class SupplierCopyView {
         failedVersion = version;
         lastFailure = reason;
         lastFailureAt = at;
+    }
+
+    /** One row as text for the rebuild checksum; every column, nulls spelled out, so any difference shows. */
+    String canonicalLine() {
+        return String.join("|", supplierId, systemId, region, legalName, String.valueOf(requestedVersion),
+                String.valueOf(requestedAt), String.valueOf(acknowledgedVersion), String.valueOf(reference),
+                String.valueOf(acknowledgedAt), String.valueOf(pendingSince), String.valueOf(failedVersion),
+                String.valueOf(lastFailure), String.valueOf(lastFailureAt), String.valueOf(staleAcknowledgments),
+                String.valueOf(bankAccountMatches));
     }
 
     SupplierCopyStatus toStatus() {

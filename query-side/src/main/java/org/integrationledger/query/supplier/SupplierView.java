@@ -64,6 +64,10 @@ class SupplierView {
         this.supplierId = supplierId;
     }
 
+    String supplierId() {
+        return supplierId;
+    }
+
     String legalName() {
         return legalName;
     }
@@ -122,6 +126,15 @@ class SupplierView {
     private void bankAccount(ProtectedBankAccount account) {
         this.bankAccountMasked = account.masked();
         this.bankAccountFingerprint = account.fingerprint();
+    }
+
+    /** One row as text for the rebuild checksum; every column, nulls spelled out, so any difference shows. */
+    String canonicalLine() {
+        return String.join("|", supplierId, String.valueOf(state), legalName, requestingLegalEntities,
+                String.valueOf(owner), String.valueOf(ownerVendorNumber), String.valueOf(goldenRecordVersion),
+                bankAccountMasked, bankAccountFingerprint, String.valueOf(pendingBankAccountMasked),
+                String.valueOf(pendingBankAccountProposedBy), String.valueOf(lastBankAccountApprovedBy),
+                String.valueOf(blocked), String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt));
     }
 
     SupplierSummary toSummary(List<SupplierCopyStatus> copies) {
