@@ -1,6 +1,6 @@
 -- Axon Framework's tables on PostgreSQL, in the shape of Axon's PostgresEventTableFactory but with
 -- snake_case names (EventSchema/TokenSchema/SagaSchema/DeadLetterSchema beans map them).
--- Every serialized column is BYTEA: never OID large objects, which leak on token updates.
+-- Every serialized column is BYTEA: never large-object references, which leak on token updates.
 
 CREATE TABLE domain_event_entry (
     -- The order in which projections read. BIGSERIAL's own sequence increments by 1 and caches 1 value:
