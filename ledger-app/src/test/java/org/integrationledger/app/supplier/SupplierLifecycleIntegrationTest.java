@@ -64,7 +64,9 @@ class SupplierLifecycleIntegrationTest extends LedgerIntegrationTest {
         assertThat(created.body().path("recorded").toString())
                 .isEqualTo("[\"GoldenRecordCreated\",\"SupplierVersionPropagationRequested\"]");
 
-        JsonNode active = awaitSupplier(supplier, view -> view.path("copies").size() == 2);
+        JsonNode active = awaitSupplier(supplier, view -> view.path("state").asText().equals("ACTIVE")
+                && view.path("copies").size() == 2
+                && view.path("copies").findValuesAsText("requestedVersion").stream().allMatch("1"::equals));
         assertThat(active.path("state").asText()).isEqualTo("ACTIVE");
         assertThat(active.path("owner").asText()).isEqualTo("ERP_NA");
         assertThat(active.path("goldenRecordVersion").asInt()).isEqualTo(1);
