@@ -57,7 +57,7 @@ class SupplierPropagationQueryIntegrationTest extends LedgerIntegrationTest {
         assertThat(ids(unacknowledged("unacknowledgedFor=PT4H&region=EMEA&size=500"))).contains(stuck);
         assertThat(ids(unacknowledged("unacknowledgedFor=PT4H&region=NA&size=500"))).doesNotContain(stuck);
         // Procurement's acknowledgment was the last command on this supplier; the view may not have it yet.
-        await().atMost(Duration.ofSeconds(10)).as("procurement acknowledged its copy").until(
+        await("procurement acknowledged its copy").atMost(Duration.ofSeconds(10)).until(
                 () -> !ids(unacknowledged("unacknowledgedFor=PT4H&system=PROCUREMENT&size=500")).contains(stuck));
         assertThat(ids(unacknowledged("unacknowledgedFor=PT0S&system=ERP_EMEA&size=500"))).contains(stuck, fresh);
 
