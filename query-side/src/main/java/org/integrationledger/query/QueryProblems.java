@@ -15,7 +15,7 @@ public final class QueryProblems {
 
     public static ErrorResponseException notFound(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        problem.setType(URI.create(code.problemType()));
         problem.setTitle(code.code());
         problem.setProperty("code", code.code());
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);

@@ -54,4 +54,9 @@ public enum ErrorCode {
     public String code() {
         return code;
     }
+
+    /** The problem type URI every {@code application/problem+json} answer with this code carries. */
+    public String problemType() {
+        return "urn:integration-ledger:problem:" + code;
+    }
 }

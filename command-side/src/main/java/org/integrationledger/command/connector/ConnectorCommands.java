@@ -21,6 +21,9 @@ import java.util.Set;
 @Component
 public class ConnectorCommands {
 
+    /** Request header carrying the caller's correlation id (the business conversation a message belongs to). */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
     private final CommandGateway gateway;
     private final SystemRegistry systems;
 

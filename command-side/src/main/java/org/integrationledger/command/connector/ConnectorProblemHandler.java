@@ -23,7 +23,7 @@ public class ConnectorProblemHandler {
     /** Builds a problem detail carrying the stable code, as every ledger error does. */
     public static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(RejectionStatus.of(code), detail);
-        problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        problem.setType(URI.create(code.problemType()));
         problem.setTitle(code.code());
         problem.setProperty("code", code.code());
         return ResponseEntity.status(problem.getStatus()).body(problem);

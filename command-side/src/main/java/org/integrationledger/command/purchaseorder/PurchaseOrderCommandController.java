@@ -27,8 +27,6 @@ import java.util.Set;
 @Tag(name = "Purchase orders: connector commands")
 class PurchaseOrderCommandController {
 
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
     private static final Set<String> ERP = Set.of("ERP");
     private static final Set<String> PROCUREMENT_OR_ERP = Set.of("PROCUREMENT", "ERP");
@@ -44,7 +42,7 @@ class PurchaseOrderCommandController {
     ResponseEntity<CommandOutcome> approveRequisition(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.RequisitionApprovalRequest request,
             @Parameter(description = "groups the messages of one business conversation")
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
@@ -52,7 +50,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "Procurement: the order was issued (version 1)")
     ResponseEntity<CommandOutcome> issue(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.IssueRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
@@ -60,7 +58,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "Procurement: a new version of the order was issued")
     ResponseEntity<CommandOutcome> amend(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.AmendmentRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
@@ -70,7 +68,7 @@ class PurchaseOrderCommandController {
                     + "acknowledged is recorded as stale.")
     ResponseEntity<CommandOutcome> acknowledgePosting(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.PostingAcknowledgmentRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, ERP);
     }
 
@@ -78,7 +76,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "ERP: posting a version of the order was refused")
     ResponseEntity<CommandOutcome> rejectPosting(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.PostingRejectionRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, ERP);
     }
 
@@ -86,7 +84,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "Goods were received against lines of the order (partial receipts add up)")
     ResponseEntity<CommandOutcome> receiveGoods(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.GoodsReceiptRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT_OR_ERP);
     }
 
@@ -94,7 +92,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "Procurement: the order was cancelled")
     ResponseEntity<CommandOutcome> cancel(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.CancellationRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
@@ -102,7 +100,7 @@ class PurchaseOrderCommandController {
     @Operation(summary = "Procurement: the order was closed")
     ResponseEntity<CommandOutcome> close(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.ClosureRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT);
     }
 
@@ -110,6 +108,6 @@ class PurchaseOrderCommandController {
                                                 Set<String> owningKinds) {
         CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.PURCHASE_ORDER_NOT_FOUND,
                 owningKinds);
-        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(outcome.replayed())).body(outcome);
+        return outcome.asResponse();
     }
 }

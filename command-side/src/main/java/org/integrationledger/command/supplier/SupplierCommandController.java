@@ -27,8 +27,6 @@ import java.util.Set;
 @Tag(name = "Suppliers: connector commands")
 class SupplierCommandController {
 
-    private static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
     private static final Set<String> ANY_KIND = Set.of("PROCUREMENT", "ERP", "MDM", "TAX", "TREASURY");
     private static final Set<String> COPY_HOLDERS = Set.of("PROCUREMENT", "ERP", "MDM");
@@ -47,7 +45,7 @@ class SupplierCommandController {
                     + "A tax id already registered to another supplier answers 409 duplicate-supplier.")
     ResponseEntity<CommandOutcome> request(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.SupplierRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId, protection), correlationId, PROCUREMENT);
     }
 
@@ -55,7 +53,7 @@ class SupplierCommandController {
     @Operation(summary = "Procurement: the supplier request was approved")
     ResponseEntity<CommandOutcome> approve(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.DecisionRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toApproval(supplierId), correlationId, PROCUREMENT);
     }
 
@@ -63,7 +61,7 @@ class SupplierCommandController {
     @Operation(summary = "Procurement: the supplier request was rejected (reason required)")
     ResponseEntity<CommandOutcome> reject(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.DecisionRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toRejection(supplierId), correlationId, PROCUREMENT);
     }
 
@@ -71,7 +69,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: the golden record was created under the owner's vendor number (version 1)")
     ResponseEntity<CommandOutcome> createGoldenRecord(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.GoldenRecordRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId), correlationId, ANY_KIND);
     }
 
@@ -79,7 +77,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: golden-record fields changed (a new version, propagated to every target)")
     ResponseEntity<CommandOutcome> change(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.DetailsChangeRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId), correlationId, ANY_KIND);
     }
 
@@ -87,7 +85,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: a bank-account change is proposed; no effect until a second person approves")
     ResponseEntity<CommandOutcome> proposeBankAccount(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.BankAccountProposalRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId, protection), correlationId, ANY_KIND);
     }
 
@@ -95,7 +93,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: a second, different person approves the pending bank-account change")
     ResponseEntity<CommandOutcome> approveBankAccount(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.BankAccountApprovalRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId), correlationId, ANY_KIND);
     }
 
@@ -103,7 +101,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: the supplier is blocked (a new version, propagated)")
     ResponseEntity<CommandOutcome> block(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.BlockRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toBlock(supplierId), correlationId, ANY_KIND);
     }
 
@@ -111,7 +109,7 @@ class SupplierCommandController {
     @Operation(summary = "Owner: the block is lifted (a new version, propagated)")
     ResponseEntity<CommandOutcome> unblock(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.BlockRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toUnblock(supplierId), correlationId, ANY_KIND);
     }
 
@@ -120,7 +118,7 @@ class SupplierCommandController {
             description = "An older version than one already acknowledged is recorded as stale.")
     ResponseEntity<CommandOutcome> acknowledge(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.AcknowledgmentRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId, protection), correlationId, COPY_HOLDERS);
     }
 
@@ -128,13 +126,13 @@ class SupplierCommandController {
     @Operation(summary = "Target system: a version of the golden record could not be applied, and why")
     ResponseEntity<CommandOutcome> fail(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.FailureRequest request,
-            @RequestHeader(value = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId), correlationId, COPY_HOLDERS);
     }
 
     private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,
                                                 Set<String> owningKinds) {
         CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.SUPPLIER_NOT_FOUND, owningKinds);
-        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(outcome.replayed())).body(outcome);
+        return outcome.asResponse();
     }
 }

@@ -53,7 +53,7 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // Fixed texts only, so no escaping is needed.
-        response.getWriter().write("{\"type\":\"urn:integration-ledger:problem:" + code.code() + "\",\"title\":\""
+        response.getWriter().write("{\"type\":\"" + code.problemType() + "\",\"title\":\""
                 + code.code() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\""
                 + code.code() + "\"}");
     }

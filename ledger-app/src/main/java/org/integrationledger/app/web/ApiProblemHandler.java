@@ -80,7 +80,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             ErrorCode code = status.value() == 400 ? ErrorCode.VALIDATION_FAILED : ErrorCode.REQUEST_NOT_SUPPORTED;
             problem.setProperty("code", code.code());
             problem.setTitle(code.code());
-            problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+            problem.setType(URI.create(code.problemType()));
         }
         return response;
     }
@@ -92,7 +92,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String detail,
                                                   List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:integration-ledger:problem:" + code.code()));
+        problem.setType(URI.create(code.problemType()));
         problem.setTitle(code.code());
         problem.setProperty("code", code.code());
         if (errors != null) {
