@@ -43,6 +43,9 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND("document-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
+    // reconciliation and trace
+    RECONCILIATION_ENTRY_NOT_FOUND("reconciliation-entry-not-found"),
+    TRACE_NOT_FOUND("trace-not-found"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

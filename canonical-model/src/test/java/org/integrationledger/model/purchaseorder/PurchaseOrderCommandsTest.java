@@ -50,7 +50,7 @@ class PurchaseOrderCommandsTest {
     @Test
     void anErpAcknowledgesVersionOneOrLater() {
         assertThatIllegalArgumentException().isThrownBy(() -> new AcknowledgePurchaseOrderPosting(MESSAGE,
-                SystemId.of("ERP_NA"), MONDAY_9AM, ORDER, 0, "4500012345"));
+                SystemId.of("ERP_NA"), MONDAY_9AM, ORDER, 0, "4500012345", null, null));
     }
 
     @Test

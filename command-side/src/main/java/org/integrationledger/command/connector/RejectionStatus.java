@@ -29,6 +29,8 @@ final class RejectionStatus {
                  SUPPLIER_NOT_BLOCKED, DUPLICATE_SUPPLIER, SUPPLIER_VERSION_UNKNOWN -> HttpStatus.CONFLICT;
             case NOT_GOLDEN_RECORD_OWNER, FOUR_EYES_REQUIRED, NOT_A_PROPAGATION_TARGET ->
                     HttpStatus.UNPROCESSABLE_ENTITY;
+            // reconciliation and trace
+            case RECONCILIATION_ENTRY_NOT_FOUND, TRACE_NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
     }
 }

@@ -34,8 +34,10 @@ import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecor
 import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.RoutingDecision;
 import org.integrationledger.model.shared.SystemId;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +81,11 @@ public class PurchaseOrder {
                     + command.purchaseOrderId() + " was already issued; send an amendment for a new version");
         }
         PurchaseOrderTotals.check(command.lines(), command.total());
-        SystemId erp = routing.erpFor(command.legalEntity());
+        // The whole routing decision goes on the record, so history shows which rule version sent the order where.
+        RoutingDecision route = routing.routeFor(command.legalEntity());
         return record(command.purchaseOrderId(), new PurchaseOrderIssued(command.purchaseOrderId(),
-                command.supplier(), command.legalEntity(), erp, command.requisitionNumber(), command.lines(),
-                command.total(), 1, command.reportingSystem(), command.occurredAt()));
+                command.supplier(), command.legalEntity(), route.erp(), command.requisitionNumber(), command.lines(),
+                command.total(), 1, route, command.reportingSystem(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -117,7 +120,8 @@ public class PurchaseOrder {
                     erp, command.occurredAt()));
         }
         return record(command.purchaseOrderId(), new PurchaseOrderPostedInErp(command.purchaseOrderId(),
-                command.erpDocumentNumber(), command.version(), erp, command.occurredAt()));
+                command.erpDocumentNumber(), command.version(), command.postedTotal(), command.erpStatus(), erp,
+                command.occurredAt()));
     }
 
     @CommandHandler
@@ -163,10 +167,12 @@ public class PurchaseOrder {
         }
     }
 
-    private static CommandOutcome record(PurchaseOrderId id, Object event) {
-        AggregateLifecycle.apply(event);
+    private static CommandOutcome record(PurchaseOrderId id, Object... events) {
+        for (Object event : events) {
+            AggregateLifecycle.apply(event);
+        }
         return new CommandOutcome(id.value(), AggregateLifecycle.getVersion(),
-                List.of(event.getClass().getSimpleName()));
+                Arrays.stream(events).map(event -> event.getClass().getSimpleName()).toList());
     }
 
     @EventSourcingHandler

@@ -23,6 +23,7 @@ import org.integrationledger.model.purchaseorder.RecordRequisitionApproval;
 import org.integrationledger.model.purchaseorder.RejectPurchaseOrderPosting;
 import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.ErpDocumentStatus;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
@@ -118,11 +119,20 @@ final class PurchaseOrderRequests {
             @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(1) int version,
-            @NotBlank @Size(max = 64) String erpDocumentNumber) {
+            @NotBlank @Size(max = 64) String erpDocumentNumber,
+            @Schema(description = "optional: the total the ERP holds, compared with procurement's for this version")
+            @DecimalMin("0") BigDecimal postedTotal,
+            @Schema(description = "currency of postedTotal; required with it", example = "USD") String currency,
+            @Schema(description = "optional: the document's status in the ERP (OPEN when not given)")
+            ErpDocumentStatus erpStatus) {
 
         AcknowledgePurchaseOrderPosting toCommand(String purchaseOrderId) {
+            if ((postedTotal == null) != (currency == null)) {
+                throw new IllegalArgumentException("postedTotal and currency go together: send both or neither");
+            }
+            Money total = postedTotal == null ? null : new Money(postedTotal, CurrencyCode.of(currency));
             return new AcknowledgePurchaseOrderPosting(MessageId.of(messageId), SystemId.of(reportingSystem),
-                    occurredAt, PurchaseOrderId.of(purchaseOrderId), version, erpDocumentNumber);
+                    occurredAt, PurchaseOrderId.of(purchaseOrderId), version, erpDocumentNumber, total, erpStatus);
         }
     }
 

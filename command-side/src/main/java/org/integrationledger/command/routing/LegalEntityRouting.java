@@ -3,6 +3,7 @@ package org.integrationledger.command.routing;
 import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.RoutingDecision;
 import org.integrationledger.model.shared.SystemId;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +18,17 @@ public class LegalEntityRouting {
     }
 
     public SystemId erpFor(LegalEntityId legalEntity) {
+        return routeFor(legalEntity).erp();
+    }
+
+    /** The whole decision, to be recorded on the document: ERP, tax regime, region and the rule's version. */
+    public RoutingDecision routeFor(LegalEntityId legalEntity) {
         ReferenceDataProperties.LegalEntity entity = reference.legalEntities().get(legalEntity.value());
         if (entity == null || entity.erp() == null) {
             throw new RuleViolation(ErrorCode.UNKNOWN_LEGAL_ENTITY, "legal entity " + legalEntity
                     + " has no ERP route; known legal entities: " + reference.legalEntities().keySet());
         }
-        return SystemId.of(entity.erp());
+        return new RoutingDecision(legalEntity, SystemId.of(entity.erp()), entity.taxRegime(), entity.region(),
+                entity.routingVersion());
     }
 }

@@ -20,7 +20,20 @@ public record ReferenceDataProperties(Map<String, SystemOfRecord> systems, Map<S
     public record SystemOfRecord(String kind, String description) {
     }
 
-    /** A legal entity / company code with its country, currency, ERP and tax regime. */
-    public record LegalEntity(String country, String currency, String erp, String taxRegime) {
+    /**
+     * A legal entity / company code with its country, currency, ERP, tax regime and region. {@code routingVersion}
+     * numbers this legal entity's routing rule: raise it whenever {@code erp} or {@code taxRegime} changes (the
+     * phased migration), so every routing decision recorded on a document says which rule made it.
+     */
+    public record LegalEntity(String country, String currency, String erp, String taxRegime, String region,
+                              Integer routingVersion) {
+
+        public LegalEntity {
+            region = region == null || region.isBlank() ? "GLOBAL" : region;
+            routingVersion = routingVersion == null ? 1 : routingVersion;
+            if (routingVersion < 1) {
+                throw new IllegalArgumentException("routing-version must be >= 1");
+            }
+        }
     }
 }

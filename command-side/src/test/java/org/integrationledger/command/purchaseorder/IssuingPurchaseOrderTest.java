@@ -1,6 +1,8 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.integrationledger.command.routing.LegalEntityRouting;
+import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.integrationledger.command.purchaseorder.PurchaseOrderFixture.*;
@@ -57,6 +60,20 @@ class IssuingPurchaseOrderTest {
         fixture.givenNoPriorActivity()
                 .when(issue(DE01, euroLines, total))
                 .expectEvents(issued(DE01, ERP_EMEA, euroLines, total));
+    }
+
+    @Test
+    void recordsTheVersionOfTheRuleThatRoutedTheOrderAfterALegalEntityMoved() {
+        AggregateTestFixture<PurchaseOrder> migrated = new AggregateTestFixture<>(PurchaseOrder.class);
+        migrated.registerInjectableResource(new LegalEntityRouting(new ReferenceDataProperties(Map.of(),
+                Map.of("DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_NA", "EU_VAT", "EMEA", 2)))));
+        List<PurchaseOrderLine> euroLines = List.of(line(BEARINGS, "Kugellager 6204", "100", "EA", "11.40", "EUR"));
+        Money total = Money.of("1140.00", "EUR");
+
+        migrated.givenNoPriorActivity()
+                .when(issue(DE01, euroLines, total))
+                .expectEvents(new PurchaseOrderIssued(ORDER, SUPPLIER, DE01, ERP_NA, REQUISITION, euroLines, total, 1,
+                        routing(DE01, ERP_NA, 2), PROCUREMENT, ISSUED_AT));
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
+import org.integrationledger.model.shared.RoutingDecision;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
@@ -90,8 +91,10 @@ final class PurchaseOrderFixture {
                 Map.of("PROCUREMENT", new ReferenceDataProperties.SystemOfRecord("PROCUREMENT", "procurement platform"),
                         "ERP_NA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP North America"),
                         "ERP_EMEA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP Europe")),
-                Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX"),
-                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT"))));
+                Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX",
+                                "NA", 1),
+                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT",
+                                "EMEA", 1))));
     }
 
     static MessageId newMessageId() {
@@ -163,7 +166,8 @@ final class PurchaseOrderFixture {
     }
 
     static AcknowledgePurchaseOrderPosting acknowledge(SystemId erp, int version) {
-        return new AcknowledgePurchaseOrderPosting(newMessageId(), erp, POSTED_AT, ORDER, version, documentNumber(erp));
+        return new AcknowledgePurchaseOrderPosting(newMessageId(), erp, POSTED_AT, ORDER, version, documentNumber(erp),
+                null, null);
     }
 
     static RejectPurchaseOrderPosting rejectPosting(SystemId erp, int version) {
@@ -204,7 +208,14 @@ final class PurchaseOrderFixture {
     static PurchaseOrderIssued issued(LegalEntityId legalEntity, SystemId routedTo, List<PurchaseOrderLine> lines,
                                       Money total) {
         return new PurchaseOrderIssued(ORDER, SUPPLIER, legalEntity, routedTo, REQUISITION, lines, total, 1,
-                PROCUREMENT, ISSUED_AT);
+                routing(legalEntity, routedTo, 1), PROCUREMENT, ISSUED_AT);
+    }
+
+    /** The routing decision of the reference configuration for the legal entity, at a rule version. */
+    static RoutingDecision routing(LegalEntityId legalEntity, SystemId erp, int ruleVersion) {
+        boolean na = legalEntity.equals(US01);
+        return new RoutingDecision(legalEntity, erp, na ? "US_SALES_USE_TAX" : "EU_VAT", na ? "NA" : "EMEA",
+                ruleVersion);
     }
 
     static PurchaseOrderAmended amended(int version, List<PurchaseOrderLine> lines, Money total, Money previousTotal) {
@@ -218,7 +229,7 @@ final class PurchaseOrderFixture {
     }
 
     static PurchaseOrderPostedInErp postedInErp(SystemId erp, int version) {
-        return new PurchaseOrderPostedInErp(ORDER, documentNumber(erp), version, erp, POSTED_AT);
+        return new PurchaseOrderPostedInErp(ORDER, documentNumber(erp), version, null, null, erp, POSTED_AT);
     }
 
     static PurchaseOrderPostingRejected postingRejected(SystemId erp, int version) {
@@ -246,8 +257,9 @@ final class PurchaseOrderFixture {
     // Expectations
 
     /** What a handler answers: the order, the sequence number of the event it wrote, and that event's type. */
-    static CommandOutcome outcome(long ledgerVersion, Class<?> recorded) {
-        return new CommandOutcome(ORDER.value(), ledgerVersion, List.of(recorded.getSimpleName()));
+    static CommandOutcome outcome(long ledgerVersion, Class<?>... recorded) {
+        return new CommandOutcome(ORDER.value(), ledgerVersion,
+                java.util.Arrays.stream(recorded).map(Class::getSimpleName).toList());
     }
 
     /** A {@link RuleViolation} whose rejection carries {@code code}, the part of a rejection connectors rely on. */

@@ -88,8 +88,10 @@ final class SupplierFixture {
                 Map.of("PROCUREMENT", new ReferenceDataProperties.SystemOfRecord("PROCUREMENT", "procurement"),
                         "ERP_NA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP North America"),
                         "ERP_EMEA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP Europe")),
-                Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX"),
-                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT")));
+                Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX",
+                                "NA", 1),
+                        "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT",
+                                "EMEA", 1)));
     }
 
     static MessageId newMessageId() {

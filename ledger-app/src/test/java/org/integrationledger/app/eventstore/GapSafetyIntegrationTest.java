@@ -210,7 +210,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         PurchaseOrderIssued event = new PurchaseOrderIssued(PurchaseOrderId.of(po), SupplierId.of("SUP-1"),
                 LegalEntityId.of("US01"), SystemId.of("ERP_NA"), "REQ-1",
                 List.of(new PurchaseOrderLine(1, "Gasket", Quantity.of("1", "EA"), price, true)),
-                Money.of("10.00", "USD"), 1, SystemId.of("PROCUREMENT"), timestamp);
+                Money.of("10.00", "USD"), 1, null, SystemId.of("PROCUREMENT"), timestamp);
         return new GenericDomainEventMessage<>("PurchaseOrder", po, 0, event, MetaData.emptyInstance(),
                 UUID.randomUUID().toString(), timestamp);
     }

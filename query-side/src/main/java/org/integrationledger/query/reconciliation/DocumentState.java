@@ -1,0 +1,108 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.reconciliation.DivergenceFlag;
+import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.ReconciliationEntry;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SystemId;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One document as the reconciliation projection keeps it (table {@code reconciliation_document}): the source's
+ * state, the routing decision, every system's row and the divergences open now.
+ */
+final class DocumentState {
+
+    final DocumentType type;
+    final String id;
+    String businessKey;
+    String supplierId;
+    String legalEntity;
+    String region = "GLOBAL";
+    String sourceSystem;
+    String status;
+    int currentVersion;
+    String routedTo;
+    Integer routingRuleVersion;
+    BigDecimal amount;
+    String currency;
+    /** True once the source system reported the document (false while known only downstream). */
+    boolean sourceKnown;
+    /** Business time the source reported it (issue of a PO), the start of "not acknowledged". */
+    Instant sourceReportedAt;
+    /** Business time of the current version (an amendment), the start of "version behind". */
+    Instant versionChangedAt;
+    /** Business time of the last status change at the source (cancellation, closure). */
+    Instant statusChangedAt;
+    Instant firstBusinessTime;
+    Instant lastBusinessTime;
+    Instant lastRecordedAt;
+    final Map<String, SystemRow> systems = new TreeMap<>();
+    final Map<OpenDivergence.Key, OpenDivergence> divergences = new LinkedHashMap<>();
+
+    DocumentState(DocumentType type, String id) {
+        this.type = type;
+        this.id = id;
+        this.businessKey = id;
+    }
+
+    SystemRow system(String system) {
+        return systems.computeIfAbsent(system, SystemRow::new);
+    }
+
+    /** Records that something happened to the document at this business time, recorded at that instant. */
+    void touched(Instant businessTime, Instant recordedAt) {
+        if (firstBusinessTime == null || businessTime.isBefore(firstBusinessTime)) {
+            firstBusinessTime = businessTime;
+        }
+        if (lastBusinessTime == null || businessTime.isAfter(lastBusinessTime)) {
+            lastBusinessTime = businessTime;
+        }
+        lastRecordedAt = recordedAt;
+    }
+
+    Instant divergentSince() {
+        return divergences.values().stream().map(OpenDivergence::since).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    ReconciliationEntry toEntry(Instant asOf) {
+        List<DivergenceFlag> flags = divergences.values().stream()
+                .sorted(Comparator.comparing((OpenDivergence d) -> d.since()).thenComparing((OpenDivergence d) -> d.flag().name())
+                        .thenComparing(OpenDivergence::system))
+                .map(d -> new DivergenceFlag(d.flag(), d.system().isEmpty() ? null : SystemId.of(d.system()),
+                        d.region(), d.since(), Duration.between(d.since(), asOf), d.detail()))
+                .toList();
+        return new ReconciliationEntry(type, id, businessKey, supplierId,
+                legalEntity == null ? null : LegalEntityId.of(legalEntity), region,
+                routedTo == null ? null : SystemId.of(routedTo), routingRuleVersion, status, currentVersion,
+                amount == null ? null : new Money(amount, CurrencyCode.of(currency)), firstBusinessTime,
+                lastBusinessTime, divergentSince(), systems.values().stream().map(SystemRow::toPosition).toList(),
+                flags);
+    }
+
+    /** Canonical text of the document with its systems and divergences, for the projection checksum. */
+    String canonical() {
+        StringBuilder text = new StringBuilder(String.join("|", type.name(), id, businessKey,
+                String.valueOf(supplierId), String.valueOf(legalEntity), region, String.valueOf(sourceSystem),
+                String.valueOf(status), String.valueOf(currentVersion), String.valueOf(routedTo),
+                String.valueOf(routingRuleVersion),
+                amount == null ? "null" : amount.stripTrailingZeros().toPlainString(), String.valueOf(currency),
+                String.valueOf(sourceKnown), String.valueOf(firstBusinessTime), String.valueOf(lastBusinessTime)));
+        systems.values().forEach(row -> text.append('\n').append(row.canonical()));
+        divergences.values().stream()
+                .sorted(Comparator.comparing((OpenDivergence d) -> d.flag().name()).thenComparing(OpenDivergence::system))
+                .forEach(d -> text.append('\n').append(d.flag()).append('|').append(d.system()).append('|')
+                        .append(d.region()).append('|').append(d.since()).append('|').append(d.detail()));
+        return text.toString();
+    }
+}

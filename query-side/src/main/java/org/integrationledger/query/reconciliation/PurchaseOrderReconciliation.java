@@ -1,0 +1,201 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.purchaseorder.GoodsReceived;
+import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
+import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
+import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.shared.ErpDocumentStatus;
+import org.integrationledger.model.shared.Money;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
+ * must hold its current version, and any other ERP that reports it is flagged.
+ */
+final class PurchaseOrderReconciliation {
+
+    static final String SOURCE = "SOURCE";
+    static final String ROUTED = "ROUTED";
+    static final String OTHER = "OTHER";
+    private static final Set<String> FINISHED = Set.of("CANCELLED", "CLOSED");
+
+    private PurchaseOrderReconciliation() {
+    }
+
+    static void apply(DocumentState order, PurchaseOrderEvent event, Instant recordedAt) {
+        order.touched(event.occurredAt(), recordedAt);
+        String system = event.reportingSystem().value();
+        if (event instanceof RequisitionApproved approved) {
+            order.legalEntity = approved.legalEntity().value();
+            order.sourceSystem = system;
+            if (!order.sourceKnown) {
+                order.status = "REQUISITION_APPROVED";
+            }
+            SystemRow source = source(order, system, event, recordedAt);
+            source.state = order.sourceKnown ? source.state : "REQUISITION_APPROVED";
+            source.reference = approved.requisitionNumber();
+        } else if (event instanceof PurchaseOrderIssued issued) {
+            order.sourceKnown = true;
+            order.sourceSystem = system;
+            order.status = "ISSUED";
+            order.supplierId = issued.supplier().value();
+            order.legalEntity = issued.legalEntity().value();
+            order.routedTo = issued.routedTo().value();
+            if (issued.routing() != null) {
+                order.routingRuleVersion = issued.routing().ruleVersion();
+                order.region = issued.routing().region();
+            }
+            order.currentVersion = issued.version();
+            amount(order, issued.total());
+            order.sourceReportedAt = issued.occurredAt();
+            order.versionChangedAt = issued.occurredAt();
+            SystemRow source = source(order, system, event, recordedAt);
+            source.state = "ISSUED";
+            source.version = issued.version();
+            source.reference = issued.requisitionNumber();
+            source.amount = issued.total().amount();
+            source.currency = issued.total().currency().value();
+        } else if (event instanceof PurchaseOrderAmended amended) {
+            order.status = "AMENDED";
+            order.currentVersion = amended.version();
+            amount(order, amended.total());
+            order.versionChangedAt = amended.occurredAt();
+            SystemRow source = source(order, system, event, recordedAt);
+            source.state = "AMENDED";
+            source.version = amended.version();
+            source.amount = amended.total().amount();
+            source.currency = amended.total().currency().value();
+        } else if (event instanceof PurchaseOrderPostedInErp posted) {
+            SystemRow erp = erp(order, system, event, recordedAt);
+            erp.state = "POSTED";
+            erp.version = erp.version == null ? posted.version() : Math.max(erp.version, posted.version());
+            erp.reference = posted.erpDocumentNumber();
+            erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
+            erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
+            erp.status = (posted.erpStatus() == null ? ErpDocumentStatus.OPEN : posted.erpStatus()).name();
+        } else if (event instanceof PurchaseOrderPostingRejected rejected) {
+            SystemRow erp = erp(order, system, event, recordedAt);
+            erp.state = "REJECTED";
+            erp.rejectedVersion = rejected.version();
+            erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
+        } else if (event instanceof PurchaseOrderCancelled) {
+            finish(order, "CANCELLED", system, event, recordedAt);
+        } else if (event instanceof PurchaseOrderClosed) {
+            finish(order, "CLOSED", system, event, recordedAt);
+        } else if (event instanceof GoodsReceived) {
+            // Receipts are on the trace; they do not change where the order sits in each system.
+            return;
+        }
+        // Stale amendments and stale acknowledgments change nothing here: the newer facts stand.
+    }
+
+    static List<OpenDivergence> divergences(DocumentState order) {
+        List<OpenDivergence> open = new ArrayList<>();
+        if (!order.sourceKnown) {
+            order.systems.values().stream().filter(row -> !SOURCE.equals(row.role)).findFirst().ifPresent(row ->
+                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT,
+                            order.region, order.firstBusinessTime, row.system + " reported the order before "
+                            + "procurement issued it")));
+            return open;
+        }
+        boolean finished = FINISHED.contains(order.status);
+        for (SystemRow row : order.systems.values()) {
+            if (SOURCE.equals(row.role)) {
+                continue;
+            }
+            row.role = row.system.equals(order.routedTo) ? ROUTED : OTHER;
+            boolean routed = ROUTED.equals(row.role);
+            if (routed && !row.holdsAVersion() && !finished) {
+                open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, row, order.sourceReportedAt,
+                        row.system + " has not acknowledged the order"));
+            }
+            if (routed && row.holdsAVersion() && row.version < order.currentVersion && !finished) {
+                open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt, row.system + " holds version "
+                        + row.version + ", procurement is at version " + order.currentVersion));
+            }
+            if (row.refusedItsLatest()) {
+                open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "
+                        + row.rejectedVersion));
+            }
+            if (!routed && (row.holdsAVersion() || row.rejectedVersion != null)) {
+                open.add(flag(order, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to " + order.routedTo
+                        + " but reported by " + row.system));
+            }
+            if (row.holdsAVersion() && row.amount != null && row.version == order.currentVersion
+                    && (!row.currency.equals(order.currency) || row.amount.compareTo(order.amount) != 0)) {
+                open.add(flag(order, Divergence.AMOUNT_MISMATCH, row, later(row.businessTime, order.versionChangedAt),
+                        row.system + " holds " + row.amount.toPlainString() + " " + row.currency + ", procurement "
+                        + order.amount.toPlainString() + " " + order.currency));
+            }
+            if (row.holdsAVersion() && statusDiffers(order.status, row.status)) {
+                open.add(flag(order, Divergence.STATUS_MISMATCH, row, later(row.businessTime, order.statusChangedAt),
+                        "procurement: " + order.status + ", " + row.system + ": " + row.status));
+            }
+        }
+        if (order.routedTo != null && !finished && !order.systems.containsKey(order.routedTo)) {
+            SystemRow pending = order.system(order.routedTo);
+            pending.role = ROUTED;
+            pending.state = "PENDING";
+            open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, pending, order.sourceReportedAt,
+                    order.routedTo + " has not acknowledged the order"));
+        }
+        return open;
+    }
+
+    private static boolean statusDiffers(String procurementStatus, String erpStatus) {
+        String erp = erpStatus == null ? ErpDocumentStatus.OPEN.name() : erpStatus;
+        String procurement = FINISHED.contains(procurementStatus) ? procurementStatus : ErpDocumentStatus.OPEN.name();
+        return !procurement.equals(erp);
+    }
+
+    private static OpenDivergence flag(DocumentState order, Divergence divergence, SystemRow row, Instant since,
+                                       String detail) {
+        return new OpenDivergence(divergence, row.system, order.region, since == null ? order.lastBusinessTime : since,
+                detail);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static void finish(DocumentState order, String status, String system, PurchaseOrderEvent event,
+                               Instant recordedAt) {
+        order.status = status;
+        order.statusChangedAt = event.occurredAt();
+        source(order, system, event, recordedAt).state = status;
+    }
+
+    private static void amount(DocumentState order, Money total) {
+        order.amount = total.amount();
+        order.currency = total.currency().value();
+    }
+
+    private static SystemRow source(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
+        SystemRow row = order.system(system);
+        row.role = SOURCE;
+        row.businessTime = event.occurredAt();
+        row.recordedAt = recordedAt;
+        return row;
+    }
+
+    private static SystemRow erp(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
+        SystemRow row = order.system(system);
+        row.role = system.equals(order.routedTo) ? ROUTED : OTHER;
+        row.businessTime = event.occurredAt();
+        row.recordedAt = recordedAt;
+        return row;
+    }
+}

@@ -1,0 +1,235 @@
+package org.integrationledger.query.reconciliation;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.integrationledger.model.reconciliation.CountDivergences;
+import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DivergenceCounts;
+import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.FindReconciliationEntries;
+import org.integrationledger.model.reconciliation.FindReconciliationEntry;
+import org.integrationledger.model.reconciliation.FindTrace;
+import org.integrationledger.model.reconciliation.ReconciliationEntry;
+import org.integrationledger.model.reconciliation.ReconciliationFilter;
+import org.integrationledger.model.reconciliation.ReconciliationPage;
+import org.integrationledger.model.reconciliation.Trace;
+import org.integrationledger.model.reconciliation.TraceStep;
+import org.integrationledger.model.shared.SystemId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
+
+/**
+ * Answers the reconciliation and trace queries with SQL over the indexed tables: a page of keys first (from the
+ * divergences or the documents, in the list's order), then the page's documents, systems and divergences in one
+ * query each, never one per row.
+ */
+@Component
+class ReconciliationQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ReconciliationQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<ReconciliationEntry> handle(FindReconciliationEntry query) {
+        List<ReconciliationEntry> found = entries(List.of(new Key(query.documentType().name(), query.documentId())),
+                query.asOf());
+        return found.stream().findFirst();
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public ReconciliationPage handle(FindReconciliationEntries query) {
+        ReconciliationFilter filter = query.filter();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("limit", query.page().size())
+                .addValue("offset", (long) query.page().page() * query.page().size());
+        List<Key> keys;
+        long total;
+        if (filter.selectsDivergences()) {
+            String where = flagWhere(filter, params);
+            keys = jdbc.query("SELECT document_type, document_id, MIN(since) AS since FROM reconciliation_flag"
+                    + where + " GROUP BY document_type, document_id ORDER BY since, document_type, document_id"
+                    + " LIMIT :limit OFFSET :offset", params, (rs, n) -> key(rs));
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
+                    + "reconciliation_flag" + where + ") d", params, Long.class);
+        } else {
+            String where = documentWhere(filter, params);
+            keys = jdbc.query("SELECT document_type, document_id FROM reconciliation_document" + where
+                    + " ORDER BY last_business_time DESC, document_type, document_id LIMIT :limit OFFSET :offset",
+                    params, (rs, n) -> key(rs));
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_document" + where, params, Long.class);
+        }
+        return new ReconciliationPage(entries(keys, filter.asOf()), query.page().page(), query.page().size(), total);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public DivergenceCounts handle(CountDivergences query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = flagWhere(query.filter(), params);
+        List<DivergenceCounts.Count> counts = jdbc.query("SELECT flag, region, system_id, document_type, COUNT(*) AS n"
+                + " FROM reconciliation_flag" + where + " GROUP BY flag, region, system_id, document_type"
+                + " ORDER BY flag, region, system_id, document_type", params, (rs, n) -> new DivergenceCounts.Count(
+                Divergence.valueOf(rs.getString("flag")), rs.getString("region"), system(rs.getString("system_id")),
+                DocumentType.valueOf(rs.getString("document_type")), rs.getLong("n")));
+        long documents = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
+                + "reconciliation_flag" + where + ") d", params, Long.class);
+        return new DivergenceCounts(counts, counts.stream().mapToLong(DivergenceCounts.Count::count).sum(), documents);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<Trace> handle(FindTrace query) {
+        List<TraceStep> steps;
+        List<String> documents = new ArrayList<>();
+        if (query.correlationId() != null && !query.correlationId().isBlank()) {
+            steps = jdbc.query("SELECT * FROM trace_step WHERE correlation_id = :id ORDER BY business_time, "
+                    + "recorded_at, document_id, sequence_number", Map.of("id", query.correlationId()),
+                    (rs, n) -> step(rs));
+        } else {
+            steps = new ArrayList<>(jdbc.query("SELECT * FROM trace_step WHERE trace_key = :key",
+                    Map.of("key", query.businessKey()), (rs, n) -> step(rs)));
+            // The supplier record the documents used, as it stood up to the last step of the chain.
+            List<String> related = jdbc.queryForList("SELECT DISTINCT related_key FROM trace_step WHERE trace_key = "
+                    + ":key AND related_key IS NOT NULL", Map.of("key", query.businessKey()), String.class);
+            if (!related.isEmpty() && !steps.isEmpty()) {
+                Instant last = steps.stream().map(TraceStep::businessTime)
+                        .max(Comparator.naturalOrder()).orElseThrow();
+                steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:related) AND business_time <= "
+                        + ":last", new MapSqlParameterSource("related", related).addValue("last", Timestamp.from(last)),
+                        (rs, n) -> step(rs)));
+            }
+            steps.sort(Comparator.comparing(TraceStep::businessTime)
+                    .thenComparing(TraceStep::recordedAt)
+                    .thenComparing(TraceStep::documentId)
+                    .thenComparingLong(TraceStep::sequenceNumber));
+        }
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        steps.forEach(step -> {
+            String document = step.documentType() + "/" + step.documentId();
+            if (!documents.contains(document)) {
+                documents.add(document);
+            }
+        });
+        return Optional.of(new Trace(query.businessKey(), query.correlationId(), documents, steps));
+    }
+
+    private List<ReconciliationEntry> entries(List<Key> keys, Instant asOf) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringJoiner in = new StringJoiner(", ", " WHERE (document_type, document_id) IN (", ")");
+        for (int i = 0; i < keys.size(); i++) {
+            in.add("(:t" + i + ", :d" + i + ")");
+            params.addValue("t" + i, keys.get(i).type()).addValue("d" + i, keys.get(i).id());
+        }
+        Map<Key, DocumentState> documents = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM reconciliation_document" + in, params, (ResultSet rs) -> {
+            DocumentState document = ReconciliationTable.document(rs);
+            documents.put(new Key(document.type.name(), document.id), document);
+        });
+        jdbc.query("SELECT * FROM reconciliation_system" + in, params, (ResultSet rs) -> {
+            DocumentState document = documents.get(key(rs));
+            if (document != null) {
+                document.systems.put(rs.getString("system_id"), ReconciliationTable.system(rs));
+            }
+        });
+        jdbc.query("SELECT * FROM reconciliation_flag" + in, params, (ResultSet rs) -> {
+            DocumentState document = documents.get(key(rs));
+            if (document != null) {
+                OpenDivergence divergence = ReconciliationTable.divergence(rs);
+                document.divergences.put(divergence.key(), divergence);
+            }
+        });
+        return keys.stream().map(documents::get).filter(Objects::nonNull)
+                .map(document -> document.toEntry(asOf)).toList();
+    }
+
+    private static String flagWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
+        List<String> where = new ArrayList<>();
+        if (filter.documentType() != null) {
+            where.add("document_type = :type");
+            params.addValue("type", filter.documentType().name());
+        }
+        if (filter.divergence() != null) {
+            where.add("flag = :flag");
+            params.addValue("flag", filter.divergence().name());
+        }
+        if (filter.region() != null) {
+            where.add("region = :region");
+            params.addValue("region", filter.region());
+        }
+        if (filter.legalEntity() != null) {
+            where.add("legal_entity = :legalEntity");
+            params.addValue("legalEntity", filter.legalEntity().value());
+        }
+        if (filter.system() != null) {
+            where.add("system_id = :system");
+            params.addValue("system", filter.system().value());
+        }
+        if (filter.divergentFor() != null) {
+            where.add("since <= :startedBy");
+            params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static String documentWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
+        List<String> where = new ArrayList<>();
+        if (filter.documentType() != null) {
+            where.add("document_type = :type");
+            params.addValue("type", filter.documentType().name());
+        }
+        if (filter.region() != null) {
+            where.add("region = :region");
+            params.addValue("region", filter.region());
+        }
+        if (filter.legalEntity() != null) {
+            where.add("legal_entity = :legalEntity");
+            params.addValue("legalEntity", filter.legalEntity().value());
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static TraceStep step(ResultSet rs) throws SQLException {
+        return new TraceStep(instant(rs, "business_time"), instant(rs, "recorded_at"),
+                DocumentType.valueOf(rs.getString("document_type")), rs.getString("document_id"),
+                rs.getLong("sequence_number"), rs.getString("event_type"), system(rs.getString("reporting_system")),
+                rs.getString("connector_id"), rs.getString("message_id"), rs.getString("correlation_id"),
+                rs.getString("causation_id"), rs.getString("summary"));
+    }
+
+    private static SystemId system(String value) {
+        return value == null || value.isEmpty() ? null : SystemId.of(value);
+    }
+
+    private static Key key(ResultSet rs) throws SQLException {
+        return new Key(rs.getString("document_type"), rs.getString("document_id"));
+    }
+
+    private record Key(String type, String id) {
+    }
+}

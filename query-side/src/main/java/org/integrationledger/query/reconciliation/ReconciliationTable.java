@@ -1,0 +1,156 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads and stores documents of the reconciliation view with plain SQL in the processor's transaction (the token
+ * is stored in the same one, so each event counts exactly once).
+ */
+@Component
+class ReconciliationTable {
+
+    private final JdbcTemplate jdbc;
+
+    ReconciliationTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<DocumentState> load(DocumentType type, String id) {
+        List<DocumentState> found = jdbc.query("SELECT * FROM reconciliation_document WHERE document_type = ? "
+                + "AND document_id = ?", (rs, n) -> document(rs), type.name(), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DocumentState document = found.get(0);
+        jdbc.query("SELECT * FROM reconciliation_system WHERE document_type = ? AND document_id = ?",
+                (rs, n) -> document.systems.put(rs.getString("system_id"), system(rs)), type.name(), id);
+        jdbc.query("SELECT * FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", (rs, n) -> {
+            OpenDivergence divergence = divergence(rs);
+            return document.divergences.put(divergence.key(), divergence);
+        }, type.name(), id);
+        return Optional.of(document);
+    }
+
+    void save(DocumentState d) {
+        jdbc.update("""
+                INSERT INTO reconciliation_document (document_type, document_id, business_key, supplier_id,
+                    legal_entity, region, source_system, status, current_version, routed_to, routing_rule_version,
+                    amount, currency, source_known, source_reported_at, version_changed_at, status_changed_at,
+                    first_business_time, last_business_time, last_recorded_at, divergent_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (document_type, document_id) DO UPDATE SET business_key = EXCLUDED.business_key,
+                    supplier_id = EXCLUDED.supplier_id, legal_entity = EXCLUDED.legal_entity,
+                    region = EXCLUDED.region, source_system = EXCLUDED.source_system, status = EXCLUDED.status,
+                    current_version = EXCLUDED.current_version, routed_to = EXCLUDED.routed_to,
+                    routing_rule_version = EXCLUDED.routing_rule_version, amount = EXCLUDED.amount,
+                    currency = EXCLUDED.currency, source_known = EXCLUDED.source_known,
+                    source_reported_at = EXCLUDED.source_reported_at,
+                    version_changed_at = EXCLUDED.version_changed_at, status_changed_at = EXCLUDED.status_changed_at,
+                    first_business_time = EXCLUDED.first_business_time,
+                    last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
+                    divergent_since = EXCLUDED.divergent_since""",
+                d.type.name(), d.id, d.businessKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
+                d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
+                ts(d.sourceReportedAt), ts(d.versionChangedAt), ts(d.statusChangedAt), ts(d.firstBusinessTime),
+                ts(d.lastBusinessTime), ts(d.lastRecordedAt), ts(d.divergentSince()));
+        jdbc.batchUpdate("""
+                INSERT INTO reconciliation_system (document_type, document_id, system_id, role, state,
+                    acknowledged_version, expected_version, rejected_version, reference, amount, currency, status,
+                    region, pending_since, bank_account_mismatch, business_time, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
+                    state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
+                    expected_version = EXCLUDED.expected_version, rejected_version = EXCLUDED.rejected_version,
+                    reference = EXCLUDED.reference, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+                    status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
+                    bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
+                    recorded_at = EXCLUDED.recorded_at""",
+                d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role, s.state,
+                        s.version, s.expectedVersion, s.rejectedVersion, s.reference, s.amount, s.currency, s.status,
+                        s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
+                        .toList());
+        jdbc.update("DELETE FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", d.type.name(), d.id);
+        jdbc.batchUpdate("""
+                INSERT INTO reconciliation_flag (document_type, document_id, flag, system_id, region, legal_entity,
+                    since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
+                        f.system(), f.region(), d.legalEntity, ts(f.since()), truncate(f.detail())}).toList());
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM reconciliation_flag");
+        jdbc.update("DELETE FROM reconciliation_system");
+        jdbc.update("DELETE FROM reconciliation_document");
+    }
+
+    static DocumentState document(ResultSet rs) throws SQLException {
+        DocumentState d = new DocumentState(DocumentType.valueOf(rs.getString("document_type")),
+                rs.getString("document_id"));
+        d.businessKey = rs.getString("business_key");
+        d.supplierId = rs.getString("supplier_id");
+        d.legalEntity = rs.getString("legal_entity");
+        d.region = rs.getString("region");
+        d.sourceSystem = rs.getString("source_system");
+        d.status = rs.getString("status");
+        d.currentVersion = rs.getInt("current_version");
+        d.routedTo = rs.getString("routed_to");
+        d.routingRuleVersion = (Integer) rs.getObject("routing_rule_version");
+        d.amount = rs.getBigDecimal("amount");
+        d.currency = rs.getString("currency");
+        d.sourceKnown = rs.getBoolean("source_known");
+        d.sourceReportedAt = instant(rs, "source_reported_at");
+        d.versionChangedAt = instant(rs, "version_changed_at");
+        d.statusChangedAt = instant(rs, "status_changed_at");
+        d.firstBusinessTime = instant(rs, "first_business_time");
+        d.lastBusinessTime = instant(rs, "last_business_time");
+        d.lastRecordedAt = instant(rs, "last_recorded_at");
+        return d;
+    }
+
+    static SystemRow system(ResultSet rs) throws SQLException {
+        SystemRow s = new SystemRow(rs.getString("system_id"));
+        s.role = rs.getString("role");
+        s.state = rs.getString("state");
+        s.version = (Integer) rs.getObject("acknowledged_version");
+        s.expectedVersion = (Integer) rs.getObject("expected_version");
+        s.rejectedVersion = (Integer) rs.getObject("rejected_version");
+        s.reference = rs.getString("reference");
+        s.amount = rs.getBigDecimal("amount");
+        s.currency = rs.getString("currency");
+        s.status = rs.getString("status");
+        s.region = rs.getString("region");
+        s.pendingSince = instant(rs, "pending_since");
+        s.bankAccountMismatch = rs.getBoolean("bank_account_mismatch");
+        s.businessTime = instant(rs, "business_time");
+        s.recordedAt = instant(rs, "recorded_at");
+        return s;
+    }
+
+    static OpenDivergence divergence(ResultSet rs) throws SQLException {
+        return new OpenDivergence(Divergence.valueOf(rs.getString("flag")), rs.getString("system_id"),
+                rs.getString("region"), instant(rs, "since"), rs.getString("detail"));
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= 600 ? detail : detail.substring(0, 597) + "...";
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,60 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.reconciliation.SystemPosition;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SystemId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One system's side of a document, as the projection keeps it (table {@code reconciliation_system}). */
+final class SystemRow {
+
+    final String system;
+    String role;
+    String state;
+    /** The highest version the system acknowledged, null when it acknowledged none. */
+    Integer version;
+    /** The version the system is expected to hold (supplier propagation targets). */
+    Integer expectedVersion;
+    /** The version the system last refused, null when it refused none. */
+    Integer rejectedVersion;
+    String reference;
+    BigDecimal amount;
+    String currency;
+    String status;
+    String region;
+    /** Since when the system has been expected to acknowledge (first request of an unacknowledged version). */
+    Instant pendingSince;
+    boolean bankAccountMismatch;
+    Instant businessTime;
+    Instant recordedAt;
+
+    SystemRow(String system) {
+        this.system = system;
+    }
+
+    boolean holdsAVersion() {
+        return version != null;
+    }
+
+    boolean refusedItsLatest() {
+        return rejectedVersion != null && (version == null || rejectedVersion > version);
+    }
+
+    SystemPosition toPosition() {
+        Money money = amount == null ? null : new Money(amount, CurrencyCode.of(currency));
+        return new SystemPosition(SystemId.of(system), role, state, version, reference, money, status, businessTime,
+                recordedAt);
+    }
+
+    /** Canonical text of the row, for the projection checksum. */
+    String canonical() {
+        return String.join("|", system, role, String.valueOf(state), String.valueOf(version),
+                String.valueOf(expectedVersion), String.valueOf(rejectedVersion), String.valueOf(reference),
+                amount == null ? "null" : amount.stripTrailingZeros().toPlainString(), String.valueOf(currency),
+                String.valueOf(status), String.valueOf(region), String.valueOf(pendingSince),
+                String.valueOf(bankAccountMismatch), String.valueOf(businessTime), String.valueOf(recordedAt));
+    }
+}

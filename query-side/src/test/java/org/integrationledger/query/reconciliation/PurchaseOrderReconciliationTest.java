@@ -1,0 +1,135 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
+import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.shared.ErpDocumentStatus;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.RoutingDecision;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The divergence rules for purchase orders, event by event, in both arrival orders. */
+class PurchaseOrderReconciliationTest {
+
+    private static final PurchaseOrderId ORDER = PurchaseOrderId.of("PO-1");
+    private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
+    private static final SystemId ERP_NA = SystemId.of("ERP_NA");
+    private static final SystemId ERP_EMEA = SystemId.of("ERP_EMEA");
+    private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+
+    @Test
+    void anIssuedOrderIsNotAcknowledgedByItsErpSinceItWasIssued() {
+        DocumentState order = replay(issued());
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+                OpenDivergence::since).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                Divergence.NOT_ACKNOWLEDGED, "ERP_NA", NINE));
+        assertThat(order.region).isEqualTo("NA");
+    }
+
+    @Test
+    void anAmendmentPutsThePostedErpAVersionBehindUntilItPostsTheNewVersion() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
+                amended(2, "2675.00", 3600));
+        assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
+        assertThat(order.divergences.values().iterator().next().since()).isEqualTo(NINE.plusSeconds(3600));
+        apply(order, posted(ERP_NA, 2, null, null, 4000));
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void theSameFactsGiveTheSameDivergencesWhateverTheArrivalOrder() {
+        List<PurchaseOrderEvent> events = List.of(issued(), posted(ERP_EMEA, 1, "2050.00", null, 600),
+                posted(ERP_NA, 1, "2000.00", null, 700));
+        List<PurchaseOrderEvent> reversed = new ArrayList<>(events);
+        Collections.reverse(reversed);
+        assertThat(flags(replay(reversed.toArray(PurchaseOrderEvent[]::new))))
+                .containsExactlyInAnyOrderElementsOf(flags(replay(events.toArray(PurchaseOrderEvent[]::new))))
+                .containsExactlyInAnyOrder("WRONG_SYSTEM@ERP_EMEA", "AMOUNT_MISMATCH@ERP_NA");
+    }
+
+    @Test
+    void anAcknowledgmentBeforeTheIssueIsKnownOnlyDownstream() {
+        DocumentState order = replay(posted(ERP_NA, 1, null, null, 600));
+        assertThat(flags(order)).containsExactly("KNOWN_ONLY_DOWNSTREAM");
+        apply(order, issued());
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void aCancellationTheErpHasNotReportedIsAStatusMismatch() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
+                new PurchaseOrderCancelled(ORDER, "project stopped", PROCUREMENT, NINE.plusSeconds(7200)));
+        assertThat(flags(order)).containsExactly("STATUS_MISMATCH@ERP_NA");
+        apply(order, posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 8000));
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void aRefusalIsFlaggedUntilTheErpPostsTheVersion() {
+        DocumentState order = replay(issued(), new PurchaseOrderPostingRejected(ORDER, 1, "BLOCKED",
+                "vendor blocked", ERP_NA, NINE.plusSeconds(600)));
+        assertThat(flags(order)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_NA", "REJECTED@ERP_NA");
+        apply(order, posted(ERP_NA, 1, null, null, 900));
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void aDivergenceKeepsTheStartItHadWhileItStaysOpen() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
+                amended(2, "2675.00", 3600));
+        apply(order, amended(3, "2800.00", 7200));
+        assertThat(order.divergences.values()).singleElement().extracting(OpenDivergence::since)
+                .isEqualTo(NINE.plusSeconds(3600));
+    }
+
+    private static DocumentState replay(PurchaseOrderEvent... events) {
+        DocumentState order = new DocumentState(DocumentType.PURCHASE_ORDER, ORDER.value());
+        for (PurchaseOrderEvent event : events) {
+            apply(order, event);
+        }
+        return order;
+    }
+
+    private static void apply(DocumentState order, PurchaseOrderEvent event) {
+        PurchaseOrderReconciliation.apply(order, event, event.occurredAt());
+        ReconciliationProjection.refresh(order, PurchaseOrderReconciliation.divergences(order));
+    }
+
+    private static List<String> flags(DocumentState order) {
+        return order.divergences.values().stream()
+                .map(d -> d.flag() + (d.system().isEmpty() ? "" : "@" + d.system())).toList();
+    }
+
+    private static PurchaseOrderIssued issued() {
+        return new PurchaseOrderIssued(ORDER, SupplierId.of("SUP-1"), LegalEntityId.of("US01"), ERP_NA, "REQ-1",
+                List.of(), Money.of("2050.00", "USD"), 1,
+                new RoutingDecision(LegalEntityId.of("US01"), ERP_NA, "US_SALES_USE_TAX", "NA", 1), PROCUREMENT, NINE);
+    }
+
+    private static PurchaseOrderAmended amended(int version, String total, long atSecond) {
+        return new PurchaseOrderAmended(ORDER, version, List.of(), Money.of(total, "USD"), Money.of("2050.00", "USD"),
+                "change", false, PROCUREMENT, NINE.plusSeconds(atSecond));
+    }
+
+    private static PurchaseOrderPostedInErp posted(SystemId erp, int version, String total, ErpDocumentStatus status,
+                                                   long atSecond) {
+        return new PurchaseOrderPostedInErp(ORDER, erp.value() + "-DOC", version,
+                total == null ? null : Money.of(total, "USD"), status, erp, NINE.plusSeconds(atSecond));
+    }
+}
