@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,6 +87,34 @@ class ReconciliationTable {
                     since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
                         f.system(), f.region(), d.legalEntity, ts(f.since()), truncate(f.detail())}).toList());
+    }
+
+    /** Every document with its systems and divergences, in key order (for the checksum). */
+    Map<ReconciliationRules.DocumentKey, DocumentState> loadAll() {
+        Map<ReconciliationRules.DocumentKey, DocumentState> all = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM reconciliation_document ORDER BY document_type, document_id", (ResultSet rs) -> {
+            DocumentState document = document(rs);
+            all.put(new ReconciliationRules.DocumentKey(document.type, document.id), document);
+        });
+        jdbc.query("SELECT * FROM reconciliation_system", (ResultSet rs) -> {
+            DocumentState document = all.get(key(rs));
+            if (document != null) {
+                document.systems.put(rs.getString("system_id"), system(rs));
+            }
+        });
+        jdbc.query("SELECT * FROM reconciliation_flag", (ResultSet rs) -> {
+            DocumentState document = all.get(key(rs));
+            if (document != null) {
+                OpenDivergence divergence = divergence(rs);
+                document.divergences.put(divergence.key(), divergence);
+            }
+        });
+        return all;
+    }
+
+    private static ReconciliationRules.DocumentKey key(ResultSet rs) throws SQLException {
+        return new ReconciliationRules.DocumentKey(DocumentType.valueOf(rs.getString("document_type")),
+                rs.getString("document_id"));
     }
 
     void deleteAll() {

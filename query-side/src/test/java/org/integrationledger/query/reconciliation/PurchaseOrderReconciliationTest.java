@@ -108,7 +108,7 @@ class PurchaseOrderReconciliationTest {
 
     private static void apply(DocumentState order, PurchaseOrderEvent event) {
         PurchaseOrderReconciliation.apply(order, event, event.occurredAt());
-        ReconciliationProjection.refresh(order, PurchaseOrderReconciliation.divergences(order));
+        ReconciliationRules.refresh(order, PurchaseOrderReconciliation.divergences(order));
     }
 
     private static List<String> flags(DocumentState order) {
