@@ -9,7 +9,7 @@ import java.time.Instant;
 public sealed interface SupplierEvent permits SupplierRequested, SupplierRequestApproved, SupplierRequestRejected,
         GoldenRecordCreated, SupplierDetailsChanged, BankAccountChangeProposed, BankAccountChangeApproved,
         SupplierBlocked, SupplierUnblocked, SupplierVersionPropagationRequested, SupplierCopyAcknowledged,
-        StaleSupplierAcknowledgmentRecorded, SupplierPropagationFailed {
+        StaleSupplierAcknowledgmentRecorded, SupplierPropagationFailed, DuplicateSupplierRequestCaught {
 
     SupplierId supplierId();
 

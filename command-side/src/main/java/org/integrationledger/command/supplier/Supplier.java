@@ -21,7 +21,9 @@ import org.integrationledger.model.supplier.BankAccountChangeProposed;
 import org.integrationledger.model.supplier.BlockSupplier;
 import org.integrationledger.model.supplier.ChangeSupplierDetails;
 import org.integrationledger.model.supplier.CreateGoldenRecord;
+import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
+import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.ProposeBankAccountChange;
 import org.integrationledger.model.supplier.ProtectedBankAccount;
 import org.integrationledger.model.supplier.RejectSupplierRequest;
@@ -94,6 +96,17 @@ public class Supplier {
     public CommandOutcome handle(ApproveSupplierRequest command) {
         requireState(SupplierState.REQUESTED, ErrorCode.SUPPLIER_REQUEST_NOT_PENDING);
         return record(id, new SupplierRequestApproved(id, command.approvedBy(), command.reportingSystem(),
+                command.occurredAt()));
+    }
+
+    /**
+     * The ledger refused a request for another supplier that named one of this supplier's tax ids; the catch goes on
+     * this supplier's record (question 8). A command for a supplier the ledger does not hold is refused by Axon.
+     */
+    @CommandHandler
+    public CommandOutcome handle(RecordDuplicateSupplierRequest command) {
+        return record(id, new DuplicateSupplierRequestCaught(id, command.requestedAs(), command.taxId(),
+                command.legalName(), command.requestedBy(), command.requestMessageId(), command.reportingSystem(),
                 command.occurredAt()));
     }
 

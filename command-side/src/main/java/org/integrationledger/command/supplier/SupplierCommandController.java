@@ -3,10 +3,20 @@ package org.integrationledger.command.supplier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.command.connector.DerivedMessageIds;
+import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.supplier.TaxId;
+import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
+import org.integrationledger.model.supplier.RequestSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,16 +37,21 @@ import java.util.Set;
 @Tag(name = "Suppliers: connector commands")
 class SupplierCommandController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SupplierCommandController.class);
+    private static final int RECORD_ATTEMPTS = 10;
+
     private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
     private static final Set<String> ANY_KIND = Set.of("PROCUREMENT", "ERP", "MDM", "TAX", "TREASURY");
     private static final Set<String> COPY_HOLDERS = Set.of("PROCUREMENT", "ERP", "MDM");
 
     private final ConnectorCommands commands;
     private final BankAccountProtection protection;
+    private final TaxIdClaims claims;
 
-    SupplierCommandController(ConnectorCommands commands, BankAccountProtection protection) {
+    SupplierCommandController(ConnectorCommands commands, BankAccountProtection protection, TaxIdClaims claims) {
         this.commands = commands;
         this.protection = protection;
+        this.claims = claims;
     }
 
     @PostMapping("/request")
@@ -46,7 +61,15 @@ class SupplierCommandController {
     ResponseEntity<CommandOutcome> request(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.SupplierRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(supplierId, protection), correlationId, PROCUREMENT);
+        RequestSupplier command = request.toCommand(supplierId, protection);
+        try {
+            return send(command, correlationId, PROCUREMENT);
+        } catch (RuleViolation violation) {
+            if (violation.rejection().code() == ErrorCode.DUPLICATE_SUPPLIER) {
+                recordCaught(command, correlationId);
+            }
+            throw violation;
+        }
     }
 
     @PostMapping("/approval")
@@ -128,6 +151,47 @@ class SupplierCommandController {
             @Valid @RequestBody SupplierRequests.FailureRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
         return send(request.toCommand(supplierId), correlationId, COPY_HOLDERS);
+    }
+
+    /**
+     * The refused request wrote nothing; the catch itself goes on the holder's record, in its own transaction and
+     * under a message id derived from the request's, so a retried duplicate is recorded once. Failing to record it
+     * must not change the connector's answer, which is the refusal.
+     */
+    private void recordCaught(RequestSupplier request, String correlationId) {
+        // The claim table is committed by now (the holder's request, or the winner of a race), so it names the
+        // holder of each tax id the refused request carried.
+        for (TaxId taxId : request.taxIds()) {
+            claims.holderOf(taxId.normalized()).filter(holder -> !holder.equals(request.supplierId()))
+                    .ifPresent(holder -> recordCaught(request, taxId, holder, correlationId));
+        }
+    }
+
+    private void recordCaught(RequestSupplier request, TaxId taxId, SupplierId holder, String correlationId) {
+        RecordDuplicateSupplierRequest record = new RecordDuplicateSupplierRequest(
+                DerivedMessageIds.of("duplicate-" + taxId.normalized(), request.messageId()),
+                request.reportingSystem(), request.occurredAt(), holder, request.supplierId(), taxId,
+                request.legalName(), request.requestedBy(), request.messageId());
+        String correlation = correlationId == null || correlationId.isBlank() ? request.messageId().value()
+                : correlationId;
+        // Several refused requests may name one holder at once (a duplicate race): each appends to the holder, so
+        // a concurrent append is retried on the holder's new version.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.send(record, correlation, ErrorCode.SUPPLIER_NOT_FOUND, PROCUREMENT);
+                return;
+            } catch (ConcurrencyException | ConflictingModificationException e) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    LOG.warn("duplicate supplier request {} refused but not recorded on {}", request.messageId(),
+                            holder, e);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("duplicate supplier request {} refused but not recorded on {}", request.messageId(),
+                        holder, e);
+                return;
+            }
+        }
     }
 
     private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,

@@ -1,7 +1,10 @@
 package org.integrationledger.command.supplier;
 
 import org.integrationledger.model.shared.ErrorCode;
+import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
+import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.TaxId;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,18 @@ class DuplicateTaxIdTest {
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.DUPLICATE_SUPPLIER))
                 .expectExceptionMessage("tax id VAT DE123456789 is already registered as supplier SUP-0001");
+    }
+
+    @Test
+    void recordsACaughtDuplicateRequestOnTheSupplierThatHoldsTheTaxId() {
+        SupplierId refused = SupplierId.of("SUP-0999");
+        MessageId request = MessageId.of("proc-msg-0999");
+        suppliers(Map.of())
+                .given(requested())
+                .when(new RecordDuplicateSupplierRequest(MessageId.of("duplicate:proc-msg-0999"), PROCUREMENT,
+                        REQUESTED_AT, SUPPLIER, refused, VAT, "Kugellager Werke", "buyer.bob@example.com", request))
+                .expectEvents(new DuplicateSupplierRequestCaught(SUPPLIER, refused, VAT, "Kugellager Werke",
+                        "buyer.bob@example.com", request, PROCUREMENT, REQUESTED_AT));
     }
 
     @Test

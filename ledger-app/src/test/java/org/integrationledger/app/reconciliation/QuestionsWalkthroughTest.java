@@ -40,6 +40,10 @@ class QuestionsWalkthroughTest extends LedgerIntegrationTest {
                         + "\"NOT_ACKNOWLEDGED\",\"system\":\"ERP_EMEA\",\"region\":\"EMEA\","
                         + "\"since\":\"2026-11-02T10:00:00Z\"}]}")
                 .contains("\"flag\":\"NOT_ACKNOWLEDGED\",\"region\":\"EMEA\",\"system\":\"ERP_EMEA\"")
+                .contains("\"code\":\"duplicate-supplier\"")
+                .contains("{\"originalId\":\"SUP-Q-0001\",\"attemptedId\":\"SUP-Q-0002\",\"matchKey\":"
+                        + "\"VAT DE987654321\",\"kind\":\"EXACT\",\"outcome\":\"REFUSED\","
+                        + "\"connector\":\"procurement-connector\"}")
                 .contains("{\"businessTime\":\"2026-11-02T10:00:00Z\",\"event\":\"GoldenRecordCreated\","
                         + "\"reportingSystem\":\"ERP_NA\",\"connector\":\"erp-na-connector\",\"correlationId\":\"q-sup\"}")
                 .contains("{\"businessTime\":\"2026-11-05T14:00:00Z\",\"event\":\"GoodsReceived\","

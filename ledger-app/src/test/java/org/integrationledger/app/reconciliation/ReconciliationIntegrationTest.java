@@ -239,6 +239,39 @@ class ReconciliationIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void listsADuplicateSupplierRequestOnceWithWhatHappenedToIt() {
+        String holder = newSupplierId();
+        String vat = newVatNumber();
+        ok("/api/v1/suppliers/" + holder + "/request", PROCUREMENT_KEY, request(vat));
+        String refused = newSupplierId();
+        Map<String, Object> duplicate = request(vat);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Response answer = api.post("/api/v1/suppliers/" + refused + "/request", PROCUREMENT_KEY, duplicate);
+            assertThat(answer.status()).as("a retried duplicate is refused again").isEqualTo(409);
+            assertThat(answer.code()).isEqualTo("duplicate-supplier");
+        }
+
+        JsonNode caught = await().atMost(Duration.ofSeconds(20)).until(() -> api.get(
+                "/api/v1/reconciliation/duplicates?documentType=SUPPLIER&size=500", REPORTING_KEY).body(),
+                page -> page.path("items").findValuesAsText("attemptedId").contains(refused));
+        List<JsonNode> mine = new ArrayList<>();
+        caught.path("items").forEach(item -> {
+            if (item.path("attemptedId").asText().equals(refused)) {
+                mine.add(item);
+            }
+        });
+        assertThat(mine).as("recorded once although the request came twice").hasSize(1);
+        JsonNode row = mine.get(0);
+        assertThat(row.path("originalId").asText()).isEqualTo(holder);
+        assertThat(row.path("matchKey").asText()).isEqualTo("VAT " + vat);
+        assertThat(row.path("kind").asText()).isEqualTo("EXACT");
+        assertThat(row.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(row.path("connector").asText()).isEqualTo("procurement-connector");
+        assertThat(events.eventTypes(refused)).as("the refused request wrote nothing of its own").isEmpty();
+        assertThat(events.eventTypes(holder)).containsExactly("SupplierRequested", "DuplicateSupplierRequestCaught");
+    }
+
+    @Test
     void refusesBadFiltersWithAProblem() {
         Response badFlag = api.get("/api/v1/reconciliation?divergence=LATE", REPORTING_KEY);
         assertThat(badFlag.status()).isEqualTo(400);

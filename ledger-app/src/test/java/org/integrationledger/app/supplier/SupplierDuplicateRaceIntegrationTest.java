@@ -92,10 +92,22 @@ class SupplierDuplicateRaceIntegrationTest extends LedgerIntegrationTest {
         }
         String ids = "'" + String.join("','", suppliers) + "'";
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN ("
-                + ids + ")", Integer.class)).isEqualTo(1);
+                + ids + ") AND payload_type LIKE '%SupplierRequested'", Integer.class)).isEqualTo(1);
+        // Every refused contender is on the winner's record, once (question 8), and nothing else was written.
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier IN ("
+                + ids + ") AND payload_type LIKE '%DuplicateSupplierRequestCaught'", String.class))
+                .hasSize(CONTENDERS - 1).containsOnly(winnerOf(suppliers));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN ("
+                + ids + ")", Integer.class)).isEqualTo(CONTENDERS);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM supplier_tax_id_claim WHERE normalized_tax_id = ?",
                 Integer.class, vat)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM supplier_view WHERE supplier_id IN (" + ids + ")", Integer.class) == 1);
+    }
+
+    private String winnerOf(List<String> suppliers) {
+        return jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE "
+                + "'%SupplierRequested' AND aggregate_identifier IN ('" + String.join("','", suppliers) + "')",
+                String.class);
     }
 }

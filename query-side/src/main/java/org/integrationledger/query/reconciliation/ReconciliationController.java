@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.integrationledger.model.reconciliation.CaughtDuplicatePage;
 import org.integrationledger.model.reconciliation.CountDivergences;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DivergenceCounts;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.FindCaughtDuplicates;
 import org.integrationledger.model.reconciliation.FindReconciliationEntries;
 import org.integrationledger.model.reconciliation.FindReconciliationEntry;
 import org.integrationledger.model.reconciliation.FindTrace;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -82,6 +85,22 @@ class ReconciliationController {
         return queries.query(new CountDivergences(filter), ResponseTypes.instanceOf(DivergenceCounts.class)).join();
     }
 
+    @GetMapping("/api/v1/reconciliation/duplicates")
+    @Operation(summary = "Duplicates caught and what happened to them, newest first (question 8)",
+            description = "Exact duplicates were refused and are recorded on the document they duplicated; "
+                    + "suspected ones were accepted and raised as exceptions, with their resolution as outcome.")
+    CaughtDuplicatePage duplicates(
+            @Parameter(description = "SUPPLIER or INVOICE") @RequestParam(required = false) String documentType,
+            @Parameter(description = "ISO-8601 instant: caught (business time) at or after")
+            @RequestParam(required = false) String caughtSince,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        FindCaughtDuplicates query = new FindCaughtDuplicates(
+                documentType == null ? null : parse(DocumentType.class, "documentType", documentType),
+                caughtSince == null ? null : instant(caughtSince), new PageRequest(page, size));
+        return queries.query(query, ResponseTypes.instanceOf(CaughtDuplicatePage.class)).join();
+    }
+
     @GetMapping("/api/v1/reconciliation/{documentType}/{documentId}")
     @Operation(summary = "One document across systems")
     ReconciliationEntry one(@PathVariable String documentType, @PathVariable String documentId) {
@@ -130,6 +149,15 @@ class ReconciliationController {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + value + "' is not one of "
                     + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("caughtSince '" + value + "' is not an ISO-8601 instant such as "
+                    + "2026-10-01T00:00:00Z");
         }
     }
 

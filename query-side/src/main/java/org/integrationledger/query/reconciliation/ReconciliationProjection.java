@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
@@ -9,6 +10,7 @@ import org.integrationledger.model.supplier.SupplierEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Builds the reconciliation view. Each event updates its document's position in the reporting system and then
@@ -23,9 +25,11 @@ class ReconciliationProjection {
     static final String PROCESSING_GROUP = "reconciliation-view";
 
     private final ReconciliationTable table;
+    private final DuplicateTable duplicates;
 
-    ReconciliationProjection(ReconciliationTable table) {
+    ReconciliationProjection(ReconciliationTable table, DuplicateTable duplicates) {
         this.table = table;
+        this.duplicates = duplicates;
     }
 
     @EventHandler
@@ -34,13 +38,15 @@ class ReconciliationProjection {
     }
 
     @EventHandler
-    void on(SupplierEvent event, @Timestamp Instant recordedAt) {
+    void on(SupplierEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         update(event, recordedAt);
+        DuplicateRow.of(message).ifPresent(row -> duplicates.insert(List.of(row)));
     }
 
     @ResetHandler
     void reset() {
         table.deleteAll();
+        duplicates.deleteAll();
     }
 
     private void update(Object event, Instant recordedAt) {

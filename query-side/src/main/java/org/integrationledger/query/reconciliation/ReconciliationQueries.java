@@ -1,10 +1,13 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.integrationledger.model.reconciliation.CaughtDuplicate;
+import org.integrationledger.model.reconciliation.CaughtDuplicatePage;
 import org.integrationledger.model.reconciliation.CountDivergences;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DivergenceCounts;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.FindCaughtDuplicates;
 import org.integrationledger.model.reconciliation.FindReconciliationEntries;
 import org.integrationledger.model.reconciliation.FindReconciliationEntry;
 import org.integrationledger.model.reconciliation.FindTrace;
@@ -134,6 +137,29 @@ class ReconciliationQueries {
             }
         });
         return Optional.of(new Trace(query.businessKey(), query.correlationId(), documents, steps));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public CaughtDuplicatePage handle(FindCaughtDuplicates query) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("limit", query.page().size())
+                .addValue("offset", (long) query.page().page() * query.page().size());
+        List<String> where = new ArrayList<>();
+        if (query.documentType() != null) {
+            where.add("document_type = :type");
+            params.addValue("type", query.documentType().name());
+        }
+        if (query.caughtSince() != null) {
+            where.add("caught_at >= :since");
+            params.addValue("since", Timestamp.from(query.caughtSince()));
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        List<CaughtDuplicate> items = jdbc.query("SELECT * FROM duplicate_caught" + filter
+                + " ORDER BY caught_at DESC, event_id LIMIT :limit OFFSET :offset", params, DuplicateTable.ROW)
+                .stream().map(DuplicateRow::toCaughtDuplicate).toList();
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM duplicate_caught" + filter, params, Long.class);
+        return new CaughtDuplicatePage(items, query.page().page(), query.page().size(), total);
     }
 
     private List<ReconciliationEntry> entries(List<Key> keys, Instant asOf) {

@@ -6,8 +6,11 @@ import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The reconciliation view as a rebuildable projection: rebuilt in memory by {@link ReconciliationRules} (the live
@@ -17,9 +20,11 @@ import java.util.Map;
 class ReconciliationViewRebuild implements RebuildableProjection {
 
     private final ReconciliationTable table;
+    private final DuplicateTable duplicates;
 
-    ReconciliationViewRebuild(ReconciliationTable table) {
+    ReconciliationViewRebuild(ReconciliationTable table, DuplicateTable duplicates) {
         this.table = table;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -30,12 +35,13 @@ class ReconciliationViewRebuild implements RebuildableProjection {
     @Override
     @Transactional(readOnly = true)
     public String checksum() {
-        return checksumOf(table.loadAll());
+        return checksumOf(table.loadAll(), duplicates.all());
     }
 
     @Override
     public Rebuild newRebuild() {
         Map<ReconciliationRules.DocumentKey, DocumentState> documents = new LinkedHashMap<>();
+        List<DuplicateRow> caught = new ArrayList<>();
         return new Rebuild() {
             private String checksum;
 
@@ -45,14 +51,17 @@ class ReconciliationViewRebuild implements RebuildableProjection {
                 ReconciliationRules.documentOf(payload).ifPresent(key -> ReconciliationRules.apply(
                         documents.computeIfAbsent(key, k -> new DocumentState(k.type(), k.id())), payload,
                         event.getTimestamp()));
+                DuplicateRow.of(event).ifPresent(caught::add);
             }
 
             @Override
             public void replaceLive() {
                 table.deleteAll();
+                duplicates.deleteAll();
                 documents.values().forEach(table::save);
+                duplicates.insert(caught);
                 // Read back, so the checksum sees the values as the tables store them (microsecond instants).
-                checksum = checksumOf(table.loadAll());
+                checksum = checksumOf(table.loadAll(), duplicates.all());
             }
 
             @Override
@@ -62,7 +71,9 @@ class ReconciliationViewRebuild implements RebuildableProjection {
         };
     }
 
-    private static String checksumOf(Map<ReconciliationRules.DocumentKey, DocumentState> documentsInKeyOrder) {
-        return Checksums.sha256(documentsInKeyOrder.values().stream().map(DocumentState::canonical));
+    private static String checksumOf(Map<ReconciliationRules.DocumentKey, DocumentState> documentsInKeyOrder,
+                                     List<DuplicateRow> duplicatesInKeyOrder) {
+        return Checksums.sha256(Stream.concat(documentsInKeyOrder.values().stream().map(DocumentState::canonical),
+                duplicatesInKeyOrder.stream().map(DuplicateRow::canonical)));
     }
 }

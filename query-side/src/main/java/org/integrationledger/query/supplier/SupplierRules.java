@@ -3,6 +3,7 @@ package org.integrationledger.query.supplier;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.supplier.BankAccountChangeApproved;
 import org.integrationledger.model.supplier.BankAccountChangeProposed;
+import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
 import org.integrationledger.model.supplier.PropagationTarget;
 import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
@@ -91,6 +92,9 @@ final class SupplierRules {
         } else if (event instanceof SupplierPropagationFailed e) {
             update(e, recordedAt, rows, view -> { });
             copy(e, rows, copy -> copy.failed(e.version(), e.reason(), e.occurredAt()));
+        } else if (event instanceof DuplicateSupplierRequestCaught e) {
+            // Listed by the reconciliation view's duplicates (question 8); here it only counts as activity.
+            update(e, recordedAt, rows, view -> { });
         }
     }
 
