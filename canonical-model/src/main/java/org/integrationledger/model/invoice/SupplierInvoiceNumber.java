@@ -23,15 +23,17 @@ public record SupplierInvoiceNumber(@JsonValue String value) {
 
     /**
      * Upper case, letters and digits only, leading zeros of every digit group dropped: "inv-0042 /a" and
-     * "INV42A" are one number, because suppliers and scanning channels write the same number both ways.
+     * "INV42A" are one number (and "2026-001" is "20261"), because suppliers and scanning channels write
+     * the same number both ways.
      */
     public String normalized() {
         return normalize(value);
     }
 
     private static String normalize(String raw) {
-        String lettersAndDigits = raw.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        return lettersAndDigits.replaceAll("(?<![0-9])0+(?=[0-9])", "");
+        // Zeros are dropped per digit group as written, so "2026-001" and "2026-1" stay one number.
+        String withoutLeadingZeros = raw.toUpperCase(Locale.ROOT).replaceAll("(?<![0-9])0+(?=[0-9])", "");
+        return withoutLeadingZeros.replaceAll("[^A-Z0-9]", "");
     }
 
     @Override

@@ -1,0 +1,78 @@
+package org.integrationledger.command.invoice;
+
+import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceExceptionResolved;
+import org.integrationledger.model.invoice.InvoiceMatched;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.command.invoice.InvoiceFixture.*;
+
+/** Goods received after the invoice re-trigger its match; tolerances are per legal entity. */
+class MatchingAndLateReceiptTest {
+
+    @Test
+    void aLateReceiptTurnsTheQuantityVarianceIntoAMatchAndResolvesTheException() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedShort())
+                .when(rematch("GR-2"))
+                .expectEvents(matched("GR-2", PROCUREMENT, LATER, matchedLine(bearings("100", "12.50"), "100"),
+                                matchedLine(housings("10", "80.00"), "10")),
+                        exceptionResolved(1, ExceptionKind.MATCH_VARIANCE, ExceptionResolution.CORRECTED_DATA,
+                                "PROCUREMENT", "goods receipt GR-2 completed the match", PROCUREMENT, LATER))
+                .expectResultMessagePayload(outcome(4, InvoiceMatched.class, InvoiceExceptionResolved.class));
+    }
+
+    @Test
+    void aReceiptThatStillFallsShortRecordsNothing() {
+        invoices(order("90", "10"), new FakeClaims())
+                .given(receivedShort())
+                .when(rematch("GR-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReceiptForAnAlreadyMatchedInvoiceRecordsNothingSoARepeatedTriggerIsHarmless() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedMatched())
+                .when(rematch("GR-9"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOverriddenVarianceIsNotReopenedOrReMatchedByALaterReceipt() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(plus(receivedShort(), exceptionResolved(1, ExceptionKind.MATCH_VARIANCE,
+                        ExceptionResolution.OVERRIDE, APPROVER, "ok", PROCUREMENT, LATER)))
+                .when(rematch("GR-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void toleranceIsTheStricterOfPercentageAndAbsoluteLimitAndPerLegalEntity() {
+        MatchingTolerances tolerances = new MatchingTolerances(properties());
+        InvoiceProperties.Tolerances us = tolerances.forLegalEntity(US01);
+        InvoiceProperties.Tolerances de = tolerances.forLegalEntity(LegalEntityId.of("DE01"));
+        InvoiceProperties.Tolerances unlisted = tolerances.forLegalEntity(LegalEntityId.of("BR01"));
+
+        assertThat(MatchingTolerances.allowedDeviation(us.price(), new BigDecimal("12.50")))
+                .isEqualByComparingTo("0.0625");
+        assertThat(MatchingTolerances.allowedDeviation(us.quantity(), new BigDecimal("100"))).isZero();
+        // 2 % of 12.50 is 0.25, but DE01 caps it at 0.10 per unit.
+        assertThat(MatchingTolerances.allowedDeviation(de.price(), new BigDecimal("12.50")))
+                .isEqualByComparingTo("0.10");
+        assertThat(MatchingTolerances.allowedDeviation(de.price(), new BigDecimal("2.00")))
+                .isEqualByComparingTo("0.04");
+        assertThat(MatchingTolerances.allowedDeviation(de.quantity(), new BigDecimal("100")))
+                .isEqualByComparingTo("5");
+        assertThat(unlisted).isEqualTo(InvoiceProperties.REFERENCE_TOLERANCES);
+        assertThat(MatchingTolerances.allowedDeviation(new InvoiceProperties.Tolerance(null, new BigDecimal("1")),
+                new BigDecimal("500"))).isEqualByComparingTo("1");
+        assertThat(MatchingTolerances.allowedDeviation(new InvoiceProperties.Tolerance(null, null),
+                new BigDecimal("500"))).isZero();
+    }
+}
