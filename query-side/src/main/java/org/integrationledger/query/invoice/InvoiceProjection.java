@@ -8,6 +8,8 @@ import org.integrationledger.model.invoice.InvoiceEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the invoice views (invoice, exception queue, payments). It runs in a pooled streaming processor whose
@@ -33,26 +35,39 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceEvent event, @Timestamp Instant recordedAt) {
-        // Rows found or saved here are managed by the batch's transaction, so their changes are written at commit.
+        List<InvoiceView> touchedInvoices = new ArrayList<>();
+        List<InvoiceExceptionView> touchedExceptions = new ArrayList<>();
+        List<InvoicePaymentView> touchedPayments = new ArrayList<>();
         InvoiceViewRules.apply(event, recordedAt, new InvoiceRows() {
             @Override
             public InvoiceView invoice(String invoiceId) {
-                return invoices.findById(invoiceId).orElseGet(() -> invoices.save(new InvoiceView(invoiceId)));
+                return touched(touchedInvoices, invoices.findById(invoiceId)
+                        .orElseGet(() -> new InvoiceView(invoiceId)));
             }
 
             @Override
             public InvoiceExceptionView exception(String exceptionId) {
-                return exceptions.findById(exceptionId)
-                        .orElseGet(() -> exceptions.save(new InvoiceExceptionView(exceptionId)));
+                return touched(touchedExceptions, exceptions.findById(exceptionId)
+                        .orElseGet(() -> new InvoiceExceptionView(exceptionId)));
             }
 
             @Override
             public InvoicePaymentView payment(InvoiceView invoice, String legalEntity, String paymentReference) {
-                return payments.findById(InvoicePaymentView.idOf(invoice.invoiceId(), paymentReference))
-                        .orElseGet(() -> payments.save(new InvoicePaymentView(invoice.invoiceId(), paymentReference,
+                return touched(touchedPayments, payments.findById(
+                        InvoicePaymentView.idOf(invoice.invoiceId(), paymentReference))
+                        .orElseGet(() -> new InvoicePaymentView(invoice.invoiceId(), paymentReference,
                                 invoice.supplierId(), legalEntity)));
             }
         });
+        // Saved only once the rules are done, so a new row is inserted complete (its columns are NOT NULL).
+        exceptions.saveAll(touchedExceptions);
+        payments.saveAll(touchedPayments);
+        invoices.saveAll(touchedInvoices);
+    }
+
+    private static <T> T touched(List<T> rows, T row) {
+        rows.add(row);
+        return row;
     }
 
     /** A replay rebuilds the views from the first event, so it starts from empty tables. */
