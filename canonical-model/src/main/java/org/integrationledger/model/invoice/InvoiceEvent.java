@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * Every fact recorded about an invoice (and its payments) names the invoice, its legal entity, the reporting
- * system and the business time, so SLA and reconciliation views can key on them without joining.
+ * system and the business time, so SLA and reconciliation views can key on them without joining. The legal
+ * entity is null only on an ERP report that arrived before procurement reported the invoice.
  */
 public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, InvoiceMatchVarianceFound,
         InvoiceTaxValidated, InvoiceTaxValidationFailed, InvoiceExceptionRaised, InvoiceExceptionResolved,

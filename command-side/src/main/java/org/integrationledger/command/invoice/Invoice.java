@@ -87,6 +87,10 @@ public class Invoice {
     private int exceptionCount;
     private final Map<ExceptionKind, Integer> openExceptions = new EnumMap<>(ExceptionKind.class);
     private Instant postedAt;
+    private String erpDocumentNumber;
+    // The ERP's last word before the invoice was received: posted (document number) or rejected (reason).
+    private SystemId earlyReportBy;
+    private String earlyRejection;
     private final Set<String> scheduledPayments = new HashSet<>();
     private final Map<String, Instant> executedPayments = new HashMap<>();
     private Money totalPaid;
@@ -151,12 +155,34 @@ public class Invoice {
                             + ", dated " + other.invoiceDate() + ")")
                     .collect(Collectors.joining(", ")), command.reportingSystem(), command.occurredAt()));
         }
+        recorded.addAll(applyEarlyErpReport(command));
         return outcome(recorded);
+    }
+
+    /**
+     * An ERP may report on an invoice before procurement does (an out-of-order message). Once the invoice is
+     * received, that report is judged like one arriving now: a posting by another ERP than the routed one, or
+     * of an invoice that may not be posted, is a control violation; a rejection raises the posting failure.
+     */
+    private List<Object> applyEarlyErpReport(ReceiveInvoice command) {
+        if (earlyReportBy == null) {
+            return List.of();
+        }
+        List<Object> recorded = new ArrayList<>();
+        if (earlyRejection != null) {
+            recorded.add(raise(ExceptionKind.POSTING_FAILURE, null, earlyRejection, command.reportingSystem(),
+                    command.occurredAt()));
+        } else if (!earlyReportBy.equals(routedTo)
+                || !PostingControl.mayBePosted(matchStatus, openExceptions.keySet())) {
+            recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, erpDocumentNumber, matchStatus,
+                    List.copyOf(openExceptions.keySet()), command.reportingSystem(), command.occurredAt())));
+        }
+        return recorded;
     }
 
     @CommandHandler
     public CommandOutcome handle(RematchInvoice command, PurchaseOrderFacts orders, MatchingTolerances tolerances) {
-        if (matchStatus != MatchStatus.VARIANCE) {
+        if (!received || matchStatus != MatchStatus.VARIANCE) {
             // Already matched or overridden: a receipt changes nothing, and a replayed trigger records nothing.
             return outcome(List.of());
         }
@@ -176,6 +202,7 @@ public class Invoice {
 
     @CommandHandler
     public CommandOutcome handle(ReportTaxValidation command, TaxRegimes taxRegimes) {
+        requireReceived();
         List<Object> recorded = new ArrayList<>();
         if (command.valid()) {
             recorded.add(apply(new InvoiceTaxValidated(id, legalEntity, taxRegime, command.reportingSystem(),
@@ -200,6 +227,7 @@ public class Invoice {
 
     @CommandHandler
     public CommandOutcome handle(OverrideInvoiceException command, OverrideAuthority authority) {
+        requireReceived();
         if (!openExceptions.containsKey(command.kind())) {
             throw new RuleViolation(ErrorCode.NO_OPEN_EXCEPTION, "invoice " + id + " has no open "
                     + command.kind() + " exception; open: " + openExceptions.keySet());
@@ -210,7 +238,14 @@ public class Invoice {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(AcknowledgeInvoicePosting command) {
+        if (!received) {
+            // Known so far only from the ERP; judged against the posting control once the invoice is received.
+            return outcome(command.invoiceId(), List.of(apply(new InvoicePostedInErp(command.invoiceId(), null,
+                    command.erpDocumentNumber(), command.fiscalPeriod(), command.reportingSystem(),
+                    command.occurredAt()))));
+        }
         requireRoutedErp(command.reportingSystem());
         List<Object> recorded = new ArrayList<>();
         boolean allowed = PostingControl.mayBePosted(matchStatus, openExceptions.keySet());
@@ -230,7 +265,12 @@ public class Invoice {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(RejectInvoicePosting command) {
+        if (!received) {
+            return outcome(command.invoiceId(), List.of(apply(new InvoicePostingRejected(command.invoiceId(), null,
+                    command.reasonCode(), command.reason(), command.reportingSystem(), command.occurredAt()))));
+        }
         requireRoutedErp(command.reportingSystem());
         if (postedAt != null && command.occurredAt().isBefore(postedAt)) {
             // The ERP's own later acknowledgment supersedes a rejection that arrives late.
@@ -250,6 +290,7 @@ public class Invoice {
 
     @CommandHandler
     public CommandOutcome handle(ScheduleInvoicePayment command) {
+        requireReceived();
         requireInvoiceCurrency(command.amount());
         if (scheduledPayments.contains(command.paymentReference())) {
             throw new RuleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED, "payment " + command.paymentReference()
@@ -261,6 +302,7 @@ public class Invoice {
 
     @CommandHandler
     public CommandOutcome handle(RecordPaymentExecution command) {
+        requireReceived();
         requireInvoiceCurrency(command.amount());
         if (executedPayments.containsKey(command.paymentReference())) {
             throw new RuleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED, "payment " + command.paymentReference()
@@ -281,6 +323,7 @@ public class Invoice {
 
     @CommandHandler
     public CommandOutcome handle(AcknowledgePaymentConfirmation command) {
+        requireReceived();
         Instant executedAt = executedPayments.get(command.paymentReference());
         if (executedAt == null) {
             throw new RuleViolation(ErrorCode.PAYMENT_NOT_FOUND, "invoice " + id + " has no executed payment "
@@ -288,6 +331,13 @@ public class Invoice {
         }
         return outcome(List.of(apply(new PaymentConfirmationAcknowledged(id, legalEntity, command.paymentReference(),
                 executedAt, command.reportingSystem(), command.occurredAt()))));
+    }
+
+    private void requireReceived() {
+        if (!received) {
+            throw new RuleViolation(ErrorCode.INVOICE_NOT_FOUND, "invoice " + id + " is known only from an ERP "
+                    + "report; procurement has not reported receiving it");
+        }
     }
 
     private void requireRoutedErp(SystemId erp) {
@@ -328,7 +378,11 @@ public class Invoice {
     }
 
     private CommandOutcome outcome(List<Object> recorded) {
-        return new CommandOutcome(id.value(), AggregateLifecycle.getVersion(),
+        return outcome(id, recorded);
+    }
+
+    private static CommandOutcome outcome(InvoiceId invoiceId, List<Object> recorded) {
+        return new CommandOutcome(invoiceId.value(), AggregateLifecycle.getVersion(),
                 recorded.stream().map(event -> event.getClass().getSimpleName()).toList());
     }
 
@@ -389,8 +443,23 @@ public class Invoice {
 
     @EventSourcingHandler
     void on(InvoicePostedInErp event) {
+        id = event.invoiceId();
         if (postedAt == null || event.occurredAt().isAfter(postedAt)) {
             postedAt = event.occurredAt();
+            erpDocumentNumber = event.erpDocumentNumber();
+        }
+        if (!received) {
+            earlyReportBy = event.reportingSystem();
+            earlyRejection = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePostingRejected event) {
+        id = event.invoiceId();
+        if (!received && postedAt == null) {
+            earlyReportBy = event.reportingSystem();
+            earlyRejection = event.reasonCode() + ": " + event.reason();
         }
     }
 

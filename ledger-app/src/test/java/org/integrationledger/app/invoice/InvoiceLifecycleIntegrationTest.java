@@ -75,6 +75,33 @@ class InvoiceLifecycleIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void recordsAnErpPostingThatArrivesBeforeTheInvoiceAndJudgesItWhenTheInvoiceArrives() {
+        String supplier = newSupplierId();
+        String po = newPurchaseOrderId();
+        String invoice = newInvoiceId();
+        ok(api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, purchaseOrder(supplier, "US01", "USD")));
+        ok(api.post("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt("50", "10")));
+
+        Response early = ok(api.post(path(invoice, "erp-postings"), ERP_NA_KEY, erpPosting("ERP_NA", "5100000099")));
+        assertThat(early.body().path("recorded").get(0).asText()).isEqualTo("InvoicePostedInErp");
+        JsonNode known = awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 1);
+        assertThat(known.path("erpStatus").asText()).isEqualTo("POSTED");
+        assertThat(known.path("supplier").isNull()).isTrue();
+        Response tax = api.post(path(invoice, "tax-validations"), TAX_KEY, taxValidated());
+        assertThat(tax.status()).as(tax.toString()).isEqualTo(404);
+        assertThat(tax.code()).isEqualTo("invoice-not-found");
+
+        Response received = ok(api.post(path(invoice, "receipt"), PROCUREMENT_KEY,
+                invoice(supplier, po, newInvoiceNumber(), "USD")));
+        assertThat(received.body().path("recorded")).extracting(JsonNode::asText).containsExactly("InvoiceReceived",
+                "InvoiceMatchVarianceFound", "InvoiceExceptionRaised", "InvoicePostingControlViolated");
+        JsonNode judged = awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 5);
+        assertThat(judged.path("supplier").asText()).isEqualTo(supplier);
+        assertThat(judged.path("erpDocumentNumber").asText()).isEqualTo("5100000099");
+        assertThat(judged.path("postingControlViolation").asBoolean()).isTrue();
+    }
+
+    @Test
     void answersNotFoundForAnUnknownInvoiceAndRefusesFactsAboutIt() {
         Response view = api.get("/api/v1/invoices/" + newInvoiceId(), REPORTING_KEY);
         assertThat(view.status()).isEqualTo(404);

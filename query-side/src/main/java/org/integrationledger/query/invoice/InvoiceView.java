@@ -40,31 +40,31 @@ class InvoiceView {
     @Id
     @Column(name = "invoice_id")
     private String invoiceId;
-    @Column(name = "supplier_id", nullable = false)
+    @Column(name = "supplier_id")
     private String supplierId;
-    @Column(name = "supplier_invoice_number", nullable = false)
+    @Column(name = "supplier_invoice_number")
     private String supplierInvoiceNumber;
-    @Column(name = "invoice_date", nullable = false)
+    @Column(name = "invoice_date")
     private LocalDate invoiceDate;
-    @Column(name = "purchase_order_id", nullable = false)
+    @Column(name = "purchase_order_id")
     private String purchaseOrderId;
-    @Column(name = "legal_entity", nullable = false)
+    @Column(name = "legal_entity")
     private String legalEntity;
-    @Column(name = "region", nullable = false)
+    @Column(name = "region")
     private String region;
-    @Column(name = "queue", nullable = false)
+    @Column(name = "queue")
     private String queue;
-    @Column(name = "routed_to", nullable = false)
+    @Column(name = "routed_to")
     private String routedTo;
-    @Column(name = "submitted_by", nullable = false)
+    @Column(name = "submitted_by")
     private String submittedBy;
-    @Column(name = "currency", nullable = false)
+    @Column(name = "currency")
     private String currency;
-    @Column(name = "net_amount", nullable = false)
+    @Column(name = "net_amount")
     private BigDecimal netAmount;
-    @Column(name = "tax_amount", nullable = false)
+    @Column(name = "tax_amount")
     private BigDecimal taxAmount;
-    @Column(name = "gross_amount", nullable = false)
+    @Column(name = "gross_amount")
     private BigDecimal grossAmount;
     @Enumerated(EnumType.STRING)
     @Column(name = "match_status")
@@ -76,7 +76,7 @@ class InvoiceView {
     @Enumerated(EnumType.STRING)
     @Column(name = "tax_status", nullable = false)
     private TaxStatus taxStatus = TaxStatus.PENDING;
-    @Column(name = "tax_regime", nullable = false)
+    @Column(name = "tax_regime")
     private String taxRegime;
     @Column(name = "tax_reason_codes")
     private String taxReasonCodes;
@@ -228,12 +228,17 @@ class InvoiceView {
         return open.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
+    private static Money money(BigDecimal amount, CurrencyCode code) {
+        return amount == null || code == null ? null : new Money(amount, code);
+    }
+
     private PaymentStatus paymentStatus() {
         if (overpaid) {
             return PaymentStatus.OVERPAID;
         }
         if (amountPaid.signum() > 0) {
-            return amountPaid.compareTo(grossAmount) >= 0 ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
+            return grossAmount != null && amountPaid.compareTo(grossAmount) >= 0 ? PaymentStatus.PAID
+                    : PaymentStatus.PARTIALLY_PAID;
         }
         return amountScheduled.signum() > 0 ? PaymentStatus.SCHEDULED : PaymentStatus.UNPAID;
     }
@@ -263,25 +268,26 @@ class InvoiceView {
         return value == null ? "null" : value.stripTrailingZeros().toPlainString();
     }
 
+    /** Procurement's fields are null while the invoice is known only from an early ERP report. */
     InvoiceSummary toSummary() {
-        CurrencyCode code = CurrencyCode.of(currency);
+        CurrencyCode code = currency == null ? null : CurrencyCode.of(currency);
         return new InvoiceSummary(
                 InvoiceId.of(invoiceId),
-                SupplierId.of(supplierId),
-                SupplierInvoiceNumber.of(supplierInvoiceNumber),
+                supplierId == null ? null : SupplierId.of(supplierId),
+                supplierInvoiceNumber == null ? null : SupplierInvoiceNumber.of(supplierInvoiceNumber),
                 invoiceDate,
-                PurchaseOrderId.of(purchaseOrderId),
-                LegalEntityId.of(legalEntity),
+                purchaseOrderId == null ? null : PurchaseOrderId.of(purchaseOrderId),
+                legalEntity == null ? null : LegalEntityId.of(legalEntity),
                 region,
                 queue,
-                SystemId.of(routedTo),
+                routedTo == null ? null : SystemId.of(routedTo),
                 submittedBy,
-                new Money(netAmount, code),
-                new Money(taxAmount, code),
-                new Money(grossAmount, code),
+                money(netAmount, code),
+                money(taxAmount, code),
+                money(grossAmount, code),
                 matchStatus,
                 LineMatchText.decode(lineMatches),
-                varianceAmount == null ? null : new Money(varianceAmount, code),
+                money(varianceAmount, code),
                 taxStatus,
                 taxRegime,
                 taxReasonCodes == null ? List.of() : List.of(taxReasonCodes.split(",")),
@@ -291,8 +297,8 @@ class InvoiceView {
                 erpRejectionReason,
                 postingControlViolation,
                 paymentStatus(),
-                new Money(amountScheduled, code),
-                new Money(amountPaid, code),
+                money(amountScheduled, code),
+                money(amountPaid, code),
                 overpaid,
                 confirmationStatus(),
                 paymentsAwaitingConfirmation,
