@@ -7,15 +7,18 @@ import org.integrationledger.model.shared.SystemId;
 import java.time.Instant;
 
 /**
- * Sent by the ledger itself when goods are received on the invoice's purchase order after the invoice: match
- * again with what has been received now. Not a connector message; the receipt's system and time are its cause.
+ * Sent by the ledger itself when the invoice's purchase order changes after the invoice (goods received, order
+ * amended): match again with what the order holds now. {@code trigger} names the change (the receipt number, or
+ * {@code AMENDMENT-<version>}) and {@code cause} describes it for the record. Not a connector message; the
+ * change's reporting system and business time are its own.
  */
-public record RematchInvoice(@TargetAggregateIdentifier InvoiceId invoiceId, String receiptNumber,
+public record RematchInvoice(@TargetAggregateIdentifier InvoiceId invoiceId, String trigger, String cause,
                              SystemId reportingSystem, Instant occurredAt) {
 
     public RematchInvoice {
         Checks.required(invoiceId, "invoiceId");
-        Checks.text(receiptNumber, "receiptNumber", 64);
+        Checks.text(trigger, "trigger", 64);
+        Checks.text(cause, "cause", 200);
         Checks.required(reportingSystem, "reportingSystem");
         Checks.required(occurredAt, "occurredAt");
     }

@@ -83,6 +83,7 @@ public class Invoice {
     private Money gross;
     private List<InvoiceLine> lines = List.of();
     private MatchStatus matchStatus;
+    private List<LineMatch> lastMatch = List.of();
     private TaxStatus taxStatus = TaxStatus.PENDING;
     private int exceptionCount;
     private final Map<ExceptionKind, Integer> openExceptions = new EnumMap<>(ExceptionKind.class);
@@ -183,19 +184,25 @@ public class Invoice {
     @CommandHandler
     public CommandOutcome handle(RematchInvoice command, PurchaseOrderFacts orders, MatchingTolerances tolerances) {
         if (!received || matchStatus != MatchStatus.VARIANCE) {
-            // Already matched or overridden: a receipt changes nothing, and a replayed trigger records nothing.
+            // Matched or overridden: a change of the order changes nothing, and a repeated trigger records nothing.
             return outcome(List.of());
         }
         PurchaseOrderFacts.Order order = orders.find(purchaseOrderId).orElseThrow();
         List<LineMatch> match = ThreeWayMatch.match(lines, order, tolerances.forLegalEntity(legalEntity));
         if (!ThreeWayMatch.allMatched(match)) {
-            return outcome(List.of());
+            if (match.equals(lastMatch)) {
+                return outcome(List.of());
+            }
+            // Still outside tolerance, but by another amount: the variance on record follows the order's state.
+            return outcome(List.of(apply(new InvoiceMatchVarianceFound(id, legalEntity, purchaseOrderId, match,
+                    ThreeWayMatch.varianceAmount(match, gross.currency()), command.trigger(),
+                    command.reportingSystem(), command.occurredAt()))));
         }
         List<Object> recorded = new ArrayList<>();
-        recorded.add(apply(new InvoiceMatched(id, legalEntity, purchaseOrderId, match, command.receiptNumber(),
+        recorded.add(apply(new InvoiceMatched(id, legalEntity, purchaseOrderId, match, command.trigger(),
                 command.reportingSystem(), command.occurredAt())));
         recorded.add(resolve(ExceptionKind.MATCH_VARIANCE, ExceptionResolution.CORRECTED_DATA,
-                command.reportingSystem().value(), "goods receipt " + command.receiptNumber() + " completed the match",
+                command.reportingSystem().value(), command.cause() + " completed the match",
                 command.reportingSystem(), command.occurredAt()));
         return outcome(recorded);
     }
@@ -406,11 +413,13 @@ public class Invoice {
     @EventSourcingHandler
     void on(InvoiceMatched event) {
         matchStatus = MatchStatus.MATCHED;
+        lastMatch = event.lines();
     }
 
     @EventSourcingHandler
     void on(InvoiceMatchVarianceFound event) {
         matchStatus = MatchStatus.VARIANCE;
+        lastMatch = event.lines();
     }
 
     @EventSourcingHandler

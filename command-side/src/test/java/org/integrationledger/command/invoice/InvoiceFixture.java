@@ -242,7 +242,7 @@ final class InvoiceFixture {
     // Other commands
 
     static RematchInvoice rematch(String receiptNumber) {
-        return new RematchInvoice(INVOICE, receiptNumber, PROCUREMENT, LATER);
+        return new RematchInvoice(INVOICE, receiptNumber, "goods receipt " + receiptNumber, PROCUREMENT, LATER);
     }
 
     static ReportTaxValidation taxValidated() {

@@ -3,11 +3,17 @@ package org.integrationledger.command.invoice;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
+import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
 import org.integrationledger.model.invoice.InvoiceMatched;
+import org.integrationledger.model.invoice.LineMatch;
+import org.integrationledger.model.invoice.MatchBasis;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationledger.command.invoice.InvoiceFixture.*;
@@ -28,8 +34,21 @@ class MatchingAndLateReceiptTest {
     }
 
     @Test
-    void aReceiptThatStillFallsShortRecordsNothing() {
+    void aReceiptThatStillFallsShortRecordsTheNewVarianceWithoutASecondException() {
         invoices(order("90", "10"), new FakeClaims())
+                .given(receivedShort())
+                .when(rematch("GR-2"))
+                .expectEvents(new InvoiceMatchVarianceFound(INVOICE, US01, ORDER, List.of(
+                        new LineMatch(1, 1, MatchBasis.THREE_WAY, Quantity.of("100", "EA"), Quantity.of("90", "EA"),
+                                new BigDecimal("10"), UnitPrice.of("12.50", "USD"), UnitPrice.of("12.50", "USD"),
+                                BigDecimal.ZERO, BigDecimal.ZERO,
+                                List.of("invoiced 100 EA, received 90 (allowed over: 0)")),
+                        matchedLine(housings("10", "80.00"), "10")), usd("125.00"), "GR-2", PROCUREMENT, LATER));
+    }
+
+    @Test
+    void theSameShortfallAgainRecordsNothing() {
+        invoices(order("60", "10"), new FakeClaims())
                 .given(receivedShort())
                 .when(rematch("GR-2"))
                 .expectNoEvents();

@@ -116,6 +116,26 @@ class InvoiceExceptionsIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void anAmendmentOfTheOrderedPriceTurnsAPriceVarianceIntoAMatch() {
+        Invoice invoice = receivedInvoice("US01", "USD", "100", "12.60");
+        awaitInvoice(invoice.id, row -> row.path("eventCount").asLong() == 3);
+        java.util.Map<String, Object> amendment = org.integrationledger.app.support.PurchaseOrderRequests
+                .amendment(2, "2060.00", "100");
+        amendment.put("lines", java.util.List.of(
+                java.util.Map.of("lineNumber", 1, "description", "Ball bearing 6204", "quantity", "100",
+                        "unitOfMeasure", "EA", "unitPrice", "12.60"),
+                java.util.Map.of("lineNumber", 2, "description", "Bearing housing", "quantity", "10",
+                        "unitOfMeasure", "EA", "unitPrice", "80.00")));
+
+        ok(api.post("/api/v1/purchase-orders/" + invoice.po + "/amendments", PROCUREMENT_KEY, amendment));
+
+        JsonNode matched = awaitInvoice(invoice.id, row -> row.path("eventCount").asLong() == 5);
+        assertThat(matched.path("matchStatus").asText()).isEqualTo("MATCHED");
+        assertThat(exception(invoice, "MATCH_VARIANCE", "RESOLVED", "").path("resolutionReason").asText())
+                .isEqualTo("amendment 2 of purchase order " + invoice.po + " completed the match");
+    }
+
+    @Test
     void aPostingFailureIsResolvedByTheErpsLaterPostingAndOnlyTheRoutedErpMayReport() {
         Invoice invoice = receivedInvoice("DE01", "EUR", "100", "12.50");
         Response wrongErp = api.post(path(invoice.id, "erp-rejections"), ERP_NA_KEY, erpRejection("ERP_NA"));
