@@ -42,7 +42,8 @@ class OpenApiIntegrationTest extends LedgerIntegrationTest {
     void documentsEveryInvoiceEndpoint() {
         JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
         for (String action : new String[] {"receipt", "tax-validations", "exception-overrides", "erp-postings",
-                "erp-rejections", "payment-schedules", "payments", "payment-confirmations"}) {
+                "erp-rejections", "payment-schedules", "payments", "payment-confirmation-deliveries",
+                "payment-confirmations"}) {
             assertThat(paths.path("/api/v1/invoices/{invoiceId}/" + action).has("post")).as(action).isTrue();
         }
         assertThat(paths.path("/api/v1/invoices/{invoiceId}").has("get")).isTrue();

@@ -83,6 +83,7 @@ CREATE TABLE invoice_payment_view (
     due_date            DATE,
     value_date          DATE,
     executed_at         TIMESTAMPTZ,
+    confirmation_delivered_at    TIMESTAMPTZ,
     confirmation_acknowledged_at TIMESTAMPTZ,
     CONSTRAINT invoice_payment_view_pk PRIMARY KEY (payment_id)
 );

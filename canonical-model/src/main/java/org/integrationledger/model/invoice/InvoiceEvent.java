@@ -14,7 +14,7 @@ public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, In
         InvoiceTaxValidated, InvoiceTaxValidationFailed, InvoiceExceptionRaised, InvoiceExceptionResolved,
         InvoicePostedInErp, InvoicePostingControlViolated, InvoicePostingRejected,
         StaleInvoicePostingRejectionRecorded, InvoicePaymentScheduled, InvoicePaymentExecuted,
-        InvoiceOverpaymentFlagged, PaymentConfirmationAcknowledged {
+        InvoiceOverpaymentFlagged, PaymentConfirmationDelivered, PaymentConfirmationAcknowledged {
 
     InvoiceId invoiceId();
 

@@ -33,6 +33,8 @@ import org.integrationledger.model.invoice.LineMatch;
 import org.integrationledger.model.invoice.MatchStatus;
 import org.integrationledger.model.invoice.OverrideInvoiceException;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
+import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.ReceiveInvoice;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
@@ -326,6 +328,18 @@ public class Invoice {
                     command.reportingSystem(), command.occurredAt())));
         }
         return outcome(recorded);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RecordPaymentConfirmationDelivery command) {
+        requireReceived();
+        Instant executedAt = executedPayments.get(command.paymentReference());
+        if (executedAt == null) {
+            throw new RuleViolation(ErrorCode.PAYMENT_NOT_FOUND, "invoice " + id + " has no executed payment "
+                    + command.paymentReference());
+        }
+        return outcome(List.of(apply(new PaymentConfirmationDelivered(id, legalEntity, command.paymentReference(),
+                executedAt, command.reportingSystem(), command.occurredAt()))));
     }
 
     @CommandHandler

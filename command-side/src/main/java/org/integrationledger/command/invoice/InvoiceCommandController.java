@@ -101,6 +101,14 @@ class InvoiceCommandController {
         return send(request.toCommand(invoiceId), correlationId, TREASURY);
     }
 
+    @PostMapping("/payment-confirmation-deliveries")
+    @Operation(summary = "Treasury or ERP: the confirmation of an executed payment was sent to procurement")
+    ResponseEntity<CommandOutcome> recordConfirmationDelivery(@PathVariable String invoiceId,
+            @Valid @RequestBody InvoiceRequests.ConfirmationDeliveryRequest request,
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(invoiceId), correlationId, TREASURY_OR_ERP);
+    }
+
     @PostMapping("/payment-confirmations")
     @Operation(summary = "Procurement: the confirmation of an executed payment reached procurement")
     ResponseEntity<CommandOutcome> acknowledgeConfirmation(@PathVariable String invoiceId,

@@ -15,6 +15,7 @@ import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.invoice.OverrideInvoiceException;
 import org.integrationledger.model.invoice.ReceiveInvoice;
+import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.ReportTaxValidation;
@@ -167,6 +168,18 @@ final class InvoiceRequests {
             return new RecordPaymentExecution(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     InvoiceId.of(invoiceId), paymentReference, new Money(amount, CurrencyCode.of(currency)),
                     valueDate);
+        }
+    }
+
+    record ConfirmationDeliveryRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String paymentReference) {
+
+        RecordPaymentConfirmationDelivery toCommand(String invoiceId) {
+            return new RecordPaymentConfirmationDelivery(MessageId.of(messageId), SystemId.of(reportingSystem),
+                    occurredAt, InvoiceId.of(invoiceId), paymentReference);
         }
     }
 

@@ -10,6 +10,8 @@ import org.integrationledger.model.invoice.InvoicePostingControlViolated;
 import org.integrationledger.model.invoice.InvoicePostingRejected;
 import org.integrationledger.model.invoice.MatchStatus;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
+import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.ScheduleInvoicePayment;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
@@ -161,6 +163,21 @@ class PostingAndPaymentTest {
                 .when(confirmation("PAY-1"))
                 .expectEvents(new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1", MUCH_LATER, PROCUREMENT,
                         MUCH_LATER.plusSeconds(300)));
+    }
+
+    @Test
+    void treasuryReportsTheConfirmationSentToProcurementForAnExecutedPaymentOnly() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(plus(receivedMatched(), paymentExecuted("PAY-1", "2214.00", "2214.00")))
+                .when(new RecordPaymentConfirmationDelivery(newMessageId(), TREASURY, MUCH_LATER.plusSeconds(60),
+                        INVOICE, "PAY-1"))
+                .expectEvents(new PaymentConfirmationDelivered(INVOICE, US01, "PAY-1", MUCH_LATER, TREASURY,
+                        MUCH_LATER.plusSeconds(60)));
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedMatched())
+                .when(new RecordPaymentConfirmationDelivery(newMessageId(), TREASURY, MUCH_LATER, INVOICE, "PAY-1"))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.PAYMENT_NOT_FOUND));
     }
 
     @Test

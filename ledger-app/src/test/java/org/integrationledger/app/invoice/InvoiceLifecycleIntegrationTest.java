@@ -52,11 +52,16 @@ class InvoiceLifecycleIntegrationTest extends LedgerIntegrationTest {
         JsonNode paid = awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 6);
         assertThat(paid.path("paymentStatus").asText()).isEqualTo("PAID");
         assertThat(paid.path("confirmationStatus").asText()).isEqualTo("AWAITING_ACKNOWLEDGMENT");
-        JsonNode unconfirmed = api.get("/api/v1/payments/unconfirmed?legalEntity=US01&size=500", REPORTING_KEY).body();
-        assertThat(unconfirmed.path("items").findValuesAsText("invoiceId")).contains(invoice);
+        assertThat(unconfirmedPayment(invoice).path("confirmationDeliveredAt").isNull()).isTrue();
+
+        ok(api.post(path(invoice, "payment-confirmation-deliveries"), TREASURY_KEY, confirmationDelivery("PAY-1")));
+        awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 7);
+        JsonNode delivered = unconfirmedPayment(invoice);
+        assertThat(delivered.path("confirmationDeliveredAt").asText()).isEqualTo("2026-11-25T09:01:00Z");
+        assertThat(delivered.path("executedAt").asText()).isEqualTo("2026-11-25T09:00:00Z");
 
         ok(api.post(path(invoice, "payment-confirmations"), PROCUREMENT_KEY, confirmation("PAY-1")));
-        JsonNode done = awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 7);
+        JsonNode done = awaitInvoice(invoice, view -> view.path("eventCount").asLong() == 8);
         assertThat(done.path("taxStatus").asText()).isEqualTo("VALIDATED");
         assertThat(done.path("erpStatus").asText()).isEqualTo("POSTED");
         assertThat(done.path("erpDocumentNumber").asText()).isEqualTo("5100000042");
@@ -71,7 +76,7 @@ class InvoiceLifecycleIntegrationTest extends LedgerIntegrationTest {
                 .path("items").findValuesAsText("invoiceId")).doesNotContain(invoice);
         assertThat(events.eventTypes(invoice)).containsExactly("InvoiceReceived", "InvoiceMatched",
                 "InvoiceTaxValidated", "InvoicePostedInErp", "InvoicePaymentScheduled", "InvoicePaymentExecuted",
-                "PaymentConfirmationAcknowledged");
+                "PaymentConfirmationDelivered", "PaymentConfirmationAcknowledged");
     }
 
     @Test
@@ -121,6 +126,16 @@ class InvoiceLifecycleIntegrationTest extends LedgerIntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("invoice-purchase-order-unknown");
         assertThat(events.eventCount(invoice)).isZero();
+    }
+
+    private JsonNode unconfirmedPayment(String invoice) {
+        for (JsonNode item : api.get("/api/v1/payments/unconfirmed?legalEntity=US01&size=500", REPORTING_KEY).body()
+                .path("items")) {
+            if (item.path("invoiceId").asText().equals(invoice)) {
+                return item;
+            }
+        }
+        throw new AssertionError("payment of " + invoice + " is not listed as unconfirmed");
     }
 
     private Response ok(Response response) {

@@ -122,6 +122,12 @@ public final class InvoiceRequests {
         return body;
     }
 
+    public static Map<String, Object> confirmationDelivery(String reference) {
+        Map<String, Object> body = envelope("TREASURY", TUESDAY_9AM.plusSeconds(86_460));
+        body.put("paymentReference", reference);
+        return body;
+    }
+
     public static Map<String, Object> confirmation(String reference) {
         Map<String, Object> body = envelope("PROCUREMENT", TUESDAY_9AM.plusSeconds(86_700));
         body.put("paymentReference", reference);

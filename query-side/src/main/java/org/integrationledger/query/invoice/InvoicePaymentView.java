@@ -42,6 +42,8 @@ class InvoicePaymentView {
     private LocalDate valueDate;
     @Column(name = "executed_at")
     private Instant executedAt;
+    @Column(name = "confirmation_delivered_at")
+    private Instant confirmationDeliveredAt;
     @Column(name = "confirmation_acknowledged_at")
     private Instant confirmationAcknowledgedAt;
 
@@ -75,6 +77,12 @@ class InvoicePaymentView {
         executedAt = at;
     }
 
+    void delivered(Instant at) {
+        if (confirmationDeliveredAt == null) {
+            confirmationDeliveredAt = at;
+        }
+    }
+
     /** Returns whether this acknowledgment is the first for the payment (a repeated one changes nothing). */
     boolean acknowledged(Instant at) {
         if (confirmationAcknowledgedAt != null) {
@@ -91,12 +99,13 @@ class InvoicePaymentView {
     String canonicalLine() {
         return String.join("|", paymentId, invoiceId, paymentReference, supplierId, legalEntity, currency,
                 InvoiceView.decimal(amount), String.valueOf(dueDate), String.valueOf(valueDate),
-                String.valueOf(executedAt), String.valueOf(confirmationAcknowledgedAt));
+                String.valueOf(executedAt), String.valueOf(confirmationDeliveredAt),
+                String.valueOf(confirmationAcknowledgedAt));
     }
 
     UnconfirmedPayment toUnconfirmed(Instant now) {
         return new UnconfirmedPayment(InvoiceId.of(invoiceId), paymentReference, SupplierId.of(supplierId),
                 LegalEntityId.of(legalEntity), new Money(amount, CurrencyCode.of(currency)), valueDate, executedAt,
-                Math.max(0, Duration.between(executedAt, now).toSeconds()));
+                confirmationDeliveredAt, Math.max(0, Duration.between(executedAt, now).toSeconds()));
     }
 }

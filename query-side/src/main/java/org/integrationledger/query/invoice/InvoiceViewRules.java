@@ -17,6 +17,7 @@ import org.integrationledger.model.invoice.InvoiceTaxValidated;
 import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.MatchStatus;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.TaxStatus;
 
 import java.time.Instant;
@@ -70,6 +71,9 @@ final class InvoiceViewRules {
                     .executed(executed.amount(), executed.valueDate(), executed.occurredAt());
         } else if (event instanceof InvoiceOverpaymentFlagged) {
             invoice.overpaymentFlagged();
+        } else if (event instanceof PaymentConfirmationDelivered delivered) {
+            rows.payment(invoice, delivered.legalEntity().value(), delivered.paymentReference())
+                    .delivered(delivered.occurredAt());
         } else if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
             if (rows.payment(invoice, acknowledged.legalEntity().value(), acknowledged.paymentReference())
                     .acknowledged(acknowledged.occurredAt())) {
