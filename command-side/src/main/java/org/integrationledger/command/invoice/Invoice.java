@@ -276,16 +276,18 @@ public class Invoice {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(RejectInvoicePosting command) {
+        if (received) {
+            requireRoutedErp(command.reportingSystem());
+        }
+        if (postedAt != null && command.occurredAt().isBefore(postedAt)) {
+            // The ERP's own later acknowledgment supersedes a rejection that arrives late.
+            return outcome(command.invoiceId(), List.of(apply(new StaleInvoicePostingRejectionRecorded(
+                    command.invoiceId(), legalEntity, command.reasonCode(), command.reason(), postedAt,
+                    command.reportingSystem(), command.occurredAt()))));
+        }
         if (!received) {
             return outcome(command.invoiceId(), List.of(apply(new InvoicePostingRejected(command.invoiceId(), null,
                     command.reasonCode(), command.reason(), command.reportingSystem(), command.occurredAt()))));
-        }
-        requireRoutedErp(command.reportingSystem());
-        if (postedAt != null && command.occurredAt().isBefore(postedAt)) {
-            // The ERP's own later acknowledgment supersedes a rejection that arrives late.
-            return outcome(List.of(apply(new StaleInvoicePostingRejectionRecorded(id, legalEntity,
-                    command.reasonCode(), command.reason(), postedAt, command.reportingSystem(),
-                    command.occurredAt()))));
         }
         List<Object> recorded = new ArrayList<>();
         recorded.add(apply(new InvoicePostingRejected(id, legalEntity, command.reasonCode(), command.reason(),
@@ -478,9 +480,14 @@ public class Invoice {
     }
 
     @EventSourcingHandler
+    void on(StaleInvoicePostingRejectionRecorded event) {
+        id = event.invoiceId();
+    }
+
+    @EventSourcingHandler
     void on(InvoicePostingRejected event) {
         id = event.invoiceId();
-        if (!received && postedAt == null) {
+        if (!received) {
             earlyReportBy = event.reportingSystem();
             earlyRejection = event.reasonCode() + ": " + event.reason();
         }

@@ -23,6 +23,9 @@ public record InvoiceProperties(Duration duplicateSuspicionWindow, Tolerances de
 
     public InvoiceProperties {
         duplicateSuspicionWindow = duplicateSuspicionWindow == null ? Duration.ofDays(7) : duplicateSuspicionWindow;
+        if (duplicateSuspicionWindow.isNegative()) {
+            throw new IllegalArgumentException("ledger.invoice.duplicate-suspicion-window must not be negative");
+        }
         defaultTolerances = defaultTolerances == null ? REFERENCE_TOLERANCES : defaultTolerances;
         defaultQueue = defaultQueue == null || defaultQueue.isBlank() ? "AP-GLOBAL" : defaultQueue;
         legalEntities = legalEntities == null ? Map.of() : Map.copyOf(legalEntities);
@@ -35,6 +38,14 @@ public record InvoiceProperties(Duration duplicateSuspicionWindow, Tolerances de
      * within both (the stricter wins), when neither is set the value must be exact.
      */
     public record Tolerance(BigDecimal percent, BigDecimal absolute) {
+
+        public Tolerance {
+            // A negative limit would turn every exact match into a variance; refuse it at startup instead.
+            if ((percent != null && percent.signum() < 0) || (absolute != null && absolute.signum() < 0)) {
+                throw new IllegalArgumentException("a matching tolerance must not be negative: percent " + percent
+                        + ", absolute " + absolute);
+            }
+        }
     }
 
     /** Price tolerance applies to the unit price, quantity tolerance to the quantity. */

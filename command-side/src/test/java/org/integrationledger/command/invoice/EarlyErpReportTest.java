@@ -5,6 +5,7 @@ import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoicePostingControlViolated;
 import org.integrationledger.model.invoice.InvoicePostingRejected;
 import org.integrationledger.model.invoice.MatchStatus;
+import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.shared.ErrorCode;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,20 @@ class EarlyErpReportTest {
                 .when(receiveStandard())
                 .expectEvents(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.POSTING_FAILURE, null,
                         "VENDOR_BLOCKED: vendor blocked", PROCUREMENT, RECEIVED_AT)).toArray());
+    }
+
+    @Test
+    void aRejectionOlderThanAnEarlyPostingIsStaleAndRaisesNothingOnReceipt() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(earlyPosting(ERP_NA))
+                .when(postingRejection(RECEIVED_AT.minusSeconds(120)))
+                .expectEvents(new StaleInvoicePostingRejectionRecorded(INVOICE, null, "PERIOD_CLOSED",
+                        "posting period closed", RECEIVED_AT.minusSeconds(60), ERP_NA, RECEIVED_AT.minusSeconds(120)));
+        invoices(order("100", "10"), new FakeClaims())
+                .given(earlyPosting(ERP_NA), new StaleInvoicePostingRejectionRecorded(INVOICE, null, "PERIOD_CLOSED",
+                        "posting period closed", RECEIVED_AT.minusSeconds(60), ERP_NA, RECEIVED_AT.minusSeconds(120)))
+                .when(receiveStandard())
+                .expectEvents(receivedMatched().toArray());
     }
 
     @Test

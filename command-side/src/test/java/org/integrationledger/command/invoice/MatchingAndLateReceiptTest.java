@@ -94,4 +94,12 @@ class MatchingAndLateReceiptTest {
         assertThat(MatchingTolerances.allowedDeviation(new InvoiceProperties.Tolerance(null, null),
                 new BigDecimal("500"))).isZero();
     }
+
+    @Test
+    void aNegativeToleranceIsRefusedAtStartup() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InvoiceProperties.Tolerance(new BigDecimal("-0.5"), null));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InvoiceProperties.Tolerance(null, new BigDecimal("-1")));
+    }
 }
