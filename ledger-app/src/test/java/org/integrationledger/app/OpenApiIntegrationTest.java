@@ -39,6 +39,21 @@ class OpenApiIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void documentsEveryInvoiceEndpoint() {
+        JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
+        for (String action : new String[] {"receipt", "tax-validations", "exception-overrides", "erp-postings",
+                "erp-rejections", "payment-schedules", "payments", "payment-confirmation-deliveries",
+                "payment-confirmations"}) {
+            assertThat(paths.path("/api/v1/invoices/{invoiceId}/" + action).has("post")).as(action).isTrue();
+        }
+        assertThat(paths.path("/api/v1/invoices/{invoiceId}").has("get")).isTrue();
+        for (String query : new String[] {"/api/v1/invoice-exceptions", "/api/v1/invoice-duplicates",
+                "/api/v1/payments/unconfirmed"}) {
+            assertThat(paths.path(query).has("get")).as(query).isTrue();
+        }
+    }
+
+    @Test
     void documentsTheAuditEndpointsWithTheTimeAxisOfEachAnswer() {
         JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
 

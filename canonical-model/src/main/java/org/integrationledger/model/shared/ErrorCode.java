@@ -46,6 +46,19 @@ public enum ErrorCode {
     // reconciliation and trace
     RECONCILIATION_ENTRY_NOT_FOUND("reconciliation-entry-not-found"),
     TRACE_NOT_FOUND("trace-not-found"),
+    // invoices and payments
+    INVOICE_NOT_FOUND("invoice-not-found"),
+    INVOICE_ALREADY_RECEIVED("invoice-already-received"),
+    DUPLICATE_INVOICE("duplicate-invoice"),
+    INVOICE_PURCHASE_ORDER_UNKNOWN("invoice-purchase-order-unknown"),
+    INVOICE_SUPPLIER_MISMATCH("invoice-supplier-mismatch"),
+    UNKNOWN_TAX_REASON("unknown-tax-reason"),
+    NO_OPEN_EXCEPTION("no-open-exception"),
+    APPROVER_NOT_AUTHORISED("approver-not-authorised"),
+    APPROVER_IS_SUBMITTER("approver-is-submitter"),
+    NOT_THE_ROUTED_ERP("not-the-routed-erp"),
+    PAYMENT_NOT_FOUND("payment-not-found"),
+    PAYMENT_ALREADY_RECORDED("payment-already-recorded"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

@@ -31,6 +31,13 @@ final class RejectionStatus {
                     HttpStatus.UNPROCESSABLE_ENTITY;
             // reconciliation and trace
             case RECONCILIATION_ENTRY_NOT_FOUND, TRACE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            // invoices and payments
+            case INVOICE_NOT_FOUND, PAYMENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVOICE_ALREADY_RECEIVED, DUPLICATE_INVOICE, NO_OPEN_EXCEPTION, PAYMENT_ALREADY_RECORDED ->
+                    HttpStatus.CONFLICT;
+            case APPROVER_NOT_AUTHORISED -> HttpStatus.FORBIDDEN;
+            case INVOICE_PURCHASE_ORDER_UNKNOWN, INVOICE_SUPPLIER_MISMATCH, UNKNOWN_TAX_REASON, APPROVER_IS_SUBMITTER,
+                 NOT_THE_ROUTED_ERP -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }
 }

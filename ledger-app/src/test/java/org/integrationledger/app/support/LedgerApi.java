@@ -17,6 +17,8 @@ public final class LedgerApi {
     public static final String PROCUREMENT_KEY = "dev-procurement-key";
     public static final String ERP_NA_KEY = "dev-erp-na-key";
     public static final String ERP_EMEA_KEY = "dev-erp-emea-key";
+    public static final String TAX_KEY = "dev-tax-key";
+    public static final String TREASURY_KEY = "dev-treasury-key";
     public static final String REPORTING_KEY = "dev-reporting-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();

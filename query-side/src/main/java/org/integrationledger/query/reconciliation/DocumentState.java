@@ -26,6 +26,8 @@ final class DocumentState {
     final DocumentType type;
     final String id;
     String businessKey;
+    /** The document this one belongs to: an invoice's purchase order, a payment's invoice. */
+    String parentKey;
     String supplierId;
     String legalEntity;
     String region = "GLOBAL";
@@ -82,7 +84,7 @@ final class DocumentState {
                 .map(d -> new DivergenceFlag(d.flag(), d.system().isEmpty() ? null : SystemId.of(d.system()),
                         d.region(), d.since(), Duration.between(d.since(), asOf), d.detail()))
                 .toList();
-        return new ReconciliationEntry(type, id, businessKey, supplierId,
+        return new ReconciliationEntry(type, id, businessKey, parentKey, supplierId,
                 legalEntity == null ? null : LegalEntityId.of(legalEntity), region,
                 routedTo == null ? null : SystemId.of(routedTo), routingRuleVersion, status, currentVersion,
                 amount == null ? null : new Money(amount, CurrencyCode.of(currency)), firstBusinessTime,
@@ -92,7 +94,7 @@ final class DocumentState {
 
     /** Canonical text of the document with its systems and divergences, for the projection checksum. */
     String canonical() {
-        StringBuilder text = new StringBuilder(String.join("|", type.name(), id, businessKey,
+        StringBuilder text = new StringBuilder(String.join("|", type.name(), id, businessKey, String.valueOf(parentKey),
                 String.valueOf(supplierId), String.valueOf(legalEntity), region, String.valueOf(sourceSystem),
                 String.valueOf(status), String.valueOf(currentVersion), String.valueOf(routedTo),
                 String.valueOf(routingRuleVersion),

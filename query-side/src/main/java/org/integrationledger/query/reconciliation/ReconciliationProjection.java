@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,12 @@ class ReconciliationProjection {
     }
 
     @EventHandler
+    void on(InvoiceEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
+        update(event, recordedAt);
+        DuplicateRow.of(message).ifPresent(row -> duplicates.insert(List.of(row)));
+    }
+
+    @EventHandler
     void on(SupplierEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         update(event, recordedAt);
         DuplicateRow.of(message).ifPresent(row -> duplicates.insert(List.of(row)));
@@ -50,11 +57,7 @@ class ReconciliationProjection {
     }
 
     private void update(Object event, Instant recordedAt) {
-        ReconciliationRules.documentOf(event).ifPresent(key -> {
-            DocumentState document = table.load(key.type(), key.id())
-                    .orElseGet(() -> new DocumentState(key.type(), key.id()));
-            ReconciliationRules.apply(document, event, recordedAt);
-            table.save(document);
-        });
+        ReconciliationRules.apply(event, recordedAt, key -> table.load(key.type(), key.id())
+                .orElseGet(() -> new DocumentState(key.type(), key.id()))).forEach(table::save);
     }
 }

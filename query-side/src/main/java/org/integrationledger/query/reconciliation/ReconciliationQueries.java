@@ -112,9 +112,17 @@ class ReconciliationQueries {
         } else {
             steps = new ArrayList<>(jdbc.query("SELECT * FROM trace_step WHERE trace_key = :key",
                     Map.of("key", query.businessKey()), (rs, n) -> step(rs)));
-            // The supplier record the documents used, as it stood up to the last step of the chain.
+            // The invoices recorded against the order, with their payments and confirmations.
+            List<String> invoices = jdbc.queryForList("SELECT DISTINCT trace_key FROM trace_step WHERE related_key = "
+                    + ":key AND document_type = 'INVOICE'", Map.of("key", query.businessKey()), String.class);
+            if (!invoices.isEmpty()) {
+                steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:invoices)",
+                        Map.of("invoices", invoices), (rs, n) -> step(rs)));
+            }
+            // The supplier record the order used, as it stood up to the last step of the chain.
             List<String> related = jdbc.queryForList("SELECT DISTINCT related_key FROM trace_step WHERE trace_key = "
-                    + ":key AND related_key IS NOT NULL", Map.of("key", query.businessKey()), String.class);
+                    + ":key AND related_key IS NOT NULL AND document_type = 'PURCHASE_ORDER'",
+                    Map.of("key", query.businessKey()), String.class);
             if (!related.isEmpty() && !steps.isEmpty()) {
                 Instant last = steps.stream().map(TraceStep::businessTime)
                         .max(Comparator.naturalOrder()).orElseThrow();

@@ -1,44 +1,79 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.invoice.InvoicePaymentExecuted;
+import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.supplier.SupplierEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The reconciliation view's rules for every document kind, in one place, used by the live projection and by the
- * side-by-side rebuild alike: which document an event belongs to, and how it changes that document.
+ * side-by-side rebuild alike: which documents an event changes, and how.
  */
 final class ReconciliationRules {
 
     private ReconciliationRules() {
     }
 
-    /** The document an event belongs to, empty when the view does not follow it. */
-    static Optional<DocumentKey> documentOf(Object event) {
+    /**
+     * Applies the event to every document it concerns (an invoice's payment events also change the payment's own
+     * document), recomputing each one's open divergences, and returns the documents changed.
+     *
+     * @param documents loads a document, or creates it empty when the view does not hold it yet
+     */
+    static List<DocumentState> apply(Object event, Instant recordedAt,
+                                     Function<DocumentKey, DocumentState> documents) {
+        List<DocumentState> changed = new ArrayList<>();
         if (event instanceof PurchaseOrderEvent order) {
-            return Optional.of(new DocumentKey(DocumentType.PURCHASE_ORDER, order.purchaseOrderId().value()));
-        }
-        if (event instanceof SupplierEvent supplier) {
-            return Optional.of(new DocumentKey(DocumentType.SUPPLIER, supplier.supplierId().value()));
-        }
-        return Optional.empty();
-    }
-
-    /** Applies the event to its document, then recomputes the document's open divergences. */
-    static void apply(DocumentState document, Object event, Instant recordedAt) {
-        if (event instanceof PurchaseOrderEvent order) {
+            DocumentState document = documents.apply(new DocumentKey(DocumentType.PURCHASE_ORDER,
+                    order.purchaseOrderId().value()));
             PurchaseOrderReconciliation.apply(document, order, recordedAt);
             refresh(document, PurchaseOrderReconciliation.divergences(document));
+            changed.add(document);
         } else if (event instanceof SupplierEvent supplier) {
+            DocumentState document = documents.apply(new DocumentKey(DocumentType.SUPPLIER,
+                    supplier.supplierId().value()));
             SupplierReconciliation.apply(document, supplier, recordedAt);
             refresh(document, SupplierReconciliation.divergences(document));
+            changed.add(document);
+        } else if (event instanceof InvoiceEvent invoiceEvent) {
+            DocumentState invoice = documents.apply(new DocumentKey(DocumentType.INVOICE,
+                    invoiceEvent.invoiceId().value()));
+            InvoiceReconciliation.applyToInvoice(invoice, invoiceEvent, recordedAt);
+            refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice));
+            changed.add(invoice);
+            String paymentReference = paymentReferenceOf(invoiceEvent);
+            if (paymentReference != null) {
+                DocumentState payment = documents.apply(new DocumentKey(DocumentType.PAYMENT,
+                        InvoiceReconciliation.paymentId(invoiceEvent, paymentReference)));
+                InvoiceReconciliation.applyToPayment(payment, invoiceEvent, recordedAt, invoice);
+                refresh(payment, InvoiceReconciliation.paymentDivergences(payment));
+                changed.add(payment);
+            }
         }
+        return changed;
+    }
+
+    private static String paymentReferenceOf(InvoiceEvent event) {
+        if (event instanceof InvoicePaymentExecuted executed) {
+            return executed.paymentReference();
+        }
+        if (event instanceof PaymentConfirmationDelivered delivered) {
+            return delivered.paymentReference();
+        }
+        if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
+            return acknowledged.paymentReference();
+        }
+        return null;
     }
 
     /** Replaces the open divergences, keeping the earliest start of each one that was already open. */

@@ -45,12 +45,13 @@ class ReconciliationTable {
 
     void save(DocumentState d) {
         jdbc.update("""
-                INSERT INTO reconciliation_document (document_type, document_id, business_key, supplier_id,
+                INSERT INTO reconciliation_document (document_type, document_id, business_key, parent_key, supplier_id,
                     legal_entity, region, source_system, status, current_version, routed_to, routing_rule_version,
                     amount, currency, source_known, source_reported_at, version_changed_at, status_changed_at,
                     first_business_time, last_business_time, last_recorded_at, divergent_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (document_type, document_id) DO UPDATE SET business_key = EXCLUDED.business_key,
+                    parent_key = EXCLUDED.parent_key,
                     supplier_id = EXCLUDED.supplier_id, legal_entity = EXCLUDED.legal_entity,
                     region = EXCLUDED.region, source_system = EXCLUDED.source_system, status = EXCLUDED.status,
                     current_version = EXCLUDED.current_version, routed_to = EXCLUDED.routed_to,
@@ -61,7 +62,7 @@ class ReconciliationTable {
                     first_business_time = EXCLUDED.first_business_time,
                     last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
                     divergent_since = EXCLUDED.divergent_since""",
-                d.type.name(), d.id, d.businessKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
+                d.type.name(), d.id, d.businessKey, d.parentKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
                 d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
                 ts(d.sourceReportedAt), ts(d.versionChangedAt), ts(d.statusChangedAt), ts(d.firstBusinessTime),
                 ts(d.lastBusinessTime), ts(d.lastRecordedAt), ts(d.divergentSince()));
@@ -127,6 +128,7 @@ class ReconciliationTable {
         DocumentState d = new DocumentState(DocumentType.valueOf(rs.getString("document_type")),
                 rs.getString("document_id"));
         d.businessKey = rs.getString("business_key");
+        d.parentKey = rs.getString("parent_key");
         d.supplierId = rs.getString("supplier_id");
         d.legalEntity = rs.getString("legal_entity");
         d.region = rs.getString("region");

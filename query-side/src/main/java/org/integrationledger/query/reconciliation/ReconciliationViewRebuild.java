@@ -47,10 +47,8 @@ class ReconciliationViewRebuild implements RebuildableProjection {
 
             @Override
             public void apply(EventMessage<?> event) {
-                Object payload = event.getPayload();
-                ReconciliationRules.documentOf(payload).ifPresent(key -> ReconciliationRules.apply(
-                        documents.computeIfAbsent(key, k -> new DocumentState(k.type(), k.id())), payload,
-                        event.getTimestamp()));
+                ReconciliationRules.apply(event.getPayload(), event.getTimestamp(),
+                        key -> documents.computeIfAbsent(key, k -> new DocumentState(k.type(), k.id())));
                 DuplicateRow.of(event).ifPresent(caught::add);
             }
 

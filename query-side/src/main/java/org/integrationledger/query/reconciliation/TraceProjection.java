@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class TraceProjection {
 
     @EventHandler
     void on(PurchaseOrderEvent event, EventMessage<?> message) {
+        write(message);
+    }
+
+    @EventHandler
+    void on(InvoiceEvent event, EventMessage<?> message) {
         write(message);
     }
 

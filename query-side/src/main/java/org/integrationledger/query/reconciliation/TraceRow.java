@@ -2,6 +2,8 @@ package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.invoice.InvoiceReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.reconciliation.DocumentType;
@@ -13,8 +15,8 @@ import java.util.Optional;
 
 /**
  * One step of the trace as stored in {@code trace_step}: which business key it belongs to (a purchase order's id
- * for the order; a supplier's id for the supplier, related to the orders that used it), and everything an auditor
- * asks of a step. The same mapping serves the live projection and the rebuild.
+ * for the order, related to the supplier it used; an invoice's id for the invoice and its payments, its receipt
+ * related to its purchase order; a supplier's id for the supplier), and everything an auditor asks of a step. The same mapping serves the live projection and the rebuild.
  */
 record TraceRow(String eventId, String traceKey, String relatedKey, DocumentType documentType, String documentId,
                 long sequenceNumber, String eventType, Instant businessTime, Instant recordedAt,
@@ -28,6 +30,13 @@ record TraceRow(String eventId, String traceKey, String relatedKey, DocumentType
             String supplier = order instanceof PurchaseOrderIssued issued ? issued.supplier().value() : null;
             return Optional.of(row(message, id, supplier, DocumentType.PURCHASE_ORDER, id,
                     order.reportingSystem().value(), order.occurredAt()));
+        }
+        if (event instanceof InvoiceEvent invoice) {
+            // An invoice's steps link to its purchase order, so the order's trace finds them.
+            String id = invoice.invoiceId().value();
+            String order = event instanceof InvoiceReceived received ? received.purchaseOrderId().value() : null;
+            return Optional.of(row(message, id, order, DocumentType.INVOICE, id, invoice.reportingSystem().value(),
+                    invoice.occurredAt()));
         }
         if (event instanceof SupplierEvent supplier) {
             String id = supplier.supplierId().value();

@@ -1,0 +1,45 @@
+package org.integrationledger.model.invoice;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.integrationledger.model.shared.Checks;
+import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.MessageId;
+import org.integrationledger.model.shared.SystemId;
+
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Procurement (or an e-invoicing channel it runs) reports a supplier invoice against a purchase order.
+ * {@code submittedBy} is the person who submitted it; that person may not override its exceptions.
+ */
+public record ReceiveInvoice(MessageId messageId, SystemId reportingSystem, Instant occurredAt,
+        @TargetAggregateIdentifier InvoiceId invoiceId,
+        SupplierId supplier, SupplierInvoiceNumber supplierInvoiceNumber, LocalDate invoiceDate,
+        PurchaseOrderId purchaseOrderId, List<InvoiceLine> lines, Money net, Money tax, Money gross,
+        String submittedBy) implements ConnectorMessage {
+
+    public ReceiveInvoice {
+        Checks.required(messageId, "messageId");
+        Checks.required(reportingSystem, "reportingSystem");
+        Checks.required(occurredAt, "occurredAt");
+        Checks.required(invoiceId, "invoiceId");
+        Checks.required(supplier, "supplier");
+        Checks.required(supplierInvoiceNumber, "supplierInvoiceNumber");
+        Checks.required(invoiceDate, "invoiceDate");
+        Checks.required(purchaseOrderId, "purchaseOrderId");
+        Checks.required(net, "net");
+        Checks.required(tax, "tax");
+        Checks.required(gross, "gross");
+        Checks.text(submittedBy, "submittedBy", 128);
+        lines = List.copyOf(Checks.required(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an invoice needs at least one line");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.integrationledger.command.invoice;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
+import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
+import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.InvoiceId;
+import org.integrationledger.model.invoice.InvoiceLine;
+import org.integrationledger.model.invoice.OverrideInvoiceException;
+import org.integrationledger.model.invoice.ReceiveInvoice;
+import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
+import org.integrationledger.model.invoice.RecordPaymentExecution;
+import org.integrationledger.model.invoice.RejectInvoicePosting;
+import org.integrationledger.model.invoice.ReportTaxValidation;
+import org.integrationledger.model.invoice.ScheduleInvoicePayment;
+import org.integrationledger.model.invoice.SupplierInvoiceNumber;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.MessageId;
+import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Request bodies of the invoice connector endpoints. Every body carries the connector's message id, the
+ * reporting system and the business time; each maps to one canonical command.
+ */
+final class InvoiceRequests {
+
+    private InvoiceRequests() {
+    }
+
+    record LineRequest(
+            @Min(1) int lineNumber,
+            @Min(1) @Schema(description = "the purchase-order line this line bills") int purchaseOrderLine,
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotBlank @Size(max = 8) @Schema(example = "EA") String unitOfMeasure,
+            @NotNull @DecimalMin("0") BigDecimal unitPrice,
+            @NotBlank @Size(max = 16) @Schema(example = "S1") String taxCode) {
+
+        InvoiceLine toLine(CurrencyCode currency) {
+            return new InvoiceLine(lineNumber, purchaseOrderLine, new Quantity(quantity, unitOfMeasure),
+                    new UnitPrice(unitPrice, currency), taxCode);
+        }
+    }
+
+    record ReceiptRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String supplierId,
+            @NotBlank @Size(max = 64) @Schema(example = "INV-2026-0042") String supplierInvoiceNumber,
+            @NotNull LocalDate invoiceDate,
+            @NotBlank @Size(max = 64) String purchaseOrderId,
+            @NotBlank @Schema(example = "USD") String currency,
+            @NotNull BigDecimal netAmount,
+            @NotNull BigDecimal taxAmount,
+            @NotNull BigDecimal grossAmount,
+            @NotBlank @Size(max = 128) @Schema(description = "who submitted the invoice; may not override its exceptions")
+            String submittedBy,
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
+
+        ReceiveInvoice toCommand(String invoiceId) {
+            CurrencyCode invoiceCurrency = CurrencyCode.of(currency);
+            return new ReceiveInvoice(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), SupplierId.of(supplierId), SupplierInvoiceNumber.of(supplierInvoiceNumber),
+                    invoiceDate, PurchaseOrderId.of(purchaseOrderId),
+                    lines.stream().map(line -> line.toLine(invoiceCurrency)).toList(),
+                    new Money(netAmount, invoiceCurrency), new Money(taxAmount, invoiceCurrency),
+                    new Money(grossAmount, invoiceCurrency), submittedBy);
+        }
+    }
+
+    record TaxValidationRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "TAX_ENGINE") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotNull Boolean valid,
+            @Size(max = 20) @Schema(description = "required when valid is false; codes configured for the tax regime")
+            List<@NotBlank @Size(max = 64) String> reasonCodes,
+            @Size(max = 500) String detail) {
+
+        ReportTaxValidation toCommand(String invoiceId) {
+            return new ReportTaxValidation(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), valid, reasonCodes, detail);
+        }
+    }
+
+    record OverrideRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotNull ExceptionKind kind,
+            @NotBlank @Size(max = 128) String approvedBy,
+            @NotBlank @Size(max = 500) String reason) {
+
+        OverrideInvoiceException toCommand(String invoiceId) {
+            return new OverrideInvoiceException(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), kind, approvedBy, reason);
+        }
+    }
+
+    record PostingAcknowledgmentRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String erpDocumentNumber,
+            @NotBlank @Size(max = 16) @Schema(example = "2026-11") String fiscalPeriod) {
+
+        AcknowledgeInvoicePosting toCommand(String invoiceId) {
+            return new AcknowledgeInvoicePosting(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), erpDocumentNumber, fiscalPeriod);
+        }
+    }
+
+    record PostingRejectionRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String reasonCode,
+            @NotBlank @Size(max = 500) String reason) {
+
+        RejectInvoicePosting toCommand(String invoiceId) {
+            return new RejectInvoicePosting(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), reasonCode, reason);
+        }
+    }
+
+    record PaymentScheduleRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String paymentReference,
+            @NotBlank @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+            @NotNull LocalDate dueDate) {
+
+        ScheduleInvoicePayment toCommand(String invoiceId) {
+            return new ScheduleInvoicePayment(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, CurrencyCode.of(currency)), dueDate);
+        }
+    }
+
+    record PaymentExecutionRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String paymentReference,
+            @NotBlank @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+            @NotNull LocalDate valueDate) {
+
+        RecordPaymentExecution toCommand(String invoiceId) {
+            return new RecordPaymentExecution(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, CurrencyCode.of(currency)),
+                    valueDate);
+        }
+    }
+
+    record ConfirmationDeliveryRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String paymentReference) {
+
+        RecordPaymentConfirmationDelivery toCommand(String invoiceId) {
+            return new RecordPaymentConfirmationDelivery(MessageId.of(messageId), SystemId.of(reportingSystem),
+                    occurredAt, InvoiceId.of(invoiceId), paymentReference);
+        }
+    }
+
+    record ConfirmationAcknowledgmentRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) String paymentReference) {
+
+        AcknowledgePaymentConfirmation toCommand(String invoiceId) {
+            return new AcknowledgePaymentConfirmation(MessageId.of(messageId), SystemId.of(reportingSystem),
+                    occurredAt, InvoiceId.of(invoiceId), paymentReference);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.integrationledger.command.invoice;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.integrationledger.model.purchaseorder.GoodsReceived;
+import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.ReceiptLine;
+import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.SupplierId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The purchase-order facts invoices are matched against, kept in {@code invoice_po_fact} and
+ * {@code invoice_po_line_fact}. Its processor is subscribing, so the facts change in the transaction that
+ * appends the order's event: an invoice sent after the order's command returned always sees them.
+ */
+@Component
+@ProcessingGroup(PurchaseOrderFactTable.PROCESSING_GROUP)
+class PurchaseOrderFactTable implements PurchaseOrderFacts {
+
+    static final String PROCESSING_GROUP = "invoice-purchase-order-facts";
+
+    private final JdbcTemplate jdbc;
+
+    PurchaseOrderFactTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Order> find(PurchaseOrderId purchaseOrderId) {
+        List<Order> orders = jdbc.query("""
+                SELECT supplier_id, legal_entity, currency FROM invoice_po_fact WHERE purchase_order_id = ?""",
+                (rs, row) -> new Order(purchaseOrderId, SupplierId.of(rs.getString("supplier_id")),
+                        LegalEntityId.of(rs.getString("legal_entity")), CurrencyCode.of(rs.getString("currency")),
+                        Map.of()), purchaseOrderId.value());
+        if (orders.isEmpty()) {
+            return Optional.empty();
+        }
+        Order order = orders.get(0);
+        Map<Integer, Line> lines = new HashMap<>();
+        jdbc.query("""
+                SELECT line_number, quantity, unit_of_measure, unit_price, receipt_required, received_quantity
+                FROM invoice_po_line_fact WHERE purchase_order_id = ?""", rs -> {
+            String unit = rs.getString("unit_of_measure");
+            lines.put(rs.getInt("line_number"), new Line(rs.getInt("line_number"),
+                    new Quantity(rs.getBigDecimal("quantity"), unit),
+                    new UnitPrice(rs.getBigDecimal("unit_price"), order.currency()),
+                    rs.getBoolean("receipt_required"), new Quantity(rs.getBigDecimal("received_quantity"), unit)));
+        }, purchaseOrderId.value());
+        return Optional.of(new Order(purchaseOrderId, order.supplier(), order.legalEntity(), order.currency(), lines));
+    }
+
+    @EventHandler
+    void on(PurchaseOrderIssued event) {
+        jdbc.update("""
+                INSERT INTO invoice_po_fact (purchase_order_id, supplier_id, legal_entity, currency)
+                VALUES (?, ?, ?, ?) ON CONFLICT (purchase_order_id) DO NOTHING""",
+                event.purchaseOrderId().value(), event.supplier().value(), event.legalEntity().value(),
+                event.total().currency().value());
+        replaceLines(event.purchaseOrderId(), event.lines());
+    }
+
+    @EventHandler
+    void on(PurchaseOrderAmended event) {
+        replaceLines(event.purchaseOrderId(), event.lines());
+    }
+
+    @EventHandler
+    void on(GoodsReceived event) {
+        for (ReceiptLine line : event.lines()) {
+            jdbc.update("""
+                    UPDATE invoice_po_line_fact SET received_quantity = received_quantity + ?
+                    WHERE purchase_order_id = ? AND line_number = ?""",
+                    line.quantity().value(), event.purchaseOrderId().value(), line.lineNumber());
+        }
+    }
+
+    private void replaceLines(PurchaseOrderId purchaseOrderId, List<PurchaseOrderLine> lines) {
+        // Received quantities survive an amendment; the order's rules forbid removing a line with receipts.
+        jdbc.update("DELETE FROM invoice_po_line_fact WHERE purchase_order_id = ? AND NOT (line_number = ANY (?))",
+                purchaseOrderId.value(), lines.stream().map(PurchaseOrderLine::lineNumber).toArray(Integer[]::new));
+        for (PurchaseOrderLine line : lines) {
+            UnitPrice price = line.unitPrice();
+            jdbc.update("""
+                    INSERT INTO invoice_po_line_fact (purchase_order_id, line_number, quantity, unit_of_measure,
+                        unit_price, receipt_required, received_quantity)
+                    VALUES (?, ?, ?, ?, ?, ?, 0)
+                    ON CONFLICT (purchase_order_id, line_number) DO UPDATE SET quantity = EXCLUDED.quantity,
+                        unit_of_measure = EXCLUDED.unit_of_measure, unit_price = EXCLUDED.unit_price,
+                        receipt_required = EXCLUDED.receipt_required""",
+                    purchaseOrderId.value(), line.lineNumber(), line.quantity().value(),
+                    line.quantity().unitOfMeasure(), price.amount(), line.goodsReceiptRequired());
+        }
+    }
+}

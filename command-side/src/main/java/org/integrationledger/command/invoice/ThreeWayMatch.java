@@ -1,0 +1,100 @@
+package org.integrationledger.command.invoice;
+
+import org.integrationledger.model.invoice.InvoiceLine;
+import org.integrationledger.model.invoice.LineMatch;
+import org.integrationledger.model.invoice.MatchBasis;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rule: each invoice line is checked against its purchase-order line. The unit price must be within the price
+ * tolerance of the ordered price (either way). The quantity may not exceed, beyond the quantity tolerance, what
+ * was received (three-way) or, for lines that need no receipt such as services, what was ordered (two-way);
+ * invoicing less is a partial invoice, not a variance.
+ */
+final class ThreeWayMatch {
+
+    private ThreeWayMatch() {
+    }
+
+    static List<LineMatch> match(List<InvoiceLine> invoiced, PurchaseOrderFacts.Order order,
+                                 InvoiceProperties.Tolerances tolerances) {
+        return invoiced.stream().map(line -> match(line, order, tolerances)).toList();
+    }
+
+    private static LineMatch match(InvoiceLine line, PurchaseOrderFacts.Order order,
+                                   InvoiceProperties.Tolerances tolerances) {
+        PurchaseOrderFacts.Line ordered = order.lines().get(line.purchaseOrderLine());
+        if (ordered == null) {
+            return new LineMatch(line.lineNumber(), line.purchaseOrderLine(), MatchBasis.THREE_WAY, line.quantity(),
+                    null, null, line.unitPrice(), null, null, null,
+                    List.of("purchase order " + order.purchaseOrderId() + " has no line " + line.purchaseOrderLine()));
+        }
+        List<String> problems = new ArrayList<>();
+        MatchBasis basis = ordered.goodsReceiptRequired() ? MatchBasis.THREE_WAY : MatchBasis.TWO_WAY;
+        Quantity expected = basis == MatchBasis.THREE_WAY ? ordered.received() : ordered.ordered();
+        BigDecimal quantityVariance = null;
+        if (!expected.unitOfMeasure().equals(line.quantity().unitOfMeasure())) {
+            problems.add("invoiced in " + line.quantity().unitOfMeasure() + ", ordered in "
+                    + expected.unitOfMeasure());
+        } else {
+            quantityVariance = line.quantity().value().subtract(expected.value());
+            BigDecimal allowed = MatchingTolerances.allowedDeviation(tolerances.quantity(), expected.value());
+            if (quantityVariance.compareTo(allowed) > 0) {
+                problems.add("invoiced " + line.quantity().value().toPlainString() + " " + expected.unitOfMeasure()
+                        + ", " + (basis == MatchBasis.THREE_WAY ? "received " : "ordered ")
+                        + expected.value().toPlainString() + " (allowed over: " + allowed.stripTrailingZeros()
+                        .toPlainString() + ")");
+            }
+        }
+        BigDecimal orderedPrice = ordered.unitPrice().amount();
+        BigDecimal priceVariance = line.unitPrice().amount().subtract(orderedPrice);
+        BigDecimal percent = orderedPrice.signum() == 0 ? null
+                : priceVariance.multiply(BigDecimal.valueOf(100)).divide(orderedPrice, 4, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+        BigDecimal allowedPrice = MatchingTolerances.allowedDeviation(tolerances.price(), orderedPrice);
+        if (priceVariance.abs().compareTo(allowedPrice) > 0) {
+            problems.add("unit price " + line.unitPrice().amount().toPlainString() + ", ordered at "
+                    + orderedPrice.toPlainString() + " (" + (percent == null ? "n/a" : percent.toPlainString() + " %")
+                    + ", allowed ±" + allowedPrice.stripTrailingZeros().toPlainString() + ")");
+        }
+        return new LineMatch(line.lineNumber(), line.purchaseOrderLine(), basis, line.quantity(), expected,
+                quantityVariance == null ? null : normalized(quantityVariance), line.unitPrice(), ordered.unitPrice(),
+                normalized(priceVariance), percent, problems);
+    }
+
+    static boolean allMatched(List<LineMatch> lines) {
+        return lines.stream().allMatch(LineMatch::matched);
+    }
+
+    /**
+     * The amount invoiced beyond what the order and receipts cover on lines that did not match (never negative):
+     * what an approver would accept by overriding.
+     */
+    static Money varianceAmount(List<LineMatch> lines, CurrencyCode currency) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (LineMatch line : lines) {
+            if (line.matched()) {
+                continue;
+            }
+            BigDecimal invoiced = line.invoicedUnitPrice().amount().multiply(line.invoicedQuantity().value());
+            BigDecimal covered = line.orderedUnitPrice() == null || line.expectedQuantity() == null
+                    || !line.expectedQuantity().unitOfMeasure().equals(line.invoicedQuantity().unitOfMeasure())
+                    ? BigDecimal.ZERO
+                    : line.orderedUnitPrice().amount().multiply(line.expectedQuantity().value());
+            total = total.add(invoiced.subtract(covered).max(BigDecimal.ZERO));
+        }
+        return new Money(total.setScale(currency.minorUnits(), RoundingMode.HALF_EVEN), currency);
+    }
+
+    private static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

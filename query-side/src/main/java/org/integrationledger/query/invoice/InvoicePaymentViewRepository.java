@@ -1,0 +1,13 @@
+package org.integrationledger.query.invoice;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface InvoicePaymentViewRepository extends JpaRepository<InvoicePaymentView, String> {
+
+    Page<InvoicePaymentView> findByExecutedAtIsNotNullAndConfirmationAcknowledgedAtIsNull(Pageable page);
+
+    Page<InvoicePaymentView> findByLegalEntityAndExecutedAtIsNotNullAndConfirmationAcknowledgedAtIsNull(
+            String legalEntity, Pageable page);
+}

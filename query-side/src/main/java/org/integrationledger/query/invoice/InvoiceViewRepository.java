@@ -1,0 +1,6 @@
+package org.integrationledger.query.invoice;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface InvoiceViewRepository extends JpaRepository<InvoiceView, String> {
+}

@@ -1,0 +1,274 @@
+package org.integrationledger.query.reconciliation;
+
+import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.invoice.InvoiceExceptionResolved;
+import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
+import org.integrationledger.model.invoice.InvoiceMatched;
+import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
+import org.integrationledger.model.invoice.InvoicePaymentExecuted;
+import org.integrationledger.model.invoice.InvoicePostedInErp;
+import org.integrationledger.model.invoice.InvoicePostingControlViolated;
+import org.integrationledger.model.invoice.InvoicePostingRejected;
+import org.integrationledger.model.invoice.InvoiceReceived;
+import org.integrationledger.model.invoice.InvoiceTaxValidated;
+import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
+import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
+import org.integrationledger.model.reconciliation.Divergence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rules of the reconciliation view for invoices and their payments. An invoice: procurement is the source, the
+ * tax engine validates it, the ERP it is routed to posts it, treasury pays it. A payment: treasury executed it and
+ * procurement must acknowledge the confirmation (question 4).
+ */
+final class InvoiceReconciliation {
+
+    static final String TAX = "TAX";
+    static final String TREASURY = "TREASURY";
+    static final String CONFIRMATION = "CONFIRMATION";
+    private static final String POSTED_UNMATCHED = "POSTED_UNMATCHED";
+
+    private InvoiceReconciliation() {
+    }
+
+    /** The payment document of a payment event: one per invoice and payment reference. */
+    static String paymentId(InvoiceEvent event, String paymentReference) {
+        return event.invoiceId().value() + ":" + paymentReference;
+    }
+
+    static void applyToInvoice(DocumentState invoice, InvoiceEvent event, Instant recordedAt) {
+        invoice.touched(event.occurredAt(), recordedAt);
+        if (event.legalEntity() != null) {
+            invoice.legalEntity = event.legalEntity().value();
+        }
+        String system = event.reportingSystem().value();
+        if (event instanceof InvoiceReceived received) {
+            invoice.sourceKnown = true;
+            invoice.sourceSystem = system;
+            invoice.status = invoice.status == null ? "RECEIVED" : invoice.status;
+            invoice.businessKey = received.supplierInvoiceNumber().toString();
+            invoice.parentKey = received.purchaseOrderId().value();
+            invoice.supplierId = received.supplier().value();
+            invoice.routedTo = received.routedTo().value();
+            invoice.region = received.region();
+            invoice.amount = received.gross().amount();
+            invoice.currency = received.gross().currency().value();
+            invoice.sourceReportedAt = received.occurredAt();
+            invoice.currentVersion = 1;
+            SystemRow source = row(invoice, system, "SOURCE", event, recordedAt);
+            source.state = "RECEIVED";
+            source.version = 1;
+            source.reference = received.supplierInvoiceNumber().toString();
+            source.amount = received.gross().amount();
+            source.currency = received.gross().currency().value();
+        } else if (event instanceof InvoiceMatched) {
+            invoice.status = "MATCHED";
+            clearControlViolations(invoice);
+        } else if (event instanceof InvoiceMatchVarianceFound) {
+            invoice.status = "MATCH_VARIANCE";
+        } else if (event instanceof InvoiceExceptionResolved resolved) {
+            if (resolved.resolution() == ExceptionResolution.OVERRIDE) {
+                invoice.status = "OVERRIDDEN";
+                clearControlViolations(invoice);
+            }
+        } else if (event instanceof InvoiceTaxValidated validated) {
+            SystemRow tax = row(invoice, system, TAX, event, recordedAt);
+            tax.state = "VALIDATED";
+            tax.version = 1;
+            tax.rejectedVersion = null;
+            tax.reference = validated.taxRegime();
+        } else if (event instanceof InvoiceTaxValidationFailed failed) {
+            SystemRow tax = row(invoice, system, TAX, event, recordedAt);
+            tax.state = "FAILED";
+            tax.version = null;
+            tax.rejectedVersion = 1;
+            tax.reference = String.join(",", failed.reasonCodes());
+            tax.status = failed.detail();
+        } else if (event instanceof InvoicePostedInErp posted) {
+            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
+            erp.state = "POSTED";
+            erp.version = 1;
+            erp.reference = posted.erpDocumentNumber();
+            erp.status = erp.status == null || !erp.status.equals(POSTED_UNMATCHED) ? "OPEN" : erp.status;
+        } else if (event instanceof InvoicePostingControlViolated violated) {
+            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
+            erp.status = POSTED_UNMATCHED;
+            erp.reference = violated.erpDocumentNumber();
+        } else if (event instanceof InvoicePostingRejected rejected) {
+            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
+            erp.state = "REJECTED";
+            erp.rejectedVersion = 1;
+            erp.version = null;
+            erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
+        } else if (event instanceof InvoicePaymentExecuted executed) {
+            SystemRow treasury = row(invoice, system, TREASURY, event, recordedAt);
+            treasury.state = "PAID";
+            treasury.reference = executed.paymentReference();
+            treasury.amount = executed.totalPaid().amount();
+            treasury.currency = executed.totalPaid().currency().value();
+        } else if (event instanceof InvoiceOverpaymentFlagged overpaid) {
+            SystemRow treasury = row(invoice, system, TREASURY, event, recordedAt);
+            treasury.amount = overpaid.totalPaid().amount();
+            treasury.currency = overpaid.totalPaid().currency().value();
+            treasury.status = "OVERPAID";
+        }
+        // Schedules, stale rejections, exceptions raised and confirmations change no system's position here:
+        // exceptions have their own queue, confirmations are the payment's document.
+    }
+
+    static void applyToPayment(DocumentState payment, InvoiceEvent event, Instant recordedAt, DocumentState invoice) {
+        payment.touched(event.occurredAt(), recordedAt);
+        payment.parentKey = event.invoiceId().value();
+        if (event.legalEntity() != null) {
+            payment.legalEntity = event.legalEntity().value();
+        }
+        if (invoice != null && invoice.region != null) {
+            payment.region = invoice.region;
+        }
+        String system = event.reportingSystem().value();
+        if (event instanceof InvoicePaymentExecuted executed) {
+            payment.sourceKnown = true;
+            payment.sourceSystem = system;
+            payment.status = "EXECUTED";
+            payment.businessKey = executed.paymentReference();
+            payment.supplierId = executed.supplier().value();
+            payment.amount = executed.amount().amount();
+            payment.currency = executed.amount().currency().value();
+            payment.sourceReportedAt = executed.occurredAt();
+            payment.currentVersion = 1;
+            SystemRow source = row(payment, system, "SOURCE", event, recordedAt);
+            source.state = "EXECUTED";
+            source.version = 1;
+            source.reference = executed.paymentReference();
+            source.amount = executed.amount().amount();
+            source.currency = executed.amount().currency().value();
+            // Procurement must acknowledge the confirmation; it is expected from the execution on.
+            SystemRow procurement = payment.systems.values().stream()
+                    .filter(row -> CONFIRMATION.equals(row.role)).findFirst().orElse(null);
+            if (procurement == null) {
+                procurement = payment.system("PROCUREMENT");
+                procurement.role = CONFIRMATION;
+                procurement.state = "PENDING";
+                procurement.pendingSince = executed.occurredAt();
+            }
+        } else if (event instanceof PaymentConfirmationDelivered delivered) {
+            SystemRow procurement = confirmation(payment, event, recordedAt);
+            if (procurement.version == null) {
+                procurement.state = "DELIVERED";
+            }
+            procurement.reference = delivered.paymentReference();
+        } else if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
+            SystemRow procurement = confirmation(payment, event, recordedAt);
+            procurement.state = "ACKNOWLEDGED";
+            procurement.version = 1;
+            procurement.reference = acknowledged.paymentReference();
+            procurement.pendingSince = null;
+        }
+    }
+
+    static List<OpenDivergence> invoiceDivergences(DocumentState invoice) {
+        List<OpenDivergence> open = new ArrayList<>();
+        if (!invoice.sourceKnown) {
+            invoice.systems.values().stream().findFirst().ifPresent(row -> open.add(new OpenDivergence(
+                    Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT, invoice.region,
+                    invoice.firstBusinessTime, row.system + " reported the invoice before procurement did")));
+            return open;
+        }
+        boolean routedSeen = false;
+        for (SystemRow row : invoice.systems.values()) {
+            if ("ROUTED".equals(row.role) || "OTHER".equals(row.role)) {
+                row.role = row.system.equals(invoice.routedTo) ? "ROUTED" : "OTHER";
+            }
+            if ("ROUTED".equals(row.role)) {
+                routedSeen = true;
+                if (!row.holdsAVersion()) {
+                    open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, row, invoice.sourceReportedAt,
+                            row.system + " has not posted the invoice"));
+                }
+            }
+            if ("OTHER".equals(row.role)) {
+                open.add(flag(invoice, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to "
+                        + invoice.routedTo + " but reported by " + row.system));
+            }
+            if (("ROUTED".equals(row.role) || "OTHER".equals(row.role)) && row.refusedItsLatest()) {
+                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, row.system
+                        + " refused to post the invoice"));
+            }
+            if (POSTED_UNMATCHED.equals(row.status)) {
+                open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
+                        + " posted the invoice while the ledger had not matched it (control violation)"));
+            }
+            if (TAX.equals(row.role) && row.refusedItsLatest()) {
+                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, "tax validation failed ("
+                        + row.reference + ")" + (row.status == null ? "" : ": " + row.status)));
+            }
+            if (TREASURY.equals(row.role) && "OVERPAID".equals(row.status)) {
+                open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
+                        + row.amount.toPlainString() + " " + row.currency + " against a gross of "
+                        + invoice.amount.toPlainString() + " " + invoice.currency));
+            }
+        }
+        if (!routedSeen && invoice.routedTo != null) {
+            SystemRow pending = invoice.system(invoice.routedTo);
+            pending.role = "ROUTED";
+            pending.state = "PENDING";
+            open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, pending, invoice.sourceReportedAt,
+                    invoice.routedTo + " has not posted the invoice"));
+        }
+        return open;
+    }
+
+    static List<OpenDivergence> paymentDivergences(DocumentState payment) {
+        List<OpenDivergence> open = new ArrayList<>();
+        for (SystemRow row : payment.systems.values()) {
+            if (CONFIRMATION.equals(row.role) && payment.sourceKnown && !row.holdsAVersion()) {
+                open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
+                        "procurement has not acknowledged the payment confirmation"
+                                + ("DELIVERED".equals(row.state) ? " (delivered)" : " (not delivered)")));
+            }
+        }
+        if (!payment.sourceKnown && !payment.systems.isEmpty()) {
+            open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT,
+                    payment.region, payment.firstBusinessTime, "a confirmation was reported before the payment"));
+        }
+        return open;
+    }
+
+    private static void clearControlViolations(DocumentState invoice) {
+        invoice.systems.values().stream().filter(row -> POSTED_UNMATCHED.equals(row.status))
+                .forEach(row -> row.status = "OPEN");
+    }
+
+    private static String role(DocumentState invoice, String system) {
+        return invoice.routedTo == null || system.equals(invoice.routedTo) ? "ROUTED" : "OTHER";
+    }
+
+    private static OpenDivergence flag(DocumentState document, Divergence divergence, SystemRow row, Instant since,
+                                       String detail) {
+        return new OpenDivergence(divergence, row.system, document.region,
+                since == null ? document.lastBusinessTime : since, detail);
+    }
+
+    private static SystemRow confirmation(DocumentState payment, InvoiceEvent event, Instant recordedAt) {
+        SystemRow row = payment.systems.values().stream().filter(r -> CONFIRMATION.equals(r.role)).findFirst()
+                .orElseGet(() -> payment.system("PROCUREMENT"));
+        row.role = CONFIRMATION;
+        row.businessTime = event.occurredAt();
+        row.recordedAt = recordedAt;
+        return row;
+    }
+
+    private static SystemRow row(DocumentState document, String system, String role, InvoiceEvent event,
+                                 Instant recordedAt) {
+        SystemRow row = document.system(system);
+        row.role = role;
+        row.businessTime = event.occurredAt();
+        row.recordedAt = recordedAt;
+        return row;
+    }
+}
