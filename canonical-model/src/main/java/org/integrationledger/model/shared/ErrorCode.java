@@ -43,6 +43,9 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND("document-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
+    // business SLAs
+    SLA_RULE_NOT_FOUND("sla-rule-not-found"),
+    SLA_CLOCKS_NOT_FOUND("sla-clocks-not-found"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;
