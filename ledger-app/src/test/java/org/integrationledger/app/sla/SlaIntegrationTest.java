@@ -152,6 +152,21 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aPostingReportedBeforeTheApprovalClosesTheClockAsSoonAsTheApprovalArrives() {
+        String po = newPurchaseOrderId();
+        Instant approved = now();
+        // Out of order: the ERP's acknowledgment reaches the ledger before procurement reports anything.
+        sla.posted(po, "ERP_NA", approved.plus(5, ChronoUnit.MINUTES));
+        sla.approve(po, "US01", approved);
+        JsonNode met = sla.awaitClock(po, PO_RULE, "MET");
+        assertThat(met.path("stoppedAt").asText()).isEqualTo(approved.plus(5, ChronoUnit.MINUTES).toString());
+        assertThat(met.path("stopEvent").asText()).isEqualTo("PurchaseOrderPostedInErp");
+        clock.advance(Duration.ofHours(1));
+        evaluator.evaluate();
+        assertThat(sla.clock(po, PO_RULE).path("state").asText()).isEqualTo("MET");
+    }
+
+    @Test
     void everyTargetSystemHasItsOwnClockForTheSupplierVersion() {
         String supplier = newSupplierId();
         Instant created = now();

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Starts and stops SLA clocks from events of any type, driven only by the recorded rules: a rule names its start
@@ -68,6 +69,9 @@ class SlaClockProjection {
 
         if (remember(document, payload, active)) {
             applyScope(document, active);
+        }
+        if (active.stream().anyMatch(rule -> rule.stopEvents().contains(type))) {
+            rememberStop(document, type, payload, businessAt, recordedAt, active);
         }
         for (SlaRuleDefinition rule : active) {
             if (rule.startEvent().equals(type)) {
@@ -179,7 +183,7 @@ class SlaClockProjection {
             String clockKey = (rule.clockPerSystem() == null || system == null ? NO_SYSTEM : system)
                     + (version == null ? "" : "@v" + version);
             // A start event for a clock that already exists (a re-sent approval, a replayed event) changes nothing.
-            jdbc.update("""
+            int started = jdbc.update("""
                     INSERT INTO sla_clock (rule_name, document_id, clock_key, document_type, state, severity,
                         legal_entity, system_id, region, document_version, start_event, started_at,
                         start_recorded_at, warn_at, due_at)
@@ -189,7 +193,60 @@ class SlaClockProjection {
                     version, rule.startEvent(), Timestamp.from(businessAt), Timestamp.from(recordedAt),
                     Timestamp.from(businessAt.plusMillis(warnMillis(rule))),
                     Timestamp.from(businessAt.plus(rule.limit())));
+            if (started > 0) {
+                stopIfAlreadySeen(rule, document, clockKey, rule.clockPerSystem() == null ? null : system, version);
+            }
         }
+    }
+
+    /** The latest stop event of each type (and reporting system) of a document, for a start that comes after it. */
+    private void rememberStop(String document, String type, Object payload, Instant businessAt, Instant recordedAt,
+                              List<SlaRuleDefinition> active) {
+        String system = EventFields.value(payload, "reportingSystem");
+        String version = active.stream()
+                .filter(rule -> rule.stopEvents().contains(type) && rule.versionField() != null)
+                .map(rule -> EventFields.value(payload, rule.versionField()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        Integer documentVersion = version == null || !version.matches("-?\\d{1,9}") ? null : Integer.valueOf(version);
+        jdbc.update("""
+                INSERT INTO sla_stop_event (document_id, event_type, system_id, document_version, occurred_at,
+                    recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (document_id, event_type, system_id) DO UPDATE SET
+                    document_version = EXCLUDED.document_version, occurred_at = EXCLUDED.occurred_at,
+                    recorded_at = EXCLUDED.recorded_at
+                WHERE sla_stop_event.document_version IS NULL OR EXCLUDED.document_version IS NULL
+                   OR EXCLUDED.document_version >= sla_stop_event.document_version""",
+                document, type, system == null ? NO_SYSTEM : system, documentVersion, Timestamp.from(businessAt),
+                Timestamp.from(recordedAt));
+    }
+
+    /** Out of order: the stop event was recorded before this start; the clock closes at the stop's business time. */
+    private void stopIfAlreadySeen(SlaRuleDefinition rule, String document, String clockKey, String system,
+                                   Integer version) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT event_type, occurred_at, recorded_at FROM sla_stop_event
+                WHERE document_id = ? AND event_type IN (""");
+        List<Object> args = new ArrayList<>(List.of(document));
+        sql.append(String.join(", ", rule.stopEvents().stream().map(stop -> "?").toList())).append(")");
+        args.addAll(rule.stopEvents());
+        if (system != null) {
+            sql.append(" AND system_id = ?");
+            args.add(system);
+        }
+        if (version != null) {
+            sql.append(" AND document_version >= ?");
+            args.add(version);
+        }
+        sql.append(" ORDER BY occurred_at LIMIT 1");
+        jdbc.query(sql.toString(), rs -> {
+            Timestamp stoppedAt = rs.getTimestamp("occurred_at");
+            jdbc.update("""
+                    UPDATE sla_clock SET state = CASE WHEN ? <= due_at THEN 'MET' ELSE 'MET_LATE' END,
+                        stop_event = ?, stopped_at = ?, stop_recorded_at = ?
+                    WHERE rule_name = ? AND document_id = ? AND clock_key = ?""",
+                    stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at"), rule.name(),
+                    document, clockKey);
+        }, args.toArray());
     }
 
     /**
@@ -246,6 +303,7 @@ class SlaClockProjection {
     void reset() {
         jdbc.update("DELETE FROM sla_clock");
         jdbc.update("DELETE FROM sla_document_field");
+        jdbc.update("DELETE FROM sla_stop_event");
         rules.deleteAll();
     }
 }

@@ -178,7 +178,8 @@ public class SlaQueries {
             Instant started = instant(rs, "started_at");
             Instant stopped = instant(rs, "stopped_at");
             Instant due = instant(rs, "due_at");
-            Instant end = stopped == null ? now : stopped;
+            // A stop reported before its start (out of order) may lie before it: such a clock took no time.
+            Instant end = stopped == null ? now : stopped.isBefore(started) ? started : stopped;
             Duration overdue = end.isAfter(due) ? Duration.between(due, end) : Duration.ZERO;
             return new SlaClock(rs.getString("rule_name"), rs.getString("document_id"), rs.getString("document_type"),
                     rs.getString("clock_key"), rs.getString("state"), rs.getString("severity"),
