@@ -33,7 +33,7 @@ public class SlaMetrics {
                 .register(registry);
     }
 
-    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${ledger.sla.metrics-interval:PT15S}")
+    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${ledger.sla.metrics-interval:PT5S}")
     public void refresh() {
         SlaQueries sla = queries.getIfAvailable();
         if (sla == null) {
