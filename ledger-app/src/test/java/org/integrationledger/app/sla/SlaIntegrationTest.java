@@ -167,6 +167,20 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void onlyThePostingInTheOrdersOwnErpStopsItsClock() {
+        String po = newPurchaseOrderId();
+        Instant approved = now();
+        sla.approve(po, "US01", approved);
+        sla.issued(po, "US01", "USD", approved.plusSeconds(60));
+        sla.awaitClock(po, PO_RULE, clock -> clock.path("system").asText().equals("ERP_NA"));
+        sla.posted(po, "ERP_EMEA", approved.plus(5, ChronoUnit.MINUTES));
+        sla.posted(po, "ERP_NA", approved.plus(12, ChronoUnit.MINUTES));
+        JsonNode met = sla.awaitClock(po, PO_RULE, "MET");
+        assertThat(met.path("stoppedAt").asText()).as("ERP_EMEA's report did not stop ERP_NA's clock")
+                .isEqualTo(approved.plus(12, ChronoUnit.MINUTES).toString());
+    }
+
+    @Test
     void everyTargetSystemHasItsOwnClockForTheSupplierVersion() {
         String supplier = newSupplierId();
         Instant created = now();

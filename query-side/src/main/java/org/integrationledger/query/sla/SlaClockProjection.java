@@ -194,7 +194,7 @@ class SlaClockProjection {
                     Timestamp.from(businessAt.plusMillis(warnMillis(rule))),
                     Timestamp.from(businessAt.plus(rule.limit())));
             if (started > 0) {
-                stopIfAlreadySeen(rule, document, clockKey, rule.clockPerSystem() == null ? null : system, version);
+                stopIfAlreadySeen(rule, document, clockKey, system, version);
             }
         }
     }
@@ -261,12 +261,16 @@ class SlaClockProjection {
                 WHERE rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')""");
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
                 Timestamp.from(recordedAt), rule.name(), document));
+        String reporting = EventFields.value(payload, "reportingSystem");
         if (rule.clockPerSystem() != null) {
-            String reporting = EventFields.value(payload, "reportingSystem");
             if (reporting == null) {
                 return;
             }
             sql.append(" AND system_id = ?");
+            args.add(reporting);
+        } else if (rule.systemField() != null && reporting != null) {
+            // The clock waits for one system (the order's ERP); another system's report does not stop it.
+            sql.append(" AND (system_id IS NULL OR system_id = ?)");
             args.add(reporting);
         }
         Integer version = version(rule, payload);
