@@ -270,9 +270,10 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
                 .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
+        assertThat(replayUntil()).as("the reset pauses the evaluator until the replay passes the head").isNotNull();
         processor.start();
         // The replay rebuilds the clock from the events: running again, as the events alone say.
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying() && replayUntil() == null
                 && sla.clock(po, PO_RULE) != null);
 
         SlaEvaluator.Evaluation again = evaluator.evaluate();
@@ -281,6 +282,24 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
         assertThat(notifications(po)).isEqualTo(1);
         assertThat(sla.clock(po, PO_RULE).path("breachedSince").asText()).as("the breach keeps its first time")
                 .isEqualTo(breachedSince);
+    }
+
+    @Test
+    void theEvaluatorMovesNoClockWhileTheClockProjectionReplays() {
+        String po = newPurchaseOrderId();
+        sla.approve(po, "US01", now().minus(31, ChronoUnit.MINUTES));
+        sla.awaitClock(po, PO_RULE, "RUNNING");
+        // As the reset handler leaves it while a replay has not yet passed the head.
+        jdbc.update("UPDATE sla_projection_status SET replay_until = 9223372036854775807, replay_started_at = now()");
+        try {
+            SlaEvaluator.Evaluation paused = evaluator.evaluate();
+            assertThat(paused.breached()).isEmpty();
+            assertThat(paused.atRisk()).isEmpty();
+            assertThat(sla.clock(po, PO_RULE).path("state").asText()).isEqualTo("RUNNING");
+        } finally {
+            jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL");
+        }
+        assertThat(evaluator.evaluate().breached()).contains(new SlaEvaluator.ClockRef(PO_RULE, po, "-"));
     }
 
     @Test
@@ -323,6 +342,10 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
             }
             return null;
         }
+    }
+
+    private Long replayUntil() {
+        return jdbc.queryForObject("SELECT replay_until FROM sla_projection_status", Long.class);
     }
 
     private List<String> documents(String path) {

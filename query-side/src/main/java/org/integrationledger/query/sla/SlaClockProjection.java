@@ -4,7 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.integrationledger.model.sla.SlaRuleChanged;
 import org.integrationledger.model.sla.SlaRuleDefined;
 import org.integrationledger.model.sla.SlaRuleDefinition;
@@ -49,7 +51,8 @@ class SlaClockProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(Object payload, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        trackReplay(token, replay);
         if (payload instanceof SlaRuleEvent ruleEvent) {
             on(ruleEvent);
             return;
@@ -302,9 +305,25 @@ class SlaClockProjection {
                 || !rule.scope().systems().isEmpty();
     }
 
-    /** A replay starts from no rules and no clocks; the breach outbox stays, so nothing is notified twice. */
+    /** Ends the evaluator's pause once the replay has passed the head the reset recorded (or live events flow). */
+    private void trackReplay(TrackingToken token, ReplayStatus replay) {
+        if (replay.isReplay() && token != null && token.position().isPresent()) {
+            jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
+                    + "WHERE replay_until <= ?", token.position().getAsLong());
+        } else if (!replay.isReplay()) {
+            jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
+                    + "WHERE replay_until IS NOT NULL");
+        }
+    }
+
+    /**
+     * A replay starts from no rules and no clocks; the breach outbox stays, so nothing is notified twice, and
+     * the evaluator pauses until the replay has caught up, so no clock is breached in a state the events left.
+     */
     @ResetHandler
     void reset() {
+        jdbc.update("UPDATE sla_projection_status SET replay_started_at = now(), "
+                + "replay_until = (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)");
         jdbc.update("DELETE FROM sla_clock");
         jdbc.update("DELETE FROM sla_document_field");
         jdbc.update("DELETE FROM sla_stop_event");

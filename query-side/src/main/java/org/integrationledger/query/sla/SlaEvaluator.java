@@ -21,6 +21,8 @@ import java.util.Map;
  * with no further event needed. Each transition is a conditional UPDATE, so of several nodes (or a node
  * restarted mid-way) exactly one wins each clock; a breach writes its notification to the outbox in the same
  * statement, unique per clock, so a clock breached again after a projection replay is never notified twice.
+ * While the clock projection replays, the evaluator moves nothing: replayed clocks pass through states their
+ * events have long left.
  */
 @Component
 public class SlaEvaluator {
@@ -62,6 +64,7 @@ public class SlaEvaluator {
             List<ClockRef> atRisk = jdbc.query("""
                     UPDATE sla_clock SET state = 'AT_RISK', at_risk_since = ?
                     WHERE state = 'RUNNING' AND warn_at <= ? AND due_at > ?
+                      AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
                     RETURNING rule_name, document_id, clock_key""", SlaEvaluator::ref, at, at, at);
             List<Map.Entry<ClockRef, Boolean>> breached = jdbc.query("""
                     WITH breached AS (
@@ -70,6 +73,7 @@ public class SlaEvaluator {
                                 WHERE n.rule_name = c.rule_name AND n.document_id = c.document_id
                                   AND n.clock_key = c.clock_key), ?)
                         WHERE state IN ('RUNNING', 'AT_RISK') AND due_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
                         RETURNING c.*),
                     notified AS (
                         INSERT INTO sla_breach_notification (rule_name, document_id, clock_key, severity,
