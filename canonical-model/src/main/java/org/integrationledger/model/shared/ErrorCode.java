@@ -59,6 +59,9 @@ public enum ErrorCode {
     NOT_THE_ROUTED_ERP("not-the-routed-erp"),
     PAYMENT_NOT_FOUND("payment-not-found"),
     PAYMENT_ALREADY_RECORDED("payment-already-recorded"),
+    // business SLAs
+    SLA_RULE_NOT_FOUND("sla-rule-not-found"),
+    SLA_CLOCKS_NOT_FOUND("sla-clocks-not-found"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

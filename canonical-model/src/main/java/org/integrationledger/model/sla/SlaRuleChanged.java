@@ -1,0 +1,11 @@
+package org.integrationledger.model.sla;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A rule's definition changed (e.g. its limit); the new one applies to the clocks still open, too. */
+@Revision("1")
+public record SlaRuleChanged(String ruleName, SlaRuleDefinition definition, SlaRuleDefinition previous,
+        Instant occurredAt) implements SlaRuleEvent {
+}

@@ -1,0 +1,52 @@
+package org.integrationledger.model.sla;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One business SLA: the clock starts on {@code startEvent} and stops on any of {@code stopEvents} of the same
+ * document (aggregate), both named by the event's simple class name, measured on the events' business time.
+ *
+ * @param warningThreshold share of the limit after which a running clock is at risk (0 &lt; t &lt; 1)
+ * @param clockPerSystem   optional path into the start event naming the systems that each get their own clock
+ *                         (e.g. {@code targets.system}); a stop event then stops only the clock of its
+ *                         reporting system
+ * @param systemField      optional component naming the system a document's clock waits for (e.g.
+ *                         {@code routedTo}), read from any event of the document, earlier or later
+ * @param versionField     optional component holding a document version on both start and stop event; a stop
+ *                         event then stops only clocks started for that version or an older one
+ */
+public record SlaRuleDefinition(String name, String startEvent, List<String> stopEvents, Duration limit,
+        double warningThreshold, String severity, SlaScope scope, String clockPerSystem, String systemField,
+        String versionField) {
+
+    public SlaRuleDefinition {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            throw new IllegalArgumentException("SLA rule name '" + name + "' must be lower-case letters, digits and dashes");
+        }
+        if (startEvent == null || startEvent.isBlank()) {
+            throw new IllegalArgumentException("SLA rule " + name + " needs a start event");
+        }
+        if (stopEvents == null || stopEvents.isEmpty() || stopEvents.stream().anyMatch(s -> s == null || s.isBlank())) {
+            throw new IllegalArgumentException("SLA rule " + name + " needs at least one stop event");
+        }
+        stopEvents = List.copyOf(stopEvents);
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("SLA rule " + name + " needs a positive limit");
+        }
+        if (!(warningThreshold > 0 && warningThreshold < 1)) {
+            throw new IllegalArgumentException("SLA rule " + name + ": warning threshold must be between 0 and 1");
+        }
+        if (severity == null || severity.isBlank()) {
+            throw new IllegalArgumentException("SLA rule " + name + " needs a severity");
+        }
+        scope = scope == null ? SlaScope.ANY : scope;
+        clockPerSystem = blankToNull(clockPerSystem);
+        systemField = blankToNull(systemField);
+        versionField = blankToNull(versionField);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,332 @@
+package org.integrationledger.query.sla;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.integrationledger.model.sla.SlaRuleChanged;
+import org.integrationledger.model.sla.SlaRuleDefined;
+import org.integrationledger.model.sla.SlaRuleDefinition;
+import org.integrationledger.model.sla.SlaRuleEvent;
+import org.integrationledger.model.sla.SlaRuleRetired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Starts and stops SLA clocks from events of any type, driven only by the recorded rules: a rule names its start
+ * and stop events by simple class name, so a new document type gets SLAs through configuration. The document is
+ * the event's aggregate. Clocks run on business time ({@code occurredAt}); the recorded time is kept beside it.
+ * This handler never notifies anyone: breaches are the evaluator's, so a replay of this projection sends nothing.
+ * Runs in one segment: rule events and document events must be applied in the order they were recorded.
+ */
+@Component
+@ProcessingGroup(SlaClockProjection.PROCESSING_GROUP)
+class SlaClockProjection {
+
+    static final String PROCESSING_GROUP = "sla-clocks";
+    /** Every canonical event of a document with a legal entity names it in this component. */
+    static final String LEGAL_ENTITY_FIELD = "legalEntity";
+    private static final String NO_SYSTEM = "-";
+
+    private final JdbcTemplate jdbc;
+    private final SlaRules rules;
+    private final SlaSettings settings;
+
+    SlaClockProjection(JdbcTemplate jdbc, SlaRules rules, SlaSettings settings) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.settings = settings;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        trackReplay(token, replay);
+        if (payload instanceof SlaRuleEvent ruleEvent) {
+            on(ruleEvent);
+            return;
+        }
+        if (!(message instanceof DomainEventMessage<?> domainEvent)) {
+            return;
+        }
+        List<SlaRuleDefinition> active = rules.active();
+        if (active.isEmpty()) {
+            return;
+        }
+        String document = domainEvent.getAggregateIdentifier();
+        String type = payload.getClass().getSimpleName();
+        Instant recordedAt = message.getTimestamp();
+        Instant occurredAt = EventFields.occurredAt(payload);
+        Instant businessAt = occurredAt == null ? recordedAt : occurredAt;
+
+        if (remember(document, payload, active)) {
+            applyScope(document, active);
+        }
+        if (active.stream().anyMatch(rule -> rule.stopEvents().contains(type))) {
+            rememberStop(document, type, payload, businessAt, recordedAt, active);
+        }
+        for (SlaRuleDefinition rule : active) {
+            if (rule.startEvent().equals(type)) {
+                start(rule, document, domainEvent.getType(), payload, businessAt, recordedAt);
+            }
+            if (rule.stopEvents().contains(type)) {
+                stop(rule, document, type, payload, businessAt, recordedAt);
+            }
+        }
+    }
+
+    private void on(SlaRuleEvent event) {
+        if (event instanceof SlaRuleDefined defined) {
+            rules.define(defined.definition(), defined.occurredAt());
+        } else if (event instanceof SlaRuleChanged changed) {
+            rules.define(changed.definition(), changed.occurredAt());
+            SlaRuleDefinition rule = changed.definition();
+            // The new limit applies to the clocks still open; breached ones were already notified and stay so.
+            jdbc.update("""
+                    UPDATE sla_clock SET due_at = started_at + ? * INTERVAL '1 millisecond',
+                        warn_at = started_at + ? * INTERVAL '1 millisecond', severity = ?, state = 'RUNNING',
+                        at_risk_since = NULL
+                    WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK')""",
+                    rule.limit().toMillis(), warnMillis(rule), rule.severity(), rule.name());
+        } else if (event instanceof SlaRuleRetired retired) {
+            rules.retire(retired.ruleName(), retired.occurredAt());
+            jdbc.update("DELETE FROM sla_clock WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')",
+                    retired.ruleName());
+        }
+    }
+
+    /** Remembers the document's legal entity and the systems the rules wait for; true when something changed. */
+    private boolean remember(String document, Object payload, List<SlaRuleDefinition> active) {
+        boolean changed = remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
+        for (SlaRuleDefinition rule : active) {
+            if (rule.systemField() != null) {
+                changed |= remember(document, rule.systemField(), EventFields.value(payload, rule.systemField()));
+            }
+        }
+        return changed;
+    }
+
+    private boolean remember(String document, String field, String value) {
+        if (value == null) {
+            return false;
+        }
+        return jdbc.update("""
+                INSERT INTO sla_document_field (document_id, field, value) VALUES (?, ?, ?)
+                ON CONFLICT (document_id, field) DO UPDATE SET value = EXCLUDED.value
+                WHERE sla_document_field.value <> EXCLUDED.value""", document, field, value) > 0;
+    }
+
+    private Map<String, String> remembered(String document) {
+        Map<String, String> fields = new HashMap<>();
+        jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
+                rs -> {
+                    fields.put(rs.getString("field"), rs.getString("value"));
+                }, document);
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /** Brings the document's clocks up to its remembered attributes and drops open ones now outside their scope. */
+    private void applyScope(String document, List<SlaRuleDefinition> active) {
+        Map<String, String> fields = remembered(document);
+        String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
+        if (legalEntity != null) {
+            jdbc.update("UPDATE sla_clock SET legal_entity = ? WHERE document_id = ? AND legal_entity IS DISTINCT FROM ?",
+                    legalEntity, document, legalEntity);
+        }
+        for (SlaRuleDefinition rule : active) {
+            String system = rule.systemField() == null || rule.clockPerSystem() != null
+                    ? null : fields.get(rule.systemField());
+            if (system != null) {
+                jdbc.update("""
+                        UPDATE sla_clock SET system_id = ?, region = ?
+                        WHERE rule_name = ? AND document_id = ? AND system_id IS DISTINCT FROM ?""",
+                        system, settings.regionOf(system), rule.name(), document, system);
+            }
+            if (hasScope(rule)) {
+                List<String> outside = new ArrayList<>();
+                jdbc.query("""
+                        SELECT clock_key, legal_entity, region, system_id FROM sla_clock
+                        WHERE rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK')""", rs -> {
+                    if (!rule.scope().admits(rs.getString("legal_entity"), rs.getString("region"),
+                            rs.getString("system_id"))) {
+                        outside.add(rs.getString("clock_key"));
+                    }
+                }, rule.name(), document);
+                outside.forEach(clockKey -> jdbc.update(
+                        "DELETE FROM sla_clock WHERE rule_name = ? AND document_id = ? AND clock_key = ?",
+                        rule.name(), document, clockKey));
+            }
+        }
+    }
+
+    private void start(SlaRuleDefinition rule, String document, String documentType, Object payload,
+                       Instant businessAt, Instant recordedAt) {
+        Map<String, String> fields = remembered(document);
+        String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
+        List<String> systems = rule.clockPerSystem() == null
+                ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
+                : EventFields.values(payload, rule.clockPerSystem());
+        Integer version = version(rule, payload);
+        for (String system : systems) {
+            String region = settings.regionOf(system);
+            if (!rule.scope().admits(legalEntity, region, system)) {
+                continue;
+            }
+            String clockKey = (rule.clockPerSystem() == null || system == null ? NO_SYSTEM : system)
+                    + (version == null ? "" : "@v" + version);
+            // A start event for a clock that already exists (a re-sent approval, a replayed event) changes nothing.
+            int started = jdbc.update("""
+                    INSERT INTO sla_clock (rule_name, document_id, clock_key, document_type, state, severity,
+                        legal_entity, system_id, region, document_version, start_event, started_at,
+                        start_recorded_at, warn_at, due_at)
+                    VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING""",
+                    rule.name(), document, clockKey, documentType, rule.severity(), legalEntity, system, region,
+                    version, rule.startEvent(), Timestamp.from(businessAt), Timestamp.from(recordedAt),
+                    Timestamp.from(businessAt.plusMillis(warnMillis(rule))),
+                    Timestamp.from(businessAt.plus(rule.limit())));
+            if (started > 0) {
+                stopIfAlreadySeen(rule, document, clockKey, system, version);
+            }
+        }
+    }
+
+    /** The latest stop event of each type (and reporting system) of a document, for a start that comes after it. */
+    private void rememberStop(String document, String type, Object payload, Instant businessAt, Instant recordedAt,
+                              List<SlaRuleDefinition> active) {
+        String system = EventFields.value(payload, "reportingSystem");
+        String version = active.stream()
+                .filter(rule -> rule.stopEvents().contains(type) && rule.versionField() != null)
+                .map(rule -> EventFields.value(payload, rule.versionField()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        Integer documentVersion = version == null || !version.matches("-?\\d{1,9}") ? null : Integer.valueOf(version);
+        jdbc.update("""
+                INSERT INTO sla_stop_event (document_id, event_type, system_id, document_version, occurred_at,
+                    recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (document_id, event_type, system_id) DO UPDATE SET
+                    document_version = EXCLUDED.document_version, occurred_at = EXCLUDED.occurred_at,
+                    recorded_at = EXCLUDED.recorded_at
+                WHERE sla_stop_event.document_version IS NULL OR EXCLUDED.document_version IS NULL
+                   OR EXCLUDED.document_version >= sla_stop_event.document_version""",
+                document, type, system == null ? NO_SYSTEM : system, documentVersion, Timestamp.from(businessAt),
+                Timestamp.from(recordedAt));
+    }
+
+    /** Out of order: the stop event was recorded before this start; the clock closes at the stop's business time. */
+    private void stopIfAlreadySeen(SlaRuleDefinition rule, String document, String clockKey, String system,
+                                   Integer version) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT event_type, occurred_at, recorded_at FROM sla_stop_event
+                WHERE document_id = ? AND event_type IN (""");
+        List<Object> args = new ArrayList<>(List.of(document));
+        sql.append(String.join(", ", rule.stopEvents().stream().map(stop -> "?").toList())).append(")");
+        args.addAll(rule.stopEvents());
+        if (system != null) {
+            sql.append(" AND system_id = ?");
+            args.add(system);
+        }
+        if (version != null) {
+            sql.append(" AND document_version >= ?");
+            args.add(version);
+        }
+        sql.append(" ORDER BY occurred_at LIMIT 1");
+        jdbc.query(sql.toString(), rs -> {
+            Timestamp stoppedAt = rs.getTimestamp("occurred_at");
+            jdbc.update("""
+                    UPDATE sla_clock SET state = CASE WHEN ? <= due_at THEN 'MET' ELSE 'MET_LATE' END,
+                        stop_event = ?, stopped_at = ?, stop_recorded_at = ?
+                    WHERE rule_name = ? AND document_id = ? AND clock_key = ?""",
+                    stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at"), rule.name(),
+                    document, clockKey);
+        }, args.toArray());
+    }
+
+    /**
+     * Closes the matching open clocks at the stop event's business time: met when that time is within the limit,
+     * met late otherwise, also when the evaluator already breached the clock or the event arrives late.
+     */
+    private void stop(SlaRuleDefinition rule, String document, String type, Object payload, Instant businessAt,
+                      Instant recordedAt) {
+        StringBuilder sql = new StringBuilder("""
+                UPDATE sla_clock SET state = CASE WHEN ? <= due_at THEN 'MET' ELSE 'MET_LATE' END,
+                    stop_event = ?, stopped_at = ?, stop_recorded_at = ?
+                WHERE rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')""");
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
+                Timestamp.from(recordedAt), rule.name(), document));
+        String reporting = EventFields.value(payload, "reportingSystem");
+        if (rule.clockPerSystem() != null) {
+            if (reporting == null) {
+                return;
+            }
+            sql.append(" AND system_id = ?");
+            args.add(reporting);
+        } else if (rule.systemField() != null && reporting != null) {
+            // The clock waits for one system (the order's ERP); another system's report does not stop it.
+            sql.append(" AND (system_id IS NULL OR system_id = ?)");
+            args.add(reporting);
+        }
+        Integer version = version(rule, payload);
+        if (version != null) {
+            sql.append(" AND (document_version IS NULL OR document_version <= ?)");
+            args.add(version);
+        }
+        jdbc.update(sql.toString(), args.toArray());
+    }
+
+    private static Integer version(SlaRuleDefinition rule, Object payload) {
+        if (rule.versionField() == null) {
+            return null;
+        }
+        String value = EventFields.value(payload, rule.versionField());
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long warnMillis(SlaRuleDefinition rule) {
+        return Math.round(rule.limit().toMillis() * rule.warningThreshold());
+    }
+
+    private static boolean hasScope(SlaRuleDefinition rule) {
+        return !rule.scope().legalEntities().isEmpty() || !rule.scope().regions().isEmpty()
+                || !rule.scope().systems().isEmpty();
+    }
+
+    /** Ends the evaluator's pause once the replay has passed the head the reset recorded (or live events flow). */
+    private void trackReplay(TrackingToken token, ReplayStatus replay) {
+        if (replay.isReplay() && token != null && token.position().isPresent()) {
+            jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
+                    + "WHERE replay_until <= ?", token.position().getAsLong());
+        } else if (!replay.isReplay()) {
+            jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
+                    + "WHERE replay_until IS NOT NULL");
+        }
+    }
+
+    /**
+     * A replay starts from no rules and no clocks; the breach outbox stays, so nothing is notified twice, and
+     * the evaluator pauses until the replay has caught up, so no clock is breached in a state the events left.
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.update("UPDATE sla_projection_status SET replay_started_at = now(), "
+                + "replay_until = (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)");
+        jdbc.update("DELETE FROM sla_clock");
+        jdbc.update("DELETE FROM sla_document_field");
+        jdbc.update("DELETE FROM sla_stop_event");
+        rules.deleteAll();
+    }
+}
