@@ -17,4 +17,5 @@ CREATE TABLE duplicate_caught (
 );
 CREATE INDEX duplicate_caught_recent_idx ON duplicate_caught (caught_at DESC, event_id);
 CREATE INDEX duplicate_caught_type_idx ON duplicate_caught (document_type, caught_at DESC);
-CREATE INDEX duplicate_caught_attempted_idx ON duplicate_caught (document_type, attempted_id);
+CREATE INDEX duplicate_caught_attempted_idx ON duplicate_caught (attempted_id, caught_at DESC);
+CREATE INDEX duplicate_caught_original_idx ON duplicate_caught (original_id, caught_at DESC);

@@ -252,7 +252,7 @@ class ReconciliationIntegrationTest extends LedgerIntegrationTest {
         }
 
         JsonNode caught = await().atMost(Duration.ofSeconds(20)).until(() -> api.get(
-                "/api/v1/reconciliation/duplicates?documentType=SUPPLIER&size=500", REPORTING_KEY).body(),
+                "/api/v1/reconciliation/duplicates?documentType=SUPPLIER&documentId=" + holder, REPORTING_KEY).body(),
                 page -> page.path("items").findValuesAsText("attemptedId").contains(refused));
         List<JsonNode> mine = new ArrayList<>();
         caught.path("items").forEach(item -> {

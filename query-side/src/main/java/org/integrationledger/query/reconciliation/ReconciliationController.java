@@ -91,12 +91,14 @@ class ReconciliationController {
                     + "suspected ones were accepted and raised as exceptions, with their resolution as outcome.")
     CaughtDuplicatePage duplicates(
             @Parameter(description = "SUPPLIER or INVOICE") @RequestParam(required = false) String documentType,
+            @Parameter(description = "the original or the would-be duplicate, e.g. SUP-2026-0001")
+            @RequestParam(required = false) String documentId,
             @Parameter(description = "ISO-8601 instant: caught (business time) at or after")
             @RequestParam(required = false) String caughtSince,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         FindCaughtDuplicates query = new FindCaughtDuplicates(
-                documentType == null ? null : parse(DocumentType.class, "documentType", documentType),
+                documentType == null ? null : parse(DocumentType.class, "documentType", documentType), documentId,
                 caughtSince == null ? null : instant(caughtSince), new PageRequest(page, size));
         return queries.query(query, ResponseTypes.instanceOf(CaughtDuplicatePage.class)).join();
     }

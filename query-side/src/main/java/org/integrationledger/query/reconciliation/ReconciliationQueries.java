@@ -158,6 +158,10 @@ class ReconciliationQueries {
             where.add("document_type = :type");
             params.addValue("type", query.documentType().name());
         }
+        if (query.documentId() != null) {
+            where.add("(original_id = :document OR attempted_id = :document)");
+            params.addValue("document", query.documentId());
+        }
         if (query.caughtSince() != null) {
             where.add("caught_at >= :since");
             params.addValue("since", Timestamp.from(query.caughtSince()));
