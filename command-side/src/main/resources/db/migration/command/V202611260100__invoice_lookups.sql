@@ -27,6 +27,18 @@ CREATE TABLE invoice_po_fact (
     currency          VARCHAR(3)  NOT NULL,
     CONSTRAINT invoice_po_fact_pk PRIMARY KEY (purchase_order_id)
 );
+-- What each invoice billed per order line, so goods already invoiced are not matched a second time.
+CREATE TABLE invoice_po_line_billing (
+    invoice_id        VARCHAR(64)    NOT NULL,
+    invoice_line      INTEGER        NOT NULL,
+    purchase_order_id VARCHAR(64)    NOT NULL,
+    line_number       INTEGER        NOT NULL,
+    quantity          NUMERIC(19, 3) NOT NULL,
+    unit_of_measure   VARCHAR(8)     NOT NULL,
+    CONSTRAINT invoice_po_line_billing_pk PRIMARY KEY (invoice_id, invoice_line)
+);
+CREATE INDEX invoice_po_line_billing_po_idx ON invoice_po_line_billing (purchase_order_id, line_number);
+
 CREATE TABLE invoice_po_line_fact (
     purchase_order_id VARCHAR(64)    NOT NULL,
     line_number       INTEGER        NOT NULL,

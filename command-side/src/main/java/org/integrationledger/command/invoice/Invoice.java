@@ -138,7 +138,8 @@ public class Invoice {
                 erpRouting.erpFor(entity), exceptionRouting.regionOf(entity), exceptionRouting.queueOf(entity),
                 taxRegimes.regimeOf(entity), command.lines(), command.net(), command.tax(), command.gross(),
                 command.submittedBy(), command.reportingSystem(), command.occurredAt())));
-        List<LineMatch> match = ThreeWayMatch.match(command.lines(), order, tolerances.forLegalEntity(entity));
+        List<LineMatch> match = ThreeWayMatch.match(command.lines(), order,
+                orders.billedElsewhere(order.purchaseOrderId(), command.invoiceId()), tolerances.forLegalEntity(entity));
         if (ThreeWayMatch.allMatched(match)) {
             recorded.add(apply(new InvoiceMatched(id, entity, purchaseOrderId, match, ON_RECEIPT,
                     command.reportingSystem(), command.occurredAt())));
@@ -190,7 +191,8 @@ public class Invoice {
             return outcome(List.of());
         }
         PurchaseOrderFacts.Order order = orders.find(purchaseOrderId).orElseThrow();
-        List<LineMatch> match = ThreeWayMatch.match(lines, order, tolerances.forLegalEntity(legalEntity));
+        List<LineMatch> match = ThreeWayMatch.match(lines, order, orders.billedElsewhere(purchaseOrderId, id),
+                tolerances.forLegalEntity(legalEntity));
         if (!ThreeWayMatch.allMatched(match)) {
             if (match.equals(lastMatch)) {
                 return outcome(List.of());

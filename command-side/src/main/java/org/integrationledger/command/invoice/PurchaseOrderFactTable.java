@@ -2,6 +2,9 @@ package org.integrationledger.command.invoice;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.integrationledger.model.invoice.InvoiceId;
+import org.integrationledger.model.invoice.InvoiceLine;
+import org.integrationledger.model.invoice.InvoiceReceived;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
@@ -16,14 +19,15 @@ import org.integrationledger.model.shared.SupplierId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The purchase-order facts invoices are matched against, kept in {@code invoice_po_fact} and
- * {@code invoice_po_line_fact}. Its processor is subscribing, so the facts change in the transaction that
+ * The purchase-order facts invoices are matched against, kept in {@code invoice_po_fact},
+ * {@code invoice_po_line_fact} and {@code invoice_po_line_billing} (what each invoice billed per order line). Its processor is subscribing, so the facts change in the transaction that
  * appends the order's event: an invoice sent after the order's command returned always sees them.
  */
 @Component
@@ -60,6 +64,35 @@ class PurchaseOrderFactTable implements PurchaseOrderFacts {
                     rs.getBoolean("receipt_required"), new Quantity(rs.getBigDecimal("received_quantity"), unit)));
         }, purchaseOrderId.value());
         return Optional.of(new Order(purchaseOrderId, order.supplier(), order.legalEntity(), order.currency(), lines));
+    }
+
+    @Override
+    public Map<Integer, BigDecimal> billedElsewhere(PurchaseOrderId purchaseOrderId, InvoiceId excluding) {
+        Map<Integer, BigDecimal> billed = new HashMap<>();
+        // Only quantities in the line's own unit count; another unit is a variance of its invoice anyway.
+        jdbc.query("""
+                SELECT b.line_number, sum(b.quantity) AS billed FROM invoice_po_line_billing b
+                JOIN invoice_po_line_fact f ON f.purchase_order_id = b.purchase_order_id
+                    AND f.line_number = b.line_number AND f.unit_of_measure = b.unit_of_measure
+                WHERE b.purchase_order_id = ? AND b.invoice_id <> ?
+                GROUP BY b.line_number""",
+                rs -> {
+                    billed.put(rs.getInt("line_number"), rs.getBigDecimal("billed"));
+                }, purchaseOrderId.value(), excluding.value());
+        return billed;
+    }
+
+    /** An invoice bills its lines' quantities on the order in the transaction that records it. */
+    @EventHandler
+    void on(InvoiceReceived event) {
+        for (InvoiceLine line : event.lines()) {
+            jdbc.update("""
+                    INSERT INTO invoice_po_line_billing (invoice_id, invoice_line, purchase_order_id, line_number,
+                        quantity, unit_of_measure)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    event.invoiceId().value(), line.lineNumber(), event.purchaseOrderId().value(),
+                    line.purchaseOrderLine(), line.quantity().value(), line.quantity().unitOfMeasure());
+        }
     }
 
     @EventHandler

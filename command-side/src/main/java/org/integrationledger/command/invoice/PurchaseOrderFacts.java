@@ -1,5 +1,6 @@
 package org.integrationledger.command.invoice;
 
+import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
@@ -7,16 +8,23 @@ import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SupplierId;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the invoice side knows of purchase orders: the command side's own lookup, fed by purchase-order events
- * (never the query side), with the ordered lines and the goods received so far.
+ * What the invoice side knows of purchase orders: the command side's own lookup, fed by purchase-order and
+ * invoice events (never the query side), with the ordered lines, the goods received and the quantities billed.
  */
 public interface PurchaseOrderFacts {
 
     Optional<Order> find(PurchaseOrderId purchaseOrderId);
+
+    /**
+     * Quantities per order line that invoices other than {@code excluding} billed, in the line's unit of
+     * measure, so the same received goods are not matched twice.
+     */
+    Map<Integer, BigDecimal> billedElsewhere(PurchaseOrderId purchaseOrderId, InvoiceId excluding);
 
     /** An order as matching sees it. */
     record Order(PurchaseOrderId purchaseOrderId, SupplierId supplier, LegalEntityId legalEntity, CurrencyCode currency,

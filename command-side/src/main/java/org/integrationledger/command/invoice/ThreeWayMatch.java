@@ -10,13 +10,16 @@ import org.integrationledger.model.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rule: each invoice line is checked against its purchase-order line. The unit price must be within the price
  * tolerance of the ordered price (either way). The quantity may not exceed, beyond the quantity tolerance, what
- * was received (three-way) or, for lines that need no receipt such as services, what was ordered (two-way);
- * invoicing less is a partial invoice, not a variance.
+ * was received (three-way) or, for lines that need no receipt such as services, what was ordered (two-way), less
+ * what other invoices (and earlier lines of this one) already billed on that order line, so goods are paid for
+ * once; invoicing less is a partial invoice, not a variance.
  */
 final class ThreeWayMatch {
 
@@ -24,11 +27,21 @@ final class ThreeWayMatch {
     }
 
     static List<LineMatch> match(List<InvoiceLine> invoiced, PurchaseOrderFacts.Order order,
-                                 InvoiceProperties.Tolerances tolerances) {
-        return invoiced.stream().map(line -> match(line, order, tolerances)).toList();
+                                 Map<Integer, BigDecimal> billedElsewhere, InvoiceProperties.Tolerances tolerances) {
+        Map<Integer, BigDecimal> billed = new HashMap<>(billedElsewhere);
+        List<LineMatch> matches = new ArrayList<>();
+        for (InvoiceLine line : invoiced) {
+            BigDecimal before = billed.getOrDefault(line.purchaseOrderLine(), BigDecimal.ZERO);
+            matches.add(match(line, order, before, tolerances));
+            PurchaseOrderFacts.Line ordered = order.lines().get(line.purchaseOrderLine());
+            if (ordered != null && ordered.ordered().unitOfMeasure().equals(line.quantity().unitOfMeasure())) {
+                billed.put(line.purchaseOrderLine(), before.add(line.quantity().value()));
+            }
+        }
+        return matches;
     }
 
-    private static LineMatch match(InvoiceLine line, PurchaseOrderFacts.Order order,
+    private static LineMatch match(InvoiceLine line, PurchaseOrderFacts.Order order, BigDecimal alreadyBilled,
                                    InvoiceProperties.Tolerances tolerances) {
         PurchaseOrderFacts.Line ordered = order.lines().get(line.purchaseOrderLine());
         if (ordered == null) {
@@ -38,7 +51,9 @@ final class ThreeWayMatch {
         }
         List<String> problems = new ArrayList<>();
         MatchBasis basis = ordered.goodsReceiptRequired() ? MatchBasis.THREE_WAY : MatchBasis.TWO_WAY;
-        Quantity expected = basis == MatchBasis.THREE_WAY ? ordered.received() : ordered.ordered();
+        Quantity basisQuantity = basis == MatchBasis.THREE_WAY ? ordered.received() : ordered.ordered();
+        Quantity expected = new Quantity(basisQuantity.value().subtract(alreadyBilled).max(BigDecimal.ZERO),
+                basisQuantity.unitOfMeasure());
         BigDecimal quantityVariance = null;
         if (!expected.unitOfMeasure().equals(line.quantity().unitOfMeasure())) {
             problems.add("invoiced in " + line.quantity().unitOfMeasure() + ", ordered in "
@@ -49,8 +64,10 @@ final class ThreeWayMatch {
             if (quantityVariance.compareTo(allowed) > 0) {
                 problems.add("invoiced " + line.quantity().value().toPlainString() + " " + expected.unitOfMeasure()
                         + ", " + (basis == MatchBasis.THREE_WAY ? "received " : "ordered ")
-                        + expected.value().toPlainString() + " (allowed over: " + allowed.stripTrailingZeros()
-                        .toPlainString() + ")");
+                        + basisQuantity.value().toPlainString()
+                        + (alreadyBilled.signum() > 0 ? " of which " + alreadyBilled.stripTrailingZeros()
+                        .toPlainString() + " already invoiced" : "")
+                        + " (allowed over: " + allowed.stripTrailingZeros().toPlainString() + ")");
             }
         }
         BigDecimal orderedPrice = ordered.unitPrice().amount();

@@ -311,14 +311,26 @@ final class InvoiceFixture {
     static final class FakeOrders implements PurchaseOrderFacts {
 
         private final Map<PurchaseOrderId, Order> orders = new HashMap<>();
+        private final Map<Integer, BigDecimal> billedElsewhere = new HashMap<>();
 
         void put(Order order) {
             orders.put(order.purchaseOrderId(), order);
         }
 
+        /** Another invoice already billed {@code quantity} on {@code line}. */
+        FakeOrders billed(int line, String quantity) {
+            billedElsewhere.put(line, new BigDecimal(quantity));
+            return this;
+        }
+
         @Override
         public Optional<Order> find(PurchaseOrderId purchaseOrderId) {
             return Optional.ofNullable(orders.get(purchaseOrderId));
+        }
+
+        @Override
+        public Map<Integer, BigDecimal> billedElsewhere(PurchaseOrderId purchaseOrderId, InvoiceId excluding) {
+            return Map.copyOf(billedElsewhere);
         }
     }
 

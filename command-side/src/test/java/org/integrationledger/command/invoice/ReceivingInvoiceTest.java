@@ -76,6 +76,33 @@ class ReceivingInvoiceTest {
     }
 
     @Test
+    void goodsAnotherInvoiceAlreadyBilledAreNotMatchedASecondTime() {
+        invoices(order("100", "10").billed(1, "30"), new FakeClaims())
+                .givenNoPriorActivity()
+                .when(receive(List.of(bearings("80", "12.50")), "1000.00", "0", "1000.00"))
+                .expectEvents(received(List.of(bearings("80", "12.50")), "1000.00", "0", "1000.00"),
+                        new InvoiceMatchVarianceFound(INVOICE, US01, ORDER, List.of(new LineMatch(1, 1,
+                                MatchBasis.THREE_WAY, Quantity.of("80", "EA"), Quantity.of("70", "EA"),
+                                new BigDecimal("10"), UnitPrice.of("12.50", "USD"), UnitPrice.of("12.50", "USD"),
+                                BigDecimal.ZERO, BigDecimal.ZERO,
+                                List.of("invoiced 80 EA, received 100 of which 30 already invoiced (allowed over: 0)"))),
+                                usd("125.00"), Invoice.ON_RECEIPT, PROCUREMENT, RECEIVED_AT),
+                        new InvoiceExceptionRaised(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE, "NA", "AP-NA",
+                                SUPPLIER, ORDER, usd("1000.00"), usd("125.00"), "line 1: invoiced 80 EA, received 100 "
+                                + "of which 30 already invoiced (allowed over: 0)", PROCUREMENT, RECEIVED_AT));
+    }
+
+    @Test
+    void twoLinesOfOneInvoiceOnOneOrderLineAddUp() {
+        invoices(order("100", "10"), new FakeClaims())
+                .givenNoPriorActivity()
+                .when(receive(List.of(bearings("60", "12.50"), new org.integrationledger.model.invoice.InvoiceLine(2,
+                        1, Quantity.of("50", "EA"), UnitPrice.of("12.50", "USD"), "S1")), "1375.00", "0", "1375.00"))
+                .expectResultMessagePayload(outcome(2, InvoiceReceived.class, InvoiceMatchVarianceFound.class,
+                        InvoiceExceptionRaised.class));
+    }
+
+    @Test
     void aServiceLineIsMatchedTwoWayAgainstTheOrderedQuantityWithoutAReceipt() {
         invoices(order("0", "0"), new FakeClaims())
                 .givenNoPriorActivity()

@@ -136,6 +136,28 @@ class InvoiceExceptionsIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void goodsAlreadyInvoicedAreNotMatchedAgainForASecondInvoiceWithAnotherNumberAndAmount() {
+        String supplier = newSupplierId();
+        Invoice first = receivedInvoice(supplier, "US01", "USD", "100", "12.50");
+        assertThat(first.recorded).containsExactly("InvoiceReceived", "InvoiceMatched");
+        java.util.Map<String, Object> bearingsOnly = invoice(supplier, first.po, newInvoiceNumber(), "USD", "12.50",
+                "1250.00", "100.00", "1350.00");
+        bearingsOnly.put("lines", java.util.List.of(java.util.Map.of("lineNumber", 1, "purchaseOrderLine", 1,
+                "quantity", "100", "unitOfMeasure", "EA", "unitPrice", "12.50", "taxCode", "S1")));
+        String second = newInvoiceId();
+
+        Response received = ok(api.post(path(second, "receipt"), PROCUREMENT_KEY, bearingsOnly));
+
+        assertThat(toList(received.body().path("recorded"))).containsExactly("InvoiceReceived",
+                "InvoiceMatchVarianceFound", "InvoiceExceptionRaised");
+        JsonNode view = awaitInvoice(second, row -> row.path("eventCount").asLong() == 3);
+        assertThat(view.path("lineMatches").get(0).path("expectedQuantity").path("value").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(view.path("lineMatches").get(0).path("problems").get(0).asText())
+                .isEqualTo("invoiced 100 EA, received 100 of which 100 already invoiced (allowed over: 0)");
+    }
+
+    @Test
     void aPostingFailureIsResolvedByTheErpsLaterPostingAndOnlyTheRoutedErpMayReport() {
         Invoice invoice = receivedInvoice("DE01", "EUR", "100", "12.50");
         Response wrongErp = api.post(path(invoice.id, "erp-rejections"), ERP_NA_KEY, erpRejection("ERP_NA"));
