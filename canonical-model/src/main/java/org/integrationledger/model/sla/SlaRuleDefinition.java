@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record SlaRuleDefinition(String name, String startEvent, List<String> stopEvents, Duration limit,
         double warningThreshold, String severity, SlaScope scope, String clockPerSystem, String systemField,
-        String versionField) {
+        String versionField, String pairField) {
 
     public SlaRuleDefinition {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,99}")) {
@@ -44,6 +44,11 @@ public record SlaRuleDefinition(String name, String startEvent, List<String> sto
         clockPerSystem = blankToNull(clockPerSystem);
         systemField = blankToNull(systemField);
         versionField = blankToNull(versionField);
+        pairField = blankToNull(pairField);
+        if (pairField != null && (clockPerSystem != null || versionField != null)) {
+            throw new IllegalArgumentException("SLA rule " + name + ": pair-field pairs each start event with its own "
+                    + "stop event and cannot be combined with clock-per-system or version-field");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -157,7 +157,9 @@ public class Invoice {
                     + " and invoice date within the suspicion window as " + suspects.stream()
                     .map(other -> "invoice " + other.invoiceId() + " (number " + other.supplierInvoiceNumber()
                             + ", dated " + other.invoiceDate() + ")")
-                    .collect(Collectors.joining(", ")), command.reportingSystem(), command.occurredAt()));
+                    .collect(Collectors.joining(", ")),
+                    suspects.stream().map(InvoiceNumberClaims.ClaimedInvoice::invoiceId).toList(),
+                    command.reportingSystem(), command.occurredAt()));
         }
         recorded.addAll(applyEarlyErpReport(command));
         return outcome(recorded);
@@ -381,8 +383,13 @@ public class Invoice {
 
     private Object raise(ExceptionKind kind, Money variance, String detail, SystemId reportingSystem,
                          Instant occurredAt) {
+        return raise(kind, variance, detail, List.of(), reportingSystem, occurredAt);
+    }
+
+    private Object raise(ExceptionKind kind, Money variance, String detail, List<InvoiceId> suspectedDuplicateOf,
+                         SystemId reportingSystem, Instant occurredAt) {
         return apply(new InvoiceExceptionRaised(id, legalEntity, exceptionCount + 1, kind, region, queue, supplier,
-                purchaseOrderId, gross, variance, detail, reportingSystem, occurredAt));
+                purchaseOrderId, gross, variance, detail, suspectedDuplicateOf, reportingSystem, occurredAt));
     }
 
     private Object resolve(ExceptionKind kind, ExceptionResolution resolution, String resolvedBy, String reason,

@@ -204,8 +204,13 @@ final class InvoiceFixture {
 
     static InvoiceExceptionRaised exceptionRaised(int number, ExceptionKind kind, Money variance, String detail,
                                                   SystemId system, Instant at) {
+        return exceptionRaised(number, kind, variance, detail, List.of(), system, at);
+    }
+
+    static InvoiceExceptionRaised exceptionRaised(int number, ExceptionKind kind, Money variance, String detail,
+                                                  List<InvoiceId> suspectedDuplicateOf, SystemId system, Instant at) {
         return new InvoiceExceptionRaised(INVOICE, US01, number, kind, "NA", "AP-NA", SUPPLIER, ORDER, usd("2214.00"),
-                variance, detail, system, at);
+                variance, detail, suspectedDuplicateOf, system, at);
     }
 
     static InvoiceExceptionResolved exceptionResolved(int number, ExceptionKind kind, ExceptionResolution resolution,

@@ -1,6 +1,7 @@
 package org.integrationledger.command.invoice;
 
 import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
 import org.integrationledger.model.invoice.InvoiceMatched;
@@ -71,7 +72,7 @@ class ReceivingInvoiceTest {
                                 usd("7.00"), Invoice.ON_RECEIPT, PROCUREMENT, RECEIVED_AT),
                         new InvoiceExceptionRaised(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE, "NA", "AP-NA",
                                 SUPPLIER, ORDER, usd("2057.00"), usd("7.00"),
-                                "line 1: unit price 12.57, ordered at 12.5 (0.56 %, allowed ±0.0625)", PROCUREMENT,
+                                "line 1: unit price 12.57, ordered at 12.5 (0.56 %, allowed ±0.0625)", List.of(), PROCUREMENT,
                                 RECEIVED_AT));
     }
 
@@ -89,7 +90,7 @@ class ReceivingInvoiceTest {
                                 usd("125.00"), Invoice.ON_RECEIPT, PROCUREMENT, RECEIVED_AT),
                         new InvoiceExceptionRaised(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE, "NA", "AP-NA",
                                 SUPPLIER, ORDER, usd("1000.00"), usd("125.00"), "line 1: invoiced 80 EA, received 100 "
-                                + "of which 30 already invoiced (allowed over: 0)", PROCUREMENT, RECEIVED_AT));
+                                + "of which 30 already invoiced (allowed over: 0)", List.of(), PROCUREMENT, RECEIVED_AT));
     }
 
     @Test
@@ -194,7 +195,8 @@ class ReceivingInvoiceTest {
                 .when(receiveStandard())
                 .expectEvents(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.DUPLICATE_SUSPICION, null,
                         "same supplier, gross 2214.00 USD and invoice date within the suspicion window as invoice "
-                                + "INV-0 (number A-77, dated 2026-11-17)", PROCUREMENT, RECEIVED_AT)).toArray());
+                                + "INV-0 (number A-77, dated 2026-11-17)", List.of(InvoiceId.of("INV-0")), PROCUREMENT,
+                        RECEIVED_AT)).toArray());
     }
 
     @Test

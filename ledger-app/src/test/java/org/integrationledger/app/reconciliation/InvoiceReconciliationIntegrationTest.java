@@ -20,6 +20,8 @@ import static org.integrationledger.app.support.InvoiceRequests.newInvoiceId;
 import static org.integrationledger.app.support.InvoiceRequests.newInvoiceNumber;
 import static org.integrationledger.app.support.InvoiceRequests.newSupplierId;
 import static org.integrationledger.app.support.InvoiceRequests.path;
+import static org.integrationledger.app.support.InvoiceRequests.NA_APPROVER;
+import static org.integrationledger.app.support.InvoiceRequests.override;
 import static org.integrationledger.app.support.InvoiceRequests.payment;
 import static org.integrationledger.app.support.InvoiceRequests.purchaseOrder;
 import static org.integrationledger.app.support.InvoiceRequests.taxFailed;
@@ -105,6 +107,41 @@ class InvoiceReconciliationIntegrationTest extends LedgerIntegrationTest {
         ok(path(invoice, "payments"), TREASURY_KEY, payment("PAY-9", "2300.00", "EUR"));
         JsonNode overpaid = awaitEntry("INVOICE", invoice, e -> flags(e).contains("AMOUNT_MISMATCH@TREASURY"));
         assertThat(flag(overpaid, "AMOUNT_MISMATCH").path("detail").asText()).contains("2300.00");
+    }
+
+    @Test
+    void listsASuspectedDuplicateInvoiceWithTheOriginalAndWhatTheApproverDecided() {
+        String supplier = newSupplierId();
+        String first = receivedInvoice(supplier);
+        String second = receivedInvoice(supplier);
+
+        JsonNode open = awaitDuplicate(second, row -> row.path("outcome").asText().equals("OPEN"));
+        assertThat(open.path("documentType").asText()).isEqualTo("INVOICE");
+        assertThat(open.path("originalId").asText()).isEqualTo(first);
+        assertThat(open.path("kind").asText()).isEqualTo("SUSPECTED");
+        assertThat(open.path("detail").asText()).contains("invoice " + first);
+
+        ok(path(second, "exception-overrides"), PROCUREMENT_KEY, override("DUPLICATE_SUSPICION", NA_APPROVER));
+        JsonNode decided = awaitDuplicate(second, row -> !row.path("outcome").asText().equals("OPEN"));
+        assertThat(decided.path("outcome").asText()).isEqualTo("ACCEPTED_BY_OVERRIDE");
+        assertThat(decided.path("detail").asText()).contains(NA_APPROVER);
+    }
+
+    private String receivedInvoice(String supplier) {
+        String po = newPurchaseOrderId();
+        String invoice = newInvoiceId();
+        ok("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, purchaseOrder(supplier, "US01", "USD"));
+        ok("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt("100", "10"));
+        ok(path(invoice, "receipt"), PROCUREMENT_KEY, invoice(supplier, po, newInvoiceNumber(), "USD"));
+        return invoice;
+    }
+
+    private JsonNode awaitDuplicate(String attempted, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode page = api.get("/api/v1/reconciliation/duplicates?documentType=INVOICE&documentId=" + attempted,
+                    REPORTING_KEY).body();
+            return page.path("items").size() == 1 ? page.path("items").get(0) : null;
+        }, row -> row != null && until.test(row));
     }
 
     private void ok(String path, String key, Map<String, Object> body) {

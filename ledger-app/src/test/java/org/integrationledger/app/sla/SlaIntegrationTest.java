@@ -316,7 +316,7 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
 
     static SlaRuleDefinition testRule(String name, Duration limit) {
         return new SlaRuleDefinition(name, "RequisitionApproved", List.of("PurchaseOrderPostedInErp"), limit, 0.8,
-                "LOW", SlaScope.ANY, null, "routedTo", null);
+                "LOW", SlaScope.ANY, null, "routedTo", null, null);
     }
 
     private static SlaEvaluator.Evaluation race(SlaEvaluator evaluator, CyclicBarrier together) {

@@ -1,6 +1,10 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceExceptionRaised;
+import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.reconciliation.CaughtDuplicate;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.shared.LedgerMetadata;
@@ -8,6 +12,8 @@ import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A caught duplicate as stored in {@code duplicate_caught}; the same mapping serves the projection and the rebuild. */
@@ -16,20 +22,68 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
                     String reportingSystem, String connectorId) {
 
     static final String EXACT = "EXACT";
+    static final String SUSPECTED = "SUSPECTED";
     static final String REFUSED = "REFUSED";
+    static final String OPEN = "OPEN";
 
-    static Optional<DuplicateRow> of(EventMessage<?> message) {
+    /** The duplicates an event caught: none, one refused supplier request, or one per suspected original invoice. */
+    static List<DuplicateRow> of(EventMessage<?> message) {
+        Object connector = message.getMetaData().get(LedgerMetadata.CONNECTOR_ID);
+        String connectorId = connector == null ? null : connector.toString();
+        if (message.getPayload() instanceof InvoiceExceptionRaised raised
+                && raised.kind() == ExceptionKind.DUPLICATE_SUSPICION) {
+            List<DuplicateRow> rows = new ArrayList<>();
+            for (int i = 0; i < raised.suspectedDuplicateOf().size(); i++) {
+                rows.add(new DuplicateRow(message.getIdentifier() + ":" + i, DocumentType.INVOICE,
+                        raised.suspectedDuplicateOf().get(i).value(), raised.invoiceId().value(),
+                        raised.supplier() + " " + raised.gross(), SUSPECTED, OPEN, truncate(raised.detail()),
+                        raised.occurredAt(), message.getTimestamp(), raised.reportingSystem().value(), connectorId));
+            }
+            return rows;
+        }
+        return single(message, connectorId).stream().toList();
+    }
+
+    /** The outcome a resolved duplicate-suspicion exception gives the invoice's suspected duplicates. */
+    static Optional<Resolution> resolutionOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof InvoiceExceptionResolved resolved
+                && resolved.kind() == ExceptionKind.DUPLICATE_SUSPICION) {
+            String outcome = resolved.resolution() == ExceptionResolution.OVERRIDE ? "ACCEPTED_BY_OVERRIDE" : "CORRECTED";
+            String by = resolved.resolvedBy() == null ? resolved.reportingSystem().value() : resolved.resolvedBy();
+            return Optional.of(new Resolution(resolved.invoiceId().value(), outcome, "; resolved "
+                    + resolved.occurredAt() + " by " + by + (resolved.reason() == null ? "" : ": " + resolved.reason())));
+        }
+        return Optional.empty();
+    }
+
+    DuplicateRow resolved(Resolution resolution) {
+        return new DuplicateRow(eventId, documentType, originalId, attemptedId, matchKey, kind, resolution.outcome(),
+                truncate(detail + resolution.detailSuffix()), caughtAt, recordedAt, reportingSystem, connectorId);
+    }
+
+    private static Optional<DuplicateRow> single(EventMessage<?> message, String connectorId) {
         if (message.getPayload() instanceof DuplicateSupplierRequestCaught caught) {
-            Object connector = message.getMetaData().get(LedgerMetadata.CONNECTOR_ID);
             return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.SUPPLIER,
                     caught.supplierId().value(), caught.requestedAs().value(),
                     caught.taxId().scheme() + " " + caught.taxId().normalized(), EXACT, REFUSED,
                     "request for " + caught.requestedAs() + " (" + caught.legalName() + ", by " + caught.requestedBy()
                             + ") refused; supplier " + caught.supplierId() + " kept",
-                    caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(),
-                    connector == null ? null : connector.toString()));
+                    caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
         }
         return Optional.empty();
+    }
+
+    static String truncate(String text) {
+        return text == null ? "" : text.length() <= 600 ? text : text.substring(0, 597) + "...";
+    }
+
+    /** A suspected duplicate's fate: the invoice it concerns, the outcome, and what to add to the detail. */
+    record Resolution(String attemptedId, String outcome, String detailSuffix) {
+
+        boolean appliesTo(DuplicateRow row) {
+            return row.documentType() == DocumentType.INVOICE && SUSPECTED.equals(row.kind())
+                    && OPEN.equals(row.outcome()) && row.attemptedId().equals(attemptedId);
+        }
     }
 
     CaughtDuplicate toCaughtDuplicate() {

@@ -36,6 +36,15 @@ class DuplicateTable {
                         ts(r.recordedAt()), r.reportingSystem(), r.connectorId()}).toList());
     }
 
+    /** Gives the open suspected duplicates of an invoice their outcome. */
+    void resolve(DuplicateRow.Resolution resolution) {
+        jdbc.update("""
+                UPDATE duplicate_caught SET outcome = ?, detail = LEFT(detail || ?, 600)
+                WHERE document_type = 'INVOICE' AND kind = ? AND outcome = ? AND attempted_id = ?""",
+                resolution.outcome(), resolution.detailSuffix(), DuplicateRow.SUSPECTED, DuplicateRow.OPEN,
+                resolution.attemptedId());
+    }
+
     List<DuplicateRow> all() {
         return jdbc.query("SELECT * FROM duplicate_caught ORDER BY event_id", ROW);
     }

@@ -41,13 +41,21 @@ class ReconciliationProjection {
     @EventHandler
     void on(InvoiceEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         update(event, recordedAt);
-        DuplicateRow.of(message).ifPresent(row -> duplicates.insert(List.of(row)));
+        duplicates(message);
     }
 
     @EventHandler
     void on(SupplierEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         update(event, recordedAt);
-        DuplicateRow.of(message).ifPresent(row -> duplicates.insert(List.of(row)));
+        duplicates(message);
+    }
+
+    private void duplicates(EventMessage<?> message) {
+        List<DuplicateRow> caught = DuplicateRow.of(message);
+        if (!caught.isEmpty()) {
+            duplicates.insert(caught);
+        }
+        DuplicateRow.resolutionOf(message).ifPresent(duplicates::resolve);
     }
 
     @ResetHandler

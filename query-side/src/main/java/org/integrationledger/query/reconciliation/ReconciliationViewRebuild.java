@@ -49,7 +49,9 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             public void apply(EventMessage<?> event) {
                 ReconciliationRules.apply(event.getPayload(), event.getTimestamp(),
                         key -> documents.computeIfAbsent(key, k -> new DocumentState(k.type(), k.id())));
-                DuplicateRow.of(event).ifPresent(caught::add);
+                caught.addAll(DuplicateRow.of(event));
+                DuplicateRow.resolutionOf(event).ifPresent(resolution -> caught.replaceAll(row ->
+                        resolution.appliesTo(row) ? row.resolved(resolution) : row));
             }
 
             @Override

@@ -178,13 +178,17 @@ class SlaClockProjection {
                 ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
                 : EventFields.values(payload, rule.clockPerSystem());
         Integer version = version(rule, payload);
+        String pair = pairOf(rule, payload);
+        if (rule.pairField() != null && pair == null) {
+            return;
+        }
         for (String system : systems) {
             String region = settings.regionOf(system);
             if (!rule.scope().admits(legalEntity, region, system)) {
                 continue;
             }
             String clockKey = (rule.clockPerSystem() == null || system == null ? NO_SYSTEM : system)
-                    + (version == null ? "" : "@v" + version);
+                    + (version == null ? "" : "@v" + version) + (pair == null ? "" : "#" + pair);
             // A start event for a clock that already exists (a re-sent approval, a replayed event) changes nothing.
             int started = jdbc.update("""
                     INSERT INTO sla_clock (rule_name, document_id, clock_key, document_type, state, severity,
@@ -196,7 +200,8 @@ class SlaClockProjection {
                     version, rule.startEvent(), Timestamp.from(businessAt), Timestamp.from(recordedAt),
                     Timestamp.from(businessAt.plusMillis(warnMillis(rule))),
                     Timestamp.from(businessAt.plus(rule.limit())));
-            if (started > 0) {
+            // A paired clock is stopped only by its own stop event, which cannot be told from an earlier pair's.
+            if (started > 0 && rule.pairField() == null) {
                 stopIfAlreadySeen(rule, document, clockKey, system, version);
             }
         }
@@ -281,7 +286,21 @@ class SlaClockProjection {
             sql.append(" AND (document_version IS NULL OR document_version <= ?)");
             args.add(version);
         }
+        if (rule.pairField() != null) {
+            // Only the clock its own start event opened: the exception of this kind, the payment of this reference.
+            String pair = pairOf(rule, payload);
+            if (pair == null) {
+                return;
+            }
+            // pair-field excludes clock-per-system and version-field (SlaRuleDefinition), so the key is exact.
+            sql.append(" AND clock_key = ?");
+            args.add(NO_SYSTEM + "#" + pair);
+        }
         jdbc.update(sql.toString(), args.toArray());
+    }
+
+    private static String pairOf(SlaRuleDefinition rule, Object payload) {
+        return rule.pairField() == null ? null : EventFields.value(payload, rule.pairField());
     }
 
     private static Integer version(SlaRuleDefinition rule, Object payload) {

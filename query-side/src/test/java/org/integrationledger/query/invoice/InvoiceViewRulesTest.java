@@ -72,7 +72,7 @@ class InvoiceViewRulesTest {
         replay.apply(new InvoiceMatchVarianceFound(INVOICE, US01, ORDER, List.of(line), usd("25.00"), "INVOICE_RECEIVED",
                 PROCUREMENT, NINE), NINE);
         replay.apply(new InvoiceExceptionRaised(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE, "NA", "AP-NA", SUPPLIER,
-                ORDER, usd("100.00"), usd("25.00"), "line 1", PROCUREMENT, NINE), NINE);
+                ORDER, usd("100.00"), usd("25.00"), "line 1", List.of(), PROCUREMENT, NINE), NINE);
 
         assertThat(summary().matchStatus()).isEqualTo(MatchStatus.VARIANCE);
         assertThat(summary().lineMatches()).containsExactly(line);
