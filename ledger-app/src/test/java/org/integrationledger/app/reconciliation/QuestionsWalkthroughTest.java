@@ -27,7 +27,7 @@ class QuestionsWalkthroughTest extends LedgerIntegrationTest {
                 .replace("LEDGER=http://localhost:8080", "LEDGER=http://localhost:" + port);
 
         Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
-        assertThat(bash.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(bash.exitValue()).as(output).isZero();
