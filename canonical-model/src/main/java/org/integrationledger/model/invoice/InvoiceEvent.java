@@ -14,7 +14,8 @@ public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, In
         InvoiceTaxValidated, InvoiceTaxValidationFailed, InvoiceExceptionRaised, InvoiceExceptionResolved,
         InvoicePostedInErp, InvoicePostingControlViolated, InvoicePostingRejected,
         StaleInvoicePostingRejectionRecorded, InvoicePaymentScheduled, InvoicePaymentExecuted,
-        InvoiceOverpaymentFlagged, PaymentConfirmationDelivered, PaymentConfirmationAcknowledged {
+        InvoiceOverpaymentFlagged, PaymentConfirmationDelivered, PaymentConfirmationAcknowledged,
+        DuplicateInvoiceSubmissionCaught {
 
     InvoiceId invoiceId();
 

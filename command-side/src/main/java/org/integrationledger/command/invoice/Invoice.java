@@ -12,7 +12,9 @@ import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
+import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
@@ -213,6 +215,20 @@ public class Invoice {
         return outcome(recorded);
     }
 
+    /**
+     * The ledger refused a submission of this invoice's supplier and number under another id; the catch goes on
+     * this invoice's record (question 8).
+     */
+    @CommandHandler
+    public CommandOutcome handle(RecordDuplicateInvoiceSubmission command) {
+        if (!received) {
+            throw new RuleViolation(ErrorCode.INVOICE_NOT_FOUND, "invoice " + id + " has not been received");
+        }
+        return outcome(List.of(apply(new DuplicateInvoiceSubmissionCaught(id, legalEntity, command.submittedAs(),
+                command.supplier(), command.supplierInvoiceNumber(), command.gross(), command.submittedBy(),
+                command.requestMessageId(), command.reportingSystem(), command.occurredAt()))));
+    }
+
     @CommandHandler
     public CommandOutcome handle(ReportTaxValidation command, TaxRegimes taxRegimes) {
         requireReceived();
@@ -259,9 +275,11 @@ public class Invoice {
                     command.erpDocumentNumber(), command.fiscalPeriod(), command.reportingSystem(),
                     command.occurredAt()))));
         }
-        requireRoutedErp(command.reportingSystem());
+        // Another ERP than the routed one does hold the invoice: recorded, not refused, and a control violation
+        // (the reconciliation view flags it WRONG_SYSTEM), as for an early report by another ERP.
+        boolean routedErp = command.reportingSystem().equals(routedTo);
         List<Object> recorded = new ArrayList<>();
-        boolean allowed = PostingControl.mayBePosted(matchStatus, openExceptions.keySet());
+        boolean allowed = routedErp && PostingControl.mayBePosted(matchStatus, openExceptions.keySet());
         List<ExceptionKind> open = List.copyOf(openExceptions.keySet());
         recorded.add(apply(new InvoicePostedInErp(id, legalEntity, command.erpDocumentNumber(), command.fiscalPeriod(),
                 command.reportingSystem(), command.occurredAt())));
@@ -269,7 +287,7 @@ public class Invoice {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, command.erpDocumentNumber(),
                     matchStatus, open, command.reportingSystem(), command.occurredAt())));
         }
-        if (openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
+        if (routedErp && openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
             recorded.add(resolve(ExceptionKind.POSTING_FAILURE, ExceptionResolution.CORRECTED_DATA,
                     command.reportingSystem().value(), "posted as " + command.erpDocumentNumber(),
                     command.reportingSystem(), command.occurredAt()));

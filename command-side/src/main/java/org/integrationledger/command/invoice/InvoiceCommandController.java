@@ -4,10 +4,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.command.connector.DerivedMessageIds;
+import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.model.invoice.ReceiveInvoice;
+import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +43,15 @@ class InvoiceCommandController {
     private static final Set<String> TREASURY_OR_ERP = Set.of("TREASURY", "ERP");
     private static final Set<String> PROCUREMENT_OR_ERP = Set.of("PROCUREMENT", "ERP");
 
-    private final ConnectorCommands commands;
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceCommandController.class);
+    private static final int RECORD_ATTEMPTS = 10;
 
-    InvoiceCommandController(ConnectorCommands commands) {
+    private final ConnectorCommands commands;
+    private final InvoiceNumberClaims claims;
+
+    InvoiceCommandController(ConnectorCommands commands, InvoiceNumberClaims claims) {
         this.commands = commands;
+        this.claims = claims;
     }
 
     @PostMapping("/receipt")
@@ -48,7 +62,52 @@ class InvoiceCommandController {
             @Valid @RequestBody InvoiceRequests.ReceiptRequest request,
             @Parameter(description = "groups the messages of one business conversation")
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(invoiceId), correlationId, PROCUREMENT);
+        ReceiveInvoice command = request.toCommand(invoiceId);
+        try {
+            return send(command, correlationId, PROCUREMENT);
+        } catch (RuleViolation violation) {
+            if (violation.rejection().code() == ErrorCode.DUPLICATE_INVOICE) {
+                recordCaught(command, correlationId);
+            }
+            throw violation;
+        }
+    }
+
+    /**
+     * The refused submission wrote nothing; the catch goes on the original's record, in its own transaction and
+     * under a message id derived from the submission's, so a retried duplicate is recorded once. The claim table is
+     * committed by now, so it names the original. Failing to record must not change the answer, the refusal.
+     */
+    private void recordCaught(ReceiveInvoice submission, String correlationId) {
+        Optional<InvoiceNumberClaims.ClaimedInvoice> original = claims.holderOf(submission.supplier(),
+                submission.supplierInvoiceNumber().normalized());
+        if (original.isEmpty() || original.get().invoiceId().equals(submission.invoiceId())) {
+            return;
+        }
+        RecordDuplicateInvoiceSubmission record = new RecordDuplicateInvoiceSubmission(
+                DerivedMessageIds.of("duplicate", submission.messageId()), submission.reportingSystem(),
+                submission.occurredAt(), original.get().invoiceId(), submission.invoiceId(), submission.supplier(),
+                submission.supplierInvoiceNumber(), submission.gross(), submission.submittedBy(),
+                submission.messageId());
+        String correlation = correlationId == null || correlationId.isBlank() ? submission.messageId().value()
+                : correlationId;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.send(record, correlation, ErrorCode.INVOICE_NOT_FOUND, PROCUREMENT);
+                return;
+            } catch (ConcurrencyException | ConflictingModificationException e) {
+                // Several refused submissions may name one original at once: retried on its new version.
+                if (attempt == RECORD_ATTEMPTS) {
+                    LOG.warn("duplicate invoice {} refused but not recorded on {}", submission.messageId(),
+                            original.get().invoiceId(), e);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("duplicate invoice {} refused but not recorded on {}", submission.messageId(),
+                        original.get().invoiceId(), e);
+                return;
+            }
+        }
     }
 
     @PostMapping("/tax-validations")

@@ -60,12 +60,13 @@ class PostingAndPaymentTest {
     }
 
     @Test
-    void onlyTheErpTheInvoiceIsRoutedToMayReportItsPosting() {
+    void aPostingByAnotherErpThanTheRoutedOneIsRecordedAsAControlViolation() {
         invoices(order("100", "10"), new FakeClaims())
                 .given(receivedMatched())
                 .when(posting(ERP_EMEA, LATER))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.NOT_THE_ROUTED_ERP));
+                .expectEvents(new InvoicePostedInErp(INVOICE, US01, "5100000001", "2026-11", ERP_EMEA, LATER),
+                        new InvoicePostingControlViolated(INVOICE, US01, "5100000001", MatchStatus.MATCHED, List.of(),
+                                ERP_EMEA, LATER));
     }
 
     @Test

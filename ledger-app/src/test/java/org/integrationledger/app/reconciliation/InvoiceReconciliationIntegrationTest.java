@@ -110,6 +110,22 @@ class InvoiceReconciliationIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void flagsAnInvoicePostedByAnotherErpThanTheOneItIsRoutedTo() {
+        String supplier = newSupplierId();
+        String po = newPurchaseOrderId();
+        String invoice = newInvoiceId();
+        ok("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, purchaseOrder(supplier, "DE01", "EUR"));
+        ok("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt("100", "10"));
+        ok(path(invoice, "receipt"), PROCUREMENT_KEY, invoice(supplier, po, newInvoiceNumber(), "EUR"));
+        ok(path(invoice, "erp-postings"), ERP_NA_KEY, erpPosting("ERP_NA", "5100000077"));
+
+        JsonNode misposted = awaitEntry("INVOICE", invoice, e -> flags(e).contains("WRONG_SYSTEM@ERP_NA"));
+        assertThat(misposted.path("routedTo").asText()).isEqualTo("ERP_EMEA");
+        assertThat(flags(misposted)).contains("NOT_ACKNOWLEDGED@ERP_EMEA", "STATUS_MISMATCH@ERP_NA");
+        assertThat(events.eventTypes(invoice)).endsWith("InvoicePostedInErp", "InvoicePostingControlViolated");
+    }
+
+    @Test
     void listsASuspectedDuplicateInvoiceWithTheOriginalAndWhatTheApproverDecided() {
         String supplier = newSupplierId();
         String first = receivedInvoice(supplier);
@@ -125,6 +141,30 @@ class InvoiceReconciliationIntegrationTest extends LedgerIntegrationTest {
         JsonNode decided = awaitDuplicate(second, row -> !row.path("outcome").asText().equals("OPEN"));
         assertThat(decided.path("outcome").asText()).isEqualTo("ACCEPTED_BY_OVERRIDE");
         assertThat(decided.path("detail").asText()).contains(NA_APPROVER);
+    }
+
+    @Test
+    void recordsARefusedExactDuplicateInvoiceOnTheOriginalOnceHoweverOftenItIsRetried() {
+        String supplier = newSupplierId();
+        String po = newPurchaseOrderId();
+        String original = newInvoiceId();
+        String number = newInvoiceNumber();
+        ok("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, purchaseOrder(supplier, "US01", "USD"));
+        ok("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt("100", "10"));
+        ok(path(original, "receipt"), PROCUREMENT_KEY, invoice(supplier, po, number, "USD"));
+        String copy = newInvoiceId();
+        Map<String, Object> resubmitted = invoice(supplier, po, number.toLowerCase(), "USD");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Response refused = api.post(path(copy, "receipt"), PROCUREMENT_KEY, resubmitted);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("duplicate-invoice");
+        }
+
+        JsonNode caught = awaitDuplicate(copy, row -> row.path("kind").asText().equals("EXACT"));
+        assertThat(caught.path("originalId").asText()).isEqualTo(original);
+        assertThat(caught.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(events.eventTypes(copy)).as("the refused submission wrote nothing of its own").isEmpty();
+        assertThat(events.eventTypes(original)).containsOnlyOnce("DuplicateInvoiceSubmissionCaught");
     }
 
     private String receivedInvoice(String supplier) {

@@ -1,6 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
@@ -62,6 +63,15 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
     }
 
     private static Optional<DuplicateRow> single(EventMessage<?> message, String connectorId) {
+        if (message.getPayload() instanceof DuplicateInvoiceSubmissionCaught caught) {
+            return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.INVOICE,
+                    caught.invoiceId().value(), caught.submittedAs().value(),
+                    caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), EXACT, REFUSED,
+                    "submission " + caught.submittedAs() + " (number " + caught.supplierInvoiceNumber() + ", gross "
+                            + caught.gross() + ", by " + caught.submittedBy() + ") refused; invoice "
+                            + caught.invoiceId() + " kept",
+                    caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
+        }
         if (message.getPayload() instanceof DuplicateSupplierRequestCaught caught) {
             return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.SUPPLIER,
                     caught.supplierId().value(), caught.requestedAs().value(),

@@ -88,7 +88,6 @@ final class InvoiceReconciliation {
             tax.version = null;
             tax.rejectedVersion = 1;
             tax.reference = String.join(",", failed.reasonCodes());
-            tax.status = failed.detail();
         } else if (event instanceof InvoicePostedInErp posted) {
             SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
             erp.state = "POSTED";
@@ -201,11 +200,12 @@ final class InvoiceReconciliation {
             }
             if (POSTED_UNMATCHED.equals(row.status)) {
                 open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
-                        + " posted the invoice while the ledger had not matched it (control violation)"));
+                        + " posted the invoice against the posting control (unmatched, open exceptions or not the"
+                        + " routed ERP)"));
             }
             if (TAX.equals(row.role) && row.refusedItsLatest()) {
                 open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, "tax validation failed ("
-                        + row.reference + ")" + (row.status == null ? "" : ": " + row.status)));
+                        + row.reference + ")"));
             }
             if (TREASURY.equals(row.role) && "OVERPAID".equals(row.status)) {
                 open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "

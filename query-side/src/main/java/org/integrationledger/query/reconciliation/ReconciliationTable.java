@@ -62,7 +62,7 @@ class ReconciliationTable {
                     first_business_time = EXCLUDED.first_business_time,
                     last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
                     divergent_since = EXCLUDED.divergent_since""",
-                d.type.name(), d.id, d.businessKey, d.parentKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
+                d.type.name(), d.id, cut(d.businessKey, 128), d.parentKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
                 d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
                 ts(d.sourceReportedAt), ts(d.versionChangedAt), ts(d.statusChangedAt), ts(d.firstBusinessTime),
                 ts(d.lastBusinessTime), ts(d.lastRecordedAt), ts(d.divergentSince()));
@@ -78,8 +78,10 @@ class ReconciliationTable {
                     status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
                     bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
                     recorded_at = EXCLUDED.recorded_at""",
-                d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role, s.state,
-                        s.version, s.expectedVersion, s.rejectedVersion, s.reference, s.amount, s.currency, s.status,
+                // Texts from connectors are cut to the column, so a long reference can never block the projection.
+                d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role,
+                        cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, cut(s.reference, 128),
+                        s.amount, s.currency, cut(s.status, 32),
                         s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
                         .toList());
         jdbc.update("DELETE FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", d.type.name(), d.id);
@@ -171,6 +173,10 @@ class ReconciliationTable {
     static OpenDivergence divergence(ResultSet rs) throws SQLException {
         return new OpenDivergence(Divergence.valueOf(rs.getString("flag")), rs.getString("system_id"),
                 rs.getString("region"), instant(rs, "since"), rs.getString("detail"));
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
     private static String truncate(String detail) {
