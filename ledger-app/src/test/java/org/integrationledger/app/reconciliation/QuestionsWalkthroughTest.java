@@ -41,6 +41,13 @@ class QuestionsWalkthroughTest extends LedgerIntegrationTest {
                         + "\"since\":\"2026-11-02T10:00:00Z\"}]}")
                 .contains("\"flag\":\"NOT_ACKNOWLEDGED\",\"region\":\"EMEA\",\"system\":\"ERP_EMEA\"")
                 .contains("\"code\":\"duplicate-supplier\"")
+                .contains("\"code\":\"duplicate-invoice\"")
+                .contains("{\"documentId\":\"INV-Q-0002\",\"legalEntity\":\"DE01\",\"region\":\"EMEA\","
+                        + "\"divergences\":[{\"flag\":\"REJECTED\",\"region\":\"EMEA\",\"since\":"
+                        + "\"2026-11-08T09:05:00Z\",\"detail\":\"tax validation failed (VAT_ID_INVALID)\"}]}")
+                .contains("{\"documentId\":\"INV-Q-0001:PAY-Q-0001\",\"businessKey\":\"PAY-Q-0001\","
+                        + "\"parentKey\":\"INV-Q-0001\",\"divergences\":[{\"flag\":\"NOT_ACKNOWLEDGED\","
+                        + "\"system\":\"PROCUREMENT\",\"since\":\"2026-11-10T10:00:00Z\"}]}")
                 .contains("{\"originalId\":\"SUP-Q-0001\",\"attemptedId\":\"SUP-Q-0002\",\"matchKey\":"
                         + "\"VAT DE987654321\",\"kind\":\"EXACT\",\"outcome\":\"REFUSED\","
                         + "\"connector\":\"procurement-connector\"}")

@@ -51,6 +51,10 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
         String behind = newPurchaseOrderId();
         ok("/api/v1/purchase-orders/" + behind + "/issue", PROCUREMENT_KEY, issue("US01", "USD"));
         ok("/api/v1/purchase-orders/" + behind + "/erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "4500000001"));
+        // An amount divergence: its text carries amounts, which must read the same from an event and from the table.
+        String mismatched = newPurchaseOrderId();
+        ok("/api/v1/purchase-orders/" + mismatched + "/issue", PROCUREMENT_KEY, issue("US01", "USD"));
+        ok("/api/v1/purchase-orders/" + mismatched + "/erp-postings", ERP_NA_KEY, otherAmount(mismatched));
         ok("/api/v1/purchase-orders/" + behind + "/amendments", PROCUREMENT_KEY, amendment(2, "2675.00", "150"));
         String cancelled = newPurchaseOrderId();
         ok("/api/v1/purchase-orders/" + cancelled + "/issue", PROCUREMENT_KEY, issue("DE01", "EUR"));
@@ -103,6 +107,13 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
                         .map(EventTrackerStatus::getCurrentPosition)
                         .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
         return head;
+    }
+
+    private static Map<String, Object> otherAmount(String po) {
+        Map<String, Object> body = new java.util.HashMap<>(erpPosting("ERP_NA", 1, "45" + po.hashCode()));
+        body.put("postedTotal", "2000.00");
+        body.put("currency", "USD");
+        return body;
     }
 
     private void ok(String path, String key, Map<String, Object> body) {

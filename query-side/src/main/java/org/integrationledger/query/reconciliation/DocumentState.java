@@ -73,6 +73,14 @@ final class DocumentState {
         lastRecordedAt = recordedAt;
     }
 
+    /**
+     * An amount for a divergence's text, at its currency's scale: the same whether it comes from an event or from
+     * the table (which stores four decimals), so a rebuild writes the same text as the live projection.
+     */
+    static String money(BigDecimal amount, String currency) {
+        return new Money(amount, CurrencyCode.of(currency)).amount().toPlainString() + " " + currency;
+    }
+
     Instant divergentSince() {
         return divergences.values().stream().map(OpenDivergence::since).min(Comparator.naturalOrder()).orElse(null);
     }

@@ -209,8 +209,8 @@ final class InvoiceReconciliation {
             }
             if (TREASURY.equals(row.role) && "OVERPAID".equals(row.status)) {
                 open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
-                        + row.amount.toPlainString() + " " + row.currency + " against a gross of "
-                        + invoice.amount.toPlainString() + " " + invoice.currency));
+                        + DocumentState.money(row.amount, row.currency) + " against a gross of "
+                        + DocumentState.money(invoice.amount, invoice.currency)));
             }
         }
         if (!routedSeen && invoice.routedTo != null) {

@@ -134,8 +134,8 @@ final class PurchaseOrderReconciliation {
             if (row.holdsAVersion() && row.amount != null && row.version == order.currentVersion
                     && (!row.currency.equals(order.currency) || row.amount.compareTo(order.amount) != 0)) {
                 open.add(flag(order, Divergence.AMOUNT_MISMATCH, row, later(row.businessTime, order.versionChangedAt),
-                        row.system + " holds " + row.amount.toPlainString() + " " + row.currency + ", procurement "
-                        + order.amount.toPlainString() + " " + order.currency));
+                        row.system + " holds " + DocumentState.money(row.amount, row.currency) + ", procurement "
+                        + DocumentState.money(order.amount, order.currency)));
             }
             if (row.holdsAVersion() && statusDiffers(order.status, row.status)) {
                 open.add(flag(order, Divergence.STATUS_MISMATCH, row, later(row.businessTime, order.statusChangedAt),
