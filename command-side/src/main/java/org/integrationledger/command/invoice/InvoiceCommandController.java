@@ -4,18 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
 import org.integrationledger.command.connector.DerivedMessageIds;
+import org.integrationledger.command.connector.FollowUpCommands;
 import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.invoice.ReceiveInvoice;
 import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,15 +40,14 @@ class InvoiceCommandController {
     private static final Set<String> TREASURY_OR_ERP = Set.of("TREASURY", "ERP");
     private static final Set<String> PROCUREMENT_OR_ERP = Set.of("PROCUREMENT", "ERP");
 
-    private static final Logger LOG = LoggerFactory.getLogger(InvoiceCommandController.class);
-    private static final int RECORD_ATTEMPTS = 10;
-
     private final ConnectorCommands commands;
     private final InvoiceNumberClaims claims;
+    private final FollowUpCommands followUps;
 
-    InvoiceCommandController(ConnectorCommands commands, InvoiceNumberClaims claims) {
+    InvoiceCommandController(ConnectorCommands commands, InvoiceNumberClaims claims, FollowUpCommands followUps) {
         this.commands = commands;
         this.claims = claims;
+        this.followUps = followUps;
     }
 
     @PostMapping("/receipt")
@@ -84,30 +80,12 @@ class InvoiceCommandController {
         if (original.isEmpty() || original.get().invoiceId().equals(submission.invoiceId())) {
             return;
         }
-        RecordDuplicateInvoiceSubmission record = new RecordDuplicateInvoiceSubmission(
+        followUps.sendAfterRefusal(new RecordDuplicateInvoiceSubmission(
                 DerivedMessageIds.of("duplicate", submission.messageId()), submission.reportingSystem(),
                 submission.occurredAt(), original.get().invoiceId(), submission.invoiceId(), submission.supplier(),
                 submission.supplierInvoiceNumber(), submission.gross(), submission.submittedBy(),
-                submission.messageId());
-        String correlation = correlationId == null || correlationId.isBlank() ? submission.messageId().value()
-                : correlationId;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.send(record, correlation, ErrorCode.INVOICE_NOT_FOUND, PROCUREMENT);
-                return;
-            } catch (ConcurrencyException | ConflictingModificationException e) {
-                // Several refused submissions may name one original at once: retried on its new version.
-                if (attempt == RECORD_ATTEMPTS) {
-                    LOG.warn("duplicate invoice {} refused but not recorded on {}", submission.messageId(),
-                            original.get().invoiceId(), e);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("duplicate invoice {} refused but not recorded on {}", submission.messageId(),
-                        original.get().invoiceId(), e);
-                return;
-            }
-        }
+                submission.messageId()), submission.messageId(), correlationId, ErrorCode.INVOICE_NOT_FOUND,
+                PROCUREMENT);
     }
 
     @PostMapping("/tax-validations")

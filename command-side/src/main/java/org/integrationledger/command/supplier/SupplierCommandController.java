@@ -3,11 +3,10 @@ package org.integrationledger.command.supplier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
 import org.integrationledger.command.connector.DerivedMessageIds;
+import org.integrationledger.command.connector.FollowUpCommands;
 import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
@@ -15,8 +14,6 @@ import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.supplier.TaxId;
 import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.RequestSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +34,6 @@ import java.util.Set;
 @Tag(name = "Suppliers: connector commands")
 class SupplierCommandController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SupplierCommandController.class);
-    private static final int RECORD_ATTEMPTS = 10;
 
     private static final Set<String> PROCUREMENT = Set.of("PROCUREMENT");
     private static final Set<String> ANY_KIND = Set.of("PROCUREMENT", "ERP", "MDM", "TAX", "TREASURY");
@@ -47,11 +42,14 @@ class SupplierCommandController {
     private final ConnectorCommands commands;
     private final BankAccountProtection protection;
     private final TaxIdClaims claims;
+    private final FollowUpCommands followUps;
 
-    SupplierCommandController(ConnectorCommands commands, BankAccountProtection protection, TaxIdClaims claims) {
+    SupplierCommandController(ConnectorCommands commands, BankAccountProtection protection, TaxIdClaims claims,
+                              FollowUpCommands followUps) {
         this.commands = commands;
         this.protection = protection;
         this.claims = claims;
+        this.followUps = followUps;
     }
 
     @PostMapping("/request")
@@ -168,30 +166,11 @@ class SupplierCommandController {
     }
 
     private void recordCaught(RequestSupplier request, TaxId taxId, SupplierId holder, String correlationId) {
-        RecordDuplicateSupplierRequest record = new RecordDuplicateSupplierRequest(
+        followUps.sendAfterRefusal(new RecordDuplicateSupplierRequest(
                 DerivedMessageIds.of("duplicate-" + taxId.normalized(), request.messageId()),
                 request.reportingSystem(), request.occurredAt(), holder, request.supplierId(), taxId,
-                request.legalName(), request.requestedBy(), request.messageId());
-        String correlation = correlationId == null || correlationId.isBlank() ? request.messageId().value()
-                : correlationId;
-        // Several refused requests may name one holder at once (a duplicate race): each appends to the holder, so
-        // a concurrent append is retried on the holder's new version.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.send(record, correlation, ErrorCode.SUPPLIER_NOT_FOUND, PROCUREMENT);
-                return;
-            } catch (ConcurrencyException | ConflictingModificationException e) {
-                if (attempt == RECORD_ATTEMPTS) {
-                    LOG.warn("duplicate supplier request {} refused but not recorded on {}", request.messageId(),
-                            holder, e);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("duplicate supplier request {} refused but not recorded on {}", request.messageId(),
-                        holder, e);
-                return;
-            }
-        }
+                request.legalName(), request.requestedBy(), request.messageId()), request.messageId(), correlationId,
+                ErrorCode.SUPPLIER_NOT_FOUND, PROCUREMENT);
     }
 
     private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,

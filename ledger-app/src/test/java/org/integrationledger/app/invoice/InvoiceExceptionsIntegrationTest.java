@@ -131,8 +131,10 @@ class InvoiceExceptionsIntegrationTest extends LedgerIntegrationTest {
 
         JsonNode matched = awaitInvoice(invoice.id, row -> row.path("eventCount").asLong() == 5);
         assertThat(matched.path("matchStatus").asText()).isEqualTo("MATCHED");
+        // The re-match of the receipt made before the invoice may run after the amendment (it is asynchronous) and
+        // is then the one that completes the match: the outcome is the same, the reason names either change.
         assertThat(exception(invoice, "MATCH_VARIANCE", "RESOLVED", "").path("resolutionReason").asText())
-                .isEqualTo("amendment 2 of purchase order " + invoice.po + " completed the match");
+                .matches("(amendment 2 of purchase order " + invoice.po + "|goods receipt GR-.*) completed the match");
     }
 
     @Test

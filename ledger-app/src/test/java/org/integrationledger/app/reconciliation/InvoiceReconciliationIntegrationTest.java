@@ -6,12 +6,13 @@ import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.support.ReconciliationEntries.flag;
+import static org.integrationledger.app.support.ReconciliationEntries.flags;
+import static org.integrationledger.app.support.ReconciliationEntries.system;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.confirmation;
 import static org.integrationledger.app.support.InvoiceRequests.erpPosting;
@@ -194,28 +195,4 @@ class InvoiceReconciliationIntegrationTest extends LedgerIntegrationTest {
                 REPORTING_KEY), r -> r.status() == 200 && until.test(r.body())).body();
     }
 
-    private static JsonNode system(JsonNode entry, String system) {
-        for (JsonNode position : entry.path("systems")) {
-            if (position.path("system").asText().equals(system)) {
-                return position;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static JsonNode flag(JsonNode entry, String flag) {
-        for (JsonNode divergence : entry.path("divergences")) {
-            if (divergence.path("flag").asText().equals(flag)) {
-                return divergence;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static List<String> flags(JsonNode entry) {
-        List<String> flags = new ArrayList<>();
-        entry.path("divergences").forEach(d -> flags.add(d.path("flag").asText()
-                + (d.path("system").isNull() || d.path("system").isMissingNode() ? "" : "@" + d.path("system").asText())));
-        return flags;
-    }
 }

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.support.ReconciliationEntries.flag;
+import static org.integrationledger.app.support.ReconciliationEntries.flags;
+import static org.integrationledger.app.support.ReconciliationEntries.system;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
@@ -326,31 +329,6 @@ class ReconciliationIntegrationTest extends LedgerIntegrationTest {
 
     private JsonNode entryNow(String type, String id) {
         return api.get("/api/v1/reconciliation/" + type + "/" + id, REPORTING_KEY).body();
-    }
-
-    private static JsonNode system(JsonNode entry, String system) {
-        for (JsonNode position : entry.path("systems")) {
-            if (position.path("system").asText().equals(system)) {
-                return position;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static JsonNode flag(JsonNode entry, String flag) {
-        for (JsonNode divergence : entry.path("divergences")) {
-            if (divergence.path("flag").asText().equals(flag)) {
-                return divergence;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static List<String> flags(JsonNode entry) {
-        List<String> flags = new ArrayList<>();
-        entry.path("divergences").forEach(d -> flags.add(d.path("flag").asText()
-                + (d.path("system").isNull() || d.path("system").isMissingNode() ? "" : "@" + d.path("system").asText())));
-        return flags;
     }
 
     private static List<String> ids(JsonNode page) {

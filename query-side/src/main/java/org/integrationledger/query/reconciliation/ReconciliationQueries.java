@@ -166,7 +166,7 @@ class ReconciliationQueries {
             where.add("caught_at >= :since");
             params.addValue("since", Timestamp.from(query.caughtSince()));
         }
-        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String filter = whereClause(where);
         List<CaughtDuplicate> items = jdbc.query("SELECT * FROM duplicate_caught" + filter
                 + " ORDER BY caught_at DESC, event_id LIMIT :limit OFFSET :offset", params, DuplicateTable.ROW)
                 .stream().map(DuplicateRow::toCaughtDuplicate).toList();
@@ -206,23 +206,12 @@ class ReconciliationQueries {
                 .map(document -> document.toEntry(asOf)).toList();
     }
 
+    /** The filter on the divergence table: the document's columns plus the divergence's own. */
     private static String flagWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
-        List<String> where = new ArrayList<>();
-        if (filter.documentType() != null) {
-            where.add("document_type = :type");
-            params.addValue("type", filter.documentType().name());
-        }
+        List<String> where = documentConditions(filter, params);
         if (filter.divergence() != null) {
             where.add("flag = :flag");
             params.addValue("flag", filter.divergence().name());
-        }
-        if (filter.region() != null) {
-            where.add("region = :region");
-            params.addValue("region", filter.region());
-        }
-        if (filter.legalEntity() != null) {
-            where.add("legal_entity = :legalEntity");
-            params.addValue("legalEntity", filter.legalEntity().value());
         }
         if (filter.system() != null) {
             where.add("system_id = :system");
@@ -232,10 +221,15 @@ class ReconciliationQueries {
             where.add("since <= :startedBy");
             params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
         }
-        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return whereClause(where);
     }
 
     private static String documentWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
+        return whereClause(documentConditions(filter, params));
+    }
+
+    /** Both tables carry document type, region and legal entity under the same names. */
+    private static List<String> documentConditions(ReconciliationFilter filter, MapSqlParameterSource params) {
         List<String> where = new ArrayList<>();
         if (filter.documentType() != null) {
             where.add("document_type = :type");
@@ -249,7 +243,11 @@ class ReconciliationQueries {
             where.add("legal_entity = :legalEntity");
             params.addValue("legalEntity", filter.legalEntity().value());
         }
-        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return where;
+    }
+
+    private static String whereClause(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     private static TraceStep step(ResultSet rs) throws SQLException {
