@@ -59,6 +59,9 @@ class InvoiceSlaIntegrationTest extends LedgerIntegrationTest {
         assertThat(clocks.get("payment-confirmed-to-procurement/-#PAY-1").path("stopEvent").asText())
                 .isEqualTo("PaymentConfirmationAcknowledged");
         assertThat(state(clocks, "invoice-received-to-matched", "-")).isEqualTo("MET");
+        assertThat(clocks.get("invoice-received-to-matched/-").path("region").asText())
+                .as("an invoice's clocks carry its region, for the dashboard's filters").isEqualTo("NA");
+        assertThat(clocks.get("payment-confirmed-to-procurement/-#PAY-2").path("region").asText()).isEqualTo("NA");
     }
 
     private Map<String, JsonNode> clocks(String document) {

@@ -38,6 +38,8 @@ class SlaClockProjection {
     static final String PROCESSING_GROUP = "sla-clocks";
     /** Every canonical event of a document with a legal entity names it in this component. */
     static final String LEGAL_ENTITY_FIELD = "legalEntity";
+    /** A document's own region (an invoice's), for clocks that wait for no particular system. */
+    static final String REGION_FIELD = "region";
     private static final String NO_SYSTEM = "-";
 
     private final JdbcTemplate jdbc;
@@ -109,6 +111,7 @@ class SlaClockProjection {
     /** Remembers the document's legal entity and the systems the rules wait for; true when something changed. */
     private boolean remember(String document, Object payload, List<SlaRuleDefinition> active) {
         boolean changed = remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
+        changed |= remember(document, REGION_FIELD, EventFields.value(payload, REGION_FIELD));
         for (SlaRuleDefinition rule : active) {
             if (rule.systemField() != null) {
                 changed |= remember(document, rule.systemField(), EventFields.value(payload, rule.systemField()));
@@ -183,7 +186,9 @@ class SlaClockProjection {
             return;
         }
         for (String system : systems) {
-            String region = settings.regionOf(system);
+            // The waited-for system's region; without one, the document's own (an invoice's region).
+            String region = system == null && fields.get(REGION_FIELD) != null ? fields.get(REGION_FIELD)
+                    : settings.regionOf(system);
             if (!rule.scope().admits(legalEntity, region, system)) {
                 continue;
             }
