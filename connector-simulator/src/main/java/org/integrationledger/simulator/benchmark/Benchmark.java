@@ -87,18 +87,16 @@ public final class Benchmark {
 
     private double tuned(Database database, Path jar) throws Exception {
         String url = database.freshDatabase("ledger_tuned");
-        List<String> jvm = new ArrayList<>();
         Path recording = workDirectory.resolve("tuned.jfr");
-        if (profile.jfr()) {
-            jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
-        }
         double bestRate;
-        try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, jvm, List.of())) {
+        try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, List.of(), List.of())) {
             Workload workload = workload("T");
             TrafficRun traffic = new TrafficRun(ledger.client(), workload);
             long[] next = {0};
             int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
             warmUp(ledger, traffic, next, top);
+            // Recorded from after the warm-up, so start-up class loading and early JIT work stay out of the profile.
+            boolean recording0 = profile.jfr() && ledger.jcmd("JFR.start", "name=bench", "settings=profile");
             int bestConcurrency = top;
             bestRate = 0;
             for (long level : profile.growth()) {
@@ -123,6 +121,9 @@ public final class Benchmark {
             results.lag.add(lag("tuned, one process", ledger, ledger, traffic, next, bestRate / 2, top));
             queries(database, url, ledger);
             replay(ledger, database, url);
+            if (recording0 && !ledger.jcmd("JFR.stop", "name=bench", "filename=" + recording)) {
+                results.notes.add("jcmd JFR.stop failed; no profile");
+            }
         }
         if (profile.jfr() && Files.exists(recording)) {
             results.hotSpots = HotSpots.summarise(recording);

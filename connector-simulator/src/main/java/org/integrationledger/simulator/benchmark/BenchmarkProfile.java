@@ -18,7 +18,7 @@ record BenchmarkProfile(String name, List<Integer> concurrency, double warmupSec
             case "smoke" -> new BenchmarkProfile("smoke", List.of(4), 2, 4, List.of(0L), 8, 4, 20, false, false, false);
             case "quick" -> new BenchmarkProfile("quick", List.of(4, 16), 10, 15, List.of(0L, 50_000L), 32, 20, 200,
                     true, true, true);
-            case "full" -> new BenchmarkProfile("full", List.of(4, 16, 64), 15, 30, List.of(0L, 1_000_000L), 48, 30,
+            case "full" -> new BenchmarkProfile("full", List.of(4, 16, 64), 30, 30, List.of(0L, 1_000_000L), 48, 30,
                     500, true, true, true);
             default -> throw new IllegalArgumentException("unknown profile " + name + " (smoke, quick, full)");
         };

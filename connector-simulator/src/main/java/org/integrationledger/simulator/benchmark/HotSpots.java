@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Summarises a JFR recording of the ledger: where its CPU samples are (top frames, and the share of samples
@@ -21,7 +19,8 @@ import java.util.Set;
 final class HotSpots {
 
     record Summary(long samples, List<Map.Entry<String, Long>> topFrames, List<Map.Entry<String, Long>> libraries,
-                   double gcPauseSeconds, long gcCount, double socketReadSeconds) {
+                   double gcPauseSeconds, long gcCount, double socketReadSeconds,
+                   List<Map.Entry<String, Long>> cpuByThreadGroup, double compilationSeconds) {
     }
 
     private static final String[][] LIBRARIES = {
@@ -29,10 +28,9 @@ final class HotSpots {
             {"org.hibernate.", "Hibernate"}, {"com.zaxxer.hikari.", "HikariCP"},
             {"com.fasterxml.jackson.", "Jackson 2 (Axon serializer)"}, {"tools.jackson.", "Jackson 3 (Spring MVC)"},
             {"org.apache.catalina.", "Tomcat"}, {"org.apache.coyote.", "Tomcat"}, {"org.apache.tomcat.", "Tomcat"},
+            {"org.springframework.boot.loader.", "Spring Boot jar loader (class/resource lookups)"},
             {"org.springframework.security.", "Spring Security"}, {"org.springframework.", "Spring (other)"},
-            {"org.integrationledger.", "ledger code"}, {"java.util.regex.", "JDK regex"},
-            {"java.security.", "JDK crypto/security"}, {"sun.security.", "JDK crypto/security"},
-            {"io.micrometer.", "Micrometer"}};
+            {"org.integrationledger.", "ledger code"}, {"io.micrometer.", "Micrometer"}};
 
     static Summary summarise(Path recording) throws IOException {
         Map<String, Long> top = new HashMap<>();
@@ -41,6 +39,8 @@ final class HotSpots {
         double gc = 0;
         long gcCount = 0;
         double socket = 0;
+        double compilation = 0;
+        Map<String, Long> threadCpu = new HashMap<>(); // per thread group, in units of 1e-6 of the machine
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
@@ -51,28 +51,54 @@ final class HotSpots {
                         continue;
                     }
                     samples++;
-                    RecordedFrame frame = frames.get(0);
+                    RecordedFrame frame = frames.stream().filter(f -> !isJdk(f.getMethod().getType().getName()))
+                            .findFirst().orElse(frames.get(0));
                     top.merge(frame.getMethod().getType().getName() + "." + frame.getMethod().getName(), 1L, Long::sum);
-                    Set<String> seen = new HashSet<>();
+                    // Self time by library: the sample goes to the innermost library frame on the stack, so JDK
+                    // code (collections, crypto, I/O) counts for the library that called it.
+                    String owner = "JDK / other";
+                    search:
                     for (RecordedFrame f : frames) {
-                        String owner = f.getMethod().getType().getName();
+                        String frameType = f.getMethod().getType().getName();
                         for (String[] library : LIBRARIES) {
-                            if (owner.startsWith(library[0])) {
-                                seen.add(library[1]);
-                                break;
+                            if (frameType.startsWith(library[0])) {
+                                owner = library[1];
+                                break search;
                             }
                         }
                     }
-                    seen.forEach(library -> libraries.merge(library, 1L, Long::sum));
+                    libraries.merge(owner, 1L, Long::sum);
                 } else if (type.equals("jdk.GarbageCollection")) {
                     gc += event.getDuration().toNanos() / 1e9;
                     gcCount++;
+                } else if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+                    // Each event is one thread's share of the machine's CPU over the last sampling period.
+                    String thread = event.getThread().getJavaName() == null ? event.getThread().getOSName()
+                            : event.getThread().getJavaName();
+                    double load = event.getFloat("user") + event.getFloat("system");
+                    threadCpu.merge(threadGroup(thread), Math.round(load * 1e6), Long::sum);
+                } else if (type.equals("jdk.Compilation")) {
+                    compilation += event.getDuration().toNanos() / 1e9;
                 } else if (type.equals("jdk.SocketRead")) {
                     socket += event.getDuration().toNanos() / 1e9;
                 }
             }
         }
-        return new Summary(samples, sorted(top, 15), sorted(libraries, 20), gc, gcCount, socket);
+        return new Summary(samples, sorted(top, 15), sorted(libraries, 20), gc, gcCount, socket, sorted(threadCpu, 12),
+                compilation);
+    }
+
+    /** Thread names without their numbers, so pools read as one line: "http-nio-8080-exec-#". */
+    private static String threadGroup(String name) {
+        if (name == null) {
+            return "?";
+        }
+        return name.replaceAll("[0-9]+", "#");
+    }
+
+    private static boolean isJdk(String type) {
+        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.") || type.startsWith("sun.")
+                || type.startsWith("com.sun.");
     }
 
     private static List<Map.Entry<String, Long>> sorted(Map<String, Long> counts, int limit) {

@@ -106,6 +106,26 @@ final class LedgerProcess implements AutoCloseable {
         }
     }
 
+    /** Runs {@code jcmd <pid> <command> <arguments>} from this JDK; false if it is missing or fails. */
+    boolean jcmd(String command, String... arguments) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid()), command));
+        line.addAll(List.of(arguments));
+        try {
+            Process run = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(name + "-jcmd.log").toFile())).start();
+            return run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && run.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -92,14 +93,21 @@ final class Report {
         }
         if (results.hotSpots != null) {
             HotSpots.Summary h = results.hotSpots;
-            md.append("\n### Where the tuned ledger's CPU went (JFR, `settings=profile`, whole tuned run)\n\n")
+            md.append("\n### Where the tuned ledger's CPU went (JFR, `settings=profile`, tuned run after the warm-up)\n\n")
                     .append(h.samples()).append(" execution samples; GC: ").append(h.gcCount()).append(" collections, ")
                     .append(f2(h.gcPauseSeconds())).append(" s in total; threads blocked in socket reads (mostly waiting for PostgreSQL): ")
                     .append(f0(h.socketReadSeconds())).append(" s summed over threads.\n\n");
-            table(md, List.of("library on the stack", "share of samples"), h.libraries().stream().map(e -> List.of(
+            long cpuTotal = h.cpuByThreadGroup().stream().mapToLong(Map.Entry::getValue).sum();
+            md.append("Compilation (JIT) time recorded: ").append(f1(h.compilationSeconds()))
+                    .append(" s. CPU by thread group (JFR `jdk.ThreadCPULoad`, share of the JVM's sampled thread CPU; "
+                            + "compiler and GC threads appear here but not in the execution samples):\n\n");
+            table(md, List.of("thread group", "share of JVM thread CPU"), h.cpuByThreadGroup().stream().map(e -> List.of(
+                    "`" + e.getKey() + "`", pct(e.getValue(), cpuTotal))).toList());
+            md.append('\n');
+            table(md, List.of("innermost library on the stack (self time incl. the JDK code it called)", "share of samples"), h.libraries().stream().map(e -> List.of(
                     e.getKey(), pct(e.getValue(), h.samples()))).toList());
             md.append('\n');
-            table(md, List.of("top frame", "share of samples"), h.topFrames().stream().map(e -> List.of(
+            table(md, List.of("innermost non-JDK frame (method whose own code or JDK callees were running)", "share of samples"), h.topFrames().stream().map(e -> List.of(
                     "`" + e.getKey() + "`", pct(e.getValue(), h.samples()))).toList());
         }
         for (String image : images) {
