@@ -89,7 +89,11 @@ public final class Benchmark {
         String url = database.freshDatabase("ledger_tuned");
         Path recording = workDirectory.resolve("tuned.jfr");
         double bestRate;
-        try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, List.of(), List.of())) {
+        List<String> extra = flags.containsKey("ledger-args") ? List.of(flags.get("ledger-args").trim().split("\\s+")) : List.of();
+        if (!extra.isEmpty()) {
+            results.environment.put("tuned ledger extra arguments", String.join(" ", extra));
+        }
+        try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, List.of(), extra)) {
             Workload workload = workload("T");
             TrafficRun traffic = new TrafficRun(ledger.client(), workload);
             long[] next = {0};
