@@ -1,0 +1,102 @@
+package org.integrationledger.simulator;
+
+import org.integrationledger.simulator.benchmark.Benchmark;
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.connector.TrafficRun;
+import org.integrationledger.simulator.workload.Workload;
+import org.integrationledger.simulator.workload.WorkloadSettings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Command line: {@code simulate} (default) plays the reference scenario against a running ledger, {@code demo}
+ * fills one with a realistic day of P2P traffic, {@code benchmark} runs the benchmark harness.
+ */
+public final class ConnectorSimulator {
+
+    private static final String USAGE = """
+            usage: java -jar connector-simulator.jar [simulate|demo|benchmark] [--flag=value ...]
+              simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
+                        [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
+              demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
+              benchmark [--profile=smoke|quick|full] [--db-url=jdbc:postgresql://host/db --db-user= --db-password=]
+                        [--ledger-jar=ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar] [--out=docs]
+                        [--concurrency=4,16,64] [--growth=0,1000000,10000000] [--ingest-seconds=30] [--seed=42]
+                        [--ledger-args="--spring.property=value ..."]  (extra arguments for the tuned ledger)
+            """;
+
+    private ConnectorSimulator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = "simulate";
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+            } else {
+                mode = arg;
+            }
+        }
+        switch (mode) {
+            case "simulate" -> System.exit(simulate(flags, false) ? 0 : 1);
+            case "demo" -> System.exit(simulate(flags, true) ? 0 : 1);
+            case "benchmark" -> {
+                new Benchmark(flags, System.out).run();
+                System.exit(0);
+            }
+            default -> {
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    /** Plays the scenario; true when every answer was the one the script expects. */
+    public static boolean simulate(Map<String, String> flags, boolean demo) {
+        if (flags.containsKey("help")) {
+            System.out.print(USAGE);
+            return true;
+        }
+        long seed = Long.parseLong(flags.getOrDefault("seed", "42"));
+        long scale = Long.parseLong(flags.getOrDefault("scale", demo ? "600" : "1000"));
+        int concurrency = Integer.parseInt(flags.getOrDefault("concurrency", demo ? "8" : "16"));
+        LocalDate day = flags.containsKey("day") ? LocalDate.parse(flags.get("day"))
+                : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
+        String runId = flags.getOrDefault("run-id", (demo ? "D" : "R") + seed);
+        WorkloadSettings settings = WorkloadSettings.defaults(runId, start)
+                .withRetryShare(Double.parseDouble(flags.getOrDefault("retry-share", "0.05")))
+                .withQuarterEnd(flags.containsKey("quarter-end"));
+        Workload workload = Workload.referenceScenario(seed, settings);
+        LedgerClient client = new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080"));
+        DoubleUnaryOperator rate = null;
+        if (flags.containsKey("rate")) {
+            double base = Double.parseDouble(flags.get("rate"));
+            double surge = Double.parseDouble(flags.getOrDefault("surge", settings.quarterEnd() ? "4" : "1"));
+            double length = Double.parseDouble(flags.getOrDefault("surge-after-seconds", "60"));
+            // The quarter-end profile: the base rate, then the close multiplies it.
+            rate = t -> t < length ? base : base * surge;
+        }
+        System.out.printf("playing %d documents of run %s (seed %d) against %s with %d connections%n", scale, runId,
+                seed, client.base(), concurrency);
+        TrafficRun.Result result = new TrafficRun(client, workload).play(0, scale, concurrency, 1e9, rate);
+        System.out.printf("%d messages in %.1f s: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms; statuses %s; "
+                        + "%d retries answered replayed; %d unexpected answers%n", result.messages(), result.seconds(),
+                result.acceptedPerSecond(), result.p(50), result.p(99), result.byStatus(), result.replayed(),
+                result.unexpected());
+        result.unexpectedSamples().forEach(s -> System.out.println("  unexpected: " + s));
+        if (demo) {
+            System.out.println("Now look: " + client.base() + "/api/v1/reconciliation/counts, "
+                    + client.base() + "/api/v1/purchase-orders?size=20, " + client.base() + "/api/v1/trace/PO-" + runId
+                    + "-0 (X-Api-Key: dev-reporting-key)");
+        }
+        return result.unexpected() == 0;
+    }
+}

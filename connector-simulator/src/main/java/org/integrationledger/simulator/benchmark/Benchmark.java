@@ -1,0 +1,370 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.connector.TrafficRun;
+import org.integrationledger.simulator.workload.Workload;
+import org.integrationledger.simulator.workload.WorkloadSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run: a PostgreSQL server, the ledger jar as child processes on fresh databases of it, the same
+ * seeded workload for every configuration, and the baselines measured in between on the same machine.
+ */
+public final class Benchmark {
+
+    private static final List<String> PROCESSORS = List.of("purchase-order-view", "supplier-view",
+            "reconciliation-view", "trace-view");
+    private static final Instant DAY = Instant.parse("2026-09-30T08:00:00Z"); // a quarter-end close
+
+    private final BenchmarkProfile profile;
+    private final Map<String, String> flags;
+    private final PrintStream out;
+    private final Results results = new Results();
+    private final long seed;
+    private Path workDirectory;
+
+    public Benchmark(Map<String, String> flags, PrintStream out) {
+        this.flags = flags;
+        this.profile = BenchmarkProfile.of(flags.getOrDefault("profile", "quick"), flags);
+        this.out = out;
+        this.seed = Long.parseLong(flags.getOrDefault("seed", "42"));
+    }
+
+    /** Runs every phase of the profile, prints the table, writes the report; returns the report's path. */
+    public Path run() throws Exception {
+        workDirectory = flags.containsKey("work-dir") ? Files.createDirectories(Path.of(flags.get("work-dir")))
+                : Files.createTempDirectory("ledger-benchmark");
+        Path jar = ledgerJar();
+        Path docs = Path.of(flags.getOrDefault("out", "docs"));
+        log("profile " + profile + "; work directory " + workDirectory + "; ledger jar " + jar);
+        Environment.describe(results.environment, profile, flags);
+        results.environment.put("ledger jar", jar.toString());
+        try (Database database = flags.containsKey("db-url")
+                ? Database.external(flags.get("db-url"), flags.getOrDefault("db-user", "postgres"),
+                flags.getOrDefault("db-password", ""))
+                : Database.embedded(workDirectory.resolve("postgres"))) {
+            results.environment.put("PostgreSQL", database.version() + (flags.containsKey("db-url")
+                    ? " (external, " + flags.get("db-url") + ")" : " (embedded, zonky binaries; synchronous_commit="
+                    + database.scalar(database.urlOf("postgres"), "SHOW synchronous_commit") + ", fsync="
+                    + database.scalar(database.urlOf("postgres"), "SHOW fsync") + ")"));
+            double maxRate = tuned(database, jar);
+            if (profile.split()) {
+                split(database, jar, maxRate);
+            }
+            if (profile.axonDefaults()) {
+                axonDefaults(database, jar);
+            }
+        }
+        Path report = new Report(results, profile).write(docs, commandLine());
+        log("report written to " + report);
+        if (!flags.containsKey("keep")) {
+            deleteQuietly(workDirectory.resolve("postgres"));
+        }
+        return report;
+    }
+
+    /** Answers that differed from the scripted expectation in any measured traffic so far (0 on a healthy ledger). */
+    public long unexpectedAnswers() {
+        return results.ingest.stream().mapToLong(i -> i.traffic().unexpected()).sum()
+                + results.lag.stream().filter(l -> l.background() != null).mapToLong(l -> l.background().unexpected()).sum();
+    }
+
+    /** Messages acknowledged with 200 in the measured ingest phases. */
+    public long acceptedMessages() {
+        return results.ingest.stream().mapToLong(i -> i.traffic().accepted()).sum();
+    }
+
+    private double tuned(Database database, Path jar) throws Exception {
+        String url = database.freshDatabase("ledger_tuned");
+        Path recording = workDirectory.resolve("tuned.jfr");
+        double bestRate;
+        List<String> extra = flags.containsKey("ledger-args") ? List.of(flags.get("ledger-args").trim().split("\\s+")) : List.of();
+        if (!extra.isEmpty()) {
+            results.environment.put("tuned ledger extra arguments", String.join(" ", extra));
+        }
+        try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, List.of(), extra)) {
+            Workload workload = workload("T");
+            TrafficRun traffic = new TrafficRun(ledger.client(), workload);
+            long[] next = {0};
+            int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
+            warmUp(ledger, traffic, next, top);
+            // Recorded from after the warm-up, so start-up class loading and early JIT work stay out of the profile.
+            boolean recording0 = profile.jfr() && ledger.jcmd("JFR.start", "name=bench", "settings=profile");
+            int bestConcurrency = top;
+            bestRate = 0;
+            for (long level : profile.growth()) {
+                long stored = storedEvents(database, url);
+                if (level > stored) {
+                    preload(database, url, ledger, level);
+                    stored = storedEvents(database, url);
+                }
+                awaitProjections(ledger.client());
+                List<Integer> levels = level == profile.growth().get(0) ? profile.concurrency() : List.of(bestConcurrency);
+                for (int concurrency : levels) {
+                    Results.Ingest row = ingest("tuned", ledger, traffic, next, concurrency, stored);
+                    if (level == profile.growth().get(0) && row.traffic().acceptedPerSecond() > bestRate) {
+                        bestRate = row.traffic().acceptedPerSecond();
+                        bestConcurrency = concurrency;
+                    }
+                    stored = storedEvents(database, url);
+                }
+            }
+            raw(database, url, ledger);
+            awaitProjections(ledger.client());
+            results.lag.add(lag("tuned, one process", ledger, ledger, traffic, next, bestRate / 2, top));
+            queries(database, url, ledger);
+            replay(ledger, database, url);
+            if (recording0 && !ledger.jcmd("JFR.stop", "name=bench", "filename=" + recording)) {
+                results.notes.add("jcmd JFR.stop failed; no profile");
+            }
+        }
+        if (profile.jfr() && Files.exists(recording)) {
+            results.hotSpots = HotSpots.summarise(recording);
+            results.environment.put("JFR recording", recording.toString());
+        }
+        return bestRate;
+    }
+
+    private void split(Database database, Path jar, double maxRate) throws Exception {
+        String url = database.urlOf("ledger_tuned");
+        try (LedgerProcess commands = LedgerProcess.start("command-process", jar, url, database, workDirectory, List.of(),
+                List.of("--ledger.query-side.enabled=false"));
+             LedgerProcess queries = LedgerProcess.start("query-process", jar, url, database, workDirectory, List.of(),
+                     List.of("--ledger.command-side.enabled=false"))) {
+            TrafficRun traffic = new TrafficRun(commands.client(), workload("S"));
+            long[] next = {0};
+            int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
+            warmUp(commands, traffic, next, top);
+            awaitProjections(commands.client(), queries.client());
+            results.lag.add(lag("tuned, split processes", commands, queries, traffic, next, maxRate / 2, top));
+        }
+    }
+
+    private void axonDefaults(Database database, Path jar) throws Exception {
+        String url = database.freshDatabase("ledger_axon_defaults");
+        List<String> overrides = new ArrayList<>();
+        for (String processor : PROCESSORS) {
+            String prefix = "--axon.eventhandling.processors." + processor + ".";
+            overrides.add(prefix + "mode=tracking");
+            overrides.add(prefix + "batch-size=1");
+            overrides.add(prefix + "thread-count=1");
+            overrides.add(prefix + "initial-segment-count=1");
+        }
+        results.environment.put("Axon defaults overrides", String.join(" ", overrides));
+        try (LedgerProcess ledger = LedgerProcess.start("axon-defaults", jar, url, database, workDirectory, List.of(),
+                overrides)) {
+            TrafficRun traffic = new TrafficRun(ledger.client(), workload("D"));
+            long[] next = {0};
+            int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
+            warmUp(ledger, traffic, next, top);
+            awaitProjections(ledger.client());
+            double best = 0;
+            for (int concurrency : profile.concurrency()) {
+                Results.Ingest row = ingest("Axon defaults", ledger, traffic, next, concurrency,
+                        storedEvents(database, url));
+                best = Math.max(best, row.traffic().acceptedPerSecond());
+            }
+            awaitProjections(ledger.client());
+            results.lag.add(lag("Axon defaults, one process", ledger, ledger, traffic, next, best / 2, top));
+        }
+    }
+
+    private void warmUp(LedgerProcess ledger, TrafficRun traffic, long[] next, int concurrency) {
+        log(ledger.name() + ": warm-up " + profile.warmupSeconds() + " s at concurrency " + concurrency);
+        TrafficRun.Result result = traffic.play(next[0], Long.MAX_VALUE, concurrency, profile.warmupSeconds(), null);
+        next[0] += result.documents() + concurrency;
+        report(result);
+    }
+
+    private Results.Ingest ingest(String configuration, LedgerProcess ledger, TrafficRun traffic, long[] next,
+                                  int concurrency, long stored) {
+        log(configuration + ": ingest at concurrency " + concurrency + " with " + stored + " events stored, load "
+                + PhaseMeter.loadAverage());
+        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
+            TrafficRun.Result result = traffic.play(next[0], Long.MAX_VALUE, concurrency, profile.ingestSeconds(), null);
+            next[0] += result.documents() + concurrency;
+            Results.Ingest row = new Results.Ingest(configuration, stored, concurrency, result, meter.finish());
+            results.ingest.add(row);
+            report(result);
+            return row;
+        }
+    }
+
+    private void preload(Database database, String url, LedgerProcess ledger, long target) throws SQLException {
+        long from = storedEvents(database, url);
+        log("preload from " + from + " to " + target + " events over HTTP at concurrency " + profile.preloadConcurrency());
+        TrafficRun traffic = new TrafficRun(ledger.client(), workload("P" + target));
+        long nextDocument = 0;
+        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
+            TrafficRun.Result last = null;
+            long stored = from;
+            while (stored < target) {
+                long documents = Math.max(100, (target - stored) / 6);
+                last = traffic.play(nextDocument, nextDocument + documents, profile.preloadConcurrency(), 1e9, null);
+                nextDocument += documents;
+                stored = storedEvents(database, url);
+                log("  stored " + stored + " events (" + Math.round(last.acceptedPerSecond()) + " messages/s)");
+            }
+            results.preloads.add(new Results.Preload(from, stored, last, meter.finish()));
+        }
+    }
+
+    private void raw(Database database, String url, LedgerProcess ledger) throws Exception {
+        String[] sizes = database.scalar(url, "SELECT round(avg(octet_length(payload))) || ' ' || "
+                + "round(avg(octet_length(meta_data))) FROM domain_event_entry").split(" ");
+        int payload = Integer.parseInt(sizes[0]);
+        int metadata = Integer.parseInt(sizes[1]);
+        RawPostgresBaseline baseline = new RawPostgresBaseline(database, url);
+        for (int concurrency : profile.concurrency()) {
+            log("raw PostgreSQL baseline at concurrency " + concurrency);
+            try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
+                RawPostgresBaseline.Result result = baseline.run(concurrency, profile.ingestSeconds(), payload, metadata);
+                results.raw.add(new Results.Raw(concurrency, result, payload, metadata, meter.finish()));
+                log(String.format("  %.0f commits/s", result.perSecond()));
+            }
+        }
+    }
+
+    private Results.Lag lag(String configuration, LedgerProcess commands, LedgerProcess queries, TrafficRun traffic,
+                             long[] next, double rate, int concurrency) {
+        log(configuration + ": projection lag with background traffic at " + Math.round(rate) + " messages/s");
+        List<LedgerProcess> watched = commands == queries ? List.of(commands) : List.of(commands, queries);
+        try (PhaseMeter meter = new PhaseMeter(watched)) {
+            TrafficRun.Result[] background = new TrafficRun.Result[1];
+            long first = next[0];
+            Thread load = new Thread(() -> background[0] = traffic.play(first, Long.MAX_VALUE, concurrency,
+                    profile.lagSeconds() + 1, t -> rate));
+            load.start();
+            LagProbe.Result lag = new LagProbe(commands.client(), queries.client(),
+                    "LAG" + configuration.replaceAll("[^A-Za-z]", "").substring(0, 4) + System.nanoTime() % 100000, DAY)
+                    .run(profile.lagSeconds(), 20);
+            load.join();
+            next[0] += background[0].documents() + concurrency;
+            log(String.format("  lag p50 %.1f ms, p99 %.1f ms over %d probes", lag.p(50), lag.p(99), lag.probes()));
+            return new Results.Lag(configuration, rate, background[0], lag, meter.finish());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void queries(Database database, String url, LedgerProcess ledger) throws SQLException {
+        awaitProjections(ledger.client());
+        results.queryDocuments = Long.parseLong(database.scalar(url, "SELECT count(*) FROM purchase_order_view"))
+                + Long.parseLong(database.scalar(url, "SELECT count(*) FROM supplier_view"));
+        results.queryEvents = storedEvents(database, url);
+        List<String> ids = new ArrayList<>();
+        try (var connection = database.connect(url); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT purchase_order_id FROM purchase_order_view TABLESAMPLE SYSTEM (10) LIMIT 2000")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            results.notes.add("could not sample purchase order ids: " + e.getMessage());
+        }
+        if (ids.isEmpty()) {
+            ids.add("PO-none");
+        }
+        log("queries on " + results.queryDocuments + " documents (" + results.queryEvents + " events)");
+        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
+            results.queries.addAll(new QueryProbe(ledger.client()).run(profile.queryRepetitions(),
+                    n -> ids.get((int) (n % ids.size())), ids.size()));
+            results.queryUsage = meter.finish();
+        }
+        results.queries.forEach(q -> log(String.format("  %-45s p50 %.1f ms p99 %.1f ms", q.query(), q.p(50), q.p(99))));
+    }
+
+    private void replay(LedgerProcess ledger, Database database, String url) throws SQLException {
+        awaitProjections(ledger.client());
+        log("replay (rebuild) of the projections over " + storedEvents(database, url) + " events");
+        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
+            ReplayProbe probe = new ReplayProbe(ledger.client());
+            for (String projection : List.of("purchase-order-view", "supplier-view")) {
+                ReplayProbe.Result result = probe.rebuild(projection);
+                results.replays.add(result);
+                log(String.format("  %s %s: %d events in %.1f s = %.0f events/s", projection, result.state(),
+                        result.events(), result.seconds(), result.eventsPerSecond()));
+            }
+            results.replayUsage = meter.finish();
+        }
+    }
+
+    /** Waits until a freshly issued order is visible: the projections have caught up with what came before. */
+    private void awaitProjections(LedgerClient commands, LedgerClient... readers) {
+        LedgerClient reader = readers.length == 0 ? commands : readers[0];
+        new LagProbe(commands, reader, "SYNC" + System.nanoTime() % 1000000, DAY).once();
+    }
+
+    private Workload workload(String configuration) {
+        return Workload.referenceScenario(seed, WorkloadSettings.defaults(configuration + seed, DAY).withQuarterEnd(true));
+    }
+
+    private static long storedEvents(Database database, String url) throws SQLException {
+        String max = database.scalar(url, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+        return Long.parseLong(max);
+    }
+
+    private Path ledgerJar() throws IOException {
+        if (flags.containsKey("ledger-jar")) {
+            return Path.of(flags.get("ledger-jar")).toAbsolutePath();
+        }
+        for (Path directory : List.of(Path.of("ledger-app", "target"), Path.of("..", "ledger-app", "target"))) {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    var jar = files.filter(p -> p.getFileName().toString().matches("ledger-app-.*\\.jar"))
+                            .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                            .max(Comparator.comparing(Path::toString));
+                    if (jar.isPresent()) {
+                        return jar.get().toAbsolutePath();
+                    }
+                }
+            }
+        }
+        throw new IOException("no ledger-app/target/ledger-app-*.jar: build it first (./mvnw -B -ntp -q package -DskipTests)"
+                + " or pass --ledger-jar=");
+    }
+
+    private String commandLine() {
+        StringBuilder line = new StringBuilder("java -jar connector-simulator/target/connector-simulator-0.1.0-SNAPSHOT.jar benchmark");
+        flags.forEach((k, v) -> {
+            if (!k.equals("out") && !k.equals("work-dir")) {
+                line.append(" --").append(k).append('=').append(v);
+            }
+        });
+        return line.toString();
+    }
+
+    private void report(TrafficRun.Result result) {
+        log(String.format("  %d messages, %.0f accepted/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, statuses %s%s",
+                result.messages(), result.acceptedPerSecond(), result.p(50), result.p(95), result.p(99),
+                result.byStatus(), result.unexpected() == 0 ? "" : ", unexpected " + result.unexpected() + " e.g. "
+                        + result.unexpectedSamples().get(0)));
+    }
+
+    private void log(String line) {
+        out.println("[" + Instant.now().toString().substring(11, 19) + "] " + line);
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.integrationledger.simulator.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server every measured process shares: an embedded one in a fresh directory (default), or the
+ * external server of {@code --db-url}. Each ledger configuration gets a fresh database of its own on it.
+ */
+final class Database implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+
+    private Database(EmbeddedPostgres embedded, String adminUrl, String user, String password) {
+        this.embedded = embedded;
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    static Database embedded(Path directory) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+                // A durable acknowledgment means a flushed commit: zonky's builder turns synchronous_commit off by
+                // default (and so does the ledger's own embedded default); the benchmark turns it back on.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "300")
+                .start();
+        return new Database(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    static Database external(String url, String user, String password) {
+        return new Database(null, url, user, password);
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /** Drops and creates {@code name}, returns its JDBC URL. */
+    String freshDatabase(String name) throws SQLException {
+        try (Connection connection = connect(adminUrl); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return urlOf(name);
+    }
+
+    String urlOf(String name) {
+        int query = adminUrl.indexOf('?');
+        String head = query < 0 ? adminUrl : adminUrl.substring(0, query);
+        String tail = query < 0 ? "" : adminUrl.substring(query);
+        return head.substring(0, head.lastIndexOf('/') + 1) + name + tail;
+    }
+
+    Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    String version() throws SQLException {
+        return scalar(adminUrl, "SELECT version()");
+    }
+
+    String scalar(String url, String sql) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

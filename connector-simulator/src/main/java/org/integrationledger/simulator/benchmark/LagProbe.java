@@ -1,0 +1,81 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.HdrHistogram.Histogram;
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.workload.Message;
+import org.integrationledger.simulator.workload.PurchaseOrderLifecycle;
+import org.integrationledger.simulator.workload.ReferenceScenario;
+import org.integrationledger.simulator.workload.Workload;
+import org.integrationledger.simulator.workload.WorkloadSettings;
+
+import java.time.Instant;
+
+/**
+ * Projection lag as a reader feels it: a fresh purchase order is issued (command process), and from its 200 the
+ * probe polls {@code GET /api/v1/purchase-orders/{id}} (query process) every millisecond until the order shows
+ * as issued. The figure includes one query's latency, so it is an upper bound of the processor's own lag.
+ */
+final class LagProbe {
+
+    record Result(Histogram lagMicros, long probes, long timeouts) {
+        double p(double percentile) {
+            return lagMicros.getTotalCount() == 0 ? Double.NaN : lagMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private final LedgerClient commands;
+    private final LedgerClient queries;
+    private final Workload probeDocuments;
+    private final PurchaseOrderLifecycle lifecycle = new PurchaseOrderLifecycle();
+
+    LagProbe(LedgerClient commands, LedgerClient queries, String runId, Instant day) {
+        this.commands = commands;
+        this.queries = queries;
+        this.probeDocuments = new Workload(7L, WorkloadSettings.defaults(runId, day).withRetryShare(0),
+                java.util.List.of(new Workload.Share(lifecycle, 100)));
+    }
+
+    /** One probe: waits (up to 30 s) until a fresh order is visible; returns its lag in ms or -1. */
+    double once() {
+        Result result = probes(1, Long.MAX_VALUE, 0);
+        return result.lagMicros().getTotalCount() == 0 ? -1 : result.p(100);
+    }
+
+    /** Issues a probe every {@code intervalMillis} until {@code seconds} have passed. */
+    Result run(double seconds, long intervalMillis) {
+        return probes(Long.MAX_VALUE, System.nanoTime() + (long) (seconds * 1e9), intervalMillis);
+    }
+
+    private Result probes(long count, long deadline, long intervalMillis) {
+        Histogram lag = new Histogram(60_000_000L, 3);
+        long probes = 0;
+        long timeouts = 0;
+        long base = System.nanoTime() % 1_000_000_000L * 1000;
+        for (long n = base; n - base < count && System.nanoTime() < deadline; n++) {
+            Message issue = probeDocuments.document(lifecycle, n).stream().filter(m -> m.step().equals("issue"))
+                    .findFirst().orElseThrow();
+            if (commands.send(issue).status() != 200) {
+                continue;
+            }
+            long acknowledged = System.nanoTime();
+            String path = "/api/v1/purchase-orders/" + issue.documentId();
+            boolean seen = false;
+            while (System.nanoTime() - acknowledged < 30_000_000_000L) {
+                LedgerClient.Answer answer = queries.get(path, ReferenceScenario.REPORTING_KEY);
+                if (answer.status() == 200 && answer.body().contains("\"procurementStatus\":\"ISSUED\"")) {
+                    seen = true;
+                    break;
+                }
+                LedgerProcess.sleep(1);
+            }
+            probes++;
+            if (seen) {
+                lag.recordValue(Math.min((System.nanoTime() - acknowledged) / 1000, 60_000_000L));
+            } else {
+                timeouts++;
+            }
+            LedgerProcess.sleep(intervalMillis);
+        }
+        return new Result(lag, probes, timeouts);
+    }
+}

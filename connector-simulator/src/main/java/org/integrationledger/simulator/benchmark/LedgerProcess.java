@@ -1,0 +1,155 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.workload.ReferenceScenario;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The built ledger jar as a child process, exactly as an operator runs it; stopped with SIGTERM (graceful). */
+final class LedgerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final LedgerClient client;
+    private final String name;
+    private final Path log;
+
+    private LedgerProcess(String name, Process process, LedgerClient client, Path log) {
+        this.name = name;
+        this.process = process;
+        this.client = client;
+        this.log = log;
+    }
+
+    static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
+                               List<String> jvmOptions, List<String> arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Ddisable-axoniq-console-message=true");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.addAll(arguments);
+        Path log = workDirectory.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("LEDGER_DB_URL", dbUrl);
+        env.put("LEDGER_DB_USER", database.user());
+        env.put("LEDGER_DB_PASSWORD", database.password());
+        env.put("LEDGER_DATA_DIR", Files.createDirectories(workDirectory.resolve(name + "-data")).toString());
+        LedgerProcess ledger = new LedgerProcess(name, builder.start(), new LedgerClient("http://localhost:" + port), log);
+        ledger.awaitHealthy(Duration.ofMinutes(4));
+        return ledger;
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.get("/actuator/health", ReferenceScenario.REPORTING_KEY).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IOException(name + " did not become healthy in " + timeout + "; see " + log);
+    }
+
+    LedgerClient client() {
+        return client;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A field of /proc/&lt;pid&gt;/status in kB (VmRSS, VmHWM), or -1 where /proc is not available. */
+    long procStatusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU seconds (user + system) the process has used so far, or -1 without /proc. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Runs {@code jcmd <pid> <command> <arguments>} from this JDK; false if it is missing or fails. */
+    boolean jcmd(String command, String... arguments) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid()), command));
+        line.addAll(List.of(arguments));
+        try {
+            Process run = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(name + "-jcmd.log").toFile())).start();
+            return run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && run.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.integrationledger.simulator.workload.ReferenceScenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Watches ledger processes during one measured phase: peak heap in use (the ledger's own
+ * {@code jvm.memory.used{area=heap}} metric, polled every 250 ms), peak resident set (VmRSS; VmHWM at the end),
+ * CPU seconds used, and the machine's load average at the start and the end.
+ */
+final class PhaseMeter implements AutoCloseable {
+
+    /** What one phase cost. Heap and RSS in MiB; CPU in seconds over all watched processes. */
+    record Usage(double peakHeapMiB, double peakRssMiB, double hwmMiB, double ledgerCpuSeconds, double machineBusySeconds,
+                 String loadStart, String loadEnd, double seconds) {
+    }
+
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
+
+    private final List<LedgerProcess> processes;
+    private final Thread sampler;
+    private final String loadStart;
+    private final double cpuStart;
+    private final double busyStart;
+    private final long start = System.nanoTime();
+    private volatile boolean running = true;
+    private volatile double peakHeap;
+    private volatile double peakRss;
+
+    PhaseMeter(List<LedgerProcess> processes) {
+        this.processes = processes;
+        this.loadStart = loadAverage();
+        this.cpuStart = cpu();
+        this.busyStart = machineBusySeconds();
+        this.sampler = new Thread(this::sample, "phase-meter");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private void sample() {
+        while (running) {
+            double heap = 0;
+            double rss = 0;
+            for (LedgerProcess process : processes) {
+                try {
+                    var answer = process.client().get("/actuator/metrics/jvm.memory.used?tag=area:heap",
+                            ReferenceScenario.REPORTING_KEY);
+                    Matcher m = VALUE.matcher(answer.body());
+                    if (answer.status() == 200 && m.find()) {
+                        heap += Double.parseDouble(m.group(1)) / (1024 * 1024);
+                    }
+                } catch (RuntimeException ignored) {
+                    // a sample lost under load is just a sample lost
+                }
+                rss += Math.max(0, process.procStatusKb("VmRSS")) / 1024.0;
+            }
+            peakHeap = Math.max(peakHeap, heap);
+            peakRss = Math.max(peakRss, rss);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    Usage finish() {
+        running = false;
+        sampler.interrupt();
+        double hwm = processes.stream().mapToDouble(p -> Math.max(0, p.procStatusKb("VmHWM")) / 1024.0).sum();
+        return new Usage(peakHeap, peakRss, hwm, cpu() - cpuStart, machineBusySeconds() - busyStart, loadStart,
+                loadAverage(), (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+
+    private double cpu() {
+        return processes.stream().mapToDouble(LedgerProcess::cpuSeconds).sum();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** Busy CPU seconds of the whole machine (all cores) from /proc/stat, or 0 without it. */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.HdrHistogram.Histogram;
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.workload.ReferenceScenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+
+/** Latency of the readers' questions, one request at a time after a warm-up, on whatever the store holds now. */
+final class QueryProbe {
+
+    record Result(String query, Histogram latencyMicros, long errors) {
+        double p(double percentile) {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private final LedgerClient client;
+
+    QueryProbe(LedgerClient client) {
+        this.client = client;
+    }
+
+    /** {@code purchaseOrderIds} supplies existing order ids by number, for the per-document reads. */
+    List<Result> run(int repetitions, LongFunction<String> purchaseOrderId, long orders) {
+        Map<String, LongFunction<String>> queries = new LinkedHashMap<>();
+        queries.put("reconciliation: POs not acknowledged > 30 min",
+                n -> "/api/v1/reconciliation?documentType=PURCHASE_ORDER&divergence=NOT_ACKNOWLEDGED&divergentFor=PT30M");
+        queries.put("reconciliation: EMEA suppliers > 4 h",
+                n -> "/api/v1/reconciliation?documentType=SUPPLIER&region=EMEA&divergentFor=PT4H");
+        queries.put("reconciliation: counts", n -> "/api/v1/reconciliation/counts");
+        queries.put("reconciliation: one PO", n -> "/api/v1/reconciliation/PURCHASE_ORDER/" + purchaseOrderId.apply(n));
+        queries.put("trace: one PO", n -> "/api/v1/trace/" + purchaseOrderId.apply(n));
+        queries.put("PO list: ERP_EMEA issued, page of 50",
+                n -> "/api/v1/purchase-orders?erp=ERP_EMEA&procurementStatus=ISSUED&page=0&size=50");
+        queries.put("PO by id", n -> "/api/v1/purchase-orders/" + purchaseOrderId.apply(n));
+        SplittableRandom random = new SplittableRandom(11);
+        return queries.entrySet().stream().map(query -> {
+            Histogram histogram = new Histogram(60_000_000L, 3);
+            long errors = 0;
+            for (int i = -Math.min(50, repetitions); i < repetitions; i++) {
+                String path = query.getValue().apply(random.nextLong(Math.max(1, orders)));
+                long t0 = System.nanoTime();
+                LedgerClient.Answer answer = client.get(path, ReferenceScenario.REPORTING_KEY);
+                long micros = (System.nanoTime() - t0) / 1000;
+                if (answer.status() != 200) {
+                    errors++;
+                } else if (i >= 0) {
+                    histogram.recordValue(Math.min(micros, 60_000_000L));
+                }
+            }
+            return new Result(query.getKey(), histogram, errors);
+        }).toList();
+    }
+}

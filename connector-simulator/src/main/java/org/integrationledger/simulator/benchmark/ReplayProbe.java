@@ -1,0 +1,52 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.workload.ReferenceScenario;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rebuilds a projection through the audit API and times it from the POST to COMPLETED. */
+final class ReplayProbe {
+
+    record Result(String projection, String state, long events, double seconds, double reportedEventsPerSecond) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    private final LedgerClient client;
+
+    ReplayProbe(LedgerClient client) {
+        this.client = client;
+    }
+
+    Result rebuild(String projection) {
+        String path = "/api/v1/audit/projections/" + projection + "/rebuild";
+        long t0 = System.nanoTime();
+        LedgerClient.Answer answer = client.post(path, ReferenceScenario.REPORTING_KEY);
+        if (answer.status() / 100 != 2) {
+            return new Result(projection, "HTTP " + answer.status(), 0, 0, 0);
+        }
+        while (true) {
+            LedgerProcess.sleep(100);
+            answer = client.get(path, ReferenceScenario.REPORTING_KEY);
+            String state = field(answer.body(), "state");
+            if ("COMPLETED".equals(state) || "FAILED".equals(state)) {
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                String events = field(answer.body(), "eventsProcessed");
+                String rate = field(answer.body(), "eventsPerSecond");
+                return new Result(projection, state, events == null ? 0 : Long.parseLong(events), seconds,
+                        rate == null ? Double.NaN : Double.parseDouble(rate));
+            }
+            if (System.nanoTime() - t0 > 3_600_000_000_000L) {
+                return new Result(projection, "TIMEOUT", 0, (System.nanoTime() - t0) / 1e9, 0);
+            }
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,41 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.integrationledger.simulator.connector.TrafficRun;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured, in the order it was measured; the report renders it. */
+final class Results {
+
+    record Ingest(String configuration, long storedEvents, int concurrency, TrafficRun.Result traffic,
+                  PhaseMeter.Usage usage) {
+    }
+
+    record Raw(int concurrency, RawPostgresBaseline.Result result, int payloadBytes, int metadataBytes,
+               PhaseMeter.Usage usage) {
+    }
+
+    record Lag(String configuration, double targetRate, TrafficRun.Result background, LagProbe.Result lag,
+               PhaseMeter.Usage usage) {
+    }
+
+    record Preload(long fromEvents, long toEvents, TrafficRun.Result traffic, PhaseMeter.Usage usage) {
+    }
+
+    final Map<String, String> environment = new LinkedHashMap<>();
+    final List<Ingest> ingest = new ArrayList<>();
+    final List<Raw> raw = new ArrayList<>();
+    final List<Lag> lag = new ArrayList<>();
+    final List<Preload> preloads = new ArrayList<>();
+    final List<ReplayProbe.Result> replays = new ArrayList<>();
+    PhaseMeter.Usage replayUsage;
+    final List<QueryProbe.Result> queries = new ArrayList<>();
+    PhaseMeter.Usage queryUsage;
+    long queryDocuments;
+    long queryEvents;
+    HotSpots.Summary hotSpots;
+    final List<String> notes = new ArrayList<>();
+}

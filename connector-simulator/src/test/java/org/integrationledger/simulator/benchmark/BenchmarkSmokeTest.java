@@ -1,0 +1,40 @@
+package org.integrationledger.simulator.benchmark;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness end to end at the smallest size: the packaged ledger jar as a child process on a fresh embedded
+ * PostgreSQL, seconds per phase, the report and plot written to a temporary directory (never docs/).
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void runsEveryPhaseOfTheSmokeProfileAndWritesTheReport(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Benchmark benchmark = new Benchmark(Map.of("profile", "smoke", "out", out.toString(),
+                "work-dir", out.resolve("work").toString()), new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        Path report = benchmark.run();
+
+        String markdown = Files.readString(report);
+        assertThat(markdown).contains(Report.START, "### Targets", "### Ingest", "### Raw PostgreSQL ceiling",
+                "### Projection lag", "### Replay", "### Queries", Report.END);
+        assertThat(markdown).contains("| purchase-order-view | COMPLETED |");
+        assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
+        assertThat(benchmark.acceptedMessages()).isPositive();
+        assertThat(benchmark.unexpectedAnswers()).as(log.toString(StandardCharsets.UTF_8)).isZero();
+    }
+}

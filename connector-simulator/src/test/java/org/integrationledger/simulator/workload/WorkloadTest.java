@@ -1,0 +1,78 @@
+package org.integrationledger.simulator.workload;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkloadTest {
+
+    private static final Instant DAY = Instant.parse("2026-11-23T08:00:00Z");
+
+    private static List<Message> messages(long seed, int documents) {
+        Workload workload = Workload.referenceScenario(seed, WorkloadSettings.defaults("T", DAY));
+        return LongStream.range(0, documents).mapToObj(workload::document).flatMap(List::stream).toList();
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrafficAndAnotherSeedDoesNot() {
+        assertThat(messages(42, 500)).isEqualTo(messages(42, 500));
+        assertThat(messages(43, 500)).isNotEqualTo(messages(42, 500));
+    }
+
+    @Test
+    void aDocumentDependsOnlyOnSeedAndNumberSoWorkersMayGenerateInAnyOrder() {
+        Workload workload = Workload.referenceScenario(7, WorkloadSettings.defaults("T", DAY));
+        List<Message> late = workload.document(999);
+        workload.document(3);
+        assertThat(Workload.referenceScenario(7, WorkloadSettings.defaults("T", DAY)).document(999)).isEqualTo(late);
+    }
+
+    @Test
+    void followsTheReferenceScenarioRatios() {
+        List<Message> all = messages(42, 5000);
+        Map<String, Long> documentsByKind = all.stream().collect(Collectors.groupingBy(Message::documentKind,
+                Collectors.mapping(Message::documentId, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+        assertThat(documentsByKind.get("purchase-order")).isBetween(4300L, 4700L);
+        assertThat(documentsByKind.get("supplier")).isBetween(300L, 700L);
+
+        long retried = all.stream().filter(Message::retried).count();
+        assertThat((double) retried / all.size()).isBetween(0.03, 0.07);
+        Map<String, Long> steps = all.stream().collect(Collectors.groupingBy(Message::step, Collectors.counting()));
+        assertThat(steps).containsKeys("requisition-approval", "issue", "erp-postings", "erp-rejections", "amendments",
+                "goods-receipts", "closure", "cancellation", "request", "approval", "golden-record", "acknowledgments",
+                "changes", "rejection");
+        assertThat(all.stream().filter(m -> m.expectedStatus() == 422).count()).isPositive();
+    }
+
+    @Test
+    void sendsSomeErpPostingsBeforeTheOrderIsIssued() {
+        Workload workload = Workload.referenceScenario(42, WorkloadSettings.defaults("T", DAY));
+        long outOfOrder = LongStream.range(0, 2000).mapToObj(workload::document)
+                .filter(messages -> !messages.isEmpty() && messages.get(0).documentKind().equals("purchase-order"))
+                .filter(messages -> {
+                    List<String> steps = messages.stream().map(Message::step).toList();
+                    return steps.indexOf("erp-postings") >= 0 && steps.indexOf("erp-postings") < steps.indexOf("issue");
+                }).count();
+        assertThat(outOfOrder).isBetween(40L, 160L);
+    }
+
+    @Test
+    void routesEachLegalEntityToItsErpWithItsKey() {
+        Map<String, String> keyByErp = messages(42, 1000).stream().filter(m -> m.step().equals("erp-postings"))
+                .collect(Collectors.toMap(m -> m.body().contains("\"ERP_NA\"") ? "ERP_NA" : "ERP_EMEA", Message::apiKey,
+                        (a, b) -> {
+                            assertThat(a).isEqualTo(b);
+                            return a;
+                        }));
+        assertThat(keyByErp).containsEntry("ERP_NA", "dev-erp-na-key").containsEntry("ERP_EMEA", "dev-erp-emea-key");
+        assertThat(messages(42, 1000).stream().map(Message::body).map(b -> b.contains("\"messageId\""))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))).containsOnlyKeys(true);
+    }
+}
