@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * A purchase order from requisition approval to closure: issued in procurement, posted (or rejected) by the ERP
- * its legal entity routes to, sometimes amended, received and closed or cancelled. Out-of-order arrivals send
+ * its legal entity routes to, sometimes amended, received, invoiced and paid ({@link InvoiceScript}) and closed or
+ * cancelled. Out-of-order arrivals send
  * the ERP posting before the issue; late acknowledgments re-post an older version after a newer one; 1 % of
  * orders get an over-receipt that the ledger must refuse with 422.
  */
@@ -125,6 +126,10 @@ public final class PurchaseOrderLifecycle implements DocumentLifecycle {
             if (random.nextDouble() < 0.01) {
                 script.rejected("goods-receipts", received.plus(Duration.ofDays(3)),
                         "receiptNumber", Json.str("GR-" + id + "-X"), "lines", Json.array(List.of(receiptLine(1, 1))));
+            }
+            if (random.nextDouble() < 0.8) {
+                InvoiceScript.append(script.messages, index, id, "SUP-" + settings.runId() + "-" + supplier, entity,
+                        lines, received.plus(Duration.ofDays(partial ? 2 : 0)), random, settings);
             }
             if (random.nextDouble() < (settings.quarterEnd() ? 0.8 : 0.5)) {
                 script.procurement("closure", received.plus(Duration.ofDays(5)));

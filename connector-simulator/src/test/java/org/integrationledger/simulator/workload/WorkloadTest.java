@@ -41,13 +41,16 @@ class WorkloadTest {
                 Collectors.mapping(Message::documentId, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
         assertThat(documentsByKind.get("purchase-order")).isBetween(4300L, 4700L);
         assertThat(documentsByKind.get("supplier")).isBetween(300L, 700L);
+        // Invoices follow most received orders (about 0.7 x 0.8 of them), paid and confirmed in most cases.
+        assertThat(documentsByKind.get("invoice")).isBetween(2000L, 3000L);
 
         long retried = all.stream().filter(Message::retried).count();
         assertThat((double) retried / all.size()).isBetween(0.03, 0.07);
         Map<String, Long> steps = all.stream().collect(Collectors.groupingBy(Message::step, Collectors.counting()));
         assertThat(steps).containsKeys("requisition-approval", "issue", "erp-postings", "erp-rejections", "amendments",
                 "goods-receipts", "closure", "cancellation", "request", "approval", "golden-record", "acknowledgments",
-                "changes", "rejection");
+                "changes", "rejection", "receipt", "tax-validations", "payments", "payment-confirmation-deliveries",
+                "payment-confirmations");
         assertThat(all.stream().filter(m -> m.expectedStatus() == 422).count()).isPositive();
     }
 
