@@ -36,6 +36,10 @@ public class DatabaseConfiguration {
                     // Spring stops the server when it closes this bean, after everything using it; zonky's own
                     // JVM hook would stop it concurrently with the event processors' shutdown.
                     .setRegisterShutdownHook(false)
+                    // zonky sets synchronous_commit=off for fast tests; a ledger answers 200 only for a commit
+                    // that is flushed to disk, so the embedded default is as durable as any PostgreSQL.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), embedded.dataDirectory());
             return EmbeddedDatabase.of(postgres);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,10 @@ class EmbeddedDatabaseRestartIntegrationTest {
     void keepsPurchaseOrdersAcrossARestartOfTheEmbeddedDefault() {
         String po = newPurchaseOrderId();
         try (ConfigurableApplicationContext ledger = start()) {
+            // A 200 means the commit is on disk: the embedded default does not keep zonky's fast test settings.
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             LedgerApi api = api(ledger);
             assertThat(api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, issue("GB01", "GBP"))
                     .status()).isEqualTo(200);
