@@ -1,9 +1,6 @@
 package org.integrationledger.app.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.integrationledger.app.support.EventTable;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
@@ -42,8 +39,6 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @ParameterizedTest
     @ValueSource(strings = {"reconciliation-view", "trace-view"})
@@ -95,18 +90,6 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM trace_step WHERE trace_key = ?", Integer.class,
                     cancelled)).isEqualTo(3);
         }
-    }
-
-    /** Waits until the projection has processed every event stored now, and returns that head. */
-    private long awaitCaughtUp(String projection) {
-        StreamingEventProcessor processor = processing.eventProcessor(projection, StreamingEventProcessor.class)
-                .orElseThrow();
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
-        return head;
     }
 
     private static Map<String, Object> otherAmount(String po) {

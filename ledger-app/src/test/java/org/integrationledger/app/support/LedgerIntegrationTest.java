@@ -1,5 +1,8 @@
 package org.integrationledger.app.support;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.integrationledger.app.IntegrationLedgerApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the integration tests: the whole ledger on a random port, over real HTTP, against real PostgreSQL.
@@ -23,6 +30,8 @@ public abstract class LedgerIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     protected LedgerApi api;
     /** The event store and idempotency table, read directly to prove what was (not) written. */
@@ -42,5 +51,21 @@ public abstract class LedgerIntegrationTest {
     void connectApi() {
         api = new LedgerApi("http://localhost:" + port);
         events = new EventTable(jdbc);
+    }
+
+    /**
+     * Waits until a streaming processor has handled every event stored now, not replaying, and returns that head
+     * of the store. Right after a restart no segment is claimed yet: an empty status does not count as caught up.
+     */
+    protected long awaitCaughtUp(String processorName) {
+        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
+                && !processor.isReplaying()
+                && processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
+        return head;
     }
 }

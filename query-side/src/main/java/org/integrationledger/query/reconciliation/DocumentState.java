@@ -51,6 +51,8 @@ final class DocumentState {
     Instant lastRecordedAt;
     final Map<String, SystemRow> systems = new TreeMap<>();
     final Map<OpenDivergence.Key, OpenDivergence> divergences = new LinkedHashMap<>();
+    /** Whether the open divergences changed since the document was loaded, so their rows must be written. */
+    boolean divergencesChanged;
 
     DocumentState(DocumentType type, String id) {
         this.type = type;

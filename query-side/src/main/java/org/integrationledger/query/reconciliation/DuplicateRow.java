@@ -15,6 +15,7 @@ import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A caught duplicate as stored in {@code duplicate_caught}; the same mapping serves the projection and the rebuild. */
@@ -37,7 +38,8 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
             for (int i = 0; i < raised.suspectedDuplicateOf().size(); i++) {
                 rows.add(new DuplicateRow(message.getIdentifier() + ":" + i, DocumentType.INVOICE,
                         raised.suspectedDuplicateOf().get(i).value(), raised.invoiceId().value(),
-                        raised.supplier() + " " + raised.gross(), SUSPECTED, OPEN, truncate(raised.detail()),
+                        raised.supplier() + " " + raised.gross(), SUSPECTED, OPEN,
+                        Texts.cut(Objects.requireNonNullElse(raised.detail(), ""), Texts.DETAIL),
                         raised.occurredAt(), message.getTimestamp(), raised.reportingSystem().value(), connectorId));
             }
             return rows;
@@ -59,7 +61,7 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
 
     DuplicateRow resolved(Resolution resolution) {
         return new DuplicateRow(eventId, documentType, originalId, attemptedId, matchKey, kind, resolution.outcome(),
-                truncate(detail + resolution.detailSuffix()), caughtAt, recordedAt, reportingSystem, connectorId);
+                Texts.cut(detail + resolution.detailSuffix(), Texts.DETAIL), caughtAt, recordedAt, reportingSystem, connectorId);
     }
 
     private static Optional<DuplicateRow> single(EventMessage<?> message, String connectorId) {
@@ -81,10 +83,6 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
                     caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
         }
         return Optional.empty();
-    }
-
-    static String truncate(String text) {
-        return text == null ? "" : text.length() <= 600 ? text : text.substring(0, 597) + "...";
     }
 
     /** A suspected duplicate's fate: the invoice it concerns, the outcome, and what to add to the detail. */

@@ -23,16 +23,16 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.query.QueryProblems;
+
+import static org.integrationledger.query.QueryParameters.duration;
+import static org.integrationledger.query.QueryParameters.enumValue;
+import static org.integrationledger.query.QueryParameters.instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -53,7 +53,7 @@ class ReconciliationController {
     @GetMapping("/api/v1/reconciliation")
     @Operation(summary = "Documents with every system's position side by side and their open divergences",
             description = "Filtered by divergence, system or age: oldest divergence first. Otherwise most recent "
-                    + "business activity first. Questions 1, 3 and 8 of docs/questions.md are requests here.")
+                    + "business activity first. Questions 1 to 4 of docs/questions.md are requests here.")
     ReconciliationPage list(
             @Parameter(description = "SUPPLIER, PURCHASE_ORDER, INVOICE or PAYMENT") @RequestParam(required = false) String documentType,
             @Parameter(description = "NA, EMEA or GLOBAL") @RequestParam(required = false) String region,
@@ -98,15 +98,15 @@ class ReconciliationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         FindCaughtDuplicates query = new FindCaughtDuplicates(
-                documentType == null ? null : parse(DocumentType.class, "documentType", documentType), documentId,
-                caughtSince == null ? null : instant(caughtSince), new PageRequest(page, size));
+                documentType == null ? null : enumValue(DocumentType.class, "documentType", documentType), documentId,
+                caughtSince == null ? null : instant("caughtSince", caughtSince), new PageRequest(page, size));
         return queries.query(query, ResponseTypes.instanceOf(CaughtDuplicatePage.class)).join();
     }
 
     @GetMapping("/api/v1/reconciliation/{documentType}/{documentId}")
     @Operation(summary = "One document across systems")
     ReconciliationEntry one(@PathVariable String documentType, @PathVariable String documentId) {
-        DocumentType type = parse(DocumentType.class, "documentType", documentType);
+        DocumentType type = enumValue(DocumentType.class, "documentType", documentType);
         return queries.query(new FindReconciliationEntry(type, documentId, clock.instant()),
                         ResponseTypes.optionalInstanceOf(ReconciliationEntry.class)).join()
                 .orElseThrow(() -> QueryProblems.notFound(ErrorCode.RECONCILIATION_ENTRY_NOT_FOUND,
@@ -114,10 +114,10 @@ class ReconciliationController {
     }
 
     @GetMapping("/api/v1/trace/{businessKey}")
-    @Operation(summary = "The end-to-end trace of a purchase order (or supplier), ordered by business time",
-            description = "Every recorded step of the order and of what was recorded against it, plus the supplier "
-                    + "record it used up to its last step, each with recorded time, reporting system, connector, "
-                    + "message, correlation and causation ids. Question 5.")
+    @Operation(summary = "The end-to-end trace of a purchase order (or a supplier or invoice), by business time",
+            description = "Every recorded step of the order, of its invoices with their payments and confirmations, "
+                    + "and of the supplier record it used up to its last step, each with recorded time, reporting "
+                    + "system, connector, message, correlation and causation ids. Question 5.")
     Trace trace(@PathVariable String businessKey) {
         return trace(new FindTrace(businessKey, null), "no recorded step belongs to business key " + businessKey);
     }
@@ -136,38 +136,12 @@ class ReconciliationController {
     private ReconciliationFilter filter(String documentType, String region, String legalEntity, String system,
                                         String divergence, String divergentFor) {
         return new ReconciliationFilter(
-                documentType == null ? null : parse(DocumentType.class, "documentType", documentType),
+                documentType == null ? null : enumValue(DocumentType.class, "documentType", documentType),
                 region == null ? null : region.toUpperCase(Locale.ROOT),
                 legalEntity == null ? null : LegalEntityId.of(legalEntity),
                 system == null ? null : SystemId.of(system),
-                divergence == null ? null : parse(Divergence.class, "divergence", divergence),
-                divergentFor == null ? null : duration(divergentFor),
+                divergence == null ? null : enumValue(Divergence.class, "divergence", divergence),
+                divergentFor == null ? null : duration("divergentFor", divergentFor),
                 clock.instant());
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + value + "' is not one of "
-                    + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("caughtSince '" + value + "' is not an ISO-8601 instant such as "
-                    + "2026-10-01T00:00:00Z");
-        }
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("divergentFor '" + value + "' is not an ISO-8601 duration such as PT30M");
-        }
     }
 }

@@ -85,8 +85,11 @@ final class ReconciliationRules {
                     ? divergence.since(before.since()) : divergence;
             open.merge(kept.key(), kept, (a, b) -> a.since().isBefore(b.since()) ? a : b);
         }
-        document.divergences.clear();
-        document.divergences.putAll(open);
+        if (!open.equals(document.divergences)) {
+            document.divergencesChanged = true;
+            document.divergences.clear();
+            document.divergences.putAll(open);
+        }
     }
 
     record DocumentKey(DocumentType type, String id) {

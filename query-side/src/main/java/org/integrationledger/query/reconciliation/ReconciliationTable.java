@@ -62,8 +62,8 @@ class ReconciliationTable {
                     first_business_time = EXCLUDED.first_business_time,
                     last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
                     divergent_since = EXCLUDED.divergent_since""",
-                d.type.name(), d.id, cut(d.businessKey, 128), d.parentKey, d.supplierId, d.legalEntity, d.region, d.sourceSystem, d.status,
-                d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
+                d.type.name(), d.id, Texts.cut(d.businessKey, 128), d.parentKey, d.supplierId, d.legalEntity,
+                d.region, d.sourceSystem, d.status, d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
                 ts(d.sourceReportedAt), ts(d.versionChangedAt), ts(d.statusChangedAt), ts(d.firstBusinessTime),
                 ts(d.lastBusinessTime), ts(d.lastRecordedAt), ts(d.divergentSince()));
         jdbc.batchUpdate("""
@@ -80,16 +80,20 @@ class ReconciliationTable {
                     recorded_at = EXCLUDED.recorded_at""",
                 // Texts from connectors are cut to the column, so a long reference can never block the projection.
                 d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role,
-                        cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, cut(s.reference, 128),
-                        s.amount, s.currency, cut(s.status, 32),
+                        Texts.cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
+                        s.amount, s.currency, Texts.cut(s.status, 32),
                         s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
                         .toList());
+        if (!d.divergencesChanged) {
+            // Most events move a system's position without opening or closing a divergence: no flag I/O then.
+            return;
+        }
         jdbc.update("DELETE FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", d.type.name(), d.id);
         jdbc.batchUpdate("""
                 INSERT INTO reconciliation_flag (document_type, document_id, flag, system_id, region, legal_entity,
                     since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
-                        f.system(), f.region(), d.legalEntity, ts(f.since()), truncate(f.detail())}).toList());
+                        f.system(), f.region(), d.legalEntity, ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)}).toList());
     }
 
     /** Every document with its systems and divergences, in key order (for the checksum). */
@@ -173,14 +177,6 @@ class ReconciliationTable {
     static OpenDivergence divergence(ResultSet rs) throws SQLException {
         return new OpenDivergence(Divergence.valueOf(rs.getString("flag")), rs.getString("system_id"),
                 rs.getString("region"), instant(rs, "since"), rs.getString("detail"));
-    }
-
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
-    }
-
-    private static String truncate(String detail) {
-        return detail.length() <= 600 ? detail : detail.substring(0, 597) + "...";
     }
 
     static Timestamp ts(Instant instant) {

@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,11 +44,13 @@ class SlaClockProjection {
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
     private final SlaSettings settings;
+    private final SlaDocumentFields documentFields;
 
-    SlaClockProjection(JdbcTemplate jdbc, SlaRules rules, SlaSettings settings) {
+    SlaClockProjection(JdbcTemplate jdbc, SlaRules rules, SlaSettings settings, SlaDocumentFields documentFields) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.settings = settings;
+        this.documentFields = documentFields;
     }
 
     @EventHandler
@@ -72,15 +73,19 @@ class SlaClockProjection {
         Instant occurredAt = EventFields.occurredAt(payload);
         Instant businessAt = occurredAt == null ? recordedAt : occurredAt;
 
-        if (remember(document, payload, active)) {
-            applyScope(document, active);
+        boolean changed = remember(document, payload, active);
+        // Read once per event, and only when a scope changed or a clock starts.
+        Map<String, String> remembered = changed || active.stream().anyMatch(rule -> rule.startEvent().equals(type))
+                ? documentFields.of(document) : Map.of();
+        if (changed) {
+            applyScope(document, remembered, active);
         }
         if (active.stream().anyMatch(rule -> rule.stopEvents().contains(type))) {
             rememberStop(document, type, payload, businessAt, recordedAt, active);
         }
         for (SlaRuleDefinition rule : active) {
             if (rule.startEvent().equals(type)) {
-                start(rule, document, domainEvent.getType(), payload, businessAt, recordedAt);
+                start(rule, document, domainEvent.getType(), payload, businessAt, recordedAt, remembered);
             }
             if (rule.stopEvents().contains(type)) {
                 stop(rule, document, type, payload, businessAt, recordedAt);
@@ -110,38 +115,19 @@ class SlaClockProjection {
 
     /** Remembers the document's legal entity and the systems the rules wait for; true when something changed. */
     private boolean remember(String document, Object payload, List<SlaRuleDefinition> active) {
-        boolean changed = remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
-        changed |= remember(document, REGION_FIELD, EventFields.value(payload, REGION_FIELD));
+        boolean changed = documentFields.remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
+        changed |= documentFields.remember(document, REGION_FIELD, EventFields.value(payload, REGION_FIELD));
         for (SlaRuleDefinition rule : active) {
             if (rule.systemField() != null) {
-                changed |= remember(document, rule.systemField(), EventFields.value(payload, rule.systemField()));
+                changed |= documentFields.remember(document, rule.systemField(),
+                        EventFields.value(payload, rule.systemField()));
             }
         }
         return changed;
     }
 
-    private boolean remember(String document, String field, String value) {
-        if (value == null) {
-            return false;
-        }
-        return jdbc.update("""
-                INSERT INTO sla_document_field (document_id, field, value) VALUES (?, ?, ?)
-                ON CONFLICT (document_id, field) DO UPDATE SET value = EXCLUDED.value
-                WHERE sla_document_field.value <> EXCLUDED.value""", document, field, value) > 0;
-    }
-
-    private Map<String, String> remembered(String document) {
-        Map<String, String> fields = new HashMap<>();
-        jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
-                rs -> {
-                    fields.put(rs.getString("field"), rs.getString("value"));
-                }, document);
-        return Collections.unmodifiableMap(fields);
-    }
-
     /** Brings the document's clocks up to its remembered attributes and drops open ones now outside their scope. */
-    private void applyScope(String document, List<SlaRuleDefinition> active) {
-        Map<String, String> fields = remembered(document);
+    private void applyScope(String document, Map<String, String> fields, List<SlaRuleDefinition> active) {
         String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
         if (legalEntity != null) {
             jdbc.update("UPDATE sla_clock SET legal_entity = ? WHERE document_id = ? AND legal_entity IS DISTINCT FROM ?",
@@ -174,8 +160,7 @@ class SlaClockProjection {
     }
 
     private void start(SlaRuleDefinition rule, String document, String documentType, Object payload,
-                       Instant businessAt, Instant recordedAt) {
-        Map<String, String> fields = remembered(document);
+                       Instant businessAt, Instant recordedAt, Map<String, String> fields) {
         String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
         List<String> systems = rule.clockPerSystem() == null
                 ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
@@ -349,7 +334,7 @@ class SlaClockProjection {
         jdbc.update("UPDATE sla_projection_status SET replay_started_at = now(), "
                 + "replay_until = (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)");
         jdbc.update("DELETE FROM sla_clock");
-        jdbc.update("DELETE FROM sla_document_field");
+        documentFields.deleteAll();
         jdbc.update("DELETE FROM sla_stop_event");
         rules.deleteAll();
     }

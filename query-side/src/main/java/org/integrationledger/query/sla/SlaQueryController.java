@@ -5,15 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.PageRequest;
+import org.integrationledger.query.QueryParameters;
 import org.integrationledger.query.QueryProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Read API of the business SLAs (question 6): what breaches which SLA now, what is about to, and how each rule did. */
@@ -55,7 +53,7 @@ class SlaQueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return queries.open(new SlaQueries.OpenFilter(state, rule, region, system, legalEntity,
-                olderThan == null ? null : duration(olderThan)), new PageRequest(page, size));
+                olderThan == null ? null : QueryParameters.duration("olderThan", olderThan)), new PageRequest(page, size));
     }
 
     @GetMapping("/api/v1/slas/history")
@@ -67,7 +65,7 @@ class SlaQueryController {
             @Parameter(description = "MET or MET_LATE (default both)") @RequestParam(required = false) String outcome,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return queries.history(rule, instant("from", from), instant("to", to), outcome, new PageRequest(page, size));
+        return queries.history(rule, QueryParameters.instant("from", from), QueryParameters.instant("to", to), outcome, new PageRequest(page, size));
     }
 
     @GetMapping("/api/v1/slas/documents/{documentId}")
@@ -88,21 +86,5 @@ class SlaQueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return queries.notifications(status, rule, new PageRequest(page, size));
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not an ISO-8601 duration such as PT4H");
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " '" + value + "' is not an ISO-8601 instant");
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.integrationledger.model.supplier.FindSupplier;
 import org.integrationledger.model.supplier.FindUnacknowledgedSupplierCopies;
 import org.integrationledger.model.supplier.SupplierCopyPage;
 import org.integrationledger.model.supplier.SupplierSummary;
+import org.integrationledger.query.QueryParameters;
 import org.integrationledger.query.QueryProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /** Read API of the supplier views: one supplier with every copy, and the copies stuck unacknowledged (question 3). */
 @RestController
@@ -57,16 +56,9 @@ class SupplierQueryController {
             @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        FindUnacknowledgedSupplierCopies query = new FindUnacknowledgedSupplierCopies(duration(unacknowledgedFor),
+        FindUnacknowledgedSupplierCopies query = new FindUnacknowledgedSupplierCopies(
+                QueryParameters.duration("unacknowledgedFor", unacknowledgedFor),
                 clock.instant(), system == null ? null : SystemId.of(system), region, new PageRequest(page, size));
         return queries.query(query, ResponseTypes.instanceOf(SupplierCopyPage.class)).join();
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("unacknowledgedFor '" + value + "' is not an ISO-8601 duration such as PT4H");
-        }
     }
 }
