@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -17,8 +22,12 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The event store: Axon's JDBC engine (made gap-safe) over the snake_case tables Flyway creates, and the
@@ -101,6 +110,16 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's JDBC auto-configuration offers this resolver only while no EventStore bean exists; the ledger
+     * defines its own store (below), so it declares the same resolver itself. It turns a duplicate
+     * (aggregate, sequence) key into Axon's concurrency exception.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
     @Bean
     public GapSafeJdbcEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -118,6 +137,27 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .batchSize(batchSize), transactionManager, eventSchema);
+    }
+
+    /**
+     * Replaces Axon's default embedded event store (same monitor and span factory) with one whose streams
+     * support the availability callback, so caught-up pooled processors are woken by new events instead of
+     * polling every 500 ms. {@code fetch-delay} is how often the store looks for events appended by another
+     * process (a separate command process, another node); events committed in this process wake it at once.
+     * With Axon Server enabled, Axon Server's own event store is used instead.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public SignallingEventStore eventStore(EventStorageEngine storageEngine,
+                                           org.axonframework.config.Configuration configuration,
+                                           @Value("${ledger.event-store.fetch-delay:PT0.05S}") Duration fetchDelay) {
+        return new SignallingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(Math.max(1, fetchDelay.toMillis()))
+                .timeUnit(TimeUnit.MILLISECONDS));
     }
 
     /** Axon picks this Jackson 2 mapper by name for its serializers; Spring MVC keeps its own Jackson 3 one. */
