@@ -1,5 +1,6 @@
 package org.integrationledger.query.sla;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,8 @@ public class SlaRules {
             rs.getString("pair_field")),
             rs.getBoolean("active"), rs.getInt("revision"), rs.getTimestamp("in_force_since").toInstant());
 
+    private static final String ACTIVE_RULES_RESOURCE = SlaRules.class.getName() + ".active";
+
     private final JdbcTemplate jdbc;
 
     SlaRules(JdbcTemplate jdbc) {
@@ -50,12 +53,31 @@ public class SlaRules {
                 .stream().findFirst();
     }
 
+    /**
+     * The active rules, read once per batch of the processor: every document event needs them, and a query
+     * per event was a visible share of the projection's work. The batch's unit of work holds them, so a batch
+     * never sees rules older than its own transaction, and any rule event in the batch drops them.
+     */
     List<SlaRuleDefinition> active() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readActive();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(ACTIVE_RULES_RESOURCE, key -> readActive());
+    }
+
+    private List<SlaRuleDefinition> readActive() {
         return jdbc.query("SELECT " + COLUMNS + " FROM sla_rule_view WHERE active ORDER BY rule_name", ROW)
                 .stream().map(RecordedRule::definition).toList();
     }
 
+    private static void forgetActive() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().remove(ACTIVE_RULES_RESOURCE);
+        }
+    }
+
     void define(SlaRuleDefinition rule, Instant since) {
+        forgetActive();
         jdbc.update("""
                 INSERT INTO sla_rule_view (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 1, ?)
                 ON CONFLICT (rule_name) DO UPDATE SET start_event = EXCLUDED.start_event,
@@ -75,11 +97,13 @@ public class SlaRules {
     }
 
     void retire(String name, Instant since) {
+        forgetActive();
         jdbc.update("UPDATE sla_rule_view SET active = FALSE, revision = revision + 1, in_force_since = ? "
                 + "WHERE rule_name = ?", Timestamp.from(since), name);
     }
 
     void deleteAll() {
+        forgetActive();
         jdbc.update("DELETE FROM sla_rule_view");
     }
 
