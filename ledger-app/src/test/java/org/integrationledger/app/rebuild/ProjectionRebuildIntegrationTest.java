@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,6 +91,45 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
         assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);
         assertThat(new EventTable(jdbc).acceptedMessages()).as("a rebuild sends no command").isEqualTo(messages);
+    }
+
+    @Test
+    void rebuildsEveryProjectionInOnePassIdenticalToTheLiveViews() {
+        String order = newPurchaseOrderId();
+        post(order, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
+        post(order, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + order));
+        List<String> projections = List.of("invoice-view", "purchase-order-view", "reconciliation-view",
+                "supplier-view", "trace-view");
+        projections.forEach(this::awaitCaughtUp);
+        Map<String, String> live = new HashMap<>();
+        projections.forEach(name -> live.put(name, checksum(name)));
+        long events = new EventTable(jdbc).totalEvents();
+
+        Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
+        Map<String, JsonNode> done = new HashMap<>();
+        for (String name : projections) {
+            done.put(name, await().atMost(Duration.ofSeconds(60))
+                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", REPORTING_KEY).body(),
+                            progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING")));
+        }
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body()).hasSize(projections.size());
+        for (String name : projections) {
+            JsonNode progress = done.get(name);
+            assertThat(progress.path("state").asText()).as(name + " " + progress).isEqualTo("COMPLETED");
+            assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = live").isEqualTo(live.get(name));
+            assertThat(checksum(name)).as(name + " after the switch").isEqualTo(live.get(name));
+        }
+        assertThat(done.values()).extracting(progress -> progress.path("eventsProcessed").asLong())
+                .as("one pass: every projection saw the same events").containsOnly(
+                        done.get("purchase-order-view").path("eventsProcessed").asLong());
+        assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);
+    }
+
+    private String checksum(String projection) {
+        return api.get("/api/v1/audit/projections/" + projection + "/checksum", REPORTING_KEY).body()
+                .path("checksum").asText();
     }
 
     @Test

@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
+import java.util.List;
 import java.util.Map;
 
 /** Rebuild a projection from the event store and follow its progress; compare projections by checksum. */
 @RestController
-@RequestMapping("/api/v1/audit/projections/{name}")
+@RequestMapping("/api/v1/audit/projections")
 @Tag(name = "Audit: projection rebuild")
 class ProjectionRebuildController {
 
@@ -27,17 +28,27 @@ class ProjectionRebuildController {
         this.rebuilds = rebuilds;
     }
 
-    @PostMapping("/rebuild")
+    @PostMapping("/{name}/rebuild")
     @Operation(summary = "Rebuild a projection from the whole event history, beside the live one",
             description = "Answers 202 with the progress; the live view keeps answering until the rebuilt rows "
                     + "replace it in one transaction. No event handler runs, so nothing is sent. A rebuild already "
-                    + "running is answered, not started twice. Projections: purchase-order-view.")
+                    + "running is answered, not started twice. Projections: purchase-order-view, supplier-view, reconciliation-view, trace-view, invoice-view.")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(rebuilds.start(name).orElseThrow(() -> unknown(name)));
     }
 
-    @GetMapping("/rebuild")
+    @PostMapping("/rebuild")
+    @Operation(summary = "Rebuild every projection in one pass over the event history",
+            description = "Answers 202 with one progress per projection. Each event is read and deserialized once "
+                    + "and applied to every projection's rebuild, and all of them replace their live rows in one "
+                    + "transaction; follow each with GET /api/v1/audit/projections/{name}/rebuild. A projection "
+                    + "whose rebuild is already running is answered, not started twice.")
+    ResponseEntity<List<RebuildProgress>> rebuildAll() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startAll());
+    }
+
+    @GetMapping("/{name}/rebuild")
     @Operation(summary = "Progress of the latest rebuild: events processed, percent, rate, ETA, final checksum")
     RebuildProgress progress(@PathVariable String name) {
         if (!rebuilds.names().contains(name)) {
@@ -47,7 +58,7 @@ class ProjectionRebuildController {
                 "no rebuild of " + name + " has run since the ledger started"));
     }
 
-    @GetMapping("/checksum")
+    @GetMapping("/{name}/checksum")
     @Operation(summary = "SHA-256 over the projection's rows in key order (canonical form)",
             description = "Equal checksums mean equal projections: compare a rebuilt projection with the live one, "
                     + "or two ledgers. Rows change as events arrive, so compare at rest.")
@@ -55,8 +66,8 @@ class ProjectionRebuildController {
         return Map.of("projection", name, "checksum", rebuilds.checksum(name).orElseThrow(() -> unknown(name)));
     }
 
-    private static ErrorResponseException unknown(String name) {
+    private ErrorResponseException unknown(String name) {
         return QueryProblems.notFound(ErrorCode.PROJECTION_NOT_FOUND, "no projection " + name + " can be rebuilt; "
-                + "known: purchase-order-view");
+                + "known: " + String.join(", ", rebuilds.names().stream().sorted().toList()));
     }
 }

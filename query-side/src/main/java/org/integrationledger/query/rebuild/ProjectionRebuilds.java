@@ -15,13 +15,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +43,8 @@ import java.util.stream.Stream;
 public class ProjectionRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final int BATCH_SIZE = 1_000;
+    private static final int READ_AHEAD_BATCHES = 4;
 
     private final Map<String, RebuildableProjection> projections;
     private final EventStorageEngine engine;
@@ -46,6 +55,11 @@ public class ProjectionRebuilds {
     private final Map<String, Tracker> trackers = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "projection-rebuild-reader");
         thread.setDaemon(true);
         return thread;
     });
@@ -72,66 +86,166 @@ public class ProjectionRebuilds {
 
     /** Starts a rebuild, or answers the one already running for this projection. */
     public synchronized Optional<RebuildProgress> start(String name) {
-        RebuildableProjection projection = projections.get(name);
-        if (projection == null) {
+        if (!projections.containsKey(name)) {
             return Optional.empty();
         }
-        Tracker running = trackers.get(name);
-        if (running != null && running.active()) {
-            return Optional.of(running.progress());
-        }
+        return Optional.of(startTogether(List.of(name)).get(0));
+    }
+
+    /**
+     * Rebuilds every projection in one pass over the event store: each event is read and deserialized once and
+     * applied to all of them, and they switch in one transaction. A projection whose rebuild is already running
+     * is answered, not started twice.
+     */
+    public synchronized List<RebuildProgress> startAll() {
+        return startTogether(projections.keySet().stream().sorted().toList());
+    }
+
+    private List<RebuildProgress> startTogether(List<String> names) {
         long target = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        Tracker tracker = new Tracker(name, target);
-        trackers.put(name, tracker);
-        runner.submit(() -> run(projection, tracker));
-        return Optional.of(tracker.progress());
+        List<Job> jobs = new ArrayList<>();
+        List<RebuildProgress> answers = new ArrayList<>();
+        for (String name : names) {
+            Tracker running = trackers.get(name);
+            if (running != null && running.active()) {
+                answers.add(running.progress());
+                continue;
+            }
+            Tracker tracker = new Tracker(name, target);
+            trackers.put(name, tracker);
+            jobs.add(new Job(projections.get(name), tracker));
+            answers.add(tracker.progress());
+        }
+        if (!jobs.isEmpty()) {
+            runner.submit(() -> run(jobs));
+        }
+        return answers;
     }
 
     public Optional<RebuildProgress> progress(String name) {
         return Optional.ofNullable(trackers.get(name)).map(Tracker::progress);
     }
 
-    private void run(RebuildableProjection projection, Tracker tracker) {
+    private void run(List<Job> jobs) {
+        List<StreamingEventProcessor> stopped = new ArrayList<>();
         try {
-            RebuildableProjection.Rebuild rebuild = projection.newRebuild();
-            TrackingToken position = read(null, rebuild, tracker);
-            tracker.state = "SWITCHING";
-            StreamingEventProcessor processor = processing
-                    .eventProcessor(projection.name(), StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            try {
-                TrackingToken last = Optional.ofNullable(read(position, rebuild, tracker)).orElse(position);
-                transaction.executeWithoutResult(status -> {
-                    rebuild.replaceLive();
+            for (Job job : jobs) {
+                job.rebuild = job.projection.newRebuild();
+            }
+            TrackingToken position = read(null, jobs);
+            jobs.forEach(job -> job.tracker.state = "SWITCHING");
+            for (Job job : jobs) {
+                StreamingEventProcessor processor = processing
+                        .eventProcessor(job.projection.name(), StreamingEventProcessor.class).orElseThrow();
+                processor.shutDown();
+                stopped.add(processor);
+            }
+            TrackingToken last = Optional.ofNullable(read(position, jobs)).orElse(position);
+            transaction.executeWithoutResult(status -> {
+                for (Job job : jobs) {
+                    job.rebuild.replaceLive();
                     if (last != null) {
-                        for (int segment : tokens.fetchSegments(projection.name())) {
-                            tokens.storeToken(last, projection.name(), segment);
+                        for (int segment : tokens.fetchSegments(job.projection.name())) {
+                            tokens.storeToken(last, job.projection.name(), segment);
                         }
                     }
-                });
-            } finally {
-                processor.start();
-            }
-            tracker.finish("COMPLETED", rebuild.checksum(), null);
+                }
+            });
+            jobs.forEach(job -> job.tracker.finish("COMPLETED", job.rebuild.checksum(), null));
         } catch (RuntimeException e) {
-            LOG.warn("Rebuild of projection {} failed; the live projection was left as it was", projection.name(), e);
-            tracker.finish("FAILED", null, e.toString());
+            LOG.warn("Rebuild of {} failed; the live projections were left as they were",
+                    jobs.stream().map(job -> job.projection.name()).toList(), e);
+            jobs.forEach(job -> job.tracker.finish("FAILED", null, e.toString()));
+        } finally {
+            stopped.forEach(StreamingEventProcessor::start);
         }
     }
 
-    /** Applies every event after {@code from}; answers the token of the last one, or null if there was none. */
-    private TrackingToken read(TrackingToken from, RebuildableProjection.Rebuild rebuild, Tracker tracker) {
-        TrackingToken last = null;
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                rebuild.apply(event);
-                last = event.trackingToken();
-                tracker.processed(last.position().orElse(0));
+    /**
+     * Applies every event after {@code from} to every job; answers the token of the last one, or null if there
+     * was none. A reader thread fetches and deserializes the next batches while this thread applies the
+     * current one, so the two halves of the work use both cores of a small machine.
+     */
+    private TrackingToken read(TrackingToken from, List<Job> jobs) {
+        BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> reader = this.reader.submit(() -> {
+            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
+                while (iterator.hasNext() && !cancelled.get()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    // Deserialized here, on the reader thread; the messages cache their payload and metadata.
+                    event.getPayload();
+                    event.getMetaData();
+                    batch.add(event);
+                    if (batch.size() == BATCH_SIZE) {
+                        put(batches, new Batch(batch, null), cancelled);
+                        batch = new ArrayList<>(BATCH_SIZE);
+                    }
+                }
+                put(batches, new Batch(batch, null), cancelled);
+                put(batches, Batch.END, cancelled);
+            } catch (RuntimeException e) {
+                put(batches, new Batch(List.of(), e), cancelled);
             }
+            return null;
+        });
+        TrackingToken last = null;
+        try {
+            while (true) {
+                Batch batch = batches.take();
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
+                if (batch == Batch.END) {
+                    break;
+                }
+                for (TrackedEventMessage<?> event : batch.events()) {
+                    for (Job job : jobs) {
+                        job.rebuild.apply(event);
+                    }
+                    last = event.trackingToken();
+                    long position = last.position().orElse(0);
+                    jobs.forEach(job -> job.tracker.processed(position));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } finally {
+            cancelled.set(true);
+            batches.clear();
+            reader.cancel(true);
         }
         return last;
+    }
+
+    private static void put(BlockingQueue<Batch> batches, Batch batch, AtomicBoolean cancelled) {
+        try {
+            while (!cancelled.get() && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // the applying thread is behind; wait for room (or for it to give up)
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Events read ahead for the applying thread, or the reader's failure; {@link #END} closes the stream. */
+    private record Batch(List<TrackedEventMessage<?>> events, RuntimeException failure) {
+        static final Batch END = new Batch(List.of(), null);
+    }
+
+    /** One projection's part in a (possibly shared) rebuild. */
+    private static final class Job {
+        private final RebuildableProjection projection;
+        private final Tracker tracker;
+        private RebuildableProjection.Rebuild rebuild;
+
+        private Job(RebuildableProjection projection, Tracker tracker) {
+            this.projection = projection;
+            this.tracker = tracker;
+        }
     }
 
     /** Mutable progress of one rebuild, read by the API and the metrics while the runner writes it. */
