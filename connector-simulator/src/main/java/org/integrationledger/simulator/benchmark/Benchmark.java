@@ -234,7 +234,8 @@ public final class Benchmark {
 
     /**
      * Grows the store through the ledger's bulk loader (its own event store, chain and subscribing processors,
-     * many documents per transaction), then waits for every projection: the catch-up is a first replay figure.
+     * many documents per transaction) with the streaming processors paused, then waits for every projection: the
+     * catch-up (all of them from the load's end) is a first replay figure.
      */
     private void bulkPreload(Database database, String url, LedgerProcess ledger, long target) throws SQLException {
         long from = storedEvents(database, url);
@@ -252,7 +253,7 @@ public final class Benchmark {
                 String runId = "BULK" + Math.floorMod(seed, 10_000) + "-" + target + "-" + chunk++;
                 LedgerClient.Answer answer = ledger.client().postJson("/api/v1/benchmark/bulk-load",
                         ReferenceScenario.REPORTING_KEY, "{\"documents\":" + wanted + ",\"seed\":" + seed
-                                + ",\"runId\":\"" + runId + "\"}", Duration.ofHours(2));
+                                + ",\"runId\":\"" + runId + "\",\"pauseProjections\":true}", Duration.ofHours(2));
                 if (answer.status() != 200) {
                     throw new IllegalStateException("bulk load " + runId + " answered " + answer.status() + ": "
                             + answer.body());

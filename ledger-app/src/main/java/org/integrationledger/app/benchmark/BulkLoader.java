@@ -1,6 +1,8 @@
 package org.integrationledger.app.benchmark;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -40,9 +42,12 @@ class BulkLoader {
     private final ReferenceDataProperties reference;
     private final LegalEntityRouting routing;
     private final Clock clock;
+    private final EventProcessingConfiguration processing;
 
     BulkLoader(EventStore eventStore, TransactionManager transactions, JdbcTemplate jdbc,
-               ReferenceDataProperties reference, LegalEntityRouting routing, Clock clock) {
+               ReferenceDataProperties reference, LegalEntityRouting routing, Clock clock,
+               EventProcessingConfiguration processing) {
+        this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -61,6 +66,17 @@ class BulkLoader {
         if (alreadyLoaded(generator.firstAggregateId())) {
             throw new BulkLoadRunExists(request.runId());
         }
+        List<StreamingEventProcessor> paused = request.pauseProjectionsOrDefault() ? pauseStreamingProcessors() : List.of();
+        try {
+            return append(request, generator);
+        } finally {
+            // Started again even after a failed load, so the ledger never stays without its projections.
+            paused.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private BulkLoadResult append(BulkLoadRequest request, BulkDocuments generator) {
+        long documents = request.documents();
         int batchEvents = request.batchEventsOrDefault();
         long before = headIndex();
         long t0 = System.nanoTime();
@@ -89,6 +105,18 @@ class BulkLoader {
                 String.format("%.1f", seconds));
         return new BulkLoadResult(request.runId(), documents, documents - suppliers, suppliers, events,
                 transactionsCommitted, before + 1, after, seconds, events / Math.max(seconds, 1e-9));
+    }
+
+    /** Stops the running streaming processors (never the subscribing ones: they write in the append's transaction). */
+    private List<StreamingEventProcessor> pauseStreamingProcessors() {
+        List<StreamingEventProcessor> running = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::isRunning)
+                .toList();
+        running.forEach(StreamingEventProcessor::shutDown);
+        LOG.info("Bulk load: paused {} streaming processors", running.size());
+        return running;
     }
 
     private void append(List<DomainEventMessage<?>> batch) {

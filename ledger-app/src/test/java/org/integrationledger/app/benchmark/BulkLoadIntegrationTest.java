@@ -1,6 +1,9 @@
 package org.integrationledger.app.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.integrationledger.app.eventchain.EventChainVerifier;
 import org.integrationledger.app.eventchain.VerificationReport;
 import org.integrationledger.app.eventchain.VerificationScope;
@@ -34,6 +37,8 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     private EventChainVerifier verifier;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void appendsValidDocumentsThatTheChainAndEveryProjectionAccept() {
@@ -95,6 +100,22 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         // The aggregate was sourced from the loaded events and appended the next sequence number.
         assertThat(events.eventCount(open)).isEqualTo(recorded + 1);
         assertThat(events.eventTypes(open)).last().isEqualTo("PurchaseOrderClosed");
+    }
+
+    @Test
+    void pausesTheProjectionsForTheLoadAndStartsThemAgain() {
+        String runId = newRunId();
+
+        Response load = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+                Map.of("documents", 20, "runId", runId, "pauseProjections", true));
+
+        assertThat(load.status()).as(load.toString()).isEqualTo(200);
+        assertThat(processing.eventProcessors().values()).filteredOn(StreamingEventProcessor.class::isInstance)
+                .isNotEmpty().allMatch(EventProcessor::isRunning);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/api/v1/benchmark/projections", REPORTING_KEY).body().get("caughtUp").asBoolean());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM purchase_order_view WHERE purchase_order_id LIKE ?",
+                Long.class, runId + "-PO-%")).isEqualTo(18);
     }
 
     @Test
