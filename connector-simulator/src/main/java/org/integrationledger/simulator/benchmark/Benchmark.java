@@ -34,7 +34,7 @@ public final class Benchmark {
     /** Documents per bulk-load request: one request stays within minutes, and the log shows progress. */
     private static final long BULK_CHUNK_DOCUMENTS = 250_000;
     /** Events the bulk loader generates per document on average (docs/benchmarks.md, "Growth"). */
-    private static final double BULK_EVENTS_PER_DOCUMENT = 3.4;
+    private static final double BULK_EVENTS_PER_DOCUMENT = 3.3;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(6);
 
     private final BenchmarkProfile profile;

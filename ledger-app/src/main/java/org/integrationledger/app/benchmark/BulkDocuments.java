@@ -48,7 +48,7 @@ import java.util.UUID;
  * connector commands: the same payloads, aggregate types, sequence numbers from 0 and the metadata the connector
  * path stamps (connector, message id, reporting system, correlation and causation ids). Every tenth document is a
  * supplier (requested and approved); the others are purchase orders of the run's suppliers, with a short life so
- * that a million documents make about 3.4 million events: requisition approved (70 %), issued, posted in the
+ * that a million documents make about 3.3 million events: requisition approved (70 %), issued, posted in the
  * routed ERP (90 %), fully received (60 % of posted) and closed (half of those).
  */
 final class BulkDocuments {
