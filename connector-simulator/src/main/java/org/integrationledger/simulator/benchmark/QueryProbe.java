@@ -46,7 +46,8 @@ final class QueryProbe {
         queries.put("SLA open: all rules, page of 50", n -> "/api/v1/slas/open?page=0&size=50");
         queries.put("SLA open: waiting for ERP_NA > 1 h, page of 50",
                 n -> "/api/v1/slas/open?system=ERP_NA&olderThan=PT1H&page=0&size=50");
-        // A quarter of business time before now: the bulk-loaded documents lie 45 to 90 days back (docs/benchmarks.md).
+        // A quarter of business time before now: it holds the bulk-loaded documents, which start 45 days back plus a
+        // quarter of a second per document (docs/benchmarks.md, "Growth").
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         queries.put("SLA history: PO posting, last 90 days",
                 n -> "/api/v1/slas/history?rule=po-approved-to-posted&from=" + now.minus(Duration.ofDays(90)) + "&to=" + now);

@@ -59,14 +59,15 @@ class BulkLoader {
     /** One load at a time: concurrent loads would only compete for the same two cores and the same sequence. */
     synchronized BulkLoadResult load(BulkLoadRequest request) {
         long documents = request.documents();
-        // Business times end 45 days before now, so every closing date of the run lies in the past.
+        // Far enough back that the last document's closing (up to 41 days after its start) lies in the past.
         Instant businessStart = clock.instant().minus(Duration.ofDays(45)).minusMillis(documents * 250 + 60_000);
         BulkDocuments generator = new BulkDocuments(request.runId(), request.seedOrDefault(), businessStart,
                 reference, routing);
         if (alreadyLoaded(generator.firstAggregateId())) {
             throw new BulkLoadRunExists(request.runId());
         }
-        List<StreamingEventProcessor> paused = request.pauseProjectionsOrDefault() ? pauseStreamingProcessors() : List.of();
+        List<StreamingEventProcessor> paused = request.pauseProjectionsOrDefault()
+                ? pauseStreamingProcessors() : List.of();
         try {
             return append(request, generator);
         } finally {

@@ -89,8 +89,9 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         String runId = newRunId();
         assertThat(api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
                 Map.of("documents", 30, "seed", 3, "runId", runId)).status()).isEqualTo(200);
-        String open = jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier "
-                + "LIKE ? GROUP BY aggregate_identifier HAVING bool_and(payload_type NOT LIKE '%PurchaseOrderClosed') "
+        String open = jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry "
+                + "WHERE aggregate_identifier LIKE ? GROUP BY aggregate_identifier "
+                + "HAVING bool_and(payload_type NOT LIKE '%PurchaseOrderClosed') "
                 + "ORDER BY aggregate_identifier LIMIT 1", String.class, runId + "-PO-%").get(0);
         int recorded = events.eventCount(open);
 
