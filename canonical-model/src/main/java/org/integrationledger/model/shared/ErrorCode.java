@@ -62,6 +62,8 @@ public enum ErrorCode {
     // business SLAs
     SLA_RULE_NOT_FOUND("sla-rule-not-found"),
     SLA_CLOCKS_NOT_FOUND("sla-clocks-not-found"),
+    // benchmarks
+    BULK_LOAD_RUN_EXISTS("bulk-load-run-exists"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

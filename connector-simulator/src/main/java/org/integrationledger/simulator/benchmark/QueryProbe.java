@@ -4,6 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,20 @@ final class QueryProbe {
         queries.put("PO list: ERP_EMEA issued, page of 50",
                 n -> "/api/v1/purchase-orders?erp=ERP_EMEA&procurementStatus=ISSUED&page=0&size=50");
         queries.put("PO by id", n -> "/api/v1/purchase-orders/" + purchaseOrderId.apply(n));
+        queries.put("SLA open: EMEA PO posting breaches > 1 h, page of 50",
+                n -> "/api/v1/slas/open?rule=po-approved-to-posted&state=BREACHED&region=EMEA&olderThan=PT1H&page=0&size=50");
+        queries.put("SLA open: all rules, page of 50", n -> "/api/v1/slas/open?page=0&size=50");
+        queries.put("SLA open: waiting for ERP_NA > 1 h, page of 50",
+                n -> "/api/v1/slas/open?system=ERP_NA&olderThan=PT1H&page=0&size=50");
+        // A quarter of business time before now: it holds the bulk-loaded documents, which start 45 days back plus a
+        // quarter of a second per document (docs/benchmarks.md, "Growth").
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        queries.put("SLA history: PO posting, last 90 days",
+                n -> "/api/v1/slas/history?rule=po-approved-to-posted&from=" + now.minus(Duration.ofDays(90)) + "&to=" + now);
+        queries.put("SLA history: PO posting met late, last 90 days",
+                n -> "/api/v1/slas/history?rule=po-approved-to-posted&from=" + now.minus(Duration.ofDays(90)) + "&to=" + now
+                        + "&outcome=MET_LATE");
+        queries.put("invoice exceptions: EMEA queue, page of 50", n -> "/api/v1/invoice-exceptions?region=EMEA&page=0&size=50");
         SplittableRandom random = new SplittableRandom(11);
         return queries.entrySet().stream().map(query -> {
             Histogram histogram = new Histogram(60_000_000L, 3);

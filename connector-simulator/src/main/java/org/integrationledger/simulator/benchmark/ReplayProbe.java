@@ -3,10 +3,11 @@ package org.integrationledger.simulator.benchmark;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Rebuilds a projection through the audit API and times it from the POST to COMPLETED. */
+/** Rebuilds a projection through the audit API and times it from the POST to COMPLETED; totals over several. */
 final class ReplayProbe {
 
     record Result(String projection, String state, long events, double seconds, double reportedEventsPerSecond) {
@@ -43,6 +44,21 @@ final class ReplayProbe {
                 return new Result(projection, "TIMEOUT", 0, (System.nanoTime() - t0) / 1e9, 0);
             }
         }
+    }
+
+    /** Events over all completed rebuilds: each rebuild reads the whole store once. */
+    static long totalEvents(List<Result> results) {
+        return results.stream().filter(r -> "COMPLETED".equals(r.state())).mapToLong(Result::events).sum();
+    }
+
+    static double totalSeconds(List<Result> results) {
+        return results.stream().filter(r -> "COMPLETED".equals(r.state())).mapToDouble(Result::seconds).sum();
+    }
+
+    /** Events per second of all completed rebuilds one after another (each runs alone, as the ledger runs them). */
+    static double totalEventsPerSecond(List<Result> results) {
+        double seconds = totalSeconds(results);
+        return seconds <= 0 ? Double.NaN : totalEvents(results) / seconds;
     }
 
     static String field(String json, String name) {

@@ -58,12 +58,15 @@ final class Report {
                         f1(ms(r.result().latencyMicros(), 50)), f1(ms(r.result().latencyMicros(), 99)),
                         r.payloadBytes() + " / " + r.metadataBytes(), load(r.usage()))).toList());
         if (!results.preloads.isEmpty()) {
-            md.append("\n### Preload (over HTTP, the simulator at high concurrency)\n\n");
-            table(md, List.of("from events", "to events", "seconds", "last chunk accepted/s", "peak heap MiB",
-                    "peak RSS MiB", "load start → end"), results.preloads.stream().map(p -> List.of(
-                    Long.toString(p.fromEvents()), Long.toString(p.toEvents()), f0(p.usage().seconds()),
-                    f0(p.traffic().acceptedPerSecond()), f0(p.usage().peakHeapMiB()), f0(p.usage().peakRssMiB()),
-                    load(p.usage()))).toList());
+            md.append("\n### Preload (growth: `bulk` = the ledger's bulk loader through its event store, `http` = the "
+                    + "simulator over HTTP; catch-up = load end → every projection caught up)\n\n");
+            table(md, List.of("mode", "from events", "to events", "documents", "loaded events", "load s", "events/s",
+                    "catch-up s", "catch-up events/s", "peak heap MiB", "peak RSS MiB", "load start → end"),
+                    results.preloads.stream().map(p -> List.of(p.mode(), Long.toString(p.fromEvents()),
+                            Long.toString(p.toEvents()), Long.toString(p.documents()), Long.toString(p.loadedEvents()),
+                            f1(p.loadSeconds()), f0(p.eventsPerSecond()), f1(p.catchUpSeconds()),
+                            f0(p.catchUpEventsPerSecond()), f0(p.usage().peakHeapMiB()), f0(p.usage().peakRssMiB()),
+                            load(p.usage()))).toList());
         }
         md.append("\n### Projection lag (command acknowledged → visible in the query API) at half the maximum ingest rate\n\n");
         table(md, List.of("configuration", "background target msg/s", "background achieved accepted/s", "probes",
@@ -75,8 +78,7 @@ final class Report {
                         load(l.usage()))).toList());
         md.append("\n### Replay (rebuild through `POST /api/v1/audit/projections/{name}/rebuild`, POST to COMPLETED)\n\n");
         table(md, List.of("projection", "state", "events", "seconds", "events/s (wall)", "events/s (ledger-reported)"),
-                results.replays.stream().map(r -> List.of(r.projection(), r.state(), Long.toString(r.events()),
-                        f1(r.seconds()), f0(r.eventsPerSecond()), f0(r.reportedEventsPerSecond()))).toList());
+                replayRows());
         if (results.replayUsage != null) {
             md.append("\nDuring replay: peak heap ").append(f0(results.replayUsage.peakHeapMiB())).append(" MiB, peak RSS ")
                     .append(f0(results.replayUsage.peakRssMiB())).append(" MiB, load ").append(load(results.replayUsage))
@@ -200,6 +202,18 @@ final class Report {
                     f1(i.traffic().p(99)), ofRaw, ofDefault, i.traffic().byStatus().toString(),
                     Long.toString(i.traffic().replayed()), f0(i.usage().peakHeapMiB()), f0(i.usage().peakRssMiB()),
                     f0(i.usage().ledgerCpuSeconds()) + " / " + f0(i.usage().machineBusySeconds()), load(i.usage())));
+        }
+        return rows;
+    }
+
+    private List<List<String>> replayRows() {
+        List<List<String>> rows = new ArrayList<>(results.replays.stream().map(r -> List.of(r.projection(), r.state(),
+                Long.toString(r.events()), f1(r.seconds()), f0(r.eventsPerSecond()),
+                f0(r.reportedEventsPerSecond()))).toList());
+        if (results.replays.size() > 1) {
+            rows.add(List.of("**all, one after another**", "", Long.toString(ReplayProbe.totalEvents(results.replays)),
+                    f1(ReplayProbe.totalSeconds(results.replays)), f0(ReplayProbe.totalEventsPerSecond(results.replays)),
+                    ""));
         }
         return rows;
     }

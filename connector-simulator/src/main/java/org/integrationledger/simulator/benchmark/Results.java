@@ -22,7 +22,19 @@ final class Results {
                PhaseMeter.Usage usage) {
     }
 
-    record Preload(long fromEvents, long toEvents, TrafficRun.Result traffic, PhaseMeter.Usage usage) {
+    /**
+     * Growth to a level: over HTTP ({@code traffic} set) or through the bulk loader ({@code traffic} null), then
+     * the wait until every projection has caught up ({@code catchUpSeconds}, from the load's end).
+     */
+    record Preload(String mode, long fromEvents, long toEvents, long documents, long loadedEvents, double loadSeconds,
+                   double catchUpSeconds, TrafficRun.Result traffic, PhaseMeter.Usage usage) {
+        double eventsPerSecond() {
+            return loadSeconds <= 0 ? Double.NaN : loadedEvents / loadSeconds;
+        }
+
+        double catchUpEventsPerSecond() {
+            return catchUpSeconds <= 0 ? Double.NaN : loadedEvents / catchUpSeconds;
+        }
     }
 
     final Map<String, String> environment = new LinkedHashMap<>();

@@ -50,6 +50,13 @@ public final class LedgerClient {
                 .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A JSON POST that may run long (the benchmark bulk loader answers when its last event is committed). */
+    public Answer postJson(String pathAndQuery, String apiKey, String json, Duration timeout) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private Answer exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

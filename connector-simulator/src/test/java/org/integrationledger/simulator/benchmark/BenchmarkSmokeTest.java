@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The harness end to end at the smallest size: the packaged ledger jar as a child process on a fresh embedded
- * PostgreSQL, seconds per phase, the report and plot written to a temporary directory (never docs/).
+ * PostgreSQL, seconds per phase (and a growth level of a few thousand events through the bulk loader), the report and
+ * plot written to a temporary directory (never docs/).
  */
 class BenchmarkSmokeTest {
 
@@ -32,7 +33,17 @@ class BenchmarkSmokeTest {
         String markdown = Files.readString(report);
         assertThat(markdown).contains(Report.START, "### Targets", "### Ingest", "### Raw PostgreSQL ceiling",
                 "### Projection lag", "### Replay", "### Queries", Report.END);
-        assertThat(markdown).contains("| purchase-order-view | COMPLETED |");
+        assertThat(markdown).contains("| purchase-order-view | COMPLETED |", "| supplier-view | COMPLETED |",
+                "| reconciliation-view | COMPLETED |", "| trace-view | COMPLETED |", "| invoice-view | COMPLETED |",
+                "**all, one after another**");
+        // The growth level is reached through the bulk loader, and the projections caught up after it.
+        assertThat(markdown).containsPattern("\\| bulk \\| \\d+ \\| [3-9]\\d{3} \\| [1-9]\\d* \\| [1-9]\\d* \\|");
+        for (String query : new String[]{"SLA open: all rules, page of 50", "SLA history: PO posting, last 90 days",
+                "invoice exceptions: EMEA queue, page of 50"}) {
+            assertThat(markdown).as(query + " answered without errors")
+                    .containsPattern("\\| " + java.util.regex.Pattern.quote(query) + " \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|");
+        }
+        assertThat(markdown).doesNotContain("| HTTP ");
         assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
         assertThat(benchmark.acceptedMessages()).isPositive();
         assertThat(benchmark.unexpectedAnswers()).as(log.toString(StandardCharsets.UTF_8)).isZero();
