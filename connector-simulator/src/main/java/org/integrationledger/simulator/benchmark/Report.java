@@ -76,7 +76,8 @@ final class Report {
                         Long.toString(l.lag().probes()), f1(l.lag().p(50)), f1(l.lag().p(99)), f1(l.lag().p(100)),
                         Long.toString(l.lag().timeouts()), f0(l.usage().peakHeapMiB()), f0(l.usage().peakRssMiB()),
                         load(l.usage()))).toList());
-        md.append("\n### Replay (rebuild through `POST /api/v1/audit/projections/{name}/rebuild`, POST to COMPLETED)\n\n");
+        md.append("\n### Replay (rebuild of all projections in one pass through `POST /api/v1/audit/projections/rebuild`, "
+                + "then each alone through `POST …/{name}/rebuild`; POST to COMPLETED)\n\n");
         table(md, List.of("projection", "state", "events", "seconds", "events/s (wall)", "events/s (ledger-reported)"),
                 replayRows());
         if (results.replayUsage != null) {
@@ -162,9 +163,9 @@ final class Report {
                         f1(lag.lag().p(99)) + " ms", verdict(lag.lag().p(99) < limit, limit - lag.lag().p(99), " ms")));
             }
         }
-        results.replays.stream().filter(r -> r.projection().equals("purchase-order-view")).findFirst().ifPresent(r ->
-                rows.add(List.of("replay ≥ 50 k events/s (10 M events)", f0(r.eventsPerSecond()) + " events/s over "
-                        + r.events() + " events", verdict(r.eventsPerSecond() >= 50_000, r.eventsPerSecond() - 50_000, " events/s"))));
+        results.replays.stream().filter(r -> r.projection().equals(ReplayProbe.ONE_PASS)).findFirst().ifPresent(r ->
+                rows.add(List.of("replay ≥ 50 k events/s (10 M events)", f0(r.eventsPerSecond())
+                        + " events/s, all projections in one pass over " + r.events() + " events", verdict(r.eventsPerSecond() >= 50_000, r.eventsPerSecond() - 50_000, " events/s"))));
         OptionalDouble worstQuery = results.queries.stream().mapToDouble(q -> q.p(99)).max();
         if (worstQuery.isPresent()) {
             rows.add(List.of("query p99 < 20 ms at 1 M documents", "worst p99 " + f1(worstQuery.getAsDouble()) + " ms at "
@@ -210,7 +211,7 @@ final class Report {
         List<List<String>> rows = new ArrayList<>(results.replays.stream().map(r -> List.of(r.projection(), r.state(),
                 Long.toString(r.events()), f1(r.seconds()), f0(r.eventsPerSecond()),
                 f0(r.reportedEventsPerSecond()))).toList());
-        if (results.replays.size() > 1) {
+        if (results.replays.stream().filter(r -> !ReplayProbe.ONE_PASS.equals(r.projection())).count() > 1) {
             rows.add(List.of("**all, one after another**", "", Long.toString(ReplayProbe.totalEvents(results.replays)),
                     f1(ReplayProbe.totalSeconds(results.replays)), f0(ReplayProbe.totalEventsPerSecond(results.replays)),
                     ""));

@@ -61,7 +61,8 @@ class ObservabilityIntegrationTest extends LedgerIntegrationTest {
                 .containsPattern("ledger_connector_commands_seconds_count\\{command=\"IssuePurchaseOrder\","
                         + "connector=\"procurement-connector\",outcome=\"rejected\"} [1-9]")
                 .containsPattern("(?m)^eventProcessor_latency.*sla-clocks")
-                .containsPattern("(?m)^eventProcessor_capacity.*sla-clocks");
+                .containsPattern("(?m)^eventProcessor_capacity.*sla-clocks")
+                .containsPattern("(?m)^eventProcessor_successCounter_total\\{eventProcessor=\"sla-clocks\"} [1-9]");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
@@ -40,6 +41,7 @@ class SlaClockProjection {
     /** A document's own region (an invoice's), for clocks that wait for no particular system. */
     static final String REGION_FIELD = "region";
     private static final String NO_SYSTEM = "-";
+    private static final String LIVE_PAUSE_CLEARED = SlaClockProjection.class.getName() + ".liveCleared";
 
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
@@ -314,12 +316,21 @@ class SlaClockProjection {
                 || !rule.scope().systems().isEmpty();
     }
 
+    private static boolean firstLiveEventOfBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return true;
+        }
+        Map<String, Object> resources = CurrentUnitOfWork.get().root().resources();
+        return resources.putIfAbsent(LIVE_PAUSE_CLEARED, Boolean.TRUE) == null;
+    }
+
     /** Ends the evaluator's pause once the replay has passed the head the reset recorded (or live events flow). */
     private void trackReplay(TrackingToken token, ReplayStatus replay) {
         if (replay.isReplay() && token != null && token.position().isPresent()) {
             jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
                     + "WHERE replay_until <= ?", token.position().getAsLong());
-        } else if (!replay.isReplay()) {
+        } else if (!replay.isReplay() && firstLiveEventOfBatch()) {
+            // Once per batch is enough to end a pause; per event it was one more statement on the only thread.
             jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
                     + "WHERE replay_until IS NOT NULL");
         }

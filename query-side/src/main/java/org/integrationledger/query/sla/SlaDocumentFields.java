@@ -1,5 +1,6 @@
 package org.integrationledger.query.sla;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 @Component
 class SlaDocumentFields {
 
+    private static final String BATCH_CACHE = SlaDocumentFields.class.getName() + ".batch";
+
     private final JdbcTemplate jdbc;
 
     SlaDocumentFields(JdbcTemplate jdbc) {
@@ -25,22 +28,50 @@ class SlaDocumentFields {
         if (value == null) {
             return false;
         }
-        return jdbc.update("""
+        Map<String, String> known = batchCache().get(document);
+        if (known != null && value.equals(known.get(field))) {
+            return false;
+        }
+        boolean changed = jdbc.update("""
                 INSERT INTO sla_document_field (document_id, field, value) VALUES (?, ?, ?)
                 ON CONFLICT (document_id, field) DO UPDATE SET value = EXCLUDED.value
                 WHERE sla_document_field.value <> EXCLUDED.value""", document, field, value) > 0;
+        if (known != null) {
+            known.put(field, value);
+        }
+        return changed;
     }
 
     Map<String, String> of(String document) {
-        Map<String, String> fields = new HashMap<>();
-        jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
-                rs -> {
-                    fields.put(rs.getString("field"), rs.getString("value"));
-                }, document);
-        return Collections.unmodifiableMap(fields);
+        Map<String, Map<String, String>> cache = batchCache();
+        Map<String, String> known = cache.get(document);
+        if (known == null) {
+            Map<String, String> fields = new HashMap<>();
+            jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
+                    rs -> {
+                        fields.put(rs.getString("field"), rs.getString("value"));
+                    }, document);
+            known = fields;
+            cache.put(document, known);
+        }
+        return Collections.unmodifiableMap(new HashMap<>(known));
     }
 
     void deleteAll() {
+        batchCache().clear();
         jdbc.update("DELETE FROM sla_document_field");
+    }
+
+    /**
+     * What this batch has read or written per document. The clock projection runs on one segment and one thread,
+     * and a batch is one transaction, so within the batch the cache is exactly the table's state; it is dropped
+     * with the batch. It saves the statements of a document's later events in the same batch (a catch-up or a
+     * replay reads a document's events close together).
+     */
+    private static Map<String, Map<String, String>> batchCache() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new HashMap<>();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BATCH_CACHE, key -> new HashMap<>());
     }
 }
