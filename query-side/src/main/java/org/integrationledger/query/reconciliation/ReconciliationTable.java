@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,57 +45,105 @@ class ReconciliationTable {
         return Optional.of(document);
     }
 
+    private static final String UPSERT_DOCUMENT = """
+            INSERT INTO reconciliation_document (document_type, document_id, business_key, parent_key, supplier_id,
+                legal_entity, region, source_system, status, current_version, routed_to, routing_rule_version,
+                amount, currency, source_known, source_reported_at, version_changed_at, status_changed_at,
+                first_business_time, last_business_time, last_recorded_at, divergent_since)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (document_type, document_id) DO UPDATE SET business_key = EXCLUDED.business_key,
+                parent_key = EXCLUDED.parent_key,
+                supplier_id = EXCLUDED.supplier_id, legal_entity = EXCLUDED.legal_entity,
+                region = EXCLUDED.region, source_system = EXCLUDED.source_system, status = EXCLUDED.status,
+                current_version = EXCLUDED.current_version, routed_to = EXCLUDED.routed_to,
+                routing_rule_version = EXCLUDED.routing_rule_version, amount = EXCLUDED.amount,
+                currency = EXCLUDED.currency, source_known = EXCLUDED.source_known,
+                source_reported_at = EXCLUDED.source_reported_at,
+                version_changed_at = EXCLUDED.version_changed_at, status_changed_at = EXCLUDED.status_changed_at,
+                first_business_time = EXCLUDED.first_business_time,
+                last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
+                divergent_since = EXCLUDED.divergent_since""";
+
+    private static final String UPSERT_SYSTEM = """
+            INSERT INTO reconciliation_system (document_type, document_id, system_id, role, state,
+                acknowledged_version, expected_version, rejected_version, reference, amount, currency, status,
+                region, pending_since, bank_account_mismatch, business_time, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
+                state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
+                expected_version = EXCLUDED.expected_version, rejected_version = EXCLUDED.rejected_version,
+                reference = EXCLUDED.reference, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+                status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
+                bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
+                recorded_at = EXCLUDED.recorded_at""";
+
+    private static final String INSERT_FLAG = """
+            INSERT INTO reconciliation_flag (document_type, document_id, flag, system_id, region, legal_entity,
+                since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Rows per JDBC batch when a rebuild writes all documents: one round trip per batch, not per row. */
+    private static final int REBUILD_BATCH = 1_000;
+
     void save(DocumentState d) {
-        jdbc.update("""
-                INSERT INTO reconciliation_document (document_type, document_id, business_key, parent_key, supplier_id,
-                    legal_entity, region, source_system, status, current_version, routed_to, routing_rule_version,
-                    amount, currency, source_known, source_reported_at, version_changed_at, status_changed_at,
-                    first_business_time, last_business_time, last_recorded_at, divergent_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (document_type, document_id) DO UPDATE SET business_key = EXCLUDED.business_key,
-                    parent_key = EXCLUDED.parent_key,
-                    supplier_id = EXCLUDED.supplier_id, legal_entity = EXCLUDED.legal_entity,
-                    region = EXCLUDED.region, source_system = EXCLUDED.source_system, status = EXCLUDED.status,
-                    current_version = EXCLUDED.current_version, routed_to = EXCLUDED.routed_to,
-                    routing_rule_version = EXCLUDED.routing_rule_version, amount = EXCLUDED.amount,
-                    currency = EXCLUDED.currency, source_known = EXCLUDED.source_known,
-                    source_reported_at = EXCLUDED.source_reported_at,
-                    version_changed_at = EXCLUDED.version_changed_at, status_changed_at = EXCLUDED.status_changed_at,
-                    first_business_time = EXCLUDED.first_business_time,
-                    last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
-                    divergent_since = EXCLUDED.divergent_since""",
-                d.type.name(), d.id, Texts.cut(d.businessKey, 128), d.parentKey, d.supplierId, d.legalEntity,
-                d.region, d.sourceSystem, d.status, d.currentVersion, d.routedTo, d.routingRuleVersion, d.amount, d.currency, d.sourceKnown,
-                ts(d.sourceReportedAt), ts(d.versionChangedAt), ts(d.statusChangedAt), ts(d.firstBusinessTime),
-                ts(d.lastBusinessTime), ts(d.lastRecordedAt), ts(d.divergentSince()));
-        jdbc.batchUpdate("""
-                INSERT INTO reconciliation_system (document_type, document_id, system_id, role, state,
-                    acknowledged_version, expected_version, rejected_version, reference, amount, currency, status,
-                    region, pending_since, bank_account_mismatch, business_time, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
-                    state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
-                    expected_version = EXCLUDED.expected_version, rejected_version = EXCLUDED.rejected_version,
-                    reference = EXCLUDED.reference, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
-                    status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
-                    bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
-                    recorded_at = EXCLUDED.recorded_at""",
-                // Texts from connectors are cut to the column, so a long reference can never block the projection.
-                d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role,
-                        Texts.cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
-                        s.amount, s.currency, Texts.cut(s.status, 32),
-                        s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
-                        .toList());
+        jdbc.update(UPSERT_DOCUMENT, documentRow(d));
+        jdbc.batchUpdate(UPSERT_SYSTEM, systemRows(d));
         if (!d.divergencesChanged) {
             // Most events move a system's position without opening or closing a divergence: no flag I/O then.
             return;
         }
         jdbc.update("DELETE FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", d.type.name(), d.id);
-        jdbc.batchUpdate("""
-                INSERT INTO reconciliation_flag (document_type, document_id, flag, system_id, region, legal_entity,
-                    since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
-                        f.system(), f.region(), d.legalEntity, ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)}).toList());
+        jdbc.batchUpdate(INSERT_FLAG, flagRows(d));
+    }
+
+    /**
+     * Writes every document of a rebuild into the emptied tables, many documents per JDBC batch. Row by row, the
+     * switch of a rebuild at 300,000 documents took over a million round trips (docs/benchmarks.md).
+     */
+    void saveAll(Collection<DocumentState> documents) {
+        List<Object[]> documentRows = new ArrayList<>(REBUILD_BATCH);
+        List<Object[]> systemRows = new ArrayList<>(REBUILD_BATCH);
+        List<Object[]> flagRows = new ArrayList<>(REBUILD_BATCH);
+        for (DocumentState d : documents) {
+            documentRows.add(documentRow(d));
+            systemRows.addAll(systemRows(d));
+            flagRows.addAll(flagRows(d));
+            if (documentRows.size() >= REBUILD_BATCH) {
+                flush(documentRows, systemRows, flagRows);
+            }
+        }
+        flush(documentRows, systemRows, flagRows);
+    }
+
+    private void flush(List<Object[]> documentRows, List<Object[]> systemRows, List<Object[]> flagRows) {
+        // Documents first: systems and flags refer to them.
+        jdbc.batchUpdate(UPSERT_DOCUMENT, documentRows);
+        jdbc.batchUpdate(UPSERT_SYSTEM, systemRows);
+        jdbc.batchUpdate(INSERT_FLAG, flagRows);
+        documentRows.clear();
+        systemRows.clear();
+        flagRows.clear();
+    }
+
+    private static Object[] documentRow(DocumentState d) {
+        return new Object[]{d.type.name(), d.id, Texts.cut(d.businessKey, 128), d.parentKey, d.supplierId,
+                d.legalEntity, d.region, d.sourceSystem, d.status, d.currentVersion, d.routedTo, d.routingRuleVersion,
+                d.amount, d.currency, d.sourceKnown, ts(d.sourceReportedAt), ts(d.versionChangedAt),
+                ts(d.statusChangedAt), ts(d.firstBusinessTime), ts(d.lastBusinessTime), ts(d.lastRecordedAt),
+                ts(d.divergentSince())};
+    }
+
+    // Texts from connectors are cut to the column, so a long reference can never block the projection.
+    private static List<Object[]> systemRows(DocumentState d) {
+        return d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role,
+                Texts.cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
+                s.amount, s.currency, Texts.cut(s.status, 32),
+                s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
+                .toList();
+    }
+
+    private static List<Object[]> flagRows(DocumentState d) {
+        return d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
+                f.system(), f.region(), d.legalEntity, ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)}).toList();
     }
 
     /** Every document with its systems and divergences, in key order (for the checksum). */

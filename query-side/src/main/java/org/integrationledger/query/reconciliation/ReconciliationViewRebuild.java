@@ -58,7 +58,7 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             public void replaceLive() {
                 table.deleteAll();
                 duplicates.deleteAll();
-                documents.values().forEach(table::save);
+                table.saveAll(documents.values());
                 duplicates.insert(caught);
                 // Read back, so the checksum sees the values as the tables store them (microsecond instants).
                 checksum = checksumOf(table.loadAll(), duplicates.all());
