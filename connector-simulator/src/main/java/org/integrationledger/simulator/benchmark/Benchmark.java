@@ -2,7 +2,6 @@ package org.integrationledger.simulator.benchmark;
 
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
-import org.integrationledger.simulator.workload.ReferenceScenario;
 import org.integrationledger.simulator.workload.Workload;
 import org.integrationledger.simulator.workload.WorkloadSettings;
 
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,15 +29,6 @@ public final class Benchmark {
     /** Rebuildable projections, as the audit rebuild API names them. */
     private static final List<String> REBUILDABLE = List.of("purchase-order-view", "supplier-view",
             "reconciliation-view", "trace-view", "invoice-view");
-    /** Documents per bulk-load request: one request stays within minutes, and the log shows progress. */
-    private static final long BULK_CHUNK_DOCUMENTS = 250_000;
-    /**
-     * A little below the bulk loader's average of about 3.3 events per document (docs/benchmarks.md, "Growth"), so
-     * one request usually reaches the level instead of a second one topping it up by a few events.
-     */
-    private static final double BULK_EVENTS_PER_DOCUMENT = 3.2;
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(6);
-
     private final BenchmarkProfile profile;
     private final Map<String, String> flags;
     private final PrintStream out;
@@ -109,8 +98,9 @@ public final class Benchmark {
         List<String> arguments = new ArrayList<>(extra);
         // The growth preload appends through the ledger's bulk loader, which exists only when enabled.
         arguments.add("--ledger.benchmark.bulk-load.enabled=true");
-        results.environment.put("growth preload", bulkPreload() ? "bulk loader (POST /api/v1/benchmark/bulk-load)"
-                : "over HTTP at concurrency " + profile.preloadConcurrency());
+        Preload preload = new Preload(flags.getOrDefault("preload", "bulk"), seed, profile.preloadConcurrency(),
+                this::workload, results.preloads, this::log);
+        results.environment.put("growth preload", preload.describe());
         try (LedgerProcess ledger = LedgerProcess.start("tuned", jar, url, database, workDirectory, List.of(), arguments)) {
             Workload workload = workload("T");
             TrafficRun traffic = new TrafficRun(ledger.client(), workload);
@@ -124,7 +114,7 @@ public final class Benchmark {
             for (long level : profile.growth()) {
                 long stored = storedEvents(database, url);
                 if (level > stored) {
-                    preload(database, url, ledger, level);
+                    preload.fill(database, url, ledger, level);
                     stored = storedEvents(database, url);
                 }
                 awaitProjections(ledger.client());
@@ -216,114 +206,6 @@ public final class Benchmark {
             results.ingest.add(row);
             report(result);
             return row;
-        }
-    }
-
-    private boolean bulkPreload() {
-        String mode = flags.getOrDefault("preload", "bulk");
-        if (!mode.equals("bulk") && !mode.equals("http")) {
-            throw new IllegalArgumentException("--preload=" + mode + ": use bulk or http");
-        }
-        return mode.equals("bulk");
-    }
-
-    private void preload(Database database, String url, LedgerProcess ledger, long target) throws SQLException {
-        if (bulkPreload()) {
-            bulkPreload(database, url, ledger, target);
-        } else {
-            httpPreload(database, url, ledger, target);
-        }
-    }
-
-    /**
-     * Grows the store through the ledger's bulk loader (its own event store, chain and subscribing processors,
-     * many documents per transaction) with the streaming processors paused, then waits for every projection: the
-     * catch-up (all of them from the load's end) is a first replay figure.
-     */
-    private void bulkPreload(Database database, String url, LedgerProcess ledger, long target) throws SQLException {
-        long from = storedEvents(database, url);
-        log("preload from " + from + " to " + target + " events through the bulk loader");
-        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
-            long stored = from;
-            long documents = 0;
-            long loaded = 0;
-            int chunk = 0;
-            long t0 = System.nanoTime();
-            while (stored < target) {
-                long wanted = Math.max(10, Math.min(BULK_CHUNK_DOCUMENTS,
-                        (long) Math.ceil((target - stored) / BULK_EVENTS_PER_DOCUMENT) + 10));
-                // A run id per chunk and level, so a later level never reloads (and is never refused for) a chunk.
-                String runId = "BULK" + Math.floorMod(seed, 10_000) + "-" + target + "-" + chunk++;
-                LedgerClient.Answer answer = ledger.client().postJson("/api/v1/benchmark/bulk-load",
-                        ReferenceScenario.REPORTING_KEY, "{\"documents\":" + wanted + ",\"seed\":" + seed
-                                + ",\"runId\":\"" + runId + "\",\"pauseProjections\":true}", Duration.ofHours(2));
-                if (answer.status() != 200) {
-                    throw new IllegalStateException("bulk load " + runId + " answered " + answer.status() + ": "
-                            + answer.body());
-                }
-                documents += wanted;
-                loaded += Long.parseLong(ReplayProbe.field(answer.body(), "events"));
-                stored = storedEvents(database, url);
-                log(String.format("  stored %d events (%s events/s in the ledger)", stored,
-                        Math.round(Double.parseDouble(ReplayProbe.field(answer.body(), "eventsPerSecond")))));
-            }
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            double catchUp = awaitCaughtUp(ledger);
-            log(String.format("  loaded %d events (%d documents) in %.1f s = %.0f events/s; projections caught up "
-                    + "%.1f s later", loaded, documents, loadSeconds, loaded / loadSeconds, catchUp));
-            results.preloads.add(new Results.Preload("bulk", from, stored, documents, loaded, loadSeconds, catchUp,
-                    null, meter.finish()));
-        }
-    }
-
-    private void httpPreload(Database database, String url, LedgerProcess ledger, long target) throws SQLException {
-        long from = storedEvents(database, url);
-        log("preload from " + from + " to " + target + " events over HTTP at concurrency " + profile.preloadConcurrency());
-        TrafficRun traffic = new TrafficRun(ledger.client(), workload("P" + target));
-        long nextDocument = 0;
-        try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
-            TrafficRun.Result last = null;
-            long stored = from;
-            long t0 = System.nanoTime();
-            while (stored < target) {
-                long documents = Math.max(100, (target - stored) / 6);
-                last = traffic.play(nextDocument, nextDocument + documents, profile.preloadConcurrency(), 1e9, null);
-                nextDocument += documents;
-                stored = storedEvents(database, url);
-                log("  stored " + stored + " events (" + Math.round(last.acceptedPerSecond()) + " messages/s)");
-            }
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            double catchUp = awaitCaughtUp(ledger);
-            results.preloads.add(new Results.Preload("http", from, stored, nextDocument, stored - from, loadSeconds,
-                    catchUp, last, meter.finish()));
-        }
-    }
-
-    /**
-     * Seconds until every streaming processor has handled every event stored when the wait began (the bulk
-     * loader's {@code GET /api/v1/benchmark/projections}).
-     */
-    private double awaitCaughtUp(LedgerProcess ledger) {
-        long t0 = System.nanoTime();
-        long lastLog = t0;
-        while (true) {
-            LedgerClient.Answer answer = ledger.client().get("/api/v1/benchmark/projections",
-                    ReferenceScenario.REPORTING_KEY);
-            if (answer.status() != 200) {
-                throw new IllegalStateException("projection positions answered " + answer.status() + ": " + answer.body());
-            }
-            if ("true".equals(ReplayProbe.field(answer.body(), "caughtUp"))) {
-                return (System.nanoTime() - t0) / 1e9;
-            }
-            long now = System.nanoTime();
-            if (now - t0 > CATCH_UP_TIMEOUT.toNanos()) {
-                throw new IllegalStateException("projections did not catch up in " + CATCH_UP_TIMEOUT + ": " + answer.body());
-            }
-            if (now - lastLog > 30_000_000_000L) {
-                log("  catching up: " + answer.body());
-                lastLog = now;
-            }
-            LedgerProcess.sleep(250);
         }
     }
 
@@ -424,7 +306,7 @@ public final class Benchmark {
         return Workload.referenceScenario(seed, WorkloadSettings.defaults(configuration + seed, DAY).withQuarterEnd(true));
     }
 
-    private static long storedEvents(Database database, String url) throws SQLException {
+    static long storedEvents(Database database, String url) throws SQLException {
         String max = database.scalar(url, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
         return Long.parseLong(max);
     }

@@ -3,6 +3,8 @@ package org.integrationledger.simulator.benchmark;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +61,7 @@ final class ReplayProbe {
         if (answer.status() / 100 != 2) {
             return new Result(ONE_PASS, "HTTP " + answer.status(), 0, 0, 0);
         }
-        List<String> waiting = new java.util.ArrayList<>(projections);
+        List<String> waiting = new ArrayList<>(projections);
         long events = 0;
         double reported = Double.NaN;
         while (!waiting.isEmpty()) {
@@ -67,7 +69,7 @@ final class ReplayProbe {
             if (System.nanoTime() - t0 > 3_600_000_000_000L) {
                 return new Result(ONE_PASS, "TIMEOUT", 0, (System.nanoTime() - t0) / 1e9, 0);
             }
-            for (java.util.Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
+            for (Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
                 String body = client.get("/api/v1/audit/projections/" + it.next() + "/rebuild",
                         ReferenceScenario.REPORTING_KEY).body();
                 String state = field(body, "state");

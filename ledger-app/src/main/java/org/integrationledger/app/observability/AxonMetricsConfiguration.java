@@ -1,11 +1,11 @@
 package org.integrationledger.app.observability;
 
+import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.messaging.Message;
-import org.axonframework.config.Configurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

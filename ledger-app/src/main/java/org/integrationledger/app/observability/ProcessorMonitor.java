@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
@@ -56,7 +57,7 @@ final class ProcessorMonitor implements MessageMonitor<Message<?>> {
     public MonitorCallback onMessageIngested(Message<?> message) {
         ingested.increment();
         long started = System.nanoTime();
-        if (message instanceof org.axonframework.eventhandling.EventMessage<?> event) {
+        if (message instanceof EventMessage<?> event) {
             latencyMillis.set(Math.max(0, clock.millis() - event.getTimestamp().toEpochMilli()));
         }
         return new MonitorCallback() {

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
@@ -316,20 +315,12 @@ class SlaClockProjection {
                 || !rule.scope().systems().isEmpty();
     }
 
-    private static boolean firstLiveEventOfBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return true;
-        }
-        Map<String, Object> resources = CurrentUnitOfWork.get().root().resources();
-        return resources.putIfAbsent(LIVE_PAUSE_CLEARED, Boolean.TRUE) == null;
-    }
-
     /** Ends the evaluator's pause once the replay has passed the head the reset recorded (or live events flow). */
     private void trackReplay(TrackingToken token, ReplayStatus replay) {
         if (replay.isReplay() && token != null && token.position().isPresent()) {
             jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
                     + "WHERE replay_until <= ?", token.position().getAsLong());
-        } else if (!replay.isReplay() && firstLiveEventOfBatch()) {
+        } else if (!replay.isReplay() && BatchResources.firstInBatch(LIVE_PAUSE_CLEARED)) {
             // Once per batch is enough to end a pause; per event it was one more statement on the only thread.
             jdbc.update("UPDATE sla_projection_status SET replay_until = NULL, replay_started_at = NULL "
                     + "WHERE replay_until IS NOT NULL");

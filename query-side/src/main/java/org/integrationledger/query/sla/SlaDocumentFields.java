@@ -1,6 +1,5 @@
 package org.integrationledger.query.sla;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -69,9 +68,6 @@ class SlaDocumentFields {
      * replay reads a document's events close together).
      */
     private static Map<String, Map<String, String>> batchCache() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new HashMap<>();
-        }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(BATCH_CACHE, key -> new HashMap<>());
+        return BatchResources.get(BATCH_CACHE, HashMap::new);
     }
 }

@@ -1,6 +1,5 @@
 package org.integrationledger.query.sla;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,10 +58,7 @@ public class SlaRules {
      * never sees rules older than its own transaction, and any rule event in the batch drops them.
      */
     List<SlaRuleDefinition> active() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return readActive();
-        }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(ACTIVE_RULES_RESOURCE, key -> readActive());
+        return BatchResources.get(ACTIVE_RULES_RESOURCE, this::readActive);
     }
 
     private List<SlaRuleDefinition> readActive() {
@@ -71,9 +67,7 @@ public class SlaRules {
     }
 
     private static void forgetActive() {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().resources().remove(ACTIVE_RULES_RESOURCE);
-        }
+        BatchResources.forget(ACTIVE_RULES_RESOURCE);
     }
 
     void define(SlaRuleDefinition rule, Instant since) {
