@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +62,8 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
     private JdbcTemplate jdbc;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    private DataSource dataSource;
     @Autowired
     private CommandGateway commands;
     @Autowired
@@ -256,6 +263,40 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
         assertThat(notified).containsOnlyOnce(clockRef);
         assertThat(notifications(po)).isEqualTo(1);
         assertThat(sla.clock(po, PO_RULE).path("state").asText()).isEqualTo("BREACHED");
+    }
+
+    @Test
+    void aClockHeldByAnotherTransactionIsSkippedNotWaitedFor() throws Exception {
+        String held = newPurchaseOrderId();
+        String free = newPurchaseOrderId();
+        sla.approve(held, "US01", now().minus(31, ChronoUnit.MINUTES));
+        sla.approve(free, "US01", now().minus(31, ChronoUnit.MINUTES));
+        sla.awaitClock(held, PO_RULE, "RUNNING");
+        sla.awaitClock(free, PO_RULE, "RUNNING");
+        SlaEvaluator.ClockRef heldRef = new SlaEvaluator.ClockRef(PO_RULE, held, "-");
+        SlaEvaluator.ClockRef freeRef = new SlaEvaluator.ClockRef(PO_RULE, free, "-");
+        // As the clock projection's batch holds the rows it is changing until it commits.
+        try (Connection projection = dataSource.getConnection()) {
+            projection.setAutoCommit(false);
+            try (PreparedStatement lock = projection.prepareStatement(
+                    "SELECT 1 FROM sla_clock WHERE rule_name = ? AND document_id = ? FOR UPDATE")) {
+                lock.setString(1, PO_RULE);
+                lock.setString(2, held);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<SlaEvaluator.Evaluation> evaluation = CompletableFuture.supplyAsync(evaluator::evaluate);
+            try {
+                SlaEvaluator.Evaluation skipping = evaluation.get(10, TimeUnit.SECONDS);
+                assertThat(skipping.breached()).contains(freeRef).doesNotContain(heldRef);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the evaluator waited for a clock another transaction holds", e);
+            } finally {
+                projection.rollback();
+            }
+            evaluation.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(evaluator.evaluate().breached()).as("taken at the next evaluation").contains(heldRef);
+        assertThat(sla.clock(held, PO_RULE).path("state").asText()).isEqualTo("BREACHED");
     }
 
     @Test

@@ -23,6 +23,12 @@ import java.util.Map;
  * statement, unique per clock, so a clock breached again after a projection replay is never notified twice.
  * While the clock projection replays, the evaluator moves nothing: replayed clocks pass through states their
  * events have long left.
+ * <p>
+ * Clocks whose rows another transaction holds (the clock projection's batch, another node's evaluation) are
+ * skipped, not waited for ({@code FOR UPDATE SKIP LOCKED}), and taken at the next evaluation if still due. Waiting
+ * deadlocked with the projection under load: the evaluator locks clocks in due-time order, the projection's batch
+ * in event order, and PostgreSQL broke the cycle only after its one-second deadlock timeout, stalling the clocks'
+ * processor each time.
  */
 @Component
 public class SlaEvaluator {
@@ -62,18 +68,26 @@ public class SlaEvaluator {
         Timestamp at = Timestamp.from(now);
         return transaction.execute(status -> {
             List<ClockRef> atRisk = jdbc.query("""
-                    UPDATE sla_clock SET state = 'AT_RISK', at_risk_since = ?
-                    WHERE state = 'RUNNING' AND warn_at <= ? AND due_at > ?
-                      AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
-                    RETURNING rule_name, document_id, clock_key""", SlaEvaluator::ref, at, at, at);
+                    UPDATE sla_clock c SET state = 'AT_RISK', at_risk_since = ?
+                    FROM (SELECT rule_name, document_id, clock_key FROM sla_clock
+                          WHERE state = 'RUNNING' AND warn_at <= ? AND due_at > ?
+                            AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
+                          FOR UPDATE SKIP LOCKED) due
+                    WHERE c.rule_name = due.rule_name AND c.document_id = due.document_id
+                      AND c.clock_key = due.clock_key
+                    RETURNING c.rule_name, c.document_id, c.clock_key""", SlaEvaluator::ref, at, at, at);
             List<Map.Entry<ClockRef, Boolean>> breached = jdbc.query("""
                     WITH breached AS (
                         UPDATE sla_clock c SET state = 'BREACHED',
                             breached_since = coalesce((SELECT n.breached_at FROM sla_breach_notification n
                                 WHERE n.rule_name = c.rule_name AND n.document_id = c.document_id
                                   AND n.clock_key = c.clock_key), ?)
-                        WHERE state IN ('RUNNING', 'AT_RISK') AND due_at <= ?
-                          AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
+                        FROM (SELECT rule_name, document_id, clock_key FROM sla_clock
+                              WHERE state IN ('RUNNING', 'AT_RISK') AND due_at <= ?
+                                AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
+                              FOR UPDATE SKIP LOCKED) due
+                        WHERE c.rule_name = due.rule_name AND c.document_id = due.document_id
+                          AND c.clock_key = due.clock_key
                         RETURNING c.*),
                     notified AS (
                         INSERT INTO sla_breach_notification (rule_name, document_id, clock_key, severity,
