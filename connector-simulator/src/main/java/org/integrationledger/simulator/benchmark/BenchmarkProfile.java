@@ -21,7 +21,10 @@ record BenchmarkProfile(String name, List<Integer> concurrency, double warmupSec
                     false);
             case "quick" -> new BenchmarkProfile("quick", List.of(4, 16), 10, 15, List.of(0L, 50_000L), 32, 20, 200,
                     true, true, true);
-            case "full" -> new BenchmarkProfile("full", List.of(4, 16, 64), 30, 30, List.of(0L, 1_000_000L), 48, 30,
+            // The full warm-up is two minutes: on two cores the JIT compiles Spring, Axon and Hibernate for
+            // minutes (237 s of compilation in the 26 November run), and a 30-second warm-up measured the
+            // compiler as much as the ledger (200 commands/s two minutes after start, 340/s twenty minutes after).
+            case "full" -> new BenchmarkProfile("full", List.of(4, 16, 64), 120, 30, List.of(0L, 1_000_000L), 48, 30,
                     500, true, true, true);
             default -> throw new IllegalArgumentException("unknown profile " + name + " (smoke, quick, full)");
         };

@@ -3,9 +3,11 @@ package org.integrationledger.simulator.benchmark;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,13 +15,14 @@ import java.util.regex.Pattern;
  * Watches ledger processes during one measured phase: peak heap in use (the ledger's own
  * {@code jvm.memory.used{area=heap}} metric, polled every second: the metrics endpoint scans every meter, and at 4 polls a second it showed up in the
  * ledger's own profile), peak resident set (VmRSS; VmHWM at the end),
- * CPU seconds used, and the machine's load average at the start and the end.
+ * CPU seconds used by the ledger and by PostgreSQL, the ledger database's commits, and the machine's load average at
+ * the start and the end.
  */
 final class PhaseMeter implements AutoCloseable {
 
     /** What one phase cost. Heap and RSS in MiB; CPU in seconds over all watched processes. */
     record Usage(double peakHeapMiB, double peakRssMiB, double hwmMiB, double ledgerCpuSeconds, double machineBusySeconds,
-                 String loadStart, String loadEnd, double seconds) {
+                 String loadStart, String loadEnd, double seconds, double postgresCpuSeconds, long commits) {
     }
 
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
@@ -29,16 +32,27 @@ final class PhaseMeter implements AutoCloseable {
     private final String loadStart;
     private final double cpuStart;
     private final double busyStart;
+    private final double postgresStart;
+    private final LongSupplier commits;
+    private final long commitsStart;
     private final long start = System.nanoTime();
     private volatile boolean running = true;
     private volatile double peakHeap;
     private volatile double peakRss;
 
     PhaseMeter(List<LedgerProcess> processes) {
+        this(processes, () -> -1);
+    }
+
+    /** {@code commits} answers the ledger database's committed transactions so far, or -1 if unknown. */
+    PhaseMeter(List<LedgerProcess> processes, LongSupplier commits) {
         this.processes = processes;
         this.loadStart = loadAverage();
         this.cpuStart = cpu();
         this.busyStart = machineBusySeconds();
+        this.postgresStart = postgresCpuSeconds();
+        this.commits = commits;
+        this.commitsStart = commits.getAsLong();
         this.sampler = new Thread(this::sample, "phase-meter");
         sampler.setDaemon(true);
         sampler.start();
@@ -75,8 +89,10 @@ final class PhaseMeter implements AutoCloseable {
         running = false;
         sampler.interrupt();
         double hwm = processes.stream().mapToDouble(p -> Math.max(0, p.procStatusKb("VmHWM")) / 1024.0).sum();
+        long commitsEnd = commits.getAsLong();
         return new Usage(peakHeap, peakRss, hwm, cpu() - cpuStart, machineBusySeconds() - busyStart, loadStart,
-                loadAverage(), (System.nanoTime() - start) / 1e9);
+                loadAverage(), (System.nanoTime() - start) / 1e9, postgresCpuSeconds() - postgresStart,
+                commitsStart < 0 || commitsEnd < 0 ? -1 : commitsEnd - commitsStart);
     }
 
     @Override
@@ -96,6 +112,35 @@ final class PhaseMeter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
+    }
+
+    /**
+     * CPU seconds used by every PostgreSQL process on this machine, from /proc: each live process's own time plus
+     * the time of its exited children (a backend that ended is counted in the postmaster's). On the embedded
+     * default that is the ledger's database; an idle server beside it adds next to nothing. 0 without /proc.
+     */
+    static double postgresCpuSeconds() {
+        long ticks = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : entries) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                        continue;
+                    }
+                    // Fields after the command: state is field 3; utime, stime, cutime, cstime are 14 to 17.
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14]);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended between listing and reading
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks / 100.0;
     }
 
     /** Busy CPU seconds of the whole machine (all cores) from /proc/stat, or 0 without it. */

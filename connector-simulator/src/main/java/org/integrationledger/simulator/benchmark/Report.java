@@ -51,12 +51,16 @@ final class Report {
         md.append("\n### Ingest (commands/s with a durable 200, mixed workload)\n\n");
         table(md, List.of("configuration", "events stored", "concurrency", "messages", "accepted/s", "p50 ms", "p95 ms",
                 "p99 ms", "% of raw PG", "× Axon defaults", "statuses", "retries answered replayed", "peak heap MiB",
-                "peak RSS MiB", "ledger CPU s / machine busy s", "load start → end"), ingestRows());
+                "peak RSS MiB", "ledger CPU s / machine busy s", "CPU ms per message: ledger / PostgreSQL",
+                "commits per message", "load start → end"), ingestRows());
         md.append("\n### Raw PostgreSQL ceiling (plain JDBC, one committed insert of the event-row shape per transaction)\n\n");
-        table(md, List.of("concurrency", "commits/s", "p50 ms", "p99 ms", "row payload / metadata bytes", "load start → end"),
+        table(md, List.of("concurrency", "commits/s", "p50 ms", "p99 ms", "row payload / metadata bytes",
+                        "PostgreSQL CPU ms per commit", "load start → end"),
                 results.raw.stream().map(r -> List.of(Integer.toString(r.concurrency()), f0(r.result().perSecond()),
                         f1(ms(r.result().latencyMicros(), 50)), f1(ms(r.result().latencyMicros(), 99)),
-                        r.payloadBytes() + " / " + r.metadataBytes(), load(r.usage()))).toList());
+                        r.payloadBytes() + " / " + r.metadataBytes(),
+                        f2(r.usage().postgresCpuSeconds() * 1000 / Math.max(1, r.result().commits())),
+                        load(r.usage()))).toList());
         if (!results.preloads.isEmpty()) {
             md.append("\n### Preload (growth: `bulk` = the ledger's bulk loader through its event store, `http` = the "
                     + "simulator over HTTP; catch-up = load end → every projection caught up)\n\n");
@@ -202,9 +206,18 @@ final class Report {
                     Long.toString(i.traffic().messages()), f0(rate), f1(i.traffic().p(50)), f1(i.traffic().p(95)),
                     f1(i.traffic().p(99)), ofRaw, ofDefault, i.traffic().byStatus().toString(),
                     Long.toString(i.traffic().replayed()), f0(i.usage().peakHeapMiB()), f0(i.usage().peakRssMiB()),
-                    f0(i.usage().ledgerCpuSeconds()) + " / " + f0(i.usage().machineBusySeconds()), load(i.usage())));
+                    f0(i.usage().ledgerCpuSeconds()) + " / " + f0(i.usage().machineBusySeconds()),
+                    perMessage(i, i.usage().ledgerCpuSeconds() * 1000) + " / "
+                            + perMessage(i, i.usage().postgresCpuSeconds() * 1000),
+                    i.usage().commits() < 0 ? "-" : perMessage(i, i.usage().commits()), load(i.usage())));
         }
         return rows;
+    }
+
+    /** A phase's total per message sent (retries included: each is a request the ledger answered). */
+    private static String perMessage(Results.Ingest ingest, double total) {
+        long messages = ingest.traffic().messages();
+        return messages == 0 ? "-" : f1(total / messages);
     }
 
     private List<List<String>> replayRows() {
