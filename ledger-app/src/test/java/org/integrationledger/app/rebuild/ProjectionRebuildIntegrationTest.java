@@ -125,6 +125,9 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                 .as("one pass: every projection saw the same events").containsOnly(
                         done.get("purchase-order-view").path("eventsProcessed").asLong());
         assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM trace_step_rebuild", Long.class))
+                .as("the trace rows written beside the live table during the rebuild were moved in by the switch")
+                .isZero();
     }
 
     private String checksum(String projection) {

@@ -1,7 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,7 +8,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The trace as a rebuildable projection: the same rows from {@link TraceRow#of}, swapped in in one transaction. */
+/**
+ * The trace as a rebuildable projection: the same rows from {@link TraceRow#of}. They are one per event, the
+ * largest state any rebuild makes, so they are written to {@code trace_step_rebuild} a thousand at a time while the
+ * rebuild runs instead of being held in memory until the switch; the switch copies them into {@code trace_step}
+ * in its one transaction.
+ */
 @Component
 class TraceViewRebuild implements RebuildableProjection {
 
@@ -29,27 +33,37 @@ class TraceViewRebuild implements RebuildableProjection {
     @Override
     @Transactional(readOnly = true)
     public String checksum() {
-        return Checksums.sha256(table.all().stream().map(TraceRow::canonical));
+        return table.checksum();
     }
 
     @Override
     public Rebuild newRebuild() {
-        List<TraceRow> rows = new ArrayList<>();
+        // Rows a failed or interrupted rebuild left behind; only one rebuild of a projection runs at a time.
+        table.clearRebuilt();
+        List<TraceRow> pending = new ArrayList<>(BATCH);
         return new Rebuild() {
             private String checksum;
 
             @Override
             public void apply(EventMessage<?> event) {
-                TraceRow.of(event).ifPresent(rows::add);
+                TraceRow.of(event).ifPresent(pending::add);
+                if (pending.size() == BATCH) {
+                    flush();
+                }
             }
 
             @Override
             public void replaceLive() {
-                table.deleteAll();
-                for (int from = 0; from < rows.size(); from += BATCH) {
-                    table.insert(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                flush();
+                table.replaceLiveWithRebuilt();
+                checksum = table.checksum();
+            }
+
+            private void flush() {
+                if (!pending.isEmpty()) {
+                    table.insertRebuilt(pending);
+                    pending.clear();
                 }
-                checksum = Checksums.sha256(table.all().stream().map(TraceRow::canonical));
             }
 
             @Override
