@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.JpaRebuilds;
 import org.integrationledger.query.rebuild.RebuildableProjection;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,13 +61,11 @@ class InvoiceViewRebuild implements RebuildableProjection {
                 payments.deleteAllInBatch();
                 exceptions.deleteAllInBatch();
                 invoices.deleteAllInBatch();
-                replay.invoices().forEach(entityManager::persist);
-                replay.exceptions().forEach(entityManager::persist);
-                replay.payments().forEach(entityManager::persist);
-                entityManager.flush();
+                JpaRebuilds.persistAll(entityManager, replay.invoices());
+                JpaRebuilds.persistAll(entityManager, replay.exceptions());
+                JpaRebuilds.persistAll(entityManager, replay.payments());
                 // Read back, so the checksum sees the values as the tables store them (PostgreSQL rounds instants
                 // to microseconds), exactly as the checksum of the live tables does.
-                entityManager.clear();
                 checksum = liveChecksum();
             }
 
@@ -79,10 +77,14 @@ class InvoiceViewRebuild implements RebuildableProjection {
     }
 
     private String liveChecksum() {
+        // flatMap closes each table's cursor once its lines are consumed.
         return Checksums.sha256(Stream.of(
-                invoices.findAll(Sort.by("invoiceId")).stream().map(row -> "invoice|" + row.canonicalLine()),
-                exceptions.findAll(Sort.by("exceptionId")).stream().map(row -> "exception|" + row.canonicalLine()),
-                payments.findAll(Sort.by("paymentId")).stream().map(row -> "payment|" + row.canonicalLine()))
+                JpaRebuilds.lines(entityManager, InvoiceView.class, "e.invoiceId",
+                        row -> "invoice|" + row.canonicalLine()),
+                JpaRebuilds.lines(entityManager, InvoiceExceptionView.class, "e.exceptionId",
+                        row -> "exception|" + row.canonicalLine()),
+                JpaRebuilds.lines(entityManager, InvoicePaymentView.class, "e.paymentId",
+                        row -> "payment|" + row.canonicalLine()))
                 .flatMap(rows -> rows));
     }
 }

@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.JpaRebuilds;
 import org.integrationledger.query.rebuild.RebuildableProjection;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +34,7 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
     @Override
     @Transactional(readOnly = true)
     public String checksum() {
-        return checksumOf(views.findAll(Sort.by("purchaseOrderId")).stream());
+        return checksumOfStoredRows();
     }
 
     @Override
@@ -53,12 +53,10 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
             @Override
             public void replaceLive() {
                 views.deleteAllInBatch();
-                replay.views().forEach(entityManager::persist);
-                entityManager.flush();
+                JpaRebuilds.persistAll(entityManager, replay.views());
                 // Read back, so the checksum sees the values as the table stores them (PostgreSQL rounds
                 // instants to microseconds), exactly as the checksum of the live table does.
-                entityManager.clear();
-                checksum = checksumOf(views.findAll(Sort.by("purchaseOrderId")).stream());
+                checksum = checksumOfStoredRows();
             }
 
             @Override
@@ -68,7 +66,10 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
         };
     }
 
-    private static String checksumOf(Stream<PurchaseOrderView> rowsInKeyOrder) {
-        return Checksums.sha256(rowsInKeyOrder.map(PurchaseOrderView::canonicalLine));
+    private String checksumOfStoredRows() {
+        try (Stream<String> lines = JpaRebuilds.lines(entityManager, PurchaseOrderView.class, "e.purchaseOrderId",
+                PurchaseOrderView::canonicalLine)) {
+            return Checksums.sha256(lines);
+        }
     }
 }

@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.JpaRebuilds;
 import org.integrationledger.query.rebuild.RebuildableProjection;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,12 +61,10 @@ class SupplierViewRebuild implements RebuildableProjection {
                 // Both tables in the caller's one transaction: readers see the old pair or the new pair, never a mix.
                 copies.deleteAllInBatch();
                 suppliers.deleteAllInBatch();
-                replay.suppliers().forEach(entityManager::persist);
-                replay.copies().forEach(entityManager::persist);
-                entityManager.flush();
+                JpaRebuilds.persistAll(entityManager, replay.suppliers());
+                JpaRebuilds.persistAll(entityManager, replay.copies());
                 // Read back, so the checksum sees the values as the tables store them (PostgreSQL rounds
                 // instants to microseconds), exactly as the checksum of the live tables does.
-                entityManager.clear();
                 checksum = checksumOfStoredRows();
             }
 
@@ -79,10 +77,11 @@ class SupplierViewRebuild implements RebuildableProjection {
 
     /** Both tables in key order, each line tagged with its table so a row cannot pass for one of the other. */
     private String checksumOfStoredRows() {
-        Stream<String> supplierLines = suppliers.findAll(Sort.by("supplierId")).stream()
-                .map(row -> "supplier_view|" + row.canonicalLine());
-        Stream<String> copyLines = copies.findAll(Sort.by("supplierId", "systemId")).stream()
-                .map(row -> "supplier_copy_view|" + row.canonicalLine());
-        return Checksums.sha256(Stream.concat(supplierLines, copyLines));
+        try (Stream<String> supplierLines = JpaRebuilds.lines(entityManager, SupplierView.class, "e.supplierId",
+                row -> "supplier_view|" + row.canonicalLine());
+             Stream<String> copyLines = JpaRebuilds.lines(entityManager, SupplierCopyView.class,
+                     "e.supplierId, e.systemId", row -> "supplier_copy_view|" + row.canonicalLine())) {
+            return Checksums.sha256(Stream.concat(supplierLines, copyLines));
+        }
     }
 }
