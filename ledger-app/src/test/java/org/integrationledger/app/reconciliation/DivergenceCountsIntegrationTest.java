@@ -116,7 +116,7 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         assertThat(none.path("totalExact").asBoolean()).isTrue();
     }
 
-    /** Divergences opening and closing: posted, amended (behind), cancelled and agreed, rejected, misrouted. */
+    /** Divergences opening and closing, one or two in one event: posted, amended, cancelled, rejected, misrouted. */
     private void mixedScenario() {
         String behind = newPurchaseOrderId();
         ok(po(behind, "issue"), PROCUREMENT_KEY, issue("US01", "USD"));
@@ -135,6 +135,16 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         String misrouted = newPurchaseOrderId();
         ok(po(misrouted, "issue"), PROCUREMENT_KEY, issue("US01", "USD"));
         ok(po(misrouted, "erp-postings"), ERP_EMEA_KEY, erpPosting("ERP_EMEA", 1, "E-2"));
+        // Two divergences closing in one event: the ERP posts the version it had rejected.
+        String rejectedThenPosted = newPurchaseOrderId();
+        ok(po(rejectedThenPosted, "issue"), PROCUREMENT_KEY, issue("DE01", "EUR"));
+        ok(po(rejectedThenPosted, "erp-rejections"), ERP_EMEA_KEY, erpRejection("ERP_EMEA", 1));
+        ok(po(rejectedThenPosted, "erp-postings"), ERP_EMEA_KEY, erpPosting("ERP_EMEA", 1, "E-3"));
+        // Two divergences opening in one event (and one closing): the wrong ERP reports the order before
+        // procurement does; the order then turns out to belong to ERP_NA.
+        String earlyMisrouted = newPurchaseOrderId();
+        ok(po(earlyMisrouted, "erp-postings"), ERP_EMEA_KEY, erpPosting("ERP_EMEA", 1, "E-4"));
+        ok(po(earlyMisrouted, "issue"), PROCUREMENT_KEY, issue("US01", "USD"));
         String unposted = newPurchaseOrderId();
         ok(po(unposted, "issue"), PROCUREMENT_KEY, issue("DE01", "EUR"));
         String supplier = newSupplierId();
