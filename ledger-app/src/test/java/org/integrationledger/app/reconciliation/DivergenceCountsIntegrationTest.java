@@ -10,6 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,7 +127,7 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         ok(po(agreed, "issue"), PROCUREMENT_KEY, issue("DE01", "EUR"));
         ok(po(agreed, "erp-postings"), ERP_EMEA_KEY, erpPosting("ERP_EMEA", 1, "E-1"));
         ok(po(agreed, "cancellation"), PROCUREMENT_KEY, cancellation());
-        Map<String, Object> cancelledInErp = new java.util.HashMap<>(erpPosting("ERP_EMEA", 1, "E-1"));
+        Map<String, Object> cancelledInErp = new HashMap<>(erpPosting("ERP_EMEA", 1, "E-1"));
         cancelledInErp.put("erpStatus", "CANCELLED");
         ok(po(agreed, "erp-postings"), ERP_EMEA_KEY, cancelledInErp);
         String refused = newPurchaseOrderId();
