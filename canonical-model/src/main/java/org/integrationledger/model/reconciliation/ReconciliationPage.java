@@ -2,8 +2,12 @@ package org.integrationledger.model.reconciliation;
 
 import java.util.List;
 
-/** One page of reconciliation rows plus the total count of matches. */
-public record ReconciliationPage(List<ReconciliationEntry> items, int page, int size, long totalItems) {
+/**
+ * One page of reconciliation rows. {@code totalItems} counts matches up to {@code ledger.query.total-count-limit}: the exact
+ * count when {@code totalExact}, else that limit, meaning "at least this many".
+ */
+public record ReconciliationPage(List<ReconciliationEntry> items, int page, int size, long totalItems,
+                                 boolean totalExact) {
 
     public ReconciliationPage {
         items = List.copyOf(items);

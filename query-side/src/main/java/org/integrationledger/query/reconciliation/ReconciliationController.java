@@ -53,7 +53,8 @@ class ReconciliationController {
     @GetMapping("/api/v1/reconciliation")
     @Operation(summary = "Documents with every system's position side by side and their open divergences",
             description = "Filtered by divergence, system or age: oldest divergence first. Otherwise most recent "
-                    + "business activity first. Questions 1 to 4 of docs/questions.md are requests here.")
+                    + "business activity first. Questions 1 to 4 of docs/questions.md are requests here. totalItems counts "
+                    + "matches up to ledger.query.total-count-limit; totalExact is false when more matched.")
     ReconciliationPage list(
             @Parameter(description = "SUPPLIER, PURCHASE_ORDER, INVOICE or PAYMENT") @RequestParam(required = false) String documentType,
             @Parameter(description = "NA, EMEA or GLOBAL") @RequestParam(required = false) String region,
@@ -73,7 +74,8 @@ class ReconciliationController {
 
     @GetMapping("/api/v1/reconciliation/counts")
     @Operation(summary = "Open divergences counted by divergence × region × system × document type",
-            description = "Takes the same filters as the list; for dashboards.")
+            description = "Takes the same filters as the list; for dashboards. Exact, read from counts the projection "
+                    + "keeps (docs/reconciliation.md); a divergentFor filter counts the open divergences themselves.")
     DivergenceCounts counts(
             @RequestParam(required = false) String documentType,
             @RequestParam(required = false) String region,

@@ -17,6 +17,8 @@ import org.integrationledger.model.reconciliation.ReconciliationPage;
 import org.integrationledger.model.reconciliation.Trace;
 import org.integrationledger.model.reconciliation.TraceStep;
 import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.query.paging.CappedTotal;
+import org.integrationledger.query.paging.PagingSettings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,11 @@ import static org.integrationledger.query.reconciliation.ReconciliationTable.ins
 class ReconciliationQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PagingSettings paging;
 
-    ReconciliationQueries(NamedParameterJdbcTemplate jdbc) {
+    ReconciliationQueries(NamedParameterJdbcTemplate jdbc, PagingSettings paging) {
         this.jdbc = jdbc;
+        this.paging = paging;
     }
 
     @QueryHandler
@@ -65,39 +69,99 @@ class ReconciliationQueries {
         ReconciliationFilter filter = query.filter();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("limit", query.page().size())
-                .addValue("offset", (long) query.page().page() * query.page().size());
+                .addValue("offset", (long) query.page().page() * query.page().size())
+                // One more than the limit, so the answer can tell "exactly the limit" from "more".
+                .addValue("countUpTo", paging.totalCountLimit() + 1L);
         List<Key> keys;
         long total;
         if (filter.selectsDivergences()) {
-            String where = flagWhere(filter, params);
-            keys = jdbc.query("SELECT document_type, document_id, MIN(since) AS since FROM reconciliation_flag"
-                    + where + " GROUP BY document_type, document_id ORDER BY since, document_type, document_id"
-                    + " LIMIT :limit OFFSET :offset", params, (rs, n) -> key(rs));
+            // A document's place in the list is its oldest matching divergence, i.e. the first of its matching flags
+            // in the list's order: the page walks the flags through an index in that order and keeps each flag that
+            // no earlier matching flag of its document precedes, so the first pages stop after a few rows instead of
+            // grouping every match by document first (docs/benchmarks.md). Ties on since fall to (flag, system), so
+            // each document appears once.
+            List<String> first = flagConditions(filter, params, "f.");
+            first.add("NOT EXISTS (SELECT 1 FROM reconciliation_flag g WHERE g.document_type = f.document_type"
+                    + " AND g.document_id = f.document_id AND " + String.join(" AND ", flagConditions(filter, params,
+                    "g.")) + " AND (g.since, g.flag, g.system_id) < (f.since, f.flag, f.system_id))");
+            keys = jdbc.query("SELECT f.document_type, f.document_id FROM reconciliation_flag f" + whereClause(first)
+                    + " ORDER BY f.since, f.document_type, f.document_id LIMIT :limit OFFSET :offset",
+                    params, (rs, n) -> key(rs));
+            // Distinct documents in key order, so PostgreSQL can stop at the limit (a hashed DISTINCT reads all).
             total = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
-                    + "reconciliation_flag" + where + ") d", params, Long.class);
+                    + "reconciliation_flag" + flagWhere(filter, params) + " ORDER BY document_type, document_id"
+                    + " LIMIT :countUpTo) d", params, Long.class);
         } else {
             String where = documentWhere(filter, params);
             keys = jdbc.query("SELECT document_type, document_id FROM reconciliation_document" + where
                     + " ORDER BY last_business_time DESC, document_type, document_id LIMIT :limit OFFSET :offset",
                     params, (rs, n) -> key(rs));
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_document" + where, params, Long.class);
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM reconciliation_document" + where
+                    + " LIMIT :countUpTo) d", params, Long.class);
         }
-        return new ReconciliationPage(entries(keys, filter.asOf()), query.page().page(), query.page().size(), total);
+        CappedTotal capped = CappedTotal.of(total, paging.totalCountLimit());
+        return new ReconciliationPage(entries(keys, filter.asOf()), query.page().page(), query.page().size(),
+                capped.total(), capped.exact());
     }
 
+    /**
+     * Reads the counts the projection keeps ({@link DivergenceCountTable}). Only an age filter ({@code divergentFor})
+     * still counts the flag table: the age of every divergence moves with {@code asOf}, so no kept count can hold it.
+     */
     @QueryHandler
     @Transactional(readOnly = true)
     public DivergenceCounts handle(CountDivergences query) {
+        ReconciliationFilter filter = query.filter();
+        if (filter.divergentFor() != null) {
+            return countFlags(filter);
+        }
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = flagWhere(query.filter(), params);
+        List<String> where = keptCountConditions(filter, params);
+        List<DivergenceCounts.Count> counts = jdbc.query("SELECT flag, region, system_id, document_type,"
+                + " SUM(divergences) AS n FROM reconciliation_flag_count" + whereClause(where)
+                + " GROUP BY flag, region, system_id, document_type HAVING SUM(divergences) > 0"
+                + " ORDER BY flag, region, system_id, document_type", params, (rs, n) -> count(rs));
+        // The grouping set whose columns are exactly the filtered divergence columns; the others are rolled up.
+        int rolledUp = (filter.divergence() == null ? DivergenceCountTable.ANY_FLAG : 0)
+                | (filter.system() == null ? DivergenceCountTable.ANY_SYSTEM : 0)
+                | (filter.region() == null ? DivergenceCountTable.ANY_REGION : 0);
+        where.add("rolled_up = :rolledUp");
+        params.addValue("rolledUp", rolledUp);
+        long documents = jdbc.queryForObject("SELECT COALESCE(SUM(documents), 0) FROM "
+                + "reconciliation_flag_document_count" + whereClause(where), params, Long.class);
+        return new DivergenceCounts(counts, counts.stream().mapToLong(DivergenceCounts.Count::count).sum(), documents);
+    }
+
+    /** The counts straight from the flag table, for filters the kept counts cannot answer. */
+    private DivergenceCounts countFlags(ReconciliationFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = flagWhere(filter, params);
         List<DivergenceCounts.Count> counts = jdbc.query("SELECT flag, region, system_id, document_type, COUNT(*) AS n"
                 + " FROM reconciliation_flag" + where + " GROUP BY flag, region, system_id, document_type"
-                + " ORDER BY flag, region, system_id, document_type", params, (rs, n) -> new DivergenceCounts.Count(
-                Divergence.valueOf(rs.getString("flag")), rs.getString("region"), system(rs.getString("system_id")),
-                DocumentType.valueOf(rs.getString("document_type")), rs.getLong("n")));
+                + " ORDER BY flag, region, system_id, document_type", params, (rs, n) -> count(rs));
         long documents = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
                 + "reconciliation_flag" + where + ") d", params, Long.class);
         return new DivergenceCounts(counts, counts.stream().mapToLong(DivergenceCounts.Count::count).sum(), documents);
+    }
+
+    /** The filter on the kept counts: the same columns as {@link #flagWhere}, a missing legal entity stored as ''. */
+    private static List<String> keptCountConditions(ReconciliationFilter filter, MapSqlParameterSource params) {
+        List<String> where = documentConditions(filter, params, "");
+        if (filter.divergence() != null) {
+            where.add("flag = :flag");
+            params.addValue("flag", filter.divergence().name());
+        }
+        if (filter.system() != null) {
+            where.add("system_id = :system");
+            params.addValue("system", filter.system().value());
+        }
+        return where;
+    }
+
+    private static DivergenceCounts.Count count(ResultSet rs) throws SQLException {
+        return new DivergenceCounts.Count(Divergence.valueOf(rs.getString("flag")), rs.getString("region"),
+                system(rs.getString("system_id")), DocumentType.valueOf(rs.getString("document_type")),
+                rs.getLong("n"));
     }
 
     @QueryHandler
@@ -208,39 +272,46 @@ class ReconciliationQueries {
 
     /** The filter on the divergence table: the document's columns plus the divergence's own. */
     private static String flagWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
-        List<String> where = documentConditions(filter, params);
+        return whereClause(flagConditions(filter, params, ""));
+    }
+
+    /** The conditions of {@link #flagWhere} on the columns of {@code alias} (empty or "x."). */
+    private static List<String> flagConditions(ReconciliationFilter filter, MapSqlParameterSource params,
+                                               String alias) {
+        List<String> where = documentConditions(filter, params, alias);
         if (filter.divergence() != null) {
-            where.add("flag = :flag");
+            where.add(alias + "flag = :flag");
             params.addValue("flag", filter.divergence().name());
         }
         if (filter.system() != null) {
-            where.add("system_id = :system");
+            where.add(alias + "system_id = :system");
             params.addValue("system", filter.system().value());
         }
         if (filter.divergentFor() != null) {
-            where.add("since <= :startedBy");
+            where.add(alias + "since <= :startedBy");
             params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
         }
-        return whereClause(where);
+        return where;
     }
 
     private static String documentWhere(ReconciliationFilter filter, MapSqlParameterSource params) {
-        return whereClause(documentConditions(filter, params));
+        return whereClause(documentConditions(filter, params, ""));
     }
 
     /** Both tables carry document type, region and legal entity under the same names. */
-    private static List<String> documentConditions(ReconciliationFilter filter, MapSqlParameterSource params) {
+    private static List<String> documentConditions(ReconciliationFilter filter, MapSqlParameterSource params,
+                                                   String alias) {
         List<String> where = new ArrayList<>();
         if (filter.documentType() != null) {
-            where.add("document_type = :type");
+            where.add(alias + "document_type = :type");
             params.addValue("type", filter.documentType().name());
         }
         if (filter.region() != null) {
-            where.add("region = :region");
+            where.add(alias + "region = :region");
             params.addValue("region", filter.region());
         }
         if (filter.legalEntity() != null) {
-            where.add("legal_entity = :legalEntity");
+            where.add(alias + "legal_entity = :legalEntity");
             params.addValue("legalEntity", filter.legalEntity().value());
         }
         return where;
