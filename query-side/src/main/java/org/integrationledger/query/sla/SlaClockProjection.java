@@ -246,7 +246,8 @@ class SlaClockProjection {
         sql.append(" ORDER BY occurred_at LIMIT 1");
         jdbc.query(sql.toString(), rs -> {
             Timestamp stoppedAt = rs.getTimestamp("occurred_at");
-            updateClocks(STOP, List.of(stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at")),
+            updateClocks(STOP,
+                    List.of(stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at")),
                     "rule_name = ? AND document_id = ? AND clock_key = ?", List.of(rule.name(), document, clockKey));
         }, args.toArray());
     }

@@ -78,7 +78,8 @@ public class SlaQueries {
             args.add(Timestamp.from(now.minus(filter.olderThan())));
         }
         Total total = cappedCount(where.toString(), args);
-        List<SlaClock> items = items(where.toString(), args, "started_at, rule_name, document_id, clock_key", page, now);
+        List<SlaClock> items = items(where.toString(), args, "started_at, rule_name, document_id, clock_key", page,
+                now);
         return new SlaClockPage(items, page.page(), page.size(), total.count(), total.exact());
     }
 
