@@ -40,6 +40,10 @@ class SlaClockProjection {
     /** A document's own region (an invoice's), for clocks that wait for no particular system. */
     static final String REGION_FIELD = "region";
     private static final String NO_SYSTEM = "-";
+    /** Closes a clock at a stop event's business time; parameters: stopped at, stop event, stopped at, recorded at. */
+    private static final String STOP = """
+            state = CASE WHEN ? <= c.due_at THEN 'MET' ELSE 'MET_LATE' END,
+            stop_event = ?, stopped_at = ?, stop_recorded_at = ?""";
     private static final String LIVE_PAUSE_CLEARED = SlaClockProjection.class.getName() + ".liveCleared";
 
     private final JdbcTemplate jdbc;
@@ -101,6 +105,7 @@ class SlaClockProjection {
             rules.define(changed.definition(), changed.occurredAt());
             SlaRuleDefinition rule = changed.definition();
             // The new limit applies to the clocks still open; breached ones were already notified and stay so.
+            // Open clocks only, so sla_stopped_daily (met / met late) is not concerned.
             jdbc.update("""
                     UPDATE sla_clock SET due_at = started_at + ? * INTERVAL '1 millisecond',
                         warn_at = started_at + ? * INTERVAL '1 millisecond', severity = ?, state = 'RUNNING',
@@ -109,6 +114,7 @@ class SlaClockProjection {
                     rule.limit().toMillis(), warnMillis(rule), rule.severity(), rule.name());
         } else if (event instanceof SlaRuleRetired retired) {
             rules.retire(retired.ruleName(), retired.occurredAt());
+            // Stopped clocks stay, with their counts in sla_stopped_daily: the history of a retired rule remains.
             jdbc.update("DELETE FROM sla_clock WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')",
                     retired.ruleName());
         }
@@ -153,9 +159,10 @@ class SlaClockProjection {
                         outside.add(rs.getString("clock_key"));
                     }
                 }, rule.name(), document);
-                outside.forEach(clockKey -> jdbc.update(
-                        "DELETE FROM sla_clock WHERE rule_name = ? AND document_id = ? AND clock_key = ?",
-                        rule.name(), document, clockKey));
+                // Open states only: a deleted stopped clock would leave its count in sla_stopped_daily behind.
+                outside.forEach(clockKey -> jdbc.update("""
+                        DELETE FROM sla_clock WHERE rule_name = ? AND document_id = ? AND clock_key = ?
+                          AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')""", rule.name(), document, clockKey));
             }
         }
     }
@@ -239,12 +246,9 @@ class SlaClockProjection {
         sql.append(" ORDER BY occurred_at LIMIT 1");
         jdbc.query(sql.toString(), rs -> {
             Timestamp stoppedAt = rs.getTimestamp("occurred_at");
-            jdbc.update("""
-                    UPDATE sla_clock SET state = CASE WHEN ? <= due_at THEN 'MET' ELSE 'MET_LATE' END,
-                        stop_event = ?, stopped_at = ?, stop_recorded_at = ?
-                    WHERE rule_name = ? AND document_id = ? AND clock_key = ?""",
-                    stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at"), rule.name(),
-                    document, clockKey);
+            updateClocks(STOP,
+                    List.of(stoppedAt, rs.getString("event_type"), stoppedAt, rs.getTimestamp("recorded_at")),
+                    "rule_name = ? AND document_id = ? AND clock_key = ?", List.of(rule.name(), document, clockKey));
         }, args.toArray());
     }
 
@@ -254,12 +258,9 @@ class SlaClockProjection {
      */
     private void stop(SlaRuleDefinition rule, String document, String type, Object payload, Instant businessAt,
                       Instant recordedAt) {
-        StringBuilder sql = new StringBuilder("""
-                UPDATE sla_clock SET state = CASE WHEN ? <= due_at THEN 'MET' ELSE 'MET_LATE' END,
-                    stop_event = ?, stopped_at = ?, stop_recorded_at = ?
-                WHERE rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')""");
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
-                Timestamp.from(recordedAt), rule.name(), document));
+        StringBuilder sql = new StringBuilder(
+                "rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')");
+        List<Object> args = new ArrayList<>(List.of(rule.name(), document));
         String reporting = EventFields.value(payload, "reportingSystem");
         if (rule.clockPerSystem() != null) {
             if (reporting == null) {
@@ -287,7 +288,43 @@ class SlaClockProjection {
             sql.append(" AND clock_key = ?");
             args.add(NO_SYSTEM + "#" + pair);
         }
-        jdbc.update(sql.toString(), args.toArray());
+        updateClocks(STOP, List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
+                Timestamp.from(recordedAt)), sql.toString(), args);
+    }
+
+    /**
+     * Updates the clocks matching {@code where} and moves their met / met-late counts per rule and UTC day in the
+     * same statement: one count down for each clock that leaves MET / MET_LATE (or its day), one up for each that
+     * enters it. Being one statement, no failure or concurrent reader can see clocks and counts apart. The old
+     * values come from the rows locked first (PostgreSQL 15 has no OLD in RETURNING); keys are locked and counts
+     * upserted in key order, so two writers cannot deadlock. Returns the number of clocks updated.
+     */
+    private int updateClocks(String set, List<Object> setArgs, String where, List<Object> whereArgs) {
+        List<Object> args = new ArrayList<>(whereArgs);
+        args.addAll(setArgs);
+        Integer updated = jdbc.queryForObject("""
+                WITH target AS (
+                    SELECT rule_name, document_id, clock_key, state, stopped_at FROM sla_clock WHERE %s
+                    ORDER BY rule_name, document_id, clock_key FOR UPDATE),
+                changed AS (
+                    UPDATE sla_clock c SET %s
+                    FROM target t
+                    WHERE c.rule_name = t.rule_name AND c.document_id = t.document_id AND c.clock_key = t.clock_key
+                    RETURNING c.rule_name, c.state, c.stopped_at, t.rule_name AS old_rule_name,
+                        t.state AS old_state, t.stopped_at AS old_stopped_at),
+                delta AS (
+                    SELECT rule_name, state, stopped_at, 1 AS n FROM changed WHERE state IN ('MET', 'MET_LATE')
+                    UNION ALL
+                    SELECT old_rule_name, old_state, old_stopped_at, -1 FROM changed
+                    WHERE old_state IN ('MET', 'MET_LATE')),
+                counted AS (
+                    INSERT INTO sla_stopped_daily AS d (rule_name, day, state, n)
+                    SELECT rule_name, (stopped_at AT TIME ZONE 'UTC')::date AS day, state, sum(n) FROM delta
+                    GROUP BY rule_name, day, state HAVING sum(n) <> 0
+                    ORDER BY rule_name, day, state
+                    ON CONFLICT (rule_name, day, state) DO UPDATE SET n = d.n + EXCLUDED.n)
+                SELECT count(*) FROM changed""".formatted(where, set), Integer.class, args.toArray());
+        return updated == null ? 0 : updated;
     }
 
     private static String pairOf(SlaRuleDefinition rule, Object payload) {
@@ -335,7 +372,8 @@ class SlaClockProjection {
     void reset() {
         jdbc.update("UPDATE sla_projection_status SET replay_started_at = now(), "
                 + "replay_until = (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)");
-        jdbc.update("DELETE FROM sla_clock");
+        // One statement, so the daily counts never outlive (or miss) the clocks they count.
+        jdbc.update("WITH counts AS (DELETE FROM sla_stopped_daily) DELETE FROM sla_clock");
         documentFields.deleteAll();
         jdbc.update("DELETE FROM sla_stop_event");
         rules.deleteAll();

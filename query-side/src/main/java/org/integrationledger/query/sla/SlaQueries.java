@@ -1,6 +1,7 @@
 package org.integrationledger.query.sla;
 
 import org.integrationledger.model.shared.PageRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +34,22 @@ public class SlaQueries {
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
     private final Clock clock;
+    private final long totalCountLimit;
 
-    SlaQueries(JdbcTemplate jdbc, SlaRules rules, Clock clock) {
+    /**
+     * @param totalCountLimit the most matches a page counts exactly ({@code ledger.query.total-count-limit}, shared
+     *                        with the other paged queries): beyond it a page answers this number and
+     *                        {@code totalExact = false}, so a count never reads more rows than that
+     */
+    SlaQueries(JdbcTemplate jdbc, SlaRules rules, Clock clock,
+               @Value("${ledger.query.total-count-limit:10000}") long totalCountLimit) {
+        if (totalCountLimit < 1) {
+            throw new IllegalArgumentException("ledger.query.total-count-limit must be at least 1");
+        }
         this.jdbc = jdbc;
         this.rules = rules;
         this.clock = clock;
+        this.totalCountLimit = totalCountLimit;
     }
 
     /** Filters of the open-items list; null means any. */
@@ -62,7 +77,10 @@ public class SlaQueries {
             where.append(" AND started_at <= ?");
             args.add(Timestamp.from(now.minus(filter.olderThan())));
         }
-        return page(where.toString(), args, "started_at, rule_name, document_id, clock_key", page, now);
+        Total total = cappedCount(where.toString(), args);
+        List<SlaClock> items = items(where.toString(), args, "started_at, rule_name, document_id, clock_key", page,
+                now);
+        return new SlaClockPage(items, page.page(), page.size(), total.count(), total.exact());
     }
 
     /** Every clock of one document. */
@@ -80,22 +98,61 @@ public class SlaQueries {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw new IllegalArgumentException("outcome must be one of " + OUTCOMES);
         }
+        Map<String, Long> counts = stoppedCounts(rule, from, to);
+        long met = counts.getOrDefault("MET", 0L);
+        long metLate = counts.getOrDefault("MET_LATE", 0L);
         List<Object> args = new ArrayList<>(List.of(rule, Timestamp.from(from), Timestamp.from(to)));
-        String period = " WHERE rule_name = ? AND stopped_at >= ? AND stopped_at < ? AND state IN ('MET', 'MET_LATE')";
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT state, count(*) AS n FROM sla_clock" + period + " GROUP BY state",
-                rs -> {
-                    counts.put(rs.getString("state"), rs.getLong("n"));
-                }, args.toArray());
-        StringBuilder where = new StringBuilder(period);
+        StringBuilder where = new StringBuilder(
+                " WHERE rule_name = ? AND stopped_at >= ? AND stopped_at < ? AND state IN ('MET', 'MET_LATE')");
         if (outcome != null) {
             where.append(" AND state = ?");
             args.add(outcome);
         }
-        SlaClockPage items = page(where.toString(), args, "stopped_at DESC, document_id, clock_key", page,
+        List<SlaClock> items = items(where.toString(), args, "stopped_at DESC, document_id, clock_key", page,
                 clock.instant());
-        return new SlaHistory(rule, from, to, counts.getOrDefault("MET", 0L), counts.getOrDefault("MET_LATE", 0L),
-                items.items(), items.page(), items.size(), items.total());
+        // The counts are exact, and they are the total: no second count, and no cap.
+        long total = outcome == null ? met + metLate : "MET".equals(outcome) ? met : metLate;
+        return new SlaHistory(rule, from, to, met, metLate, items, page.page(), page.size(), total, true);
+    }
+
+    /**
+     * Met / met-late clocks of a rule stopped in [from, to): the whole UTC days inside the period from the daily
+     * counts the projection keeps (sla_stopped_daily), the partial days at either end from the clocks themselves.
+     * One statement, so both parts read the same snapshot.
+     */
+    private Map<String, Long> stoppedCounts(String rule, Instant from, Instant to) {
+        Instant firstWholeDay = from.truncatedTo(ChronoUnit.DAYS);
+        if (firstWholeDay.isBefore(from)) {
+            firstWholeDay = firstWholeDay.plus(1, ChronoUnit.DAYS);
+        }
+        Instant endOfWholeDays = to.truncatedTo(ChronoUnit.DAYS);
+        if (!firstWholeDay.isBefore(endOfWholeDays)) {
+            // No whole day inside: the clocks alone, over the whole period (the second edge is empty).
+            firstWholeDay = to;
+            endOfWholeDays = to;
+        }
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("""
+                SELECT state, sum(n) AS n FROM (
+                    SELECT state, n FROM sla_stopped_daily WHERE rule_name = ? AND day >= ? AND day < ?
+                    UNION ALL
+                    SELECT state, count(*) FROM sla_clock
+                    WHERE rule_name = ? AND state IN ('MET', 'MET_LATE') AND stopped_at >= ? AND stopped_at < ?
+                    GROUP BY state
+                    UNION ALL
+                    -- Two edges apart, not one OR: each is an index-only scan of sla_clock_closed_idx.
+                    SELECT state, count(*) FROM sla_clock
+                    WHERE rule_name = ? AND state IN ('MET', 'MET_LATE') AND stopped_at >= ? AND stopped_at < ?
+                    GROUP BY state) parts
+                GROUP BY state""", rs -> {
+                    counts.put(rs.getString("state"), rs.getLong("n"));
+                }, rule, utcDay(firstWholeDay), utcDay(endOfWholeDays), rule, Timestamp.from(from),
+                Timestamp.from(firstWholeDay), rule, Timestamp.from(endOfWholeDays), Timestamp.from(to));
+        return counts;
+    }
+
+    private static LocalDate utcDay(Instant midnight) {
+        return LocalDate.ofInstant(midnight, ZoneOffset.UTC);
     }
 
     /** Every recorded rule with its open clocks by state. */
@@ -156,14 +213,25 @@ public class SlaQueries {
                         instant(rs, "sent_at")), args.toArray());
     }
 
-    private SlaClockPage page(String where, List<Object> args, String order, PageRequest page, Instant now) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM sla_clock" + where, Long.class, args.toArray());
+    private record Total(long count, boolean exact) {
+    }
+
+    /** Counts at most one match past the limit: enough to tell an exact total from "more than the limit". */
+    private Total cappedCount(String where, List<Object> args) {
+        List<Object> countArgs = new ArrayList<>(args);
+        countArgs.add(totalCountLimit + 1);
+        Long matches = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM sla_clock" + where
+                + " LIMIT ?) capped", Long.class, countArgs.toArray());
+        long count = matches == null ? 0 : matches;
+        return count > totalCountLimit ? new Total(totalCountLimit, false) : new Total(count, true);
+    }
+
+    private List<SlaClock> items(String where, List<Object> args, String order, PageRequest page, Instant now) {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add((long) page.page() * page.size());
-        List<SlaClock> items = jdbc.query("SELECT * FROM sla_clock" + where + " ORDER BY " + order
-                + " LIMIT ? OFFSET ?", clockRow(now), pageArgs.toArray());
-        return new SlaClockPage(items, page.page(), page.size(), total == null ? 0 : total);
+        return jdbc.query("SELECT * FROM sla_clock" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                clockRow(now), pageArgs.toArray());
     }
 
     private static void equal(StringBuilder where, List<Object> args, String column, String value) {
