@@ -1,7 +1,8 @@
 package org.integrationledger.query.sla;
 
 import org.integrationledger.model.shared.PageRequest;
-import org.springframework.beans.factory.annotation.Value;
+import org.integrationledger.query.paging.CappedTotal;
+import org.integrationledger.query.paging.PagingSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -34,22 +35,18 @@ public class SlaQueries {
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
     private final Clock clock;
-    private final long totalCountLimit;
+    private final int totalCountLimit;
 
     /**
-     * @param totalCountLimit the most matches a page counts exactly ({@code ledger.query.total-count-limit}, shared
-     *                        with the other paged queries): beyond it a page answers this number and
-     *                        {@code totalExact = false}, so a count never reads more rows than that
+     * @param paging the most matches a page counts exactly ({@code ledger.query.total-count-limit}, the same for
+     *               every paged list): beyond it a page answers that number and {@code totalExact = false}, so a
+     *               count never reads more rows than that
      */
-    SlaQueries(JdbcTemplate jdbc, SlaRules rules, Clock clock,
-               @Value("${ledger.query.total-count-limit:10000}") long totalCountLimit) {
-        if (totalCountLimit < 1) {
-            throw new IllegalArgumentException("ledger.query.total-count-limit must be at least 1");
-        }
+    SlaQueries(JdbcTemplate jdbc, SlaRules rules, Clock clock, PagingSettings paging) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.clock = clock;
-        this.totalCountLimit = totalCountLimit;
+        this.totalCountLimit = paging.totalCountLimit();
     }
 
     /** Filters of the open-items list; null means any. */
@@ -77,10 +74,10 @@ public class SlaQueries {
             where.append(" AND started_at <= ?");
             args.add(Timestamp.from(now.minus(filter.olderThan())));
         }
-        Total total = cappedCount(where.toString(), args);
+        CappedTotal total = cappedCount(where.toString(), args);
         List<SlaClock> items = items(where.toString(), args, "started_at, rule_name, document_id, clock_key", page,
                 now);
-        return new SlaClockPage(items, page.page(), page.size(), total.count(), total.exact());
+        return new SlaClockPage(items, page.page(), page.size(), total.total(), total.exact());
     }
 
     /** Every clock of one document. */
@@ -213,17 +210,13 @@ public class SlaQueries {
                         instant(rs, "sent_at")), args.toArray());
     }
 
-    private record Total(long count, boolean exact) {
-    }
-
     /** Counts at most one match past the limit: enough to tell an exact total from "more than the limit". */
-    private Total cappedCount(String where, List<Object> args) {
+    private CappedTotal cappedCount(String where, List<Object> args) {
         List<Object> countArgs = new ArrayList<>(args);
         countArgs.add(totalCountLimit + 1);
         Long matches = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM sla_clock" + where
                 + " LIMIT ?) capped", Long.class, countArgs.toArray());
-        long count = matches == null ? 0 : matches;
-        return count > totalCountLimit ? new Total(totalCountLimit, false) : new Total(count, true);
+        return CappedTotal.of(matches == null ? 0 : matches, totalCountLimit);
     }
 
     private List<SlaClock> items(String where, List<Object> args, String order, PageRequest page, Instant now) {
