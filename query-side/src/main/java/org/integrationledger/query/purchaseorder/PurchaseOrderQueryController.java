@@ -49,7 +49,9 @@ class PurchaseOrderQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Purchase orders, newest business activity first, filtered and paged")
+    @Operation(summary = "Purchase orders, newest business activity first, filtered and paged",
+            description = "totalItems counts matches up to ledger.query.total-count-limit; totalExact is false when "
+                    + "more matched.")
     PurchaseOrderPage list(
             @RequestParam(required = false) ProcurementStatus procurementStatus,
             @RequestParam(required = false) ErpPostingStatus erpStatus,

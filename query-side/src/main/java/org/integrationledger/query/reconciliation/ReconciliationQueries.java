@@ -116,7 +116,9 @@ class ReconciliationQueries {
             return countFlags(filter);
         }
         MapSqlParameterSource params = new MapSqlParameterSource();
-        List<String> where = keptCountConditions(filter, params);
+        // The kept counts carry the flag table's filter columns under the same names (without an age filter, the
+        // conditions are those of the flags); a missing legal entity is stored as '', which no filter value matches.
+        List<String> where = flagConditions(filter, params, "");
         List<DivergenceCounts.Count> counts = jdbc.query("SELECT flag, region, system_id, document_type,"
                 + " SUM(divergences) AS n FROM reconciliation_flag_count" + whereClause(where)
                 + " GROUP BY flag, region, system_id, document_type HAVING SUM(divergences) > 0"
@@ -142,20 +144,6 @@ class ReconciliationQueries {
         long documents = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
                 + "reconciliation_flag" + where + ") d", params, Long.class);
         return new DivergenceCounts(counts, counts.stream().mapToLong(DivergenceCounts.Count::count).sum(), documents);
-    }
-
-    /** The filter on the kept counts: the same columns as {@link #flagWhere}, a missing legal entity stored as ''. */
-    private static List<String> keptCountConditions(ReconciliationFilter filter, MapSqlParameterSource params) {
-        List<String> where = documentConditions(filter, params, "");
-        if (filter.divergence() != null) {
-            where.add("flag = :flag");
-            params.addValue("flag", filter.divergence().name());
-        }
-        if (filter.system() != null) {
-            where.add("system_id = :system");
-            params.addValue("system", filter.system().value());
-        }
-        return where;
     }
 
     private static DivergenceCounts.Count count(ResultSet rs) throws SQLException {

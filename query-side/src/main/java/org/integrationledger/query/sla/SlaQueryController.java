@@ -41,7 +41,8 @@ class SlaQueryController {
     @GetMapping("/api/v1/slas/open")
     @Operation(summary = "Open breaches and at-risk items, oldest first, filtered and paged",
             description = "Age runs from the start event's business time; a breached item stays here until its "
-                    + "stop event arrives.")
+                    + "stop event arrives. total counts matches up to ledger.query.total-count-limit; totalExact is "
+                    + "false when more matched.")
     SlaClockPage open(
             @Parameter(description = "AT_RISK or BREACHED (default both)") @RequestParam(required = false) String state,
             @Parameter(description = "rule name, e.g. po-approved-to-posted") @RequestParam(required = false) String rule,
