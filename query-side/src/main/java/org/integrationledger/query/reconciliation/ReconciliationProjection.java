@@ -5,13 +5,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the reconciliation view. Each event updates its document's position in the reporting system and then
@@ -24,6 +30,7 @@ import java.util.List;
 class ReconciliationProjection {
 
     static final String PROCESSING_GROUP = "reconciliation-view";
+    private static final String BATCH_DOCUMENTS = ReconciliationProjection.class.getName() + ".batchDocuments";
 
     private final ReconciliationTable table;
     private final DuplicateTable duplicates;
@@ -64,8 +71,48 @@ class ReconciliationProjection {
         duplicates.deleteAll();
     }
 
+    /**
+     * Applies the event to its documents as the batch holds them. A batch (one unit of work, one transaction with the
+     * token) loads each document once, and writes each changed one once, all together before it commits: a document
+     * with several events in a batch (a bulk load, a busy order) costs one load and one write instead of one each
+     * per event. Outside a unit of work (tests calling the handler directly) every event is loaded and written.
+     */
     private void update(Object event, Instant recordedAt) {
-        ReconciliationRules.apply(event, recordedAt, key -> table.load(key.type(), key.id())
-                .orElseGet(() -> new DocumentState(key.type(), key.id()))).forEach(table::save);
+        if (!CurrentUnitOfWork.isStarted()) {
+            table.saveChanged(ReconciliationRules.apply(event, recordedAt, this::loadOrNew));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        BatchDocuments batch = unitOfWork.getOrComputeResource(BATCH_DOCUMENTS, key -> {
+            BatchDocuments documents = new BatchDocuments();
+            unitOfWork.onPrepareCommit(u -> table.saveChanged(documents.changedInKeyOrder()));
+            return documents;
+        });
+        ReconciliationRules.apply(event, recordedAt,
+                key -> batch.loaded.computeIfAbsent(key, this::loadOrNew)).forEach(batch::changed);
+    }
+
+    private DocumentState loadOrNew(ReconciliationRules.DocumentKey key) {
+        return table.load(key.type(), key.id()).orElseGet(() -> new DocumentState(key.type(), key.id()));
+    }
+
+    /** The documents a batch has loaded, and those of them it changed. */
+    private static final class BatchDocuments {
+
+        private static final Comparator<ReconciliationRules.DocumentKey> KEY_ORDER =
+                Comparator.comparing((ReconciliationRules.DocumentKey key) -> key.type().name())
+                        .thenComparing(ReconciliationRules.DocumentKey::id);
+
+        final Map<ReconciliationRules.DocumentKey, DocumentState> loaded = new HashMap<>();
+        private final Map<ReconciliationRules.DocumentKey, DocumentState> changed = new TreeMap<>(KEY_ORDER);
+
+        void changed(DocumentState document) {
+            changed.put(new ReconciliationRules.DocumentKey(document.type, document.id), document);
+        }
+
+        /** In key order, so two batches writing the same documents lock them in the same order. */
+        List<DocumentState> changedInKeyOrder() {
+            return List.copyOf(changed.values());
+        }
     }
 }

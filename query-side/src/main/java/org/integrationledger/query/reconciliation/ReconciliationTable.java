@@ -11,6 +11,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,22 +88,44 @@ class ReconciliationTable {
     /** Rows per JDBC batch when a rebuild writes all documents: one round trip per batch, not per row. */
     private static final int REBUILD_BATCH = 1_000;
 
-    void save(DocumentState d) {
-        jdbc.update(UPSERT_DOCUMENT, documentRow(d));
-        jdbc.batchUpdate(UPSERT_SYSTEM, systemRows(d));
-        if (!d.divergencesChanged) {
-            // Most events move a system's position without opening or closing a divergence: no flag I/O then.
+    /**
+     * Writes the changed documents of a live batch as JDBC batches: their rows, their systems, and for those whose
+     * divergences changed, their flags (deleted and inserted again) with the counts' deltas. Callers pass them in
+     * key order, so two writers lock shared documents in the same order.
+     */
+    void saveChanged(List<DocumentState> documents) {
+        if (documents.isEmpty()) {
             return;
         }
-        // The rows as stored are what the counts hold, so the delta is taken from them, not from memory.
-        List<DivergenceCountTable.Flag> before = jdbc.query("DELETE FROM reconciliation_flag WHERE document_type = ? "
-                + "AND document_id = ? RETURNING flag, system_id, region, document_type, legal_entity",
-                (rs, n) -> new DivergenceCountTable.Flag(rs.getString("flag"), rs.getString("system_id"),
-                        rs.getString("region"), rs.getString("document_type"), rs.getString("legal_entity")),
-                d.type.name(), d.id);
-        jdbc.batchUpdate(INSERT_FLAG, flagRows(d));
-        counts.changed(before, d.divergences.values().stream().map(f -> new DivergenceCountTable.Flag(
-                f.flag().name(), f.system(), f.region(), d.type.name(), d.legalEntity)).toList());
+        jdbc.batchUpdate(UPSERT_DOCUMENT, documents.stream().map(ReconciliationTable::documentRow).toList());
+        jdbc.batchUpdate(UPSERT_SYSTEM, documents.stream().flatMap(d -> systemRows(d).stream()).toList());
+        // Most events move a system's position without opening or closing a divergence: no flag I/O then.
+        List<DocumentState> flagged = documents.stream().filter(d -> d.divergencesChanged).toList();
+        if (flagged.isEmpty()) {
+            return;
+        }
+        // The rows as stored are what the counts hold, so the deltas are taken from them, not from memory.
+        Map<ReconciliationRules.DocumentKey, List<DivergenceCountTable.Flag>> before = new HashMap<>();
+        List<Object> keys = new ArrayList<>();
+        flagged.forEach(d -> {
+            keys.add(d.type.name());
+            keys.add(d.id);
+        });
+        jdbc.query("DELETE FROM reconciliation_flag WHERE (document_type, document_id) IN ("
+                        + String.join(", ", Collections.nCopies(flagged.size(), "(?, ?)"))
+                        + ") RETURNING document_id, flag, system_id, region, document_type, legal_entity",
+                (ResultSet rs) -> {
+                    before.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new DivergenceCountTable.Flag(
+                            rs.getString("flag"), rs.getString("system_id"), rs.getString("region"),
+                            rs.getString("document_type"), rs.getString("legal_entity")));
+                }, keys.toArray());
+        jdbc.batchUpdate(INSERT_FLAG, flagged.stream().flatMap(d -> flagRows(d).stream()).toList());
+        for (DocumentState d : flagged) {
+            counts.changed(before.getOrDefault(new ReconciliationRules.DocumentKey(d.type, d.id), List.of()),
+                    d.divergences.values().stream().map(f -> new DivergenceCountTable.Flag(f.flag().name(),
+                            f.system(), f.region(), d.type.name(), d.legalEntity)).toList());
+            d.divergencesChanged = false;
+        }
     }
 
     /**
