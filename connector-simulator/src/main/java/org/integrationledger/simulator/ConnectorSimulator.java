@@ -28,6 +28,7 @@ public final class ConnectorSimulator {
                         [--ledger-jar=ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar] [--out=docs]
                         [--concurrency=4,16,64] [--growth=0,1000000,10000000] [--ingest-seconds=30] [--seed=42]
                         [--ledger-args="--spring.property=value ..."]  (extra arguments for the tuned ledger)
+                        [--ledger-jvm-args="-Xmx512m ..."]  (JVM options for every ledger process)
             """;
 
     private ConnectorSimulator() {

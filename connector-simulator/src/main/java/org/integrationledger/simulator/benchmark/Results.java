@@ -10,8 +10,18 @@ import java.util.Map;
 /** Everything one benchmark run measured, in the order it was measured; the report renders it. */
 final class Results {
 
+    /**
+     * One ingest phase. {@code catchUpSeconds}: from the end of the traffic until every streaming processor had
+     * handled every stored event (includes one fresh order made visible, tens of milliseconds); the usage covers
+     * the traffic and the catch-up.
+     */
     record Ingest(String configuration, long storedEvents, int concurrency, TrafficRun.Result traffic,
-                  PhaseMeter.Usage usage) {
+                  double catchUpSeconds, PhaseMeter.Usage usage) {
+
+        /** Accepted messages over the traffic's seconds plus the catch-up's: the rate the whole ledger sustains. */
+        double sustainedPerSecond() {
+            return traffic.accepted() / (traffic.seconds() + catchUpSeconds);
+        }
     }
 
     record Raw(int concurrency, RawPostgresBaseline.Result result, int payloadBytes, int metadataBytes,

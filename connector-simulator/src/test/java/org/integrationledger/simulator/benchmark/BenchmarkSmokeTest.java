@@ -43,6 +43,9 @@ class BenchmarkSmokeTest {
             assertThat(markdown).as(query + " answered without errors")
                     .containsPattern("\\| " + java.util.regex.Pattern.quote(query) + " \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|");
         }
+        // Every ingest row says how long the processors needed after the traffic, and the rate including it.
+        assertThat(markdown).containsPattern(
+                "\\| tuned \\| \\d+ \\| 4 \\| [1-9]\\d* \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [1-9]\\d* \\|");
         assertThat(markdown).doesNotContain("| HTTP ");
         assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
         assertThat(benchmark.acceptedMessages()).isPositive();
