@@ -24,6 +24,7 @@ public final class ConnectorSimulator {
               simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
               demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
+              queries   --ledger=http://localhost:8080 [--repetitions=500]   (the benchmark's query phase alone)
               benchmark [--profile=smoke|quick|full] [--db-url=jdbc:postgresql://host/db --db-user= --db-password=]
                         [--ledger-jar=ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar] [--out=docs]
                         [--concurrency=4,16,64] [--growth=0,1000000,10000000] [--ingest-seconds=30] [--seed=42]
@@ -48,6 +49,11 @@ public final class ConnectorSimulator {
         switch (mode) {
             case "simulate" -> System.exit(simulate(flags, false) ? 0 : 1);
             case "demo" -> System.exit(simulate(flags, true) ? 0 : 1);
+            case "queries" -> {
+                Benchmark.measureQueries(new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080")),
+                        Integer.parseInt(flags.getOrDefault("repetitions", "500")), System.out);
+                System.exit(0);
+            }
             case "benchmark" -> {
                 new Benchmark(flags, System.out).run();
                 System.exit(0);

@@ -320,6 +320,29 @@ public final class Benchmark {
         results.queries.forEach(q -> log(String.format("  %-45s p50 %.1f ms p99 %.1f ms", q.query(), q.p(50), q.p(99))));
     }
 
+    /**
+     * The query phase alone against a running ledger ({@code queries --ledger=URL}): the same requests as the
+     * benchmark's, with order ids taken from the ledger's first purchase-order page. For comparing a change on the
+     * same data without a whole run; prints one line per query and returns the worst p99 in milliseconds.
+     */
+    public static double measureQueries(LedgerClient client, int repetitions, PrintStream out) {
+        LedgerClient.Answer page = client.get("/api/v1/purchase-orders?page=0&size=200", ReferenceScenario.REPORTING_KEY);
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"purchaseOrderId\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(page.status() == 200 ? page.body() : "");
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        if (ids.isEmpty()) {
+            ids.add("PO-none");
+        }
+        List<QueryProbe.Result> results = new QueryProbe(client).run(repetitions, n -> ids.get((int) (n % ids.size())),
+                ids.size());
+        results.forEach(q -> out.printf("%-55s p50 %6.1f ms  p99 %6.1f ms  errors %d%n", q.query(), q.p(50), q.p(99),
+                q.errors()));
+        return results.stream().mapToDouble(q -> q.p(99)).max().orElse(Double.NaN);
+    }
+
     private void replay(LedgerProcess ledger, Database database, String url) throws SQLException {
         awaitProjections(ledger.client());
         log("replay (rebuild) of the projections over " + storedEvents(database, url) + " events");
