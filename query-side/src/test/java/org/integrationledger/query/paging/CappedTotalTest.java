@@ -19,8 +19,8 @@ class CappedTotalTest {
     }
 
     @Test
-    void defaultsToTenThousandAndRefusesALimitBelowOne() {
-        assertThat(new PagingSettings(null).totalCountLimit()).isEqualTo(10_000);
+    void defaultsToOneThousandAndRefusesALimitBelowOne() {
+        assertThat(new PagingSettings(null).totalCountLimit()).isEqualTo(1_000);
         assertThatThrownBy(() -> new PagingSettings(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
