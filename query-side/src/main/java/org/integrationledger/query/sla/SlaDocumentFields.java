@@ -1,11 +1,16 @@
 package org.integrationledger.query.sla;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the SLA clocks remember of a document across its events (table {@code sla_document_field}): its legal
@@ -14,7 +19,11 @@ import java.util.Map;
 @Component
 class SlaDocumentFields {
 
-    private static final String BATCH_CACHE = SlaDocumentFields.class.getName() + ".batch";
+    private static final String BATCH = SlaDocumentFields.class.getName() + ".batch";
+    private static final String UPSERT = """
+            INSERT INTO sla_document_field (document_id, field, value) VALUES (?, ?, ?)
+            ON CONFLICT (document_id, field) DO UPDATE SET value = EXCLUDED.value
+            WHERE sla_document_field.value <> EXCLUDED.value""";
 
     private final JdbcTemplate jdbc;
 
@@ -27,47 +36,78 @@ class SlaDocumentFields {
         if (value == null) {
             return false;
         }
-        Map<String, String> known = batchCache().get(document);
-        if (known != null && value.equals(known.get(field))) {
+        Batch batch = batch();
+        if (batch == null) {
+            return jdbc.update(UPSERT, document, field, value) > 0;
+        }
+        Map<String, String> known = batch.known(document, this::load);
+        if (value.equals(known.get(field))) {
             return false;
         }
-        boolean changed = jdbc.update("""
-                INSERT INTO sla_document_field (document_id, field, value) VALUES (?, ?, ?)
-                ON CONFLICT (document_id, field) DO UPDATE SET value = EXCLUDED.value
-                WHERE sla_document_field.value <> EXCLUDED.value""", document, field, value) > 0;
-        if (known != null) {
-            known.put(field, value);
-        }
-        return changed;
+        known.put(field, value);
+        batch.changed.computeIfAbsent(document, d -> new TreeMap<>()).put(field, value);
+        return true;
     }
 
     Map<String, String> of(String document) {
-        Map<String, Map<String, String>> cache = batchCache();
-        Map<String, String> known = cache.get(document);
-        if (known == null) {
-            Map<String, String> fields = new HashMap<>();
-            jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
-                    rs -> {
-                        fields.put(rs.getString("field"), rs.getString("value"));
-                    }, document);
-            known = fields;
-            cache.put(document, known);
-        }
+        Batch batch = batch();
+        Map<String, String> known = batch == null ? load(document) : batch.known(document, this::load);
         return Collections.unmodifiableMap(new HashMap<>(known));
     }
 
     void deleteAll() {
-        batchCache().clear();
+        Batch batch = batch();
+        if (batch != null) {
+            batch.known.clear();
+            batch.changed.clear();
+        }
         jdbc.update("DELETE FROM sla_document_field");
     }
 
+    private Map<String, String> load(String document) {
+        Map<String, String> fields = new HashMap<>();
+        jdbc.query("SELECT field, value FROM sla_document_field WHERE document_id = ?",
+                rs -> {
+                    fields.put(rs.getString("field"), rs.getString("value"));
+                }, document);
+        return fields;
+    }
+
     /**
-     * What this batch has read or written per document. The clock projection runs on one segment and one thread,
-     * and a batch is one transaction, so within the batch the cache is exactly the table's state; it is dropped
-     * with the batch. It saves the statements of a document's later events in the same batch (a catch-up or a
-     * replay reads a document's events close together).
+     * What this batch has read and changed per document. The clock projection runs on one segment and one thread,
+     * a batch is one transaction, and this class is the table's only reader and writer, so within the batch the
+     * known values are exactly the table's state. A document is read once per batch and its changed fields are
+     * written together just before the batch commits, in key order, as one JDBC batch (a catch-up or a replay
+     * reads a document's events close together; per event these were two or three statements on the processor's
+     * only thread). Outside a unit of work (a reset, a test) every change is written at once.
      */
-    private static Map<String, Map<String, String>> batchCache() {
-        return BatchResources.get(BATCH_CACHE, HashMap::new);
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> write(batch));
+            return batch;
+        });
+    }
+
+    private void write(Batch batch) {
+        List<Object[]> rows = new ArrayList<>();
+        batch.changed.forEach((document, fields) -> fields.forEach((field, value) ->
+                rows.add(new Object[]{document, field, value})));
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(UPSERT, rows);
+        }
+    }
+
+    private static final class Batch {
+        private final Map<String, Map<String, String>> known = new HashMap<>();
+        private final Map<String, Map<String, String>> changed = new TreeMap<>();
+
+        Map<String, String> known(String document, java.util.function.Function<String, Map<String, String>> load) {
+            return known.computeIfAbsent(document, load);
+        }
     }
 }
