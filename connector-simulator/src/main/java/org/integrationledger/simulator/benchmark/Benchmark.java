@@ -62,7 +62,7 @@ public final class Benchmark {
         try (Database database = flags.containsKey("db-url")
                 ? Database.external(flags.get("db-url"), flags.getOrDefault("db-user", "postgres"),
                 flags.getOrDefault("db-password", ""))
-                : Database.embedded(workDirectory.resolve("postgres"))) {
+                : Database.embedded(workDirectory.resolve("postgres"), flags.containsKey("keep"))) {
             results.environment.put("PostgreSQL", database.version() + (flags.containsKey("db-url")
                     ? " (external, " + flags.get("db-url") + ")" : " (embedded, zonky binaries; synchronous_commit="
                     + database.scalar(database.urlOf("postgres"), "SHOW synchronous_commit") + ", fsync="

@@ -28,8 +28,12 @@ final class Database implements AutoCloseable {
         this.password = password;
     }
 
-    static Database embedded(Path directory) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+    /**
+     * {@code keep}: leave the data directory after the run (zonky deletes it on close otherwise, which made
+     * {@code --keep} a no-op until 3 December).
+     */
+    static Database embedded(Path directory, boolean keep) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(!keep)
                 // A durable acknowledgment means a flushed commit: zonky's builder turns synchronous_commit off by
                 // default (and so does the ledger's own embedded default); the benchmark turns it back on.
                 .setServerConfig("synchronous_commit", "on")

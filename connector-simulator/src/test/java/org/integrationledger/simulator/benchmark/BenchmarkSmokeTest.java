@@ -26,7 +26,8 @@ class BenchmarkSmokeTest {
     void runsEveryPhaseOfTheSmokeProfileAndWritesTheReport(@TempDir Path out) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Benchmark benchmark = new Benchmark(Map.of("profile", "smoke", "out", out.toString(),
-                "work-dir", out.resolve("work").toString()), new PrintStream(log, true, StandardCharsets.UTF_8));
+                "work-dir", out.resolve("work").toString(), "keep", "true"),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
 
         Path report = benchmark.run();
 
@@ -48,6 +49,8 @@ class BenchmarkSmokeTest {
                 "\\| tuned \\| \\d+ \\| 4 \\| [1-9]\\d* \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [1-9]\\d* \\|");
         assertThat(markdown).doesNotContain("| HTTP ");
         assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
+        // --keep leaves the embedded PostgreSQL's data directory for a look afterwards.
+        assertThat(out.resolve("work/postgres/PG_VERSION")).isNotEmptyFile();
         assertThat(benchmark.acceptedMessages()).isPositive();
         assertThat(benchmark.unexpectedAnswers()).as(log.toString(StandardCharsets.UTF_8)).isZero();
     }
