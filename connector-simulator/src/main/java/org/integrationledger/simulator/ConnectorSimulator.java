@@ -1,6 +1,7 @@
 package org.integrationledger.simulator;
 
 import org.integrationledger.simulator.benchmark.Benchmark;
+import org.integrationledger.simulator.benchmark.QueryProbe;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
 import org.integrationledger.simulator.workload.Workload;
@@ -50,7 +51,7 @@ public final class ConnectorSimulator {
             case "simulate" -> System.exit(simulate(flags, false) ? 0 : 1);
             case "demo" -> System.exit(simulate(flags, true) ? 0 : 1);
             case "queries" -> {
-                Benchmark.measureQueries(new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080")),
+                QueryProbe.measure(new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080")),
                         Integer.parseInt(flags.getOrDefault("repetitions", "500")), System.out);
                 System.exit(0);
             }

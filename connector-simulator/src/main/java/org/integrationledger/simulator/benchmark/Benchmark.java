@@ -101,7 +101,7 @@ public final class Benchmark {
         if (!jvmOptions().isEmpty()) {
             results.environment.put("ledger JVM options (every ledger process)", String.join(" ", jvmOptions()));
         }
-        List<String> extra = flags.containsKey("ledger-args") ? List.of(flags.get("ledger-args").trim().split("\\s+")) : List.of();
+        List<String> extra = words("ledger-args");
         if (!extra.isEmpty()) {
             results.environment.put("tuned ledger extra arguments", String.join(" ", extra));
         }
@@ -127,7 +127,6 @@ public final class Benchmark {
                     preload.fill(database, url, ledger, level);
                     stored = storedEvents(database, url);
                 }
-                awaitProjections(ledger.client());
                 List<Integer> levels = level == profile.growth().get(0) ? profile.concurrency() : List.of(bestConcurrency);
                 for (int concurrency : levels) {
                     Results.Ingest row = ingest("tuned", ledger, traffic, next, concurrency, stored,
@@ -195,14 +194,12 @@ public final class Benchmark {
             long[] next = {0};
             int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
             warmUp(ledger, traffic, next, top);
-            awaitProjections(ledger.client());
             double best = 0;
             for (int concurrency : profile.concurrency()) {
                 Results.Ingest row = ingest("Axon defaults", ledger, traffic, next, concurrency,
                         storedEvents(database, url), () -> commits(database, url));
                 best = Math.max(best, row.traffic().acceptedPerSecond());
             }
-            awaitProjections(ledger.client());
             results.lag.add(lag("Axon defaults, one process", ledger, ledger, traffic, next, best / 2, top));
         }
     }
@@ -242,7 +239,12 @@ public final class Benchmark {
      * what the ledger needs, and with the default maximum heap (a quarter of RAM) the collector keeps far more.
      */
     private List<String> jvmOptions() {
-        return flags.containsKey("ledger-jvm-args") ? List.of(flags.get("ledger-jvm-args").trim().split("\\s+")) : List.of();
+        return words("ledger-jvm-args");
+    }
+
+    /** A flag holding several space-separated words, or none. */
+    private List<String> words(String flag) {
+        return flags.containsKey(flag) ? List.of(flags.get(flag).trim().split("\\s+")) : List.of();
     }
 
     /** Transactions committed in the ledger's database so far (PostgreSQL's statistics), or -1. */
@@ -318,29 +320,6 @@ public final class Benchmark {
             results.queryUsage = meter.finish();
         }
         results.queries.forEach(q -> log(String.format("  %-45s p50 %.1f ms p99 %.1f ms", q.query(), q.p(50), q.p(99))));
-    }
-
-    /**
-     * The query phase alone against a running ledger ({@code queries --ledger=URL}): the same requests as the
-     * benchmark's, with order ids taken from the ledger's first purchase-order page. For comparing a change on the
-     * same data without a whole run; prints one line per query and returns the worst p99 in milliseconds.
-     */
-    public static double measureQueries(LedgerClient client, int repetitions, PrintStream out) {
-        LedgerClient.Answer page = client.get("/api/v1/purchase-orders?page=0&size=200", ReferenceScenario.REPORTING_KEY);
-        List<String> ids = new ArrayList<>();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"purchaseOrderId\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(page.status() == 200 ? page.body() : "");
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
-        if (ids.isEmpty()) {
-            ids.add("PO-none");
-        }
-        List<QueryProbe.Result> results = new QueryProbe(client).run(repetitions, n -> ids.get((int) (n % ids.size())),
-                ids.size());
-        results.forEach(q -> out.printf("%-55s p50 %6.1f ms  p99 %6.1f ms  errors %d%n", q.query(), q.p(50), q.p(99),
-                q.errors()));
-        return results.stream().mapToDouble(q -> q.p(99)).max().orElse(Double.NaN);
     }
 
     private void replay(LedgerProcess ledger, Database database, String url) throws SQLException {

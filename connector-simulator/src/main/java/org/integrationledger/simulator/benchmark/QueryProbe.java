@@ -4,17 +4,23 @@ import org.HdrHistogram.Histogram;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Latency of the readers' questions, one request at a time after a warm-up, on whatever the store holds now. */
-final class QueryProbe {
+public final class QueryProbe {
+
+    private static final Pattern ORDER_ID = Pattern.compile("\"purchaseOrderId\"\\s*:\\s*\"([^\"]+)\"");
 
     record Result(String query, Histogram latencyMicros, long errors) {
         double p(double percentile) {
@@ -72,5 +78,24 @@ final class QueryProbe {
             }
             return new Result(query.getKey(), histogram, errors);
         }).toList();
+    }
+
+    /**
+     * The query phase alone against a running ledger ({@code queries --ledger=URL}): the benchmark's requests, with
+     * order ids from the ledger's first purchase-order page. For comparing a change on the same data without a
+     * whole run; prints one line per query.
+     */
+    public static void measure(LedgerClient client, int repetitions, PrintStream out) {
+        LedgerClient.Answer page = client.get("/api/v1/purchase-orders?page=0&size=200", ReferenceScenario.REPORTING_KEY);
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = ORDER_ID.matcher(page.status() == 200 ? page.body() : "");
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        if (ids.isEmpty()) {
+            ids.add("PO-none");
+        }
+        new QueryProbe(client).run(repetitions, n -> ids.get((int) (n % ids.size())), ids.size()).forEach(q ->
+                out.printf("%-55s p50 %6.1f ms  p99 %6.1f ms  errors %d%n", q.query(), q.p(50), q.p(99), q.errors()));
     }
 }

@@ -1,7 +1,9 @@
 package org.integrationledger.query.sla;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,22 @@ final class BatchResources {
             return compute.get();
         }
         return CurrentUnitOfWork.get().root().getOrComputeResource(key, k -> compute.get());
+    }
+
+    /**
+     * The batch's value for {@code key}, created on first use with {@code beforeCommit} registered to run on it
+     * just before the batch commits (to write what the batch collected); null outside a unit of work.
+     */
+    static <T> T inBatch(String key, Supplier<T> create, Consumer<T> beforeCommit) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(key, k -> {
+            T value = create.get();
+            root.onPrepareCommit(u -> beforeCommit.accept(value));
+            return value;
+        });
     }
 
     /** True the first time it is asked for {@code key} in a batch (always true outside one). */

@@ -1,7 +1,5 @@
 package org.integrationledger.query.sla;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,26 +38,26 @@ class SlaDocumentFields {
         if (batch == null) {
             return jdbc.update(UPSERT, document, field, value) > 0;
         }
-        Map<String, String> known = batch.known(document, this::load);
+        Map<String, String> known = batch.known().computeIfAbsent(document, this::load);
         if (value.equals(known.get(field))) {
             return false;
         }
         known.put(field, value);
-        batch.changed.computeIfAbsent(document, d -> new TreeMap<>()).put(field, value);
+        batch.changed().computeIfAbsent(document, d -> new TreeMap<>()).put(field, value);
         return true;
     }
 
     Map<String, String> of(String document) {
         Batch batch = batch();
-        Map<String, String> known = batch == null ? load(document) : batch.known(document, this::load);
+        Map<String, String> known = batch == null ? load(document) : batch.known().computeIfAbsent(document, this::load);
         return Collections.unmodifiableMap(new HashMap<>(known));
     }
 
     void deleteAll() {
         Batch batch = batch();
         if (batch != null) {
-            batch.known.clear();
-            batch.changed.clear();
+            batch.known().clear();
+            batch.changed().clear();
         }
         jdbc.update("DELETE FROM sla_document_field");
     }
@@ -82,32 +80,21 @@ class SlaDocumentFields {
      * only thread). Outside a unit of work (a reset, a test) every change is written at once.
      */
     private Batch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(u -> write(batch));
-            return batch;
-        });
+        return BatchResources.inBatch(BATCH, Batch::new, this::write);
     }
 
     private void write(Batch batch) {
         List<Object[]> rows = new ArrayList<>();
-        batch.changed.forEach((document, fields) -> fields.forEach((field, value) ->
+        batch.changed().forEach((document, fields) -> fields.forEach((field, value) ->
                 rows.add(new Object[]{document, field, value})));
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(UPSERT, rows);
         }
     }
 
-    private static final class Batch {
-        private final Map<String, Map<String, String>> known = new HashMap<>();
-        private final Map<String, Map<String, String>> changed = new TreeMap<>();
-
-        Map<String, String> known(String document, java.util.function.Function<String, Map<String, String>> load) {
-            return known.computeIfAbsent(document, load);
+    private record Batch(Map<String, Map<String, String>> known, Map<String, Map<String, String>> changed) {
+        Batch() {
+            this(new HashMap<>(), new TreeMap<>());
         }
     }
 }
