@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,9 +98,11 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void rebuildsEveryProjectionInOnePassIdenticalToTheLiveViews() {
-        String order = newPurchaseOrderId();
-        post(order, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
-        post(order, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + order));
+        // More orders than a rebuild keeps in memory here (32, LedgerIntegrationTest), each issued long before it is
+        // posted: the rebuild spills them to PostgreSQL and reads them back when their posting comes.
+        List<String> orders = IntStream.range(0, 40).mapToObj(i -> newPurchaseOrderId()).toList();
+        orders.forEach(order -> post(order, "issue", PROCUREMENT_KEY, issue("US01", "USD")));
+        orders.forEach(order -> post(order, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + order)));
         List<String> projections = List.of("invoice-view", "purchase-order-view", "reconciliation-view",
                 "supplier-view", "trace-view");
         projections.forEach(this::awaitCaughtUp);
@@ -129,6 +132,12 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
             assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = live").isEqualTo(live.get(name));
             assertThat(checksum(name)).as(name + " after the switch").isEqualTo(live.get(name));
         }
+        for (String bounded : List.of("purchase-order-view", "reconciliation-view")) {
+            assertThat(done.get(bounded).path("statesSpilled").asLong()).as(bounded + " spilled").isPositive();
+            assertThat(done.get(bounded).path("statesReadBack").asLong()).as(bounded + " read back").isPositive();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_rebuild_spill", Long.class))
+                .as("the switch read every spilled state back and deleted them").isZero();
         assertThat(done.values()).extracting(progress -> progress.path("eventsProcessed").asLong())
                 .as("one pass: every projection saw the same events").containsOnly(
                         done.get("purchase-order-view").path("eventsProcessed").asLong());

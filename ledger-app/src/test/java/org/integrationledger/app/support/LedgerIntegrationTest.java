@@ -45,6 +45,9 @@ public abstract class LedgerIntegrationTest {
         // SLA tests run the evaluator themselves against the advanceable clock; the scheduled one stays out of
         // their way (it would race them for the transitions they assert).
         registry.add("ledger.sla.evaluation.interval", () -> "PT1H");
+        // Small, so the rebuild tests' stores (hundreds of documents) go through the spill to PostgreSQL and back,
+        // as a production store of millions does.
+        registry.add("ledger.rebuild.states-in-memory", () -> "32");
     }
 
     @BeforeEach

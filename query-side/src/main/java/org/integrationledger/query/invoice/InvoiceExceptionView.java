@@ -19,6 +19,8 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,10 @@ import java.time.Instant;
 /** Row of {@code invoice_exception_view}: one invoice exception in its work queue, open or resolved. */
 @Entity
 @Table(name = "invoice_exception_view")
-class InvoiceExceptionView {
+class InvoiceExceptionView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "exception_id")

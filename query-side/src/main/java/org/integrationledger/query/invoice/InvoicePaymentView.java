@@ -11,6 +11,8 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,10 @@ import java.time.LocalDate;
 /** Row of {@code invoice_payment_view}: one payment of an invoice, scheduled, executed and confirmed. */
 @Entity
 @Table(name = "invoice_payment_view")
-class InvoicePaymentView {
+class InvoicePaymentView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "payment_id")

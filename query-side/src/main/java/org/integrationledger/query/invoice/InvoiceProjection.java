@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Builds the invoice views (invoice, exception queue, payments). It runs in a pooled streaming processor whose
  * token is stored in the same transaction as the rows, so an event is applied exactly once even across crashes.
- * The rules per event live in {@link InvoiceViewRules}, shared with the rebuild ({@link InvoiceReplay}).
+ * The rules per event live in {@link InvoiceViewRules}, shared with the rebuild ({@link InvoiceViewRebuild}).
  */
 @Component
 @ProcessingGroup(InvoiceProjection.PROCESSING_GROUP)

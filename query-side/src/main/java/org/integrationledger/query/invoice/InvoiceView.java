@@ -23,6 +23,8 @@ import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +37,10 @@ import java.util.stream.Collectors;
 /** Row of {@code invoice_view}: one invoice in procurement, tax engine, ERP and treasury. */
 @Entity
 @Table(name = "invoice_view")
-class InvoiceView {
+class InvoiceView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "invoice_id")

@@ -5,7 +5,6 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,6 @@ public final class PurchaseOrderReplay {
     /** Every order seen so far, in no particular order. */
     public List<PurchaseOrderSummary> all() {
         return views.values().stream().map(PurchaseOrderView::toSummary).toList();
-    }
-
-    Collection<PurchaseOrderView> views() {
-        return views.values();
     }
 
     public long eventsApplied() {

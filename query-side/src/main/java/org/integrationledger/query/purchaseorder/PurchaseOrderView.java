@@ -25,13 +25,18 @@ import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Row of {@code purchase_order_view}: one purchase order in procurement and in its ERP. */
 @Entity
 @Table(name = "purchase_order_view")
-class PurchaseOrderView {
+class PurchaseOrderView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "purchase_order_id")

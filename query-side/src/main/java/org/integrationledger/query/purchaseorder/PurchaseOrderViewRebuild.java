@@ -3,27 +3,33 @@ package org.integrationledger.query.purchaseorder;
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.query.rebuild.BoundedStates;
 import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.JpaRebuilds;
+import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The purchase-order view as a rebuildable projection: rebuilt in memory by {@link PurchaseOrderReplay} (the live
- * projection's own rules, no handlers), then swapped into {@code purchase_order_view} in one transaction.
+ * The purchase-order view as a rebuildable projection: rebuilt by the view's own rules ({@link PurchaseOrderView#apply},
+ * as the live projection and {@link PurchaseOrderReplay} do; no handlers) into bounded states, then swapped into
+ * {@code purchase_order_view} in one transaction.
  */
 @Component
 class PurchaseOrderViewRebuild implements RebuildableProjection {
 
     private final PurchaseOrderViewRepository views;
     private final EntityManager entityManager;
+    private final RebuildStates states;
 
-    PurchaseOrderViewRebuild(PurchaseOrderViewRepository views, EntityManager entityManager) {
+    PurchaseOrderViewRebuild(PurchaseOrderViewRepository views, EntityManager entityManager, RebuildStates states) {
         this.views = views;
         this.entityManager = entityManager;
+        this.states = states;
     }
 
     @Override
@@ -39,21 +45,24 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
 
     @Override
     public Rebuild newRebuild() {
-        PurchaseOrderReplay replay = new PurchaseOrderReplay();
+        // Bounded: a large store's orders do not all fit in memory (docs/audit.md, "Memory of a rebuild").
+        BoundedStates<PurchaseOrderView> orders = states.open(name() + "/order");
         return new Rebuild() {
             private String checksum;
 
             @Override
             public void apply(EventMessage<?> event) {
                 if (event.getPayload() instanceof PurchaseOrderEvent purchaseOrderEvent) {
-                    replay.apply(purchaseOrderEvent, event.getTimestamp());
+                    orders.computeIfAbsent(purchaseOrderEvent.purchaseOrderId().value(), PurchaseOrderView::new)
+                            .apply(purchaseOrderEvent, event.getTimestamp());
+                    orders.evictIfFull();
                 }
             }
 
             @Override
             public void replaceLive() {
                 views.deleteAllInBatch();
-                JpaRebuilds.persistAll(entityManager, replay.views());
+                JpaRebuilds.persistAll(entityManager, orders.drain());
                 // Read back, so the checksum sees the values as the table stores them (PostgreSQL rounds
                 // instants to microseconds), exactly as the checksum of the live table does.
                 checksum = checksumOfStoredRows();
@@ -62,6 +71,11 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
             @Override
             public String checksum() {
                 return checksum;
+            }
+
+            @Override
+            public List<BoundedStates<?>> states() {
+                return List.of(orders);
             }
         };
     }

@@ -151,7 +151,10 @@ public class ProjectionRebuilds {
                     }
                 }
             });
+            jobs.forEach(Job::countStates);
             jobs.forEach(job -> job.tracker.finish("COMPLETED", job.rebuild.checksum(), null));
+            jobs.forEach(job -> LOG.info("Rebuilt {}: {} states spilled to PostgreSQL, {} read back",
+                    job.projection.name(), job.tracker.spilled, job.tracker.readBack));
         } catch (RuntimeException e) {
             LOG.warn("Rebuild of {} failed; the live projections were left as they were",
                     jobs.stream().map(job -> job.projection.name()).toList(), e);
@@ -209,6 +212,7 @@ public class ProjectionRebuilds {
                     long position = last.position().orElse(0);
                     jobs.forEach(job -> job.tracker.processed(position));
                 }
+                jobs.forEach(Job::countStates);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -246,6 +250,11 @@ public class ProjectionRebuilds {
             this.projection = projection;
             this.tracker = tracker;
         }
+
+        private void countStates() {
+            tracker.spilled = rebuild.states().stream().mapToLong(BoundedStates::spilled).sum();
+            tracker.readBack = rebuild.states().stream().mapToLong(BoundedStates::readBack).sum();
+        }
     }
 
     /** Mutable progress of one rebuild, read by the API and the metrics while the runner writes it. */
@@ -257,6 +266,8 @@ public class ProjectionRebuilds {
         private volatile String state = "RUNNING";
         private volatile long processed;
         private volatile long reached;
+        private volatile long spilled;
+        private volatile long readBack;
         private volatile Instant finishedAt;
         private volatile String checksum;
         private volatile String failure;
@@ -290,7 +301,7 @@ public class ProjectionRebuilds {
             Long eta = finishedAt != null ? Long.valueOf(0) : rate <= 0 || processed == 0 ? null
                     : Math.round(seconds * (100.0 - percent) / Math.max(percent, 0.0001));
             return new RebuildProgress(projection, state, processed, target, percent, rate, eta, startedAt,
-                    finishedAt, checksum, failure);
+                    finishedAt, checksum, spilled, readBack, failure);
         }
     }
 }

@@ -22,5 +22,11 @@ public record RebuildProgress(
         Instant finishedAt,
         @Schema(description = "checksum of the rebuilt projection when COMPLETED")
         String checksum,
+        @Schema(description = "rebuilt states (documents, views) written to PostgreSQL because more than "
+                + "ledger.rebuild.states-in-memory were in memory; 0 when all fitted")
+        long statesSpilled,
+        @Schema(description = "spilled states read back because a later event touched them again; many of them "
+                + "mean ledger.rebuild.states-in-memory is small for the store")
+        long statesReadBack,
         String failure) {
 }

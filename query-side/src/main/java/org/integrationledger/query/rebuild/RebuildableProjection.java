@@ -2,6 +2,8 @@ package org.integrationledger.query.rebuild;
 
 import org.axonframework.eventhandling.EventMessage;
 
+import java.util.List;
+
 /**
  * A projection that can be rebuilt beside its live table. The rebuild applies events to a fresh state by the
  * projection's own rules and nothing else, so no event handler runs and nothing is sent; the live table keeps
@@ -27,5 +29,10 @@ public interface RebuildableProjection {
 
         /** The checksum the live table will have once the rebuilt rows replace it. */
         String checksum();
+
+        /** The bounded states this rebuild keeps, for its progress (how many spilled); none by default. */
+        default List<BoundedStates<?>> states() {
+            return List.of();
+        }
     }
 }

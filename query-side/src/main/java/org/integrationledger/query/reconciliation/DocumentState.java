@@ -8,6 +8,8 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SystemId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,10 @@ import java.util.TreeMap;
  * One document as the reconciliation projection keeps it (table {@code reconciliation_document}): the source's
  * state, the routing decision, every system's row and the divergences open now.
  */
-final class DocumentState {
+final class DocumentState implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     final DocumentType type;
     final String id;

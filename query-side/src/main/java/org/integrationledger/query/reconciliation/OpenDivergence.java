@@ -2,13 +2,14 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.Divergence;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
  * A divergence open on a document (table {@code reconciliation_flag}); {@code system} is empty when it concerns the
  * document as a whole. Its {@code since} is kept while it stays open, so its age is the divergence's whole length.
  */
-record OpenDivergence(Divergence flag, String system, String region, Instant since, String detail) {
+record OpenDivergence(Divergence flag, String system, String region, Instant since, String detail) implements Serializable {
 
     static final String WHOLE_DOCUMENT = "";
 
@@ -20,6 +21,6 @@ record OpenDivergence(Divergence flag, String system, String region, Instant sin
         return new OpenDivergence(flag, system, region, earlier, detail);
     }
 
-    record Key(Divergence flag, String system) {
+    record Key(Divergence flag, String system) implements Serializable {
     }
 }

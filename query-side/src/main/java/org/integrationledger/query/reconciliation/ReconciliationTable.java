@@ -3,6 +3,7 @@ package org.integrationledger.query.reconciliation;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -10,13 +11,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Loads and stores documents of the reconciliation view with plain SQL in the processor's transaction (the token
@@ -133,7 +139,7 @@ class ReconciliationTable {
      * switch of a rebuild at 300,000 documents took over a million round trips (docs/benchmarks.md). The divergence
      * counts are then computed from the written flags in one statement each.
      */
-    void saveAll(Collection<DocumentState> documents) {
+    void saveAll(Iterable<DocumentState> documents) {
         List<Object[]> documentRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> systemRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> flagRows = new ArrayList<>(REBUILD_BATCH);
@@ -181,27 +187,67 @@ class ReconciliationTable {
                 f.system(), f.region(), d.legalEntity, ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)}).toList();
     }
 
-    /** Every document with its systems and divergences, in key order (for the checksum). */
-    Map<ReconciliationRules.DocumentKey, DocumentState> loadAll() {
-        Map<ReconciliationRules.DocumentKey, DocumentState> all = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM reconciliation_document ORDER BY document_type, document_id", (ResultSet rs) -> {
+    /**
+     * Every document with its systems and divergences, in key order (for the checksum), read a thousand documents
+     * at a time: the whole view at once was the largest heap of a rebuild's switch. Consume it in one transaction.
+     */
+    Stream<DocumentState> allInKeyOrder() {
+        Iterator<List<DocumentState>> chunks = new Iterator<>() {
+            private List<DocumentState> next = chunkAfter(null);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<DocumentState> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<DocumentState> chunk = next;
+                next = chunk.size() < REBUILD_BATCH ? List.of() : chunkAfter(chunk.get(chunk.size() - 1));
+                return chunk;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false)
+                .flatMap(List::stream);
+    }
+
+    private List<DocumentState> chunkAfter(DocumentState last) {
+        Map<ReconciliationRules.DocumentKey, DocumentState> chunk = new LinkedHashMap<>();
+        RowCallbackHandler collect = rs -> {
             DocumentState document = document(rs);
-            all.put(new ReconciliationRules.DocumentKey(document.type, document.id), document);
-        });
-        jdbc.query("SELECT * FROM reconciliation_system", (ResultSet rs) -> {
-            DocumentState document = all.get(key(rs));
+            chunk.put(new ReconciliationRules.DocumentKey(document.type, document.id), document);
+        };
+        if (last == null) {
+            jdbc.query("SELECT * FROM reconciliation_document ORDER BY document_type, document_id LIMIT "
+                    + REBUILD_BATCH, collect);
+        } else {
+            jdbc.query("SELECT * FROM reconciliation_document WHERE (document_type, document_id) > (?, ?) "
+                    + "ORDER BY document_type, document_id LIMIT " + REBUILD_BATCH, collect, last.type.name(), last.id);
+        }
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        DocumentState first = chunk.values().iterator().next();
+        DocumentState end = chunk.values().stream().reduce((a, b) -> b).orElseThrow();
+        Object[] range = {first.type.name(), first.id, end.type.name(), end.id};
+        String inRange = " WHERE (document_type, document_id) >= (?, ?) AND (document_type, document_id) <= (?, ?)";
+        jdbc.query("SELECT * FROM reconciliation_system" + inRange, (ResultSet rs) -> {
+            DocumentState document = chunk.get(key(rs));
             if (document != null) {
                 document.systems.put(rs.getString("system_id"), system(rs));
             }
-        });
-        jdbc.query("SELECT * FROM reconciliation_flag", (ResultSet rs) -> {
-            DocumentState document = all.get(key(rs));
+        }, range);
+        jdbc.query("SELECT * FROM reconciliation_flag" + inRange, (ResultSet rs) -> {
+            DocumentState document = chunk.get(key(rs));
             if (document != null) {
                 OpenDivergence divergence = divergence(rs);
                 document.divergences.put(divergence.key(), divergence);
             }
-        });
-        return all;
+        }, range);
+        return new ArrayList<>(chunk.values());
     }
 
     private static ReconciliationRules.DocumentKey key(ResultSet rs) throws SQLException {

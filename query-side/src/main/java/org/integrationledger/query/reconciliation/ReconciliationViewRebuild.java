@@ -1,30 +1,32 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.integrationledger.query.rebuild.BoundedStates;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The reconciliation view as a rebuildable projection: rebuilt in memory by {@link ReconciliationRules} (the live
- * projection's own rules, no handlers), then written into the live tables in one transaction.
+ * The reconciliation view as a rebuildable projection: rebuilt by {@link ReconciliationRules} (the live projection's
+ * own rules, no handlers) into bounded states, then written into the live tables in one transaction.
  */
 @Component
 class ReconciliationViewRebuild implements RebuildableProjection {
 
     private final ReconciliationTable table;
     private final DuplicateTable duplicates;
+    private final RebuildStates states;
 
-    ReconciliationViewRebuild(ReconciliationTable table, DuplicateTable duplicates) {
+    ReconciliationViewRebuild(ReconciliationTable table, DuplicateTable duplicates, RebuildStates states) {
         this.table = table;
         this.duplicates = duplicates;
+        this.states = states;
     }
 
     @Override
@@ -35,12 +37,13 @@ class ReconciliationViewRebuild implements RebuildableProjection {
     @Override
     @Transactional(readOnly = true)
     public String checksum() {
-        return checksumOf(table.loadAll(), duplicates.all());
+        return checksumOfStoredRows();
     }
 
     @Override
     public Rebuild newRebuild() {
-        Map<ReconciliationRules.DocumentKey, DocumentState> documents = new LinkedHashMap<>();
+        // Bounded: a large store's documents do not all fit in memory (docs/audit.md, "Memory of a rebuild").
+        BoundedStates<DocumentState> documents = states.open(name() + "/document");
         List<DuplicateRow> caught = new ArrayList<>();
         return new Rebuild() {
             private String checksum;
@@ -48,7 +51,9 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             @Override
             public void apply(EventMessage<?> event) {
                 ReconciliationRules.apply(event.getPayload(), event.getTimestamp(),
-                        key -> documents.computeIfAbsent(key, k -> new DocumentState(k.type(), k.id())));
+                        key -> documents.computeIfAbsent(key.type().name() + '|' + key.id(),
+                                k -> new DocumentState(key.type(), key.id())));
+                documents.evictIfFull();
                 caught.addAll(DuplicateRow.of(event));
                 DuplicateRow.resolutionOf(event).ifPresent(resolution -> caught.replaceAll(row ->
                         resolution.appliesTo(row) ? row.resolved(resolution) : row));
@@ -58,22 +63,28 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             public void replaceLive() {
                 table.deleteAll();
                 duplicates.deleteAll();
-                table.saveAll(documents.values());
+                table.saveAll(documents.drain());
                 duplicates.insert(caught);
                 // Read back, so the checksum sees the values as the tables store them (microsecond instants).
-                checksum = checksumOf(table.loadAll(), duplicates.all());
+                checksum = checksumOfStoredRows();
             }
 
             @Override
             public String checksum() {
                 return checksum;
             }
+
+            @Override
+            public List<BoundedStates<?>> states() {
+                return List.of(documents);
+            }
         };
     }
 
-    private static String checksumOf(Map<ReconciliationRules.DocumentKey, DocumentState> documentsInKeyOrder,
-                                     List<DuplicateRow> duplicatesInKeyOrder) {
-        return Checksums.sha256(Stream.concat(documentsInKeyOrder.values().stream().map(DocumentState::canonical),
-                duplicatesInKeyOrder.stream().map(DuplicateRow::canonical)));
+    private String checksumOfStoredRows() {
+        try (Stream<DocumentState> documents = table.allInKeyOrder()) {
+            return Checksums.sha256(Stream.concat(documents.map(DocumentState::canonical),
+                    duplicates.all().stream().map(DuplicateRow::canonical)));
+        }
     }
 }

@@ -5,11 +5,16 @@ import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SystemId;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One system's side of a document, as the projection keeps it (table {@code reconciliation_system}). */
-final class SystemRow {
+final class SystemRow implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     final String system;
     String role;

@@ -7,7 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The invoice views rebuilt in memory from events fed in their stored order, by the live projection's rules. */
+/**
+ * The invoice views computed in memory from events fed in their stored order, by the live projection's rules: the
+ * rows of the rule tests. (The rebuild keeps its rows in bounded states, see {@code InvoiceViewRebuild}.)
+ */
 final class InvoiceReplay implements InvoiceRows {
 
     private final Map<String, InvoiceView> invoices = new LinkedHashMap<>();
