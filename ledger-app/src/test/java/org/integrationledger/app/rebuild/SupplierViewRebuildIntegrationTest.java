@@ -11,12 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +58,12 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void rebuildsBothTablesUnderConcurrentCommandsAndFinishesIdenticalToTheLiveViews() throws Exception {
+        // More suppliers than a rebuild keeps in memory here (32, LedgerIntegrationTest), each acknowledged after all
+        // were made: the rebuild spills them to PostgreSQL and reads them back for the acknowledgment.
+        List<String> early = IntStream.range(0, 40).mapToObj(i -> newSupplierId()).toList();
+        early.forEach(this::activeSupplier);
+        early.forEach(supplier -> ok(path(supplier, "acknowledgments"), ERP_EMEA_KEY,
+                acknowledgment("ERP_EMEA", 1, "E-" + supplier, null, DAY_2)));
         String known = newSupplierId();
         activeSupplier(known);
         AtomicBoolean rebuilt = new AtomicBoolean();
@@ -98,6 +106,8 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
 
         assertThat(atRest.path("state").asText()).as(atRest.toString()).isEqualTo("COMPLETED");
         assertThat(atRest.path("checksum").asText()).as("rebuilt = live").isEqualTo(live);
+        assertThat(atRest.path("statesSpilled").asLong()).as("spilled").isPositive();
+        assertThat(atRest.path("statesReadBack").asLong()).as("read back").isPositive();
         assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM supplier_copy_view", Long.class)).isEqualTo(copies);
         assertThat(copies).as("the copy table is part of what was compared").isPositive();

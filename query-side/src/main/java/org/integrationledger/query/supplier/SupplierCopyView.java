@@ -9,6 +9,7 @@ import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.SupplierCopyStatus;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +22,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "supplier_copy_view")
 @IdClass(SupplierCopyView.Key.class)
-class SupplierCopyView {
+class SupplierCopyView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "supplier_id")

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * The supplier projection's rules per event, written once against {@link Rows} so that the live projection
- * (rows in the database) and the rebuild (rows in memory, {@link SupplierReplay}) cannot drift apart.
+ * (rows in the database) and the rebuild (bounded states, {@link SupplierReplay}) cannot drift apart.
  */
 final class SupplierRules {
 

@@ -13,6 +13,8 @@ import org.integrationledger.model.supplier.SupplierCopyStatus;
 import org.integrationledger.model.supplier.SupplierState;
 import org.integrationledger.model.supplier.SupplierSummary;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +24,10 @@ import java.util.Map;
 /** Row of {@code supplier_view}: one supplier's golden record as the ledger knows it, bank data only masked. */
 @Entity
 @Table(name = "supplier_view")
-class SupplierView {
+class SupplierView implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Id
     @Column(name = "supplier_id")

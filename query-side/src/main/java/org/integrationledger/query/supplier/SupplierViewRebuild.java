@@ -3,17 +3,20 @@ package org.integrationledger.query.supplier;
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.supplier.SupplierEvent;
+import org.integrationledger.query.rebuild.BoundedStates;
 import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.JpaRebuilds;
+import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The supplier projection as a rebuildable projection: both of its tables rebuilt in memory by
+ * The supplier projection as a rebuildable projection: both of its tables rebuilt into bounded states by
  * {@link SupplierReplay} (the live projection's own rules, no handlers), then swapped into {@code supplier_view}
  * and {@code supplier_copy_view} in one transaction, so no reader ever sees one table rebuilt and the other not.
  */
@@ -23,12 +26,14 @@ class SupplierViewRebuild implements RebuildableProjection {
     private final SupplierViewRepository suppliers;
     private final SupplierCopyViewRepository copies;
     private final EntityManager entityManager;
+    private final RebuildStates states;
 
     SupplierViewRebuild(SupplierViewRepository suppliers, SupplierCopyViewRepository copies,
-                        EntityManager entityManager) {
+                        EntityManager entityManager, RebuildStates states) {
         this.suppliers = suppliers;
         this.copies = copies;
         this.entityManager = entityManager;
+        this.states = states;
     }
 
     @Override
@@ -45,7 +50,8 @@ class SupplierViewRebuild implements RebuildableProjection {
 
     @Override
     public Rebuild newRebuild() {
-        SupplierReplay replay = new SupplierReplay();
+        // Bounded: a large store's suppliers do not all fit in memory (docs/audit.md, "Memory of a rebuild").
+        SupplierReplay replay = new SupplierReplay(states.open(name() + "/supplier"));
         return new Rebuild() {
             private String checksum;
 
@@ -61,8 +67,7 @@ class SupplierViewRebuild implements RebuildableProjection {
                 // Both tables in the caller's one transaction: readers see the old pair or the new pair, never a mix.
                 copies.deleteAllInBatch();
                 suppliers.deleteAllInBatch();
-                JpaRebuilds.persistAll(entityManager, replay.suppliers());
-                JpaRebuilds.persistAll(entityManager, replay.copies());
+                JpaRebuilds.persistAll(entityManager, replay.drain());
                 // Read back, so the checksum sees the values as the tables store them (PostgreSQL rounds
                 // instants to microseconds), exactly as the checksum of the live tables does.
                 checksum = checksumOfStoredRows();
@@ -71,6 +76,11 @@ class SupplierViewRebuild implements RebuildableProjection {
             @Override
             public String checksum() {
                 return checksum;
+            }
+
+            @Override
+            public List<BoundedStates<?>> states() {
+                return List.of(replay.entries());
             }
         };
     }
