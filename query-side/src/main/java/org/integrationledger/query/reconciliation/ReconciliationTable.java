@@ -230,23 +230,27 @@ class ReconciliationTable {
         if (chunk.isEmpty()) {
             return List.of();
         }
-        DocumentState first = chunk.values().iterator().next();
-        DocumentState end = chunk.values().stream().reduce((a, b) -> b).orElseThrow();
-        Object[] range = {first.type.name(), first.id, end.type.name(), end.id};
-        String inRange = " WHERE (document_type, document_id) >= (?, ?) AND (document_type, document_id) <= (?, ?)";
-        jdbc.query("SELECT * FROM reconciliation_system" + inRange, (ResultSet rs) -> {
-            DocumentState document = chunk.get(key(rs));
-            if (document != null) {
-                document.systems.put(rs.getString("system_id"), system(rs));
-            }
-        }, range);
-        jdbc.query("SELECT * FROM reconciliation_flag" + inRange, (ResultSet rs) -> {
-            DocumentState document = chunk.get(key(rs));
-            if (document != null) {
-                OpenDivergence divergence = divergence(rs);
-                document.divergences.put(divergence.key(), divergence);
-            }
-        }, range);
+        // Per document type, an id range: a plain range on the key's index. A range of (type, id) row values
+        // instead made PostgreSQL scan the whole table for every chunk (570,000 rows, 150 ms, 300 times at 1 M events).
+        Map<DocumentType, String[]> ranges = new LinkedHashMap<>();
+        chunk.values().forEach(d -> ranges.computeIfAbsent(d.type, t -> new String[]{d.id, d.id})[1] = d.id);
+        ranges.forEach((type, range) -> {
+            Object[] arguments = {type.name(), range[0], range[1]};
+            String inRange = " WHERE document_type = ? AND document_id >= ? AND document_id <= ?";
+            jdbc.query("SELECT * FROM reconciliation_system" + inRange, (ResultSet rs) -> {
+                DocumentState document = chunk.get(key(rs));
+                if (document != null) {
+                    document.systems.put(rs.getString("system_id"), system(rs));
+                }
+            }, arguments);
+            jdbc.query("SELECT * FROM reconciliation_flag" + inRange, (ResultSet rs) -> {
+                DocumentState document = chunk.get(key(rs));
+                if (document != null) {
+                    OpenDivergence divergence = divergence(rs);
+                    document.divergences.put(divergence.key(), divergence);
+                }
+            }, arguments);
+        });
         return new ArrayList<>(chunk.values());
     }
 
