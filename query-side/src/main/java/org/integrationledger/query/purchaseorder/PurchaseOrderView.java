@@ -182,6 +182,19 @@ class PurchaseOrderView implements Serializable {
      * The row as one line of text for checksums of the table: decimals without trailing zeros (the column has
      * scale 4), so the text does not depend on how a value was written.
      */
+    /** The table's columns in the order of {@link #copyRow()}; the rebuild writes them with COPY. */
+    static final String COLUMNS = """
+            purchase_order_id, supplier_id, legal_entity, procurement_status, procurement_version, total_amount,
+            currency, routed_to, erp_status, erp_system, erp_version, erp_document_number, erp_rejection_reason,
+            last_business_time, last_recorded_at, event_count""";
+
+    /** This row's values in the order of {@link #COLUMNS}, as the JPA mapping above stores them. */
+    Object[] copyRow() {
+        return new Object[]{purchaseOrderId, supplierId, legalEntity, procurementStatus, procurementVersion,
+                totalAmount, currency, routedTo, erpStatus, erpSystem, erpVersion, erpDocumentNumber,
+                erpRejectionReason, lastBusinessTime, lastRecordedAt, eventCount};
+    }
+
     String canonicalLine() {
         return String.join("|", purchaseOrderId, String.valueOf(supplierId), String.valueOf(legalEntity),
                 procurementStatus.name(), String.valueOf(procurementVersion),

@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.query.rebuild.CopyRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -55,11 +56,21 @@ class ReconciliationTable {
         return Optional.of(document);
     }
 
-    private static final String UPSERT_DOCUMENT = """
-            INSERT INTO reconciliation_document (document_type, document_id, business_key, parent_key, supplier_id,
-                legal_entity, region, source_system, status, current_version, routed_to, routing_rule_version,
-                amount, currency, source_known, source_reported_at, version_changed_at, status_changed_at,
-                first_business_time, last_business_time, last_recorded_at, divergent_since)
+    /** The columns of {@link #documentRow}, {@link #systemRows} and {@link #flagRows}, in their order. */
+    private static final String DOCUMENT_COLUMNS = """
+            document_type, document_id, business_key, parent_key, supplier_id, legal_entity, region, source_system,
+            status, current_version, routed_to, routing_rule_version, amount, currency, source_known,
+            source_reported_at, version_changed_at, status_changed_at, first_business_time, last_business_time,
+            last_recorded_at, divergent_since""";
+    private static final String SYSTEM_COLUMNS = """
+            document_type, document_id, system_id, role, state, acknowledged_version, expected_version,
+            rejected_version, reference, amount, currency, status, region, pending_since, bank_account_mismatch,
+            business_time, recorded_at""";
+    private static final String FLAG_COLUMNS = """
+            document_type, document_id, flag, system_id, region, legal_entity, since, detail""";
+
+    private static final String UPSERT_DOCUMENT = "INSERT INTO reconciliation_document (" + DOCUMENT_COLUMNS + """
+            )
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (document_type, document_id) DO UPDATE SET business_key = EXCLUDED.business_key,
                 parent_key = EXCLUDED.parent_key,
@@ -74,10 +85,8 @@ class ReconciliationTable {
                 last_business_time = EXCLUDED.last_business_time, last_recorded_at = EXCLUDED.last_recorded_at,
                 divergent_since = EXCLUDED.divergent_since""";
 
-    private static final String UPSERT_SYSTEM = """
-            INSERT INTO reconciliation_system (document_type, document_id, system_id, role, state,
-                acknowledged_version, expected_version, rejected_version, reference, amount, currency, status,
-                region, pending_since, bank_account_mismatch, business_time, recorded_at)
+    private static final String UPSERT_SYSTEM = "INSERT INTO reconciliation_system (" + SYSTEM_COLUMNS + """
+            )
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
                 state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
@@ -87,9 +96,8 @@ class ReconciliationTable {
                 bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
                 recorded_at = EXCLUDED.recorded_at""";
 
-    private static final String INSERT_FLAG = """
-            INSERT INTO reconciliation_flag (document_type, document_id, flag, system_id, region, legal_entity,
-                since, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_FLAG = "INSERT INTO reconciliation_flag (" + FLAG_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Rows per JDBC batch when a rebuild writes all documents: one round trip per batch, not per row. */
     private static final int REBUILD_BATCH = 1_000;
@@ -135,9 +143,10 @@ class ReconciliationTable {
     }
 
     /**
-     * Writes every document of a rebuild into the emptied tables, many documents per JDBC batch. Row by row, the
-     * switch of a rebuild at 300,000 documents took over a million round trips (docs/benchmarks.md). The divergence
-     * counts are then computed from the written flags in one statement each.
+     * Writes every document of a rebuild into the emptied tables with COPY, a thousand documents per chunk (one COPY
+     * per table and chunk). Row by row, the switch of a rebuild at 300,000 documents took over a million round trips;
+     * as batched upserts it was still the largest part of the switch (docs/benchmarks.md). The divergence counts are
+     * then computed from the written flags in one statement each.
      */
     void saveAll(Iterable<DocumentState> documents) {
         List<Object[]> documentRows = new ArrayList<>(REBUILD_BATCH);
@@ -157,9 +166,9 @@ class ReconciliationTable {
 
     private void flush(List<Object[]> documentRows, List<Object[]> systemRows, List<Object[]> flagRows) {
         // Documents first: systems and flags refer to them.
-        jdbc.batchUpdate(UPSERT_DOCUMENT, documentRows);
-        jdbc.batchUpdate(UPSERT_SYSTEM, systemRows);
-        jdbc.batchUpdate(INSERT_FLAG, flagRows);
+        CopyRows.copy(jdbc, "reconciliation_document", DOCUMENT_COLUMNS, documentRows);
+        CopyRows.copy(jdbc, "reconciliation_system", SYSTEM_COLUMNS, systemRows);
+        CopyRows.copy(jdbc, "reconciliation_flag", FLAG_COLUMNS, flagRows);
         documentRows.clear();
         systemRows.clear();
         flagRows.clear();

@@ -5,6 +5,7 @@ import org.integrationledger.query.rebuild.BoundedStates;
 import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
+import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +62,17 @@ class ReconciliationViewRebuild implements RebuildableProjection {
 
             @Override
             public void replaceLive() {
+                SwitchSteps steps = new SwitchSteps(name());
                 table.deleteAll();
                 duplicates.deleteAll();
+                steps.step("live rows deleted");
                 table.saveAll(documents.drain());
                 duplicates.insert(caught);
+                steps.step("rebuilt rows written");
                 // Read back, so the checksum sees the values as the tables store them (microsecond instants).
                 checksum = checksumOfStoredRows();
+                steps.step("checksum read back");
+                steps.log();
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +47,11 @@ class TraceTable {
     }
 
     /** Replaces the live rows with the rebuilt ones, inside the caller's transaction, and empties the rebuild's. */
-    void replaceLiveWithRebuilt() {
+    void replaceLiveWithRebuilt(SwitchSteps steps) {
         jdbc.update("DELETE FROM " + LIVE);
+        steps.step("live rows deleted");
         jdbc.update("INSERT INTO " + LIVE + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + REBUILD);
+        steps.step("rebuilt rows copied in");
         jdbc.update("TRUNCATE " + REBUILD);
     }
 

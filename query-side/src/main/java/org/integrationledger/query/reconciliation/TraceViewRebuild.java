@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.query.rebuild.RebuildableProjection;
+import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +55,13 @@ class TraceViewRebuild implements RebuildableProjection {
 
             @Override
             public void replaceLive() {
+                SwitchSteps steps = new SwitchSteps(name());
                 flush();
-                table.replaceLiveWithRebuilt();
+                steps.step("last rows written beside");
+                table.replaceLiveWithRebuilt(steps);
                 checksum = table.checksum();
+                steps.step("checksum read back");
+                steps.log();
             }
 
             private void flush() {

@@ -1,0 +1,89 @@
+package org.integrationledger.query.rebuild;
+
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * COPY's text format round-trips every value a rebuild writes: texts with the characters COPY treats specially,
+ * nulls, decimals, booleans, enums and instants (whatever the session's time zone), and a failed COPY leaves the
+ * transaction's table as it was.
+ */
+class CopyRowsIntegrationTest extends LedgerIntegrationTest {
+
+    private static final String COLUMNS = "id, label, amount, flag, at, kind, n";
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    private enum Kind { ERP_NA }
+
+    @Test
+    void writesEveryValueAsItWouldBeBound() {
+        String awkward = "back\\slash\ttab\nnew line\rreturn \\N not null, ünïcödé €";
+        Instant at = Instant.parse("2026-11-02T08:00:00.123456Z");
+        List<Object[]> rows = List.of(
+                new Object[]{1, awkward, new BigDecimal("1E+3"), true, Timestamp.from(at), Kind.ERP_NA, 7L},
+                new Object[]{2, null, null, false, at, null, null},
+                new Object[]{3, "", new BigDecimal("12.3400"), null, null, "plain", Integer.MAX_VALUE});
+        List<Map<String, Object>> stored = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
+                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint) ON COMMIT DROP");
+            // A zone far from UTC: the instants must not move with it.
+            jdbc.execute("SET LOCAL TIME ZONE 'Pacific/Kiritimati'");
+            assertThat(CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, rows)).isEqualTo(3);
+            return jdbc.queryForList("SELECT id, label, amount, flag, at, kind, n FROM copy_rows_test ORDER BY id");
+        });
+        assertThat(stored).hasSize(3);
+        assertThat(stored.get(0).get("label")).isEqualTo(awkward);
+        assertThat((BigDecimal) stored.get(0).get("amount")).isEqualByComparingTo("1000");
+        assertThat(stored.get(0).get("flag")).isEqualTo(true);
+        assertThat(((Timestamp) stored.get(0).get("at")).toInstant()).isEqualTo(at);
+        assertThat(stored.get(0).get("kind")).isEqualTo("ERP_NA");
+        assertThat(stored.get(0).get("n")).isEqualTo(7L);
+        assertThat(stored.get(1).get("label")).isNull();
+        assertThat(stored.get(1).get("amount")).isNull();
+        assertThat(stored.get(1).get("flag")).isEqualTo(false);
+        assertThat(((Timestamp) stored.get(1).get("at")).toInstant()).isEqualTo(at);
+        assertThat(stored.get(1).get("kind")).isNull();
+        assertThat(stored.get(2).get("label")).isEqualTo("");
+        assertThat((BigDecimal) stored.get(2).get("amount")).isEqualByComparingTo("12.34");
+        assertThat(stored.get(2).get("flag")).isNull();
+        assertThat(stored.get(2).get("n")).isEqualTo((long) Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aRowTheTableRefusesFailsTheCopyAndWritesNothing() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            rows.add(new Object[]{i % 1_000, "row " + i, null, null, null, null, null}); // ids repeat after 1,000
+        }
+        Long left = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
+                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint) ON COMMIT DROP");
+            jdbc.execute("SAVEPOINT before_copy");
+            assertThatThrownBy(() -> CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, rows))
+                    .hasMessageContaining("copy_rows_test");
+            jdbc.execute("ROLLBACK TO SAVEPOINT before_copy");
+            return jdbc.queryForObject("SELECT count(*) FROM copy_rows_test", Long.class);
+        });
+        assertThat(left).isZero();
+    }
+}
