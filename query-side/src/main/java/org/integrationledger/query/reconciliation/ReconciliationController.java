@@ -54,7 +54,9 @@ class ReconciliationController {
     @Operation(summary = "Documents with every system's position side by side and their open divergences",
             description = "Filtered by divergence, system or age: oldest divergence first. Otherwise most recent "
                     + "business activity first. Questions 1 to 4 of docs/questions.md are requests here. totalItems counts "
-                    + "matches up to ledger.query.total-count-limit; totalExact is false when more matched.")
+                    + "matches up to ledger.query.total-count-limit; totalExact is false when more matched. Selected by "
+                    + "divergence, the total is exact past that limit (kept counts), except with a divergentFor under "
+                    + "which more than the limit of matching divergences are younger.")
     ReconciliationPage list(
             @Parameter(description = "SUPPLIER, PURCHASE_ORDER, INVOICE or PAYMENT") @RequestParam(required = false) String documentType,
             @Parameter(description = "NA, EMEA or GLOBAL") @RequestParam(required = false) String region,

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
 
@@ -73,7 +72,7 @@ class ReconciliationQueries {
                 // One more than the limit, so the answer can tell "exactly the limit" from "more".
                 .addValue("countUpTo", paging.totalCountLimit() + 1L);
         List<Key> keys;
-        long total;
+        CappedTotal capped;
         if (filter.selectsDivergences()) {
             // A document's place in the list is its oldest matching divergence, i.e. the first of its matching flags
             // in the list's order: the page walks the flags through an index in that order and keeps each flag that
@@ -87,21 +86,70 @@ class ReconciliationQueries {
             keys = jdbc.query("SELECT f.document_type, f.document_id FROM reconciliation_flag f" + whereClause(first)
                     + " ORDER BY f.since, f.document_type, f.document_id LIMIT :limit OFFSET :offset",
                     params, (rs, n) -> key(rs));
-            // Distinct documents in key order, so PostgreSQL can stop at the limit (a hashed DISTINCT reads all).
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id FROM "
-                    + "reconciliation_flag" + flagWhere(filter, params) + " ORDER BY document_type, document_id"
-                    + " LIMIT :countUpTo) d", params, Long.class);
+            capped = divergenceTotal(filter);
         } else {
             String where = documentWhere(filter, params);
             keys = jdbc.query("SELECT document_type, document_id FROM reconciliation_document" + where
                     + " ORDER BY last_business_time DESC, document_type, document_id LIMIT :limit OFFSET :offset",
                     params, (rs, n) -> key(rs));
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM reconciliation_document" + where
-                    + " LIMIT :countUpTo) d", params, Long.class);
+            capped = CappedTotal.of(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM reconciliation_document"
+                    + where + " LIMIT :countUpTo) d", params, Long.class), paging.totalCountLimit());
         }
-        CappedTotal capped = CappedTotal.of(total, paging.totalCountLimit());
         return new ReconciliationPage(entries(keys, filter.asOf()), query.page().page(), query.page().size(),
                 capped.total(), capped.exact());
+    }
+
+    /**
+     * The total of a list selected by divergences: its documents, each once. The kept counts hold it exactly for every
+     * filter but an age ({@code divergentFor}). With an age, the documents whose matching divergences are all younger
+     * are taken off the kept count: for the usual ages (minutes to hours) they are few, so the total stays exact and
+     * reads a handful of index entries, where counting the old ones read up to the cap's worth of flags (10–16 ms at
+     * 300,000 documents). Only when more than the cap's worth of matching divergences are younger is it the capped
+     * count of the flags. One statement each, so both parts see the same snapshot.
+     */
+    private CappedTotal divergenceTotal(ReconciliationFilter filter) {
+        int cap = paging.totalCountLimit();
+        MapSqlParameterSource params = new MapSqlParameterSource("countUpTo", cap + 1L);
+        ReconciliationFilter anyAge = new ReconciliationFilter(filter.documentType(), filter.region(),
+                filter.legalEntity(), filter.system(), filter.divergence(), null, filter.asOf());
+        String kept = "SELECT COALESCE(SUM(documents), 0) FROM reconciliation_flag_document_count"
+                + whereClause(keptDocumentConditions(anyAge, params));
+        if (filter.divergentFor() == null) {
+            return new CappedTotal(jdbc.queryForObject(kept, params, Long.class), true);
+        }
+        params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
+        List<String> younger = flagConditions(anyAge, params, "");
+        younger.add("since > :startedBy");
+        List<String> older = flagConditions(anyAge, params, "g.");
+        older.add("g.since <= :startedBy");
+        long[] answer = jdbc.queryForObject("WITH younger AS MATERIALIZED (SELECT document_type, document_id FROM "
+                + "reconciliation_flag" + whereClause(younger) + " LIMIT :countUpTo)"
+                + " SELECT (" + kept + ") AS kept, (SELECT COUNT(*) FROM younger) AS younger_rows,"
+                + " (SELECT COUNT(*) FROM (SELECT DISTINCT y.document_type, y.document_id FROM younger y"
+                + " WHERE NOT EXISTS (SELECT 1 FROM reconciliation_flag g WHERE g.document_type = y.document_type"
+                + " AND g.document_id = y.document_id AND " + String.join(" AND ", older) + ")) d) AS younger_only",
+                params, (rs, n) -> new long[]{rs.getLong("kept"), rs.getLong("younger_rows"), rs.getLong("younger_only")});
+        if (answer[1] <= cap) {
+            return new CappedTotal(answer[0] - answer[2], true);
+        }
+        // Distinct documents in key order, so PostgreSQL can stop at the limit (a hashed DISTINCT reads all).
+        return CappedTotal.of(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT document_type, document_id"
+                + " FROM reconciliation_flag" + flagWhere(filter, params) + " ORDER BY document_type, document_id"
+                + " LIMIT :countUpTo) d", params, Long.class), cap);
+    }
+
+    /**
+     * The conditions on the kept document counts for a filter without an age: the flag table's filter columns under
+     * the same names, and the grouping set whose columns are exactly the filtered divergence columns.
+     */
+    private static List<String> keptDocumentConditions(ReconciliationFilter filter, MapSqlParameterSource params) {
+        List<String> where = flagConditions(filter, params, "");
+        int rolledUp = (filter.divergence() == null ? DivergenceCountTable.ANY_FLAG : 0)
+                | (filter.system() == null ? DivergenceCountTable.ANY_SYSTEM : 0)
+                | (filter.region() == null ? DivergenceCountTable.ANY_REGION : 0);
+        where.add("rolled_up = :rolledUp");
+        params.addValue("rolledUp", rolledUp);
+        return where;
     }
 
     /**
@@ -123,14 +171,9 @@ class ReconciliationQueries {
                 + " SUM(divergences) AS n FROM reconciliation_flag_count" + whereClause(where)
                 + " GROUP BY flag, region, system_id, document_type HAVING SUM(divergences) > 0"
                 + " ORDER BY flag, region, system_id, document_type", params, (rs, n) -> count(rs));
-        // The grouping set whose columns are exactly the filtered divergence columns; the others are rolled up.
-        int rolledUp = (filter.divergence() == null ? DivergenceCountTable.ANY_FLAG : 0)
-                | (filter.system() == null ? DivergenceCountTable.ANY_SYSTEM : 0)
-                | (filter.region() == null ? DivergenceCountTable.ANY_REGION : 0);
-        where.add("rolled_up = :rolledUp");
-        params.addValue("rolledUp", rolledUp);
         long documents = jdbc.queryForObject("SELECT COALESCE(SUM(documents), 0) FROM "
-                + "reconciliation_flag_document_count" + whereClause(where), params, Long.class);
+                + "reconciliation_flag_document_count" + whereClause(keptDocumentConditions(filter, params)), params,
+                Long.class);
         return new DivergenceCounts(counts, counts.stream().mapToLong(DivergenceCounts.Count::count).sum(), documents);
     }
 
@@ -230,24 +273,26 @@ class ReconciliationQueries {
         if (keys.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringJoiner in = new StringJoiner(", ", " WHERE (document_type, document_id) IN (", ")");
-        for (int i = 0; i < keys.size(); i++) {
-            in.add("(:t" + i + ", :d" + i + ")");
-            params.addValue("t" + i, keys.get(i).type()).addValue("d" + i, keys.get(i).id());
-        }
+        // The keys as two arrays joined through unnest: the statement's text is the same for every page, so the
+        // driver prepares it once and PostgreSQL plans it once, where a row IN list of a page's keys was planned
+        // anew on every call (1.3 ms of planning per query at a page of 50, three queries per page).
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("types", keys.stream().map(Key::type).toArray(String[]::new))
+                .addValue("ids", keys.stream().map(Key::id).toArray(String[]::new));
+        String in = " x JOIN unnest(CAST(:types AS text[]), CAST(:ids AS text[])) AS k(type, id)"
+                + " ON x.document_type = k.type AND x.document_id = k.id";
         Map<Key, DocumentState> documents = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM reconciliation_document" + in, params, (ResultSet rs) -> {
+        jdbc.query("SELECT x.* FROM reconciliation_document" + in, params, (ResultSet rs) -> {
             DocumentState document = ReconciliationTable.document(rs);
             documents.put(new Key(document.type.name(), document.id), document);
         });
-        jdbc.query("SELECT * FROM reconciliation_system" + in, params, (ResultSet rs) -> {
+        jdbc.query("SELECT x.* FROM reconciliation_system" + in, params, (ResultSet rs) -> {
             DocumentState document = documents.get(key(rs));
             if (document != null) {
                 document.systems.put(rs.getString("system_id"), ReconciliationTable.system(rs));
             }
         });
-        jdbc.query("SELECT * FROM reconciliation_flag" + in, params, (ResultSet rs) -> {
+        jdbc.query("SELECT x.* FROM reconciliation_flag" + in, params, (ResultSet rs) -> {
             DocumentState document = documents.get(key(rs));
             if (document != null) {
                 OpenDivergence divergence = ReconciliationTable.divergence(rs);
