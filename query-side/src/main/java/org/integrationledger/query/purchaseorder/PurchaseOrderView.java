@@ -178,10 +178,6 @@ class PurchaseOrderView implements Serializable {
         return purchaseOrderId;
     }
 
-    /**
-     * The row as one line of text for checksums of the table: decimals without trailing zeros (the column has
-     * scale 4), so the text does not depend on how a value was written.
-     */
     /** The table's columns in the order of {@link #copyRow()}; the rebuild writes them with COPY. */
     static final String COLUMNS = """
             purchase_order_id, supplier_id, legal_entity, procurement_status, procurement_version, total_amount,
@@ -195,6 +191,10 @@ class PurchaseOrderView implements Serializable {
                 erpRejectionReason, lastBusinessTime, lastRecordedAt, eventCount};
     }
 
+    /**
+     * The row as one line of text for checksums of the table: decimals without trailing zeros (the column has
+     * scale 4), so the text does not depend on how a value was written.
+     */
     String canonicalLine() {
         return String.join("|", purchaseOrderId, String.valueOf(supplierId), String.valueOf(legalEntity),
                 procurementStatus.name(), String.valueOf(procurementVersion),
