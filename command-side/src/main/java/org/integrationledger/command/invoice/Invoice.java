@@ -67,7 +67,7 @@ import java.util.stream.Collectors;
  * purchase-order facts it is matched against reach it through the command side's own lookup
  * ({@link PurchaseOrderFacts}), never through the query side.
  */
-@Aggregate
+@Aggregate(cache = "invoiceCache")
 public class Invoice {
 
     /** Trigger of the match made when the invoice arrives (later matches name the goods receipt). */

@@ -47,7 +47,7 @@ import java.util.Map;
  * before procurement reports the order (they create it, known so far only downstream); everything else
  * needs the order to have been issued.
  */
-@Aggregate
+@Aggregate(cache = "purchaseOrderCache")
 public class PurchaseOrder {
 
     @AggregateIdentifier

@@ -50,7 +50,7 @@ import java.util.List;
  * of that record (each one a new version) and the copy each target system acknowledged. Bank accounts exist
  * here only in protected form.
  */
-@Aggregate
+@Aggregate(cache = "supplierCache")
 public class Supplier {
 
     @AggregateIdentifier

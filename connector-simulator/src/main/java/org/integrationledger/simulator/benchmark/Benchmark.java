@@ -184,6 +184,8 @@ public final class Benchmark {
             overrides.add(prefix + "thread-count=1");
             overrides.add(prefix + "initial-segment-count=1");
         }
+        // Axon's repositories cache no aggregates unless told to.
+        overrides.add("--ledger.command.aggregate-cache-size=0");
         results.environment.put("Axon defaults overrides", String.join(" ", overrides));
         List<String> arguments = new ArrayList<>(overrides);
         // Only for GET /api/v1/benchmark/projections, so the phases wait for every processor here too.

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -35,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /** PostgreSQL's SQLState for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     public EventSchema eventSchema() {
@@ -111,13 +114,15 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's JDBC auto-configuration offers this resolver only while no EventStore bean exists; the ledger
-     * defines its own store (below), so it declares the same resolver itself. It turns a duplicate
-     * (aggregate, sequence) key into Axon's concurrency exception.
+     * Turns a duplicate (aggregate, sequence) key into Axon's concurrency exception (or, for a document's first
+     * event, its stream-creation exception), which the connector API answers as {@code concurrency-conflict}.
+     * By PostgreSQL's SQLState for a unique violation, 23505: Axon's {@code JdbcSQLErrorCodesResolver}, which its
+     * JDBC auto-configuration offers, looks for {@code SQLIntegrityConstraintViolationException}, and the
+     * PostgreSQL driver throws a plain {@code PSQLException}, so a collision surfaced as an internal error.
      */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean
