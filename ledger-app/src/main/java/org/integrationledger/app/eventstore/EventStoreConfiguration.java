@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -119,6 +119,8 @@ public class EventStoreConfiguration {
      * By PostgreSQL's SQLState for a unique violation, 23505: Axon's {@code JdbcSQLErrorCodesResolver}, which its
      * JDBC auto-configuration offers, looks for {@code SQLIntegrityConstraintViolationException}, and the
      * PostgreSQL driver throws a plain {@code PSQLException}, so a collision surfaced as an internal error.
+     * {@code SQLStateResolver} sits in Axon's JPA package but only reads the SQLState of the first {@code SQLException}
+     * in the cause chain, so it serves the JDBC engine as well.
      */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
