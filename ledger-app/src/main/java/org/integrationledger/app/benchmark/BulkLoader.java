@@ -10,8 +10,11 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
+import org.integrationledger.query.rebuild.ProjectionRebuilds;
+import org.integrationledger.query.rebuild.RebuildProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,11 +46,13 @@ class BulkLoader {
     private final LegalEntityRouting routing;
     private final Clock clock;
     private final EventProcessingConfiguration processing;
+    private final ObjectProvider<ProjectionRebuilds> rebuilds;
 
     BulkLoader(EventStore eventStore, TransactionManager transactions, JdbcTemplate jdbc,
                ReferenceDataProperties reference, LegalEntityRouting routing, Clock clock,
-               EventProcessingConfiguration processing) {
+               EventProcessingConfiguration processing, ObjectProvider<ProjectionRebuilds> rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -69,7 +74,8 @@ class BulkLoader {
         List<StreamingEventProcessor> paused = request.pauseProjectionsOrDefault()
                 ? pauseStreamingProcessors() : List.of();
         try {
-            return append(request, generator);
+            BulkLoadResult loaded = append(request, generator);
+            return request.rebuildProjectionsOrDefault() ? loaded.withRebuilds(rebuild()) : loaded;
         } finally {
             // Started again even after a failed load, so the ledger never stays without its projections.
             paused.forEach(StreamingEventProcessor::start);
@@ -105,7 +111,30 @@ class BulkLoader {
         LOG.info("Bulk load {}: {} documents, {} events in {} s", request.runId(), documents, events,
                 String.format("%.1f", seconds));
         return new BulkLoadResult(request.runId(), documents, documents - suppliers, suppliers, events,
-                transactionsCommitted, before + 1, after, seconds, events / Math.max(seconds, 1e-9));
+                transactionsCommitted, before + 1, after, seconds, events / Math.max(seconds, 1e-9), null);
+    }
+
+    /**
+     * Rebuilds every rebuildable projection in one pass (the audit API's rebuild-all) and waits for it to end.
+     * The processors are paused, so the rebuild has the machine to itself; its switch starts the rebuilt ones at
+     * the rebuild's position, and the load's own restart afterwards finds them running.
+     */
+    private List<RebuildProgress> rebuild() {
+        ProjectionRebuilds available = rebuilds.getIfAvailable();
+        if (available == null) {
+            // A command-only process has no projections to rebuild; its query process catches up as usual.
+            LOG.info("Bulk load: no query side in this process, nothing to rebuild");
+            return List.of();
+        }
+        List<String> names = available.startAll().stream().map(RebuildProgress::projection).toList();
+        LOG.info("Bulk load: rebuilding {} in one pass", names);
+        try {
+            available.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the rebuild", e);
+        }
+        return names.stream().map(name -> available.progress(name).orElseThrow()).toList();
     }
 
     /** Stops the running streaming processors (never the subscribing ones: they write in the append's transaction). */

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,6 +121,15 @@ public class ProjectionRebuilds {
             runner.submit(() -> run(jobs));
         }
         return answers;
+    }
+
+    /** Waits until every rebuild started so far has ended: the single runner thread runs them in order. */
+    public void awaitStarted() throws InterruptedException {
+        try {
+            runner.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public Optional<RebuildProgress> progress(String name) {
