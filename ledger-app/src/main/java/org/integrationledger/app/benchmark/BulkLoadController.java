@@ -37,8 +37,9 @@ class BulkLoadController {
     @PostMapping("/bulk-load")
     @Operation(summary = "Append generated suppliers and purchase orders through the event store (benchmarks only)",
             description = "Answers when every event is committed, with the events appended and the rate. The "
-                    + "projections catch up afterwards; follow them with GET /api/v1/benchmark/projections. A runId "
-                    + "already loaded is refused with 409 bulk-load-run-exists.")
+                    + "projections catch up afterwards; follow them with GET /api/v1/benchmark/projections. With "
+                    + "rebuildProjections the rebuildable projections are rebuilt in one pass before the answer. A "
+                    + "runId already loaded is refused with 409 bulk-load-run-exists.")
     BulkLoadResult bulkLoad(@Valid @RequestBody BulkLoadRequest request) {
         return loader.load(request);
     }
