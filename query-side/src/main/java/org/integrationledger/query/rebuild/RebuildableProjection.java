@@ -24,11 +24,11 @@ public interface RebuildableProjection {
 
         void apply(EventMessage<?> event);
 
-        /** Replaces the live rows with the rebuilt ones; runs inside the caller's transaction. */
+        /**
+         * Replaces the live rows with the rebuilt ones; runs inside the caller's transaction. The rebuilt checksum is
+         * {@link RebuildableProjection#checksum()}, read afterwards from a snapshot of that transaction's commit.
+         */
         void replaceLive();
-
-        /** The checksum the live table will have once the rebuilt rows replace it. */
-        String checksum();
 
         /** The bounded states this rebuild keeps, for its progress (how many spilled); none by default. */
         default List<BoundedStates<?>> states() {

@@ -43,8 +43,6 @@ class TraceViewRebuild implements RebuildableProjection {
         table.clearRebuilt();
         List<TraceRow> pending = new ArrayList<>(BATCH);
         return new Rebuild() {
-            private String checksum;
-
             @Override
             public void apply(EventMessage<?> event) {
                 TraceRow.of(event).ifPresent(pending::add);
@@ -59,8 +57,6 @@ class TraceViewRebuild implements RebuildableProjection {
                 flush();
                 steps.step("last rows written beside");
                 table.replaceLiveWithRebuilt(steps);
-                checksum = table.checksum();
-                steps.step("checksum read back");
                 steps.log();
             }
 
@@ -69,11 +65,6 @@ class TraceViewRebuild implements RebuildableProjection {
                     table.insertRebuilt(pending);
                     pending.clear();
                 }
-            }
-
-            @Override
-            public String checksum() {
-                return checksum;
             }
         };
     }
