@@ -115,6 +115,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                     .isNotEqualTo(Checksums.sha256(Stream.empty()));
         }
         long events = new EventTable(jdbc).totalEvents();
+        long liveTrace = traceTableOid();
 
         Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
         Map<String, JsonNode> done = new HashMap<>();
@@ -145,6 +146,21 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM trace_step_rebuild", Long.class))
                 .as("the trace rows written beside the live table during the rebuild were moved in by the switch")
                 .isZero();
+        assertThat(traceTableOid()).as("the rebuilt trace table took trace_step's place").isNotEqualTo(liveTrace);
+        // The rebuilt trace table was renamed into trace_step's place: it must be durable and carry the live
+        // table's key and indexes under their own names, and a fresh unlogged table must wait for the next rebuild.
+        assertThat(jdbc.queryForList("SELECT relname || ':' || relpersistence::text FROM pg_class WHERE relname IN "
+                + "('trace_step', 'trace_step_rebuild') ORDER BY relname", String.class))
+                .containsExactly("trace_step:p", "trace_step_rebuild:u");
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'trace_step'", String.class))
+                .containsExactlyInAnyOrder("trace_step_pk", "trace_step_key_idx", "trace_step_correlation_idx",
+                        "trace_step_related_idx");
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'trace_step_rebuild'",
+                String.class)).containsExactly("trace_step_rebuild_pk");
+    }
+
+    private long traceTableOid() {
+        return jdbc.queryForObject("SELECT 'trace_step'::regclass::oid::bigint", Long.class);
     }
 
     private String checksum(String projection) {

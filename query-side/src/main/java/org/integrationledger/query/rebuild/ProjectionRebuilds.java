@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,7 @@ public class ProjectionRebuilds {
                 job.rebuild = job.projection.newRebuild();
             }
             TrackingToken position = read(null, jobs);
+            jobs.forEach(job -> job.rebuild.prepareSwitch());
             jobs.forEach(job -> job.tracker.state = "SWITCHING");
             for (Job job : jobs) {
                 StreamingEventProcessor processor = processing
@@ -157,8 +159,10 @@ public class ProjectionRebuilds {
             }
             long stoppedAt = System.nanoTime();
             TrackingToken last = Optional.ofNullable(read(position, jobs)).orElse(position);
+            List<Job> switchOrder = jobs.stream()
+                    .sorted(Comparator.comparing((Job job) -> job.rebuild.locksReadersUntilCommit())).toList();
             transaction.executeWithoutResult(status -> {
-                for (Job job : jobs) {
+                for (Job job : switchOrder) {
                     long replacing = System.nanoTime();
                     job.rebuild.replaceLive();
                     // The live processors stand still for the whole switch: say where that time goes.

@@ -25,6 +25,21 @@ public interface RebuildableProjection {
         void apply(EventMessage<?> event);
 
         /**
+         * Called once the store has been read, before the processors stop for the switch: work that readies the
+         * rebuilt rows here (indexing, making them durable) is not work the stopped processors wait for.
+         */
+        default void prepareSwitch() {
+        }
+
+        /**
+         * True when {@link #replaceLive()} locks the live table against readers until the switch commits (a table
+         * swap, not a row swap); such rebuilds switch last, so readers wait only for the end of the transaction.
+         */
+        default boolean locksReadersUntilCommit() {
+            return false;
+        }
+
+        /**
          * Replaces the live rows with the rebuilt ones; runs inside the caller's transaction. The rebuilt checksum is
          * {@link RebuildableProjection#checksum()}, read afterwards from a snapshot of that transaction's commit.
          */

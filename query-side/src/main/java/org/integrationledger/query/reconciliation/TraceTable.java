@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
@@ -26,6 +27,8 @@ class TraceTable {
     /** Where a rebuild writes while it runs (see the migration that creates it). */
     static final String REBUILD = "trace_step_rebuild";
     private static final String LIVE = "trace_step";
+    private static final String LIVE_KEY = "trace_step_pk";
+    private static final String REBUILD_KEY = "trace_step_rebuild_pk";
 
     private final JdbcTemplate jdbc;
 
@@ -42,17 +45,62 @@ class TraceTable {
         insertInto(REBUILD, rows);
     }
 
-    void clearRebuilt() {
-        jdbc.update("TRUNCATE " + REBUILD);
+    /**
+     * Starts the rebuild's table afresh, unlogged and with its key only (the rebuild inserts with ON CONFLICT on it),
+     * with the live table's columns as they are now; whatever a failed or interrupted rebuild left goes with it.
+     */
+    void recreateRebuilt() {
+        jdbc.update("DROP TABLE IF EXISTS " + REBUILD);
+        jdbc.update("CREATE UNLOGGED TABLE " + REBUILD + " (LIKE " + LIVE + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        jdbc.update("ALTER TABLE " + REBUILD + " ADD CONSTRAINT " + REBUILD_KEY + " PRIMARY KEY (event_id)");
     }
 
-    /** Replaces the live rows with the rebuilt ones, inside the caller's transaction, and empties the rebuild's. */
-    void replaceLiveWithRebuilt(SwitchSteps steps) {
-        jdbc.update("DELETE FROM " + LIVE);
-        steps.step("live rows deleted");
-        jdbc.update("INSERT INTO " + LIVE + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + REBUILD);
-        steps.step("rebuilt rows copied in");
-        jdbc.update("TRUNCATE " + REBUILD);
+    /**
+     * Readies the rebuilt rows to become the live table, while the processors still run: made durable (logged),
+     * given every index the live table has (read from the catalog, so an index a later migration adds comes
+     * along), and analyzed, so the first queries after the swap are planned on statistics.
+     */
+    void prepareRebuiltForSwap(SwitchSteps steps) {
+        jdbc.update("ALTER TABLE " + REBUILD + " SET LOGGED");
+        steps.step("rebuilt rows made durable");
+        for (Map<String, Object> index : liveIndexes()) {
+            String definition = (String) index.get("indexdef");
+            String name = (String) index.get("indexname");
+            jdbc.update(definition
+                    .replaceFirst("INDEX " + name + " ON ", "INDEX " + rebuiltName(name) + " ON ")
+                    .replaceFirst(" ON (\\S+\\.)?" + LIVE + " ", " ON $1" + REBUILD + " "));
+        }
+        steps.step("rebuilt rows indexed");
+        jdbc.update("ANALYZE " + REBUILD);
+        steps.step("rebuilt rows analyzed");
+    }
+
+    /**
+     * Makes the rebuilt table the live one, inside the caller's transaction: drops the live table and renames the
+     * rebuilt one, its key and its indexes into its place, then starts an empty rebuild table. Readers of the
+     * trace wait for the caller's commit from here on (the drop locks the table), so the switch does this last.
+     */
+    void swapRebuiltIn(SwitchSteps steps) {
+        List<Map<String, Object>> indexes = liveIndexes();
+        jdbc.update("DROP TABLE " + LIVE);
+        jdbc.update("ALTER TABLE " + REBUILD + " RENAME TO " + LIVE);
+        jdbc.update("ALTER TABLE " + LIVE + " RENAME CONSTRAINT " + REBUILD_KEY + " TO " + LIVE_KEY);
+        for (Map<String, Object> index : indexes) {
+            String name = (String) index.get("indexname");
+            jdbc.update("ALTER INDEX " + rebuiltName(name) + " RENAME TO " + name);
+        }
+        steps.step("rebuilt table renamed in");
+        recreateRebuilt();
+    }
+
+    /** The live table's indexes other than its key, as {@code pg_indexes} writes them. */
+    private List<Map<String, Object>> liveIndexes() {
+        return jdbc.queryForList("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                + " AND tablename = ? AND indexname <> ? ORDER BY indexname", LIVE, LIVE_KEY);
+    }
+
+    private static String rebuiltName(String liveIndex) {
+        return liveIndex + "_rebuilt";
     }
 
     private void insertInto(String table, List<TraceRow> rows) {
