@@ -129,7 +129,7 @@ class BulkLoader {
         List<String> names = available.startAll().stream().map(RebuildProgress::projection).toList();
         LOG.info("Bulk load: rebuilding {} in one pass", names);
         try {
-            available.awaitStarted();
+            available.awaitIdle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the rebuild", e);

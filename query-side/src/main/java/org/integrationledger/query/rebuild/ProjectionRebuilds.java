@@ -130,7 +130,7 @@ public class ProjectionRebuilds {
     }
 
     /** Waits until every rebuild started so far has ended: the single runner thread runs them in order. */
-    public void awaitStarted() throws InterruptedException {
+    public void awaitIdle() throws InterruptedException {
         try {
             runner.submit(() -> { }).get();
         } catch (ExecutionException e) {
