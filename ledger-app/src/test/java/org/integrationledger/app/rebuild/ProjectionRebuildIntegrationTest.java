@@ -148,7 +148,8 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                 .isZero();
         assertThat(traceTableOid()).as("the rebuilt trace table took trace_step's place").isNotEqualTo(liveTrace);
         // The rebuilt trace table was renamed into trace_step's place: it must be durable and carry the live
-        // table's key and indexes under their own names, and a fresh unlogged table must wait for the next rebuild.
+        // table's key and indexes under their own names, and a fresh unlogged table without any index (the next
+        // rebuild copies its rows in first and builds the key and indexes afterwards) must wait for the next rebuild.
         assertThat(jdbc.queryForList("SELECT relname || ':' || relpersistence::text FROM pg_class WHERE relname IN "
                 + "('trace_step', 'trace_step_rebuild') ORDER BY relname", String.class))
                 .containsExactly("trace_step:p", "trace_step_rebuild:u");
@@ -156,7 +157,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                 .containsExactlyInAnyOrder("trace_step_pk", "trace_step_key_idx", "trace_step_correlation_idx",
                         "trace_step_related_idx");
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'trace_step_rebuild'",
-                String.class)).containsExactly("trace_step_rebuild_pk");
+                String.class)).isEmpty();
     }
 
     private long traceTableOid() {

@@ -72,6 +72,28 @@ class BoundedStatesIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aStateReadBackAndSpilledAgainKeepsItsLatestChanges() {
+        String owner = owner();
+        BoundedStates<Counter> states = new BoundedStates<>(owner, 2, jdbc);
+        for (int round = 0; round < 3; round++) {
+            // "k" leaves memory while the others are used, comes back, takes a change, and leaves again.
+            states.computeIfAbsent("k", Counter::new).add(round);
+            states.evictIfFull();
+            for (int i = 0; i < 4; i++) {
+                states.computeIfAbsent("other" + round + "-" + i, Counter::new).add(i);
+                states.evictIfFull();
+            }
+        }
+
+        List<Counter> all = drained(states);
+
+        assertThat(states.readBack()).as("k, in the second and third rounds").isEqualTo(2);
+        assertThat(all).filteredOn(counter -> counter.key().equals("k")).singleElement()
+                .satisfies(counter -> assertThat(counter.values).containsExactly(0, 1, 2));
+        assertThat(all).hasSize(13);
+    }
+
+    @Test
     void drainsMoreStatesThanOneReadBatch() {
         String owner = owner();
         BoundedStates<Counter> states = new BoundedStates<>(owner, 100, jdbc);

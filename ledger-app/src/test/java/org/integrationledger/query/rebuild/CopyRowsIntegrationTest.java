@@ -19,12 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * COPY's text format round-trips every value a rebuild writes: texts with the characters COPY treats specially,
- * nulls, decimals, booleans, enums and instants (whatever the session's time zone), and a failed COPY leaves the
+ * nulls, decimals, booleans, enums, instants (whatever the session's time zone) and byte arrays (every byte value,
+ * including the ones that are COPY's or bytea's escape characters), and a failed COPY leaves the
  * transaction's table as it was.
  */
 class CopyRowsIntegrationTest extends LedgerIntegrationTest {
 
-    private static final String COLUMNS = "id, label, amount, flag, at, kind, n";
+    private static final String COLUMNS = "id, label, amount, flag, at, kind, n, bytes";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -37,18 +38,23 @@ class CopyRowsIntegrationTest extends LedgerIntegrationTest {
     void writesEveryValueAsItWouldBeBound() {
         String awkward = "back\\slash\ttab\nnew line\rreturn \\N not null, ünïcödé €";
         Instant at = Instant.parse("2026-11-02T08:00:00.123456Z");
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
         List<Object[]> rows = List.of(
-                new Object[]{1, awkward, new BigDecimal("1E+3"), true, Timestamp.from(at), Kind.ERP_NA, 7L},
-                new Object[]{2, null, null, false, at, null, null},
-                new Object[]{3, "", new BigDecimal("12.3400"), null, null, "plain", Integer.MAX_VALUE});
+                new Object[]{1, awkward, new BigDecimal("1E+3"), true, Timestamp.from(at), Kind.ERP_NA, 7L, everyByte},
+                new Object[]{2, null, null, false, at, null, null, new byte[0]},
+                new Object[]{3, "", new BigDecimal("12.3400"), null, null, "plain", Integer.MAX_VALUE, null});
         List<Map<String, Object>> stored = new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
             jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
-                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint) ON COMMIT DROP");
+                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint, bytes bytea)"
+                    + " ON COMMIT DROP");
             // A zone far from UTC: the instants must not move with it.
             jdbc.execute("SET LOCAL TIME ZONE 'Pacific/Kiritimati'");
             assertThat(CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, rows)).isEqualTo(3);
-            return jdbc.queryForList("SELECT id, label, amount, flag, at, kind, n FROM copy_rows_test ORDER BY id");
+            return jdbc.queryForList("SELECT id, label, amount, flag, at, kind, n, bytes FROM copy_rows_test ORDER BY id");
         });
         assertThat(stored).hasSize(3);
         assertThat(stored.get(0).get("label")).isEqualTo(awkward);
@@ -57,6 +63,9 @@ class CopyRowsIntegrationTest extends LedgerIntegrationTest {
         assertThat(((Timestamp) stored.get(0).get("at")).toInstant()).isEqualTo(at);
         assertThat(stored.get(0).get("kind")).isEqualTo("ERP_NA");
         assertThat(stored.get(0).get("n")).isEqualTo(7L);
+        assertThat((byte[]) stored.get(0).get("bytes")).isEqualTo(everyByte);
+        assertThat((byte[]) stored.get(1).get("bytes")).isEmpty();
+        assertThat(stored.get(2).get("bytes")).isNull();
         assertThat(stored.get(1).get("label")).isNull();
         assertThat(stored.get(1).get("amount")).isNull();
         assertThat(stored.get(1).get("flag")).isEqualTo(false);
@@ -72,12 +81,13 @@ class CopyRowsIntegrationTest extends LedgerIntegrationTest {
     void aRowTheTableRefusesFailsTheCopyAndWritesNothing() {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
-            rows.add(new Object[]{i % 1_000, "row " + i, null, null, null, null, null}); // ids repeat after 1,000
+            rows.add(new Object[]{i % 1_000, "row " + i, null, null, null, null, null, null}); // ids repeat after 1,000
         }
         Long left = new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
             jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
-                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint) ON COMMIT DROP");
+                    + " amount numeric(19,4), flag boolean, at timestamptz, kind varchar(16), n bigint, bytes bytea)"
+                    + " ON COMMIT DROP");
             jdbc.execute("SAVEPOINT before_copy");
             assertThatThrownBy(() -> CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, rows))
                     .hasMessageContaining("copy_rows_test");

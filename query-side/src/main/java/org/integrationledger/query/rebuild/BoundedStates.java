@@ -14,11 +14,13 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,9 @@ public final class BoundedStates<S extends Serializable> {
     private final JdbcTemplate jdbc;
     private final Map<String, S> inMemory = new LinkedHashMap<>(16, 0.75f, true);
     private BloomFilter<CharSequence> spilledKeys;
+    /** Keys read back from the spill since they were last written there: their rows exist and are replaced. */
+    private final Set<String> readBackKeys = new HashSet<>();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 << 10);
     private long spilled;
     private long readBack;
 
@@ -134,6 +139,7 @@ public final class BoundedStates<S extends Serializable> {
             return null;
         }
         readBack++;
+        readBackKeys.add(key);
         return found.get(0);
     }
 
@@ -144,21 +150,31 @@ public final class BoundedStates<S extends Serializable> {
         if (spilledKeys == null) {
             spilledKeys = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), EXPECTED_SPILLED_KEYS, 0.01);
         }
-        jdbc.batchUpdate("INSERT INTO projection_rebuild_spill (owner, state_key, state) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (owner, state_key) DO UPDATE SET state = EXCLUDED.state",
-                states.stream().map(entry -> new Object[]{owner, entry.getKey(), serialize(entry.getValue())}).toList());
+        // A state spilled for the first time is copied (PostgreSQL's bulk path); one read back since replaces its row.
+        List<Object[]> fresh = new ArrayList<>(states.size());
+        List<Object[]> again = new ArrayList<>();
+        for (Map.Entry<String, S> entry : states) {
+            Object[] row = {owner, entry.getKey(), serialize(entry.getValue())};
+            (readBackKeys.remove(entry.getKey()) ? again : fresh).add(row);
+        }
+        CopyRows.copy(jdbc, "projection_rebuild_spill", "owner, state_key, state", fresh);
+        if (!again.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO projection_rebuild_spill (owner, state_key, state) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (owner, state_key) DO UPDATE SET state = EXCLUDED.state", again);
+        }
         states.forEach(entry -> spilledKeys.put(entry.getKey()));
         spilled += states.size();
     }
 
-    private static byte[] serialize(Serializable state) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    private byte[] serialize(Serializable state) {
+        // One buffer for every state this instance spills (one thread uses it), so it grows once, not per state.
+        buffer.reset();
+        try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
             out.writeObject(state);
         } catch (IOException e) {
             throw new UncheckedIOException("could not spill a rebuild state", e);
         }
-        return bytes.toByteArray();
+        return buffer.toByteArray();
     }
 
     @SuppressWarnings("unchecked")

@@ -233,9 +233,11 @@ public class ProjectionRebuilds {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
                 while (iterator.hasNext() && !cancelled.get()) {
                     TrackedEventMessage<?> event = iterator.next();
-                    // Deserialized here, on the reader thread; the messages cache their payload and metadata.
+                    // Deserialized here, on the reader thread; the messages cache their payload, metadata and
+                    // timestamp (parsed from text: 8 % of the applying thread's samples when left to it).
                     event.getPayload();
                     event.getMetaData();
+                    event.getTimestamp();
                     batch.add(event);
                     if (batch.size() == BATCH_SIZE) {
                         put(batches, new Batch(batch, null), cancelled);

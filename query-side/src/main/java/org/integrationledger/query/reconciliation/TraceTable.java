@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.query.rebuild.Checksums;
+import org.integrationledger.query.rebuild.CopyRows;
 import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,29 +41,41 @@ class TraceTable {
         insertInto(LIVE, rows);
     }
 
-    /** Writes rows of a running rebuild beside the live table. */
+    /**
+     * Writes rows of a running rebuild beside the live table, before {@link #prepareRebuiltForSwap}: with
+     * {@code COPY} into a table without any index. A rebuild reads each event once, in global-index order, so no
+     * row comes twice; the key built afterwards would refuse one that did, and the rebuild would fail.
+     */
+    void copyRebuilt(List<TraceRow> rows) {
+        CopyRows.copy(jdbc, REBUILD, COLUMNS, rows.stream().map(TraceTable::values).toList());
+    }
+
+    /** Writes the last rows of a rebuild into its prepared table, keyed by then, so a repeated event writes nothing. */
     void insertRebuilt(List<TraceRow> rows) {
         insertInto(REBUILD, rows);
     }
 
     /**
-     * Starts the rebuild's table afresh, unlogged and with its key only (the rebuild inserts with ON CONFLICT on it),
-     * with the live table's columns as they are now; whatever a failed or interrupted rebuild left goes with it.
+     * Starts the rebuild's table afresh, unlogged and without any index, with the live table's columns as they
+     * are now; whatever a failed or interrupted rebuild left goes with it. Its key and indexes are built once the
+     * rows are in ({@link #prepareRebuiltForSwap}): one sort each instead of a random B-tree insert per event,
+     * which at 10 M events was most of PostgreSQL's share of the rebuild.
      */
     void recreateRebuilt() {
         jdbc.update("DROP TABLE IF EXISTS " + REBUILD);
         jdbc.update("CREATE UNLOGGED TABLE " + REBUILD + " (LIKE " + LIVE + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-        jdbc.update("ALTER TABLE " + REBUILD + " ADD CONSTRAINT " + REBUILD_KEY + " PRIMARY KEY (event_id)");
     }
 
     /**
      * Readies the rebuilt rows to become the live table, while the processors still run: made durable (logged),
-     * given every index the live table has (read from the catalog, so an index a later migration adds comes
-     * along), and analyzed, so the first queries after the swap are planned on statistics.
+     * given the live table's key and every index it has (read from the catalog, so an index a later migration
+     * adds comes along), and analyzed, so the first queries after the swap are planned on statistics.
      */
     void prepareRebuiltForSwap(SwitchSteps steps) {
         jdbc.update("ALTER TABLE " + REBUILD + " SET LOGGED");
         steps.step("rebuilt rows made durable");
+        jdbc.update("ALTER TABLE " + REBUILD + " ADD CONSTRAINT " + REBUILD_KEY + " PRIMARY KEY (event_id)");
+        steps.step("rebuilt rows keyed");
         for (Map<String, Object> index : liveIndexes()) {
             String definition = (String) index.get("indexdef");
             String name = (String) index.get("indexname");
@@ -104,10 +117,14 @@ class TraceTable {
     }
 
     private void insertInto(String table, List<TraceRow> rows) {
-        jdbc.batchUpdate(INSERT.formatted(table), rows.stream().map(r -> new Object[]{r.eventId(), r.traceKey(), r.relatedKey(),
-                r.documentType().name(), r.documentId(), r.sequenceNumber(), r.eventType(), ts(r.businessTime()),
-                ts(r.recordedAt()), r.reportingSystem(), r.connectorId(), r.messageId(), r.correlationId(),
-                r.causationId(), r.summary()}).toList());
+        jdbc.batchUpdate(INSERT.formatted(table), rows.stream().map(TraceTable::values).toList());
+    }
+
+    /** A row's values in the order of {@link #COLUMNS}. */
+    private static Object[] values(TraceRow r) {
+        return new Object[]{r.eventId(), r.traceKey(), r.relatedKey(), r.documentType().name(), r.documentId(),
+                r.sequenceNumber(), r.eventType(), ts(r.businessTime()), ts(r.recordedAt()), r.reportingSystem(),
+                r.connectorId(), r.messageId(), r.correlationId(), r.causationId(), r.summary()};
     }
 
     /**

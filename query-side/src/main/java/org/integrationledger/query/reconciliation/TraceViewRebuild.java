@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The trace as a rebuildable projection: the same rows from {@link TraceRow#of}. They are one per event, the
- * largest state any rebuild makes, so they are written to {@code trace_step_rebuild} a thousand at a time while the
- * rebuild runs instead of being held in memory until the switch. Before the processors stop, that table is made
+ * largest state any rebuild makes, so they are copied into {@code trace_step_rebuild} (no index yet) a thousand at a
+ * time while the rebuild runs instead of being held in memory until the switch. Before the processors stop, that table is made
  * durable, indexed like {@code trace_step} and analyzed; the switch then only adds the last rows and renames it
  * into {@code trace_step}'s place, in its one transaction, instead of copying every row while the processors wait.
  */
@@ -44,6 +44,8 @@ class TraceViewRebuild implements RebuildableProjection {
         table.recreateRebuilt();
         List<TraceRow> pending = new ArrayList<>(BATCH);
         return new Rebuild() {
+            private boolean prepared;
+
             @Override
             public void apply(EventMessage<?> event) {
                 TraceRow.of(event).ifPresent(pending::add);
@@ -55,7 +57,9 @@ class TraceViewRebuild implements RebuildableProjection {
             @Override
             public void prepareSwitch() {
                 SwitchSteps steps = new SwitchSteps(name() + " (before the stop)");
+                flush();
                 table.prepareRebuiltForSwap(steps);
+                prepared = true;
                 steps.log();
             }
 
@@ -74,10 +78,15 @@ class TraceViewRebuild implements RebuildableProjection {
             }
 
             private void flush() {
-                if (!pending.isEmpty()) {
-                    table.insertRebuilt(pending);
-                    pending.clear();
+                if (pending.isEmpty()) {
+                    return;
                 }
+                if (prepared) {
+                    table.insertRebuilt(pending);
+                } else {
+                    table.copyRebuilt(pending);
+                }
+                pending.clear();
             }
         };
     }
