@@ -116,6 +116,12 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         }
         long events = new EventTable(jdbc).totalEvents();
         long liveTrace = traceTableOid();
+        List<String> shadowed = List.of("purchase_order_view", "reconciliation_document", "reconciliation_system",
+                "reconciliation_flag");
+        Map<String, List<String>> indexesBefore = new HashMap<>();
+        Map<String, Long> oidsBefore = new HashMap<>();
+        shadowed.forEach(table -> indexesBefore.put(table, indexes(table)));
+        shadowed.forEach(table -> oidsBefore.put(table, oid(table)));
 
         Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
         Map<String, JsonNode> done = new HashMap<>();
@@ -133,6 +139,14 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
             assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = live").isEqualTo(live.get(name));
             assertThat(checksum(name)).as(name + " after the switch").isEqualTo(live.get(name));
         }
+        // The purchase-order and reconciliation tables were written beside the live ones and renamed in: new tables,
+        // with every index of the old ones under the same names and definitions, and no shadow left behind.
+        for (String table : shadowed) {
+            assertThat(oid(table)).as(table + " was swapped").isNotEqualTo(oidsBefore.get(table));
+            assertThat(indexes(table)).as(table + " indexes").isEqualTo(indexesBefore.get(table));
+        }
+        assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relname LIKE '%\\_rebuilt' AND relkind = 'r'",
+                String.class)).as("no shadow table left").isEmpty();
         for (String bounded : List.of("purchase-order-view", "reconciliation-view")) {
             assertThat(done.get(bounded).path("statesSpilled").asLong()).as(bounded + " spilled").isPositive();
             assertThat(done.get(bounded).path("statesReadBack").asLong()).as(bounded + " read back").isPositive();
@@ -158,6 +172,23 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                         "trace_step_related_idx");
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'trace_step_rebuild'",
                 String.class)).isEmpty();
+        // The restarted processors write into the swapped-in tables.
+        String after = newPurchaseOrderId();
+        post(after, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM purchase_order_view WHERE purchase_order_id = ?", Long.class, after) == 1
+                && jdbc.queryForObject("SELECT count(*) FROM reconciliation_document WHERE document_id = ?",
+                Long.class, after) == 1);
+    }
+
+    /** The table's indexes, each as its name and definition with the table's name taken out. */
+    private List<String> indexes(String table) {
+        return jdbc.queryForList("SELECT indexname || ' ' || replace(indexdef, indexname, '') FROM pg_indexes "
+                + "WHERE tablename = ? ORDER BY indexname", String.class, table);
+    }
+
+    private long oid(String table) {
+        return jdbc.queryForObject("SELECT to_regclass(?)::oid::bigint", Long.class, table);
     }
 
     private long traceTableOid() {

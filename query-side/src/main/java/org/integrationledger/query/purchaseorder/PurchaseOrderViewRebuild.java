@@ -9,6 +9,7 @@ import org.integrationledger.query.rebuild.CopyRows;
 import org.integrationledger.query.rebuild.JpaRebuilds;
 import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
+import org.integrationledger.query.rebuild.ShadowTable;
 import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,22 +21,19 @@ import java.util.stream.Stream;
 
 /**
  * The purchase-order view as a rebuildable projection: rebuilt by the view's own rules ({@link PurchaseOrderView#apply},
- * as the live projection and {@link PurchaseOrderReplay} do; no handlers) into bounded states, then swapped into
- * {@code purchase_order_view} in one transaction.
+ * as the live projection and {@link PurchaseOrderReplay} do; no handlers) into bounded states, then written beside
+ * {@code purchase_order_view} and renamed into its place ({@link ShadowTable}) in one transaction.
  */
 @Component
 class PurchaseOrderViewRebuild implements RebuildableProjection {
 
     private static final int COPY_CHUNK = 1_000;
 
-    private final PurchaseOrderViewRepository views;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final RebuildStates states;
 
-    PurchaseOrderViewRebuild(PurchaseOrderViewRepository views, EntityManager entityManager, JdbcTemplate jdbc,
-                             RebuildStates states) {
-        this.views = views;
+    PurchaseOrderViewRebuild(EntityManager entityManager, JdbcTemplate jdbc, RebuildStates states) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.states = states;
@@ -56,6 +54,7 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
     public Rebuild newRebuild() {
         // Bounded: a large store's orders do not all fit in memory (docs/audit.md, "Memory of a rebuild").
         BoundedStates<PurchaseOrderView> orders = states.open(name() + "/order");
+        ShadowTable rebuilt = new ShadowTable(jdbc, "purchase_order_view", "purchase_order_view_rebuilt");
         return new Rebuild() {
             @Override
             public void apply(EventMessage<?> event) {
@@ -69,20 +68,27 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
             @Override
             public void replaceLive() {
                 SwitchSteps steps = new SwitchSteps(name());
-                views.deleteAllInBatch();
-                steps.step("live rows deleted");
-                // COPY, not persist: the switch writes every row while the live processors stand still.
+                rebuilt.recreate(false);
+                // COPY into a table without indexes, not persist: the switch writes every row while the live
+                // processors stand still.
                 List<Object[]> rows = new ArrayList<>(COPY_CHUNK);
                 for (PurchaseOrderView order : orders.drain()) {
                     rows.add(order.copyRow());
                     if (rows.size() == COPY_CHUNK) {
-                        CopyRows.copy(jdbc, "purchase_order_view", PurchaseOrderView.COLUMNS, rows);
+                        CopyRows.copy(jdbc, rebuilt.name(), PurchaseOrderView.COLUMNS, rows);
                         rows.clear();
                     }
                 }
-                CopyRows.copy(jdbc, "purchase_order_view", PurchaseOrderView.COLUMNS, rows);
-                steps.step("rebuilt rows written");
+                CopyRows.copy(jdbc, rebuilt.name(), PurchaseOrderView.COLUMNS, rows);
+                steps.step("rebuilt rows written beside");
+                rebuilt.index();
+                steps.step("rebuilt rows indexed and analyzed");
                 steps.log();
+            }
+
+            @Override
+            public void swapIn() {
+                rebuilt.swapIn();
             }
 
             @Override

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -159,14 +158,12 @@ public class ProjectionRebuilds {
             }
             long stoppedAt = System.nanoTime();
             TrackingToken last = Optional.ofNullable(read(position, jobs)).orElse(position);
-            List<Job> switchOrder = jobs.stream()
-                    .sorted(Comparator.comparing((Job job) -> job.rebuild.locksReadersUntilCommit())).toList();
             transaction.executeWithoutResult(status -> {
-                for (Job job : switchOrder) {
+                for (Job job : jobs) {
                     long replacing = System.nanoTime();
                     job.rebuild.replaceLive();
                     // The live processors stand still for the whole switch: say where that time goes.
-                    LOG.info("Rebuild of {}: live rows replaced in {} ms", job.projection.name(),
+                    LOG.info("Rebuild of {}: rebuilt rows written in {} ms", job.projection.name(),
                             (System.nanoTime() - replacing) / 1_000_000);
                     if (last != null) {
                         for (int segment : tokens.fetchSegments(job.projection.name())) {
@@ -174,6 +171,10 @@ public class ProjectionRebuilds {
                         }
                     }
                 }
+                long swapping = System.nanoTime();
+                jobs.forEach(job -> job.rebuild.swapIn());
+                LOG.info("Rebuild of {}: shadow tables swapped in in {} ms", jobs.stream()
+                        .map(job -> job.projection.name()).toList(), (System.nanoTime() - swapping) / 1_000_000);
             });
             LOG.info("Rebuild of {}: processors stopped for {} ms", jobs.stream().map(job -> job.projection.name())
                     .toList(), (System.nanoTime() - stoppedAt) / 1_000_000);

@@ -32,18 +32,18 @@ public interface RebuildableProjection {
         }
 
         /**
-         * True when {@link #replaceLive()} locks the live table against readers until the switch commits (a table
-         * swap, not a row swap); such rebuilds switch last, so readers wait only for the end of the transaction.
-         */
-        default boolean locksReadersUntilCommit() {
-            return false;
-        }
-
-        /**
-         * Replaces the live rows with the rebuilt ones; runs inside the caller's transaction. The rebuilt checksum is
+         * Writes the rebuilt rows, into the live tables or into {@link ShadowTable}s beside them; runs inside the
+         * switch's transaction, with the processors stopped. The rebuilt checksum is
          * {@link RebuildableProjection#checksum()}, read afterwards from a snapshot of that transaction's commit.
          */
         void replaceLive();
+
+        /**
+         * Renames shadow tables into the live tables' places; runs in the same transaction after every rebuild's
+         * {@link #replaceLive()}, because readers of a swapped table wait for the commit from the swap on.
+         */
+        default void swapIn() {
+        }
 
         /** The bounded states this rebuild keeps, for its progress (how many spilled); none by default. */
         default List<BoundedStates<?>> states() {

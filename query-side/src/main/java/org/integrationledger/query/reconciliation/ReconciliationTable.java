@@ -3,6 +3,7 @@ package org.integrationledger.query.reconciliation;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.query.rebuild.CopyRows;
+import org.integrationledger.query.rebuild.ShadowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,14 @@ class ReconciliationTable {
 
     private final JdbcTemplate jdbc;
     private final DivergenceCountTable counts;
+    /** Where a rebuild's switch writes the documents, their systems and their flags before renaming them in. */
+    private final List<ShadowTable> rebuilt;
 
     ReconciliationTable(JdbcTemplate jdbc, DivergenceCountTable counts) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.rebuilt = Stream.of("reconciliation_document", "reconciliation_system", "reconciliation_flag")
+                .map(live -> new ShadowTable(jdbc, live, live + "_rebuilt")).toList();
     }
 
     Optional<DocumentState> load(DocumentType type, String id) {
@@ -143,12 +148,13 @@ class ReconciliationTable {
     }
 
     /**
-     * Writes every document of a rebuild into the emptied tables with COPY, a thousand documents per chunk (one COPY
-     * per table and chunk). Row by row, the switch of a rebuild at 300,000 documents took over a million round trips;
-     * as batched upserts it was still the largest part of the switch (docs/benchmarks.md). The divergence counts are
-     * then computed from the written flags in one statement each.
+     * Writes every document of a rebuild beside the live tables ({@link ShadowTable}) with COPY, a thousand documents
+     * per chunk (one COPY per table and chunk), then indexes them. Row by row, the switch of a rebuild at 300,000
+     * documents took over a million round trips; as batched upserts, and then as COPY into the live tables with all
+     * their indexes, it was still the largest part of the switch (docs/benchmarks.md).
      */
-    void saveAll(Iterable<DocumentState> documents) {
+    void writeRebuilt(Iterable<DocumentState> documents) {
+        rebuilt.forEach(table -> table.recreate(false));
         List<Object[]> documentRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> systemRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> flagRows = new ArrayList<>(REBUILD_BATCH);
@@ -161,14 +167,23 @@ class ReconciliationTable {
             }
         }
         flush(documentRows, systemRows, flagRows);
+        rebuilt.forEach(ShadowTable::index);
+    }
+
+    /**
+     * Renames the tables {@link #writeRebuilt} wrote into the live ones' places, in the caller's transaction, and
+     * computes the divergence counts from the flags now live, in one statement each.
+     */
+    void swapRebuiltIn() {
+        rebuilt.forEach(ShadowTable::swapIn);
+        counts.deleteAll();
         counts.recompute();
     }
 
     private void flush(List<Object[]> documentRows, List<Object[]> systemRows, List<Object[]> flagRows) {
-        // Documents first: systems and flags refer to them.
-        CopyRows.copy(jdbc, "reconciliation_document", DOCUMENT_COLUMNS, documentRows);
-        CopyRows.copy(jdbc, "reconciliation_system", SYSTEM_COLUMNS, systemRows);
-        CopyRows.copy(jdbc, "reconciliation_flag", FLAG_COLUMNS, flagRows);
+        CopyRows.copy(jdbc, rebuilt.get(0).name(), DOCUMENT_COLUMNS, documentRows);
+        CopyRows.copy(jdbc, rebuilt.get(1).name(), SYSTEM_COLUMNS, systemRows);
+        CopyRows.copy(jdbc, rebuilt.get(2).name(), FLAG_COLUMNS, flagRows);
         documentRows.clear();
         systemRows.clear();
         flagRows.clear();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The reconciliation view as a rebuildable projection: rebuilt by {@link ReconciliationRules} (the live projection's
- * own rules, no handlers) into bounded states, then written into the live tables in one transaction.
+ * own rules, no handlers) into bounded states, then written beside the live tables and renamed into their places
+ * ({@link org.integrationledger.query.rebuild.ShadowTable}) in one transaction.
  */
 @Component
 class ReconciliationViewRebuild implements RebuildableProjection {
@@ -61,12 +62,19 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             @Override
             public void replaceLive() {
                 SwitchSteps steps = new SwitchSteps(name());
-                table.deleteAll();
+                table.writeRebuilt(documents.drain());
+                steps.step("rebuilt rows written beside and indexed");
                 duplicates.deleteAll();
-                steps.step("live rows deleted");
-                table.saveAll(documents.drain());
                 duplicates.insert(caught);
-                steps.step("rebuilt rows written");
+                steps.step("caught duplicates replaced");
+                steps.log();
+            }
+
+            @Override
+            public void swapIn() {
+                SwitchSteps steps = new SwitchSteps(name());
+                table.swapRebuiltIn();
+                steps.step("rebuilt tables renamed in, divergence counts recomputed");
                 steps.log();
             }
 

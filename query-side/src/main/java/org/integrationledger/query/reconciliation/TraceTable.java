@@ -3,6 +3,7 @@ package org.integrationledger.query.reconciliation;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.CopyRows;
+import org.integrationledger.query.rebuild.ShadowTable;
 import org.integrationledger.query.rebuild.SwitchSteps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
@@ -28,13 +28,13 @@ class TraceTable {
     /** Where a rebuild writes while it runs (see the migration that creates it). */
     static final String REBUILD = "trace_step_rebuild";
     private static final String LIVE = "trace_step";
-    private static final String LIVE_KEY = "trace_step_pk";
-    private static final String REBUILD_KEY = "trace_step_rebuild_pk";
 
     private final JdbcTemplate jdbc;
+    private final ShadowTable rebuilt;
 
     TraceTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rebuilt = new ShadowTable(jdbc, LIVE, REBUILD);
     }
 
     void insert(List<TraceRow> rows) {
@@ -56,64 +56,33 @@ class TraceTable {
     }
 
     /**
-     * Starts the rebuild's table afresh, unlogged and without any index, with the live table's columns as they
-     * are now; whatever a failed or interrupted rebuild left goes with it. Its key and indexes are built once the
-     * rows are in ({@link #prepareRebuiltForSwap}): one sort each instead of a random B-tree insert per event,
-     * which at 10 M events was most of PostgreSQL's share of the rebuild.
+     * Starts the rebuild's table afresh, unlogged and without any index (see {@link ShadowTable}); its key and
+     * indexes are built once the rows are in ({@link #prepareRebuiltForSwap}): one sort each instead of a random
+     * B-tree insert per event.
      */
     void recreateRebuilt() {
-        jdbc.update("DROP TABLE IF EXISTS " + REBUILD);
-        jdbc.update("CREATE UNLOGGED TABLE " + REBUILD + " (LIKE " + LIVE + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        rebuilt.recreate(true);
     }
 
     /**
      * Readies the rebuilt rows to become the live table, while the processors still run: made durable (logged),
-     * given the live table's key and every index it has (read from the catalog, so an index a later migration
-     * adds comes along), and analyzed, so the first queries after the swap are planned on statistics.
+     * given the live table's key and indexes, and analyzed.
      */
     void prepareRebuiltForSwap(SwitchSteps steps) {
-        jdbc.update("ALTER TABLE " + REBUILD + " SET LOGGED");
+        rebuilt.makeDurable();
         steps.step("rebuilt rows made durable");
-        jdbc.update("ALTER TABLE " + REBUILD + " ADD CONSTRAINT " + REBUILD_KEY + " PRIMARY KEY (event_id)");
-        steps.step("rebuilt rows keyed");
-        for (Map<String, Object> index : liveIndexes()) {
-            String definition = (String) index.get("indexdef");
-            String name = (String) index.get("indexname");
-            jdbc.update(definition
-                    .replaceFirst("INDEX " + name + " ON ", "INDEX " + rebuiltName(name) + " ON ")
-                    .replaceFirst(" ON (\\S+\\.)?" + LIVE + " ", " ON $1" + REBUILD + " "));
-        }
-        steps.step("rebuilt rows indexed");
-        jdbc.update("ANALYZE " + REBUILD);
-        steps.step("rebuilt rows analyzed");
+        rebuilt.index();
+        steps.step("rebuilt rows keyed, indexed and analyzed");
     }
 
     /**
-     * Makes the rebuilt table the live one, inside the caller's transaction: drops the live table and renames the
-     * rebuilt one, its key and its indexes into its place, then starts an empty rebuild table. Readers of the
-     * trace wait for the caller's commit from here on (the drop locks the table), so the switch does this last.
+     * Makes the rebuilt table the live one, inside the caller's transaction, then starts an empty rebuild table.
+     * Readers of the trace wait for the caller's commit from here on, so the switch does this at its end.
      */
     void swapRebuiltIn(SwitchSteps steps) {
-        List<Map<String, Object>> indexes = liveIndexes();
-        jdbc.update("DROP TABLE " + LIVE);
-        jdbc.update("ALTER TABLE " + REBUILD + " RENAME TO " + LIVE);
-        jdbc.update("ALTER TABLE " + LIVE + " RENAME CONSTRAINT " + REBUILD_KEY + " TO " + LIVE_KEY);
-        for (Map<String, Object> index : indexes) {
-            String name = (String) index.get("indexname");
-            jdbc.update("ALTER INDEX " + rebuiltName(name) + " RENAME TO " + name);
-        }
+        rebuilt.swapIn();
         steps.step("rebuilt table renamed in");
         recreateRebuilt();
-    }
-
-    /** The live table's indexes other than its key, as {@code pg_indexes} writes them. */
-    private List<Map<String, Object>> liveIndexes() {
-        return jdbc.queryForList("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
-                + " AND tablename = ? AND indexname <> ? ORDER BY indexname", LIVE, LIVE_KEY);
-    }
-
-    private static String rebuiltName(String liveIndex) {
-        return liveIndex + "_rebuilt";
     }
 
     private void insertInto(String table, List<TraceRow> rows) {

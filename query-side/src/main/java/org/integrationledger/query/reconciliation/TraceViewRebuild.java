@@ -13,8 +13,9 @@ import java.util.List;
  * The trace as a rebuildable projection: the same rows from {@link TraceRow#of}. They are one per event, the
  * largest state any rebuild makes, so they are copied into {@code trace_step_rebuild} (no index yet) a thousand at a
  * time while the rebuild runs instead of being held in memory until the switch. Before the processors stop, that table is made
- * durable, indexed like {@code trace_step} and analyzed; the switch then only adds the last rows and renames it
- * into {@code trace_step}'s place, in its one transaction, instead of copying every row while the processors wait.
+ * durable, indexed like {@code trace_step} and analyzed ({@link org.integrationledger.query.rebuild.ShadowTable}); the
+ * switch then only adds the last rows and renames it into {@code trace_step}'s place, in its one transaction, instead
+ * of copying every row while the processors wait.
  */
 @Component
 class TraceViewRebuild implements RebuildableProjection {
@@ -64,15 +65,16 @@ class TraceViewRebuild implements RebuildableProjection {
             }
 
             @Override
-            public boolean locksReadersUntilCommit() {
-                return true;
-            }
-
-            @Override
             public void replaceLive() {
                 SwitchSteps steps = new SwitchSteps(name());
                 flush();
                 steps.step("last rows written beside");
+                steps.log();
+            }
+
+            @Override
+            public void swapIn() {
+                SwitchSteps steps = new SwitchSteps(name());
                 table.swapRebuiltIn(steps);
                 steps.log();
             }
