@@ -13,6 +13,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -91,6 +92,31 @@ class BoundedStatesIntegrationTest extends LedgerIntegrationTest {
         assertThat(all).filteredOn(counter -> counter.key().equals("k")).singleElement()
                 .satisfies(counter -> assertThat(counter.values).containsExactly(0, 1, 2));
         assertThat(all).hasSize(13);
+    }
+
+    @Test
+    void aSnapshotKeepsTheStatesAndNamesTheOnesUsedAfterIt() {
+        String owner = owner();
+        BoundedStates<Counter> states = new BoundedStates<>(owner, 4, jdbc);
+        for (int i = 0; i < 10; i++) {
+            states.computeIfAbsent(String.format("k%02d", i), Counter::new).add(i);
+            states.evictIfFull();
+        }
+
+        List<Counter> snapshot = StreamSupport.stream(states.snapshot().spliterator(), false).toList();
+        states.computeIfAbsent("k01", Counter::new).add(101);
+        states.computeIfAbsent("k10", Counter::new).add(10);
+        states.evictIfFull();
+        Map<String, Counter> touched = states.touchedSinceSnapshot();
+
+        assertThat(snapshot).extracting(Counter::key).containsExactlyElementsOf(
+                IntStream.range(0, 10).mapToObj(i -> String.format("k%02d", i)).toList());
+        assertThat(touched).containsOnlyKeys("k01", "k10");
+        assertThat(touched.get("k01").values).as("read back from the spill, changed").containsExactly(1, 101);
+        assertThat(touched.get("k10").values).containsExactly(10);
+        assertThat(rows(owner)).as("a snapshot keeps the spill").isEqualTo(10);
+        states.discard();
+        assertThat(rows(owner)).isZero();
     }
 
     @Test

@@ -17,12 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The purchase-order view as a rebuildable projection: rebuilt by the view's own rules ({@link PurchaseOrderView#apply},
- * as the live projection and {@link PurchaseOrderReplay} do; no handlers) into bounded states, then written beside
- * {@code purchase_order_view} and renamed into its place ({@link ShadowTable}) in one transaction.
+ * as the live projection and {@link PurchaseOrderReplay} do; no handlers) into bounded states. Once the store is read,
+ * before the processors stop, every order is written beside {@code purchase_order_view} and indexed
+ * ({@link ShadowTable}); the switch rewrites only the orders the last events changed and renames the table in.
  */
 @Component
 class PurchaseOrderViewRebuild implements RebuildableProjection {
@@ -65,14 +67,46 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
                 }
             }
 
+            /** Writes every order beside the live table and indexes it, while the processors still run. */
+            @Override
+            public void prepareSwitch() {
+                SwitchSteps steps = new SwitchSteps(name() + " (before the stop)");
+                rebuilt.recreate(false);
+                copy(orders.snapshot());
+                steps.step("rebuilt rows written beside");
+                rebuilt.index();
+                steps.step("rebuilt rows indexed and analyzed");
+                steps.log();
+            }
+
+            /** Rewrites the orders the last events (read with the processors stopped) changed. */
             @Override
             public void replaceLive() {
                 SwitchSteps steps = new SwitchSteps(name());
-                rebuilt.recreate(false);
-                // COPY into a table without indexes, not persist: the switch writes every row while the live
-                // processors stand still.
+                Map<String, PurchaseOrderView> touched = orders.touchedSinceSnapshot();
+                if (!touched.isEmpty()) {
+                    jdbc.update("DELETE FROM " + rebuilt.name() + " WHERE purchase_order_id = ANY (?)",
+                            (Object) touched.keySet().toArray(String[]::new));
+                    copy(touched.values());
+                }
+                steps.step(touched.size() + " rows of the last events rewritten beside");
+                steps.log();
+            }
+
+            @Override
+            public void swapIn() {
+                rebuilt.swapIn();
+            }
+
+            @Override
+            public void cleanUp() {
+                orders.discard();
+            }
+
+            // COPY into a table without indexes, not persist: every row of the view is written.
+            private void copy(Iterable<PurchaseOrderView> views) {
                 List<Object[]> rows = new ArrayList<>(COPY_CHUNK);
-                for (PurchaseOrderView order : orders.drain()) {
+                for (PurchaseOrderView order : views) {
                     rows.add(order.copyRow());
                     if (rows.size() == COPY_CHUNK) {
                         CopyRows.copy(jdbc, rebuilt.name(), PurchaseOrderView.COLUMNS, rows);
@@ -80,15 +114,6 @@ class PurchaseOrderViewRebuild implements RebuildableProjection {
                     }
                 }
                 CopyRows.copy(jdbc, rebuilt.name(), PurchaseOrderView.COLUMNS, rows);
-                steps.step("rebuilt rows written beside");
-                rebuilt.index();
-                steps.step("rebuilt rows indexed and analyzed");
-                steps.log();
-            }
-
-            @Override
-            public void swapIn() {
-                rebuilt.swapIn();
             }
 
             @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -56,6 +57,8 @@ public final class BoundedStates<S extends Serializable> {
     /** Keys read back from the spill since they were last written there: their rows exist and are replaced. */
     private final Set<String> readBackKeys = new HashSet<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 << 10);
+    /** Keys used since {@link #snapshot()}; null before it. */
+    private Set<String> touched;
     private long spilled;
     private long readBack;
 
@@ -70,6 +73,9 @@ public final class BoundedStates<S extends Serializable> {
 
     /** The state under this key: from memory, read back from the spill, or else made by {@code create}. */
     public S computeIfAbsent(String key, Function<String, S> create) {
+        if (touched != null) {
+            touched.add(key);
+        }
         S state = inMemory.get(key);
         if (state == null) {
             state = readBack(key);
@@ -116,6 +122,50 @@ public final class BoundedStates<S extends Serializable> {
         if (spilledKeys == null) {
             return List.copyOf(inMemory.values());
         }
+        spillEverythingInMemory();
+        return () -> new SpillReader(true);
+    }
+
+    /**
+     * Every state as it is now, each once (in key order if any was spilled), while keeping them all: the caller
+     * writes them out while events still come, and {@link #touchedSinceSnapshot()} then hands over the states those
+     * events used. The states in memory are spilled first, so every state is read from the spill (and read back
+     * from it if used again); {@link #discard()} deletes the spill at the end.
+     */
+    public Iterable<S> snapshot() {
+        touched = new HashSet<>();
+        if (spilledKeys == null) {
+            return List.copyOf(inMemory.values());
+        }
+        spillEverythingInMemory();
+        return () -> new SpillReader(false);
+    }
+
+    /** The states used since {@link #snapshot()}, by key in key order, as they are now. */
+    public Map<String, S> touchedSinceSnapshot() {
+        if (touched == null) {
+            throw new IllegalStateException("no snapshot was taken");
+        }
+        Map<String, S> states = new TreeMap<>();
+        for (String key : touched) {
+            S state = inMemory.get(key);
+            if (state == null) {
+                state = readBack(key);
+            }
+            if (state != null) {
+                states.put(key, state);
+            }
+        }
+        return states;
+    }
+
+    /** Forgets every state and deletes the spill; for after a {@link #snapshot()}, once the states are written. */
+    public void discard() {
+        inMemory.clear();
+        jdbc.update("DELETE FROM projection_rebuild_spill WHERE owner = ?", owner);
+    }
+
+    private void spillEverythingInMemory() {
         List<Map.Entry<String, S>> rest = new ArrayList<>(BATCH);
         for (Map.Entry<String, S> entry : inMemory.entrySet()) {
             rest.add(entry);
@@ -126,7 +176,6 @@ public final class BoundedStates<S extends Serializable> {
         }
         spill(rest);
         inMemory.clear();
-        return SpillReader::new;
     }
 
     private S readBack(String key) {
@@ -187,12 +236,17 @@ public final class BoundedStates<S extends Serializable> {
         }
     }
 
-    /** Reads the spill in key order a batch at a time (keyset paging), and deletes it once read to the end. */
+    /** Reads the spill in key order a batch at a time (keyset paging), and deletes it once read to the end if asked. */
     private final class SpillReader implements Iterator<S> {
 
+        private final boolean deleteAtEnd;
         private Iterator<S> batch = List.<S>of().iterator();
         private String lastKey = "";
         private boolean exhausted;
+
+        SpillReader(boolean deleteAtEnd) {
+            this.deleteAtEnd = deleteAtEnd;
+        }
 
         @Override
         public boolean hasNext() {
@@ -205,7 +259,9 @@ public final class BoundedStates<S extends Serializable> {
                         }, owner, lastKey);
                 if (states.size() < BATCH) {
                     exhausted = true;
-                    jdbc.update("DELETE FROM projection_rebuild_spill WHERE owner = ?", owner);
+                    if (deleteAtEnd) {
+                        jdbc.update("DELETE FROM projection_rebuild_spill WHERE owner = ?", owner);
+                    }
                 }
                 if (!keys.isEmpty()) {
                     lastKey = keys.get(keys.size() - 1);

@@ -189,6 +189,21 @@ public class ProjectionRebuilds {
             jobs.forEach(job -> job.tracker.finish("FAILED", null, e.toString()));
         } finally {
             stopped.forEach(StreamingEventProcessor::start);
+            cleanUp(jobs);
+        }
+    }
+
+    /** Tidies up after the switch (or a failure), outside the processors' stop; a failure here only logs. */
+    private static void cleanUp(List<Job> jobs) {
+        for (Job job : jobs) {
+            try {
+                if (job.rebuild != null) {
+                    job.rebuild.cleanUp();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Rebuild of {}: clean-up failed; the next rebuild starts by deleting what is left",
+                        job.projection.name(), e);
+            }
         }
     }
 

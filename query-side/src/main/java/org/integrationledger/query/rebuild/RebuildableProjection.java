@@ -45,6 +45,13 @@ public interface RebuildableProjection {
         default void swapIn() {
         }
 
+        /**
+         * Called once the switch has committed and the processors run again (also after a failed rebuild): work
+         * that only tidies up, such as deleting spilled states, is not work the stopped processors wait for.
+         */
+        default void cleanUp() {
+        }
+
         /** The bounded states this rebuild keeps, for its progress (how many spilled); none by default. */
         default List<BoundedStates<?>> states() {
             return List.of();

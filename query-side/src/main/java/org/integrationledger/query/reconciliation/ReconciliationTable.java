@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -155,6 +156,25 @@ class ReconciliationTable {
      */
     void writeRebuilt(Iterable<DocumentState> documents) {
         rebuilt.forEach(table -> table.recreate(false));
+        copyRebuilt(documents);
+        rebuilt.forEach(ShadowTable::index);
+    }
+
+    /** Replaces the rows {@link #writeRebuilt} wrote for these documents (changed since) with their rows now. */
+    void rewriteRebuilt(Collection<DocumentState> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        String[] types = documents.stream().map(d -> d.type.name()).toArray(String[]::new);
+        String[] ids = documents.stream().map(d -> d.id).toArray(String[]::new);
+        for (ShadowTable table : rebuilt) {
+            jdbc.update("DELETE FROM " + table.name() + " WHERE (document_type, document_id) IN "
+                    + "(SELECT * FROM unnest(?::text[], ?::text[]))", types, ids);
+        }
+        copyRebuilt(documents);
+    }
+
+    private void copyRebuilt(Iterable<DocumentState> documents) {
         List<Object[]> documentRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> systemRows = new ArrayList<>(REBUILD_BATCH);
         List<Object[]> flagRows = new ArrayList<>(REBUILD_BATCH);
@@ -167,7 +187,6 @@ class ReconciliationTable {
             }
         }
         flush(documentRows, systemRows, flagRows);
-        rebuilt.forEach(ShadowTable::index);
     }
 
     /**

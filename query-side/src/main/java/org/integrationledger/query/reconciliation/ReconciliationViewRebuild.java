@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The reconciliation view as a rebuildable projection: rebuilt by {@link ReconciliationRules} (the live projection's
- * own rules, no handlers) into bounded states, then written beside the live tables and renamed into their places
- * ({@link org.integrationledger.query.rebuild.ShadowTable}) in one transaction.
+ * own rules, no handlers) into bounded states. Once the store is read, before the processors stop, every document is
+ * written beside the live tables and indexed ({@link org.integrationledger.query.rebuild.ShadowTable}); the switch
+ * rewrites only the documents the last events changed and renames the tables in, in one transaction.
  */
 @Component
 class ReconciliationViewRebuild implements RebuildableProjection {
@@ -59,15 +61,31 @@ class ReconciliationViewRebuild implements RebuildableProjection {
                         resolution.appliesTo(row) ? row.resolved(resolution) : row));
             }
 
+            /** Writes every document beside the live tables and indexes them, while the processors still run. */
+            @Override
+            public void prepareSwitch() {
+                SwitchSteps steps = new SwitchSteps(name() + " (before the stop)");
+                table.writeRebuilt(documents.snapshot());
+                steps.step("rebuilt rows written beside and indexed");
+                steps.log();
+            }
+
+            /** Rewrites the documents the last events (read with the processors stopped) changed. */
             @Override
             public void replaceLive() {
                 SwitchSteps steps = new SwitchSteps(name());
-                table.writeRebuilt(documents.drain());
-                steps.step("rebuilt rows written beside and indexed");
+                Collection<DocumentState> touched = documents.touchedSinceSnapshot().values();
+                table.rewriteRebuilt(touched);
+                steps.step(touched.size() + " documents of the last events rewritten beside");
                 duplicates.deleteAll();
                 duplicates.insert(caught);
                 steps.step("caught duplicates replaced");
                 steps.log();
+            }
+
+            @Override
+            public void cleanUp() {
+                documents.discard();
             }
 
             @Override
