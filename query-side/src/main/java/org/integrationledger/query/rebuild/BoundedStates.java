@@ -119,11 +119,7 @@ public final class BoundedStates<S extends Serializable> {
      * without holding them. Call it once, when no more events come; the spilled rows are deleted when it is done.
      */
     public Iterable<S> drain() {
-        if (spilledKeys == null) {
-            return List.copyOf(inMemory.values());
-        }
-        spillEverythingInMemory();
-        return () -> new SpillReader(true);
+        return everyState(true);
     }
 
     /**
@@ -134,11 +130,7 @@ public final class BoundedStates<S extends Serializable> {
      */
     public Iterable<S> snapshot() {
         touched = new HashSet<>();
-        if (spilledKeys == null) {
-            return List.copyOf(inMemory.values());
-        }
-        spillEverythingInMemory();
-        return () -> new SpillReader(false);
+        return everyState(false);
     }
 
     /** The states used since {@link #snapshot()}, by key in key order, as they are now. */
@@ -165,7 +157,11 @@ public final class BoundedStates<S extends Serializable> {
         jdbc.update("DELETE FROM projection_rebuild_spill WHERE owner = ?", owner);
     }
 
-    private void spillEverythingInMemory() {
+    /** The states in memory if none was spilled; else all of them, spilled first and read from the spill. */
+    private Iterable<S> everyState(boolean deleteSpillAtEnd) {
+        if (spilledKeys == null) {
+            return List.copyOf(inMemory.values());
+        }
         List<Map.Entry<String, S>> rest = new ArrayList<>(BATCH);
         for (Map.Entry<String, S> entry : inMemory.entrySet()) {
             rest.add(entry);
@@ -176,6 +172,7 @@ public final class BoundedStates<S extends Serializable> {
         }
         spill(rest);
         inMemory.clear();
+        return () -> new SpillReader(deleteSpillAtEnd);
     }
 
     private S readBack(String key) {

@@ -11,12 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -46,31 +45,17 @@ public class ProjectionRebuilds {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final int BATCH_SIZE = 1_000;
     private static final int READ_AHEAD_BATCHES = 4;
-    private static final int CHECKSUM_THREADS = 2;
 
     private final Map<String, RebuildableProjection> projections;
     private final EventStorageEngine engine;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate snapshot;
+    private final SwitchChecksums checksums;
     private final JdbcTemplate jdbc;
     private final Map<String, RebuildTracker> trackers = new ConcurrentHashMap<>();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService checksummers = Executors.newFixedThreadPool(CHECKSUM_THREADS, task -> {
-        Thread thread = new Thread(task, "projection-rebuild-checksum");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "projection-rebuild-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("projection-rebuild"));
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("projection-rebuild-reader"));
 
     ProjectionRebuilds(Collection<RebuildableProjection> projections, EventStorageEngine engine,
                        EventProcessingConfiguration processing, TokenStore tokens,
@@ -81,10 +66,17 @@ public class ProjectionRebuilds {
         this.processing = processing;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactions);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.checksums = new SwitchChecksums(transactions, jdbc);
         this.jdbc = jdbc;
+    }
+
+    /** Threads of the rebuild's own, which never keep the process from stopping. */
+    static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     public Collection<String> names() {
@@ -147,6 +139,7 @@ public class ProjectionRebuilds {
     }
 
     private void run(List<Job> jobs) {
+        List<String> names = jobs.stream().map(job -> job.projection.name()).toList();
         List<StreamingEventProcessor> stopped = new ArrayList<>();
         try {
             for (Job job : jobs) {
@@ -178,19 +171,20 @@ public class ProjectionRebuilds {
                 }
                 long swapping = System.nanoTime();
                 jobs.forEach(job -> job.rebuild.swapIn());
-                LOG.info("Rebuild of {}: shadow tables swapped in in {} ms", jobs.stream()
-                        .map(job -> job.projection.name()).toList(), (System.nanoTime() - swapping) / 1_000_000);
+                LOG.info("Rebuild of {}: shadow tables swapped in in {} ms", names,
+                        (System.nanoTime() - swapping) / 1_000_000);
             });
-            LOG.info("Rebuild of {}: processors stopped for {} ms", jobs.stream().map(job -> job.projection.name())
-                    .toList(), (System.nanoTime() - stoppedAt) / 1_000_000);
-            Map<String, String> checksums = checksumsOfTheSwitch(jobs, stopped);
+            LOG.info("Rebuild of {}: processors stopped for {} ms", names, (System.nanoTime() - stoppedAt) / 1_000_000);
+            Map<String, String> rebuilt = checksums.read(jobs.stream().map(job -> job.projection).toList(), () -> {
+                stopped.forEach(StreamingEventProcessor::start);
+                stopped.clear();
+            });
             jobs.forEach(Job::countStates);
-            jobs.forEach(job -> job.tracker.finish("COMPLETED", checksums.get(job.projection.name()), null));
+            jobs.forEach(job -> job.tracker.finish("COMPLETED", rebuilt.get(job.projection.name()), null));
             jobs.forEach(job -> LOG.info("Rebuilt {}: {} states spilled to PostgreSQL, {} read back",
                     job.projection.name(), job.tracker.spilled, job.tracker.readBack));
         } catch (RuntimeException e) {
-            LOG.warn("Rebuild of {} failed; the live projections were left as they were",
-                    jobs.stream().map(job -> job.projection.name()).toList(), e);
+            LOG.warn("Rebuild of {} failed; the live projections were left as they were", names, e);
             jobs.forEach(job -> job.tracker.finish("FAILED", null, e.toString()));
         } finally {
             stopped.forEach(StreamingEventProcessor::start);
@@ -209,57 +203,6 @@ public class ProjectionRebuilds {
                 LOG.warn("Rebuild of {}: clean-up failed; the next rebuild starts by deleting what is left",
                         job.projection.name(), e);
             }
-        }
-    }
-
-    /**
-     * Starts the stopped processors again and answers each rebuilt projection's checksum as the switch committed it.
-     * The checksums read every row back (PostgreSQL stores instants to the microsecond, so the rebuilt rows are
-     * read as the table holds them, like a live checksum); at 10 M events that took two minutes, which the
-     * processors no longer wait for: PostgreSQL takes a repeatable-read transaction's snapshot at its first
-     * statement, so the snapshot is taken before the processors start and the checksums read the switch's rows
-     * while the processors already write on. The snapshot is exported, and the checksums are read on
-     * {@value #CHECKSUM_THREADS} threads, each in a transaction that imports it (so all see the same rows): one after
-     * another they were 14 s of a 100 s rebuild at 1 M events. A checksum that cannot be read leaves the rebuild
-     * completed, without it.
-     */
-    private Map<String, String> checksumsOfTheSwitch(List<Job> jobs, List<StreamingEventProcessor> stopped) {
-        Map<String, String> checksums = new ConcurrentHashMap<>();
-        List<String> names = jobs.stream().map(job -> job.projection.name()).toList();
-        try {
-            snapshot.executeWithoutResult(status -> {
-                String exported = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
-                stopped.forEach(StreamingEventProcessor::start);
-                stopped.clear();
-                long reading = System.nanoTime();
-                // The exporting transaction stays open until every checksum has imported its snapshot (and ended).
-                // Reverse name order starts trace-view, the largest (a row per event), first.
-                List<Future<?>> running = jobs.stream()
-                        .sorted(Comparator.comparing((Job job) -> job.projection.name()).reversed())
-                        .map(job -> checksummers.submit(() -> snapshot.executeWithoutResult(imported -> {
-                            jdbc.execute("SET TRANSACTION SNAPSHOT '" + exported + "'");
-                            checksums.put(job.projection.name(), job.projection.checksum());
-                        }))).collect(Collectors.toList());
-                for (Future<?> checksum : running) {
-                    awaitChecksum(checksum, names);
-                }
-                LOG.info("Rebuild of {}: checksums read from the switch's snapshot in {} ms, processors running",
-                        names, (System.nanoTime() - reading) / 1_000_000);
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Rebuild of {}: switched, but the checksums could not be read", names, e);
-        }
-        return checksums;
-    }
-
-    private static void awaitChecksum(Future<?> checksum, List<String> names) {
-        try {
-            checksum.get();
-        } catch (ExecutionException e) {
-            LOG.warn("Rebuild of {}: switched, but a checksum could not be read", names, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the rebuilt checksums", e);
         }
     }
 
