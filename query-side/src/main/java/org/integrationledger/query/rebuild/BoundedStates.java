@@ -4,14 +4,10 @@ import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -214,20 +210,13 @@ public final class BoundedStates<S extends Serializable> {
 
     private byte[] serialize(Serializable state) {
         // One buffer for every state this instance spills (one thread uses it), so it grows once, not per state.
-        buffer.reset();
-        try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-            out.writeObject(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not spill a rebuild state", e);
-        }
-        return buffer.toByteArray();
+        return SpillSerialization.serialize(state, buffer);
     }
 
     @SuppressWarnings("unchecked")
     private S deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(ONLY_LEDGER_STATES);
-            return (S) in.readObject();
+        try {
+            return (S) SpillSerialization.deserialize(bytes, ONLY_LEDGER_STATES);
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("could not read back a spilled rebuild state of " + owner, e);
         }
