@@ -146,7 +146,7 @@ public class ProjectionRebuilds {
                 job.rebuild = job.projection.newRebuild();
             }
             TrackingToken position = read(null, jobs);
-            prepare(jobs);
+            jobs.forEach(job -> job.rebuild.prepareSwitch());
             jobs.forEach(job -> job.tracker.state = "SWITCHING");
             for (Job job : jobs) {
                 StreamingEventProcessor processor = processing
@@ -189,39 +189,6 @@ public class ProjectionRebuilds {
         } finally {
             stopped.forEach(StreamingEventProcessor::start);
             cleanUp(jobs);
-        }
-    }
-
-    /**
-     * Readies every rebuild's rows for the switch side by side, one thread each. One projection's writing keeps a
-     * core busy building rows and PostgreSQL's backend busy taking them in, in turns; one after another they left a
-     * two-core machine half idle (docs/benchmarks.md, "Spilled states"). Every one has ended when this returns, so
-     * a failure never leaves another still writing while the clean-up deletes under it.
-     */
-    private static void prepare(List<Job> jobs) {
-        ExecutorService preparing = Executors.newFixedThreadPool(jobs.size(), daemon("projection-rebuild-prepare"));
-        try {
-            List<Future<?>> prepared = jobs.stream()
-                    .<Future<?>>map(job -> preparing.submit(() -> job.rebuild.prepareSwitch())).toList();
-            RuntimeException failure = null;
-            for (Future<?> job : prepared) {
-                try {
-                    job.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
-        } finally {
-            preparing.shutdown();
         }
     }
 
