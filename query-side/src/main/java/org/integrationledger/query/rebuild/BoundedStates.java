@@ -52,6 +52,7 @@ public final class BoundedStates<S extends Serializable> {
     private BloomFilter<CharSequence> spilledKeys;
     /** Keys read back from the spill since they were last written there: their rows exist and are replaced. */
     private final Set<String> readBackKeys = new HashSet<>();
+    /** One buffer for every state this instance spills (one thread uses it), so it grows once, not per state. */
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 << 10);
     /** Keys used since {@link #snapshot()}; null before it. */
     private Set<String> touched;
@@ -196,7 +197,7 @@ public final class BoundedStates<S extends Serializable> {
         List<Object[]> fresh = new ArrayList<>(states.size());
         List<Object[]> again = new ArrayList<>();
         for (Map.Entry<String, S> entry : states) {
-            Object[] row = {owner, entry.getKey(), serialize(entry.getValue())};
+            Object[] row = {owner, entry.getKey(), SpillSerialization.serialize(entry.getValue(), buffer)};
             (readBackKeys.remove(entry.getKey()) ? again : fresh).add(row);
         }
         CopyRows.copy(jdbc, "projection_rebuild_spill", "owner, state_key, state", fresh);
@@ -206,11 +207,6 @@ public final class BoundedStates<S extends Serializable> {
         }
         states.forEach(entry -> spilledKeys.put(entry.getKey()));
         spilled += states.size();
-    }
-
-    private byte[] serialize(Serializable state) {
-        // One buffer for every state this instance spills (one thread uses it), so it grows once, not per state.
-        return SpillSerialization.serialize(state, buffer);
     }
 
     @SuppressWarnings("unchecked")
