@@ -9,6 +9,9 @@ import org.integrationledger.simulator.workload.Workload;
 import org.integrationledger.simulator.workload.WorkloadSettings;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Projection lag as a reader feels it: a fresh purchase order is issued (command process), and from its 200 the
@@ -21,7 +24,11 @@ final class LagProbe {
 
     static final long POLL_MILLIS = 5;
 
-    record Result(Histogram lagMicros, long probes, long timeouts) {
+    /**
+     * {@code series} holds one line per probe, "epoch ms of the acknowledgment,lag ms" (-1 for a timeout), so a tail can
+     * be laid beside the ledger's GC log and its own log lines (a periodic stall shows as evenly spaced spikes).
+     */
+    record Result(Histogram lagMicros, long probes, long timeouts, List<String> series) {
         double p(double percentile) {
             return lagMicros.getTotalCount() == 0 ? Double.NaN : lagMicros.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -36,7 +43,7 @@ final class LagProbe {
         this.commands = commands;
         this.queries = queries;
         this.probeDocuments = new Workload(7L, WorkloadSettings.defaults(runId, day).withRetryShare(0),
-                java.util.List.of(new Workload.Share(lifecycle, 100)));
+                List.of(new Workload.Share(lifecycle, 100)));
     }
 
     /** One probe: waits (up to 30 s) until a fresh order is visible; returns its lag in ms or -1. */
@@ -54,6 +61,7 @@ final class LagProbe {
         Histogram lag = new Histogram(60_000_000L, 3);
         long probes = 0;
         long timeouts = 0;
+        List<String> series = new ArrayList<>();
         long base = System.nanoTime() % 1_000_000_000L * 1000;
         for (long n = base; n - base < count && System.nanoTime() < deadline; n++) {
             Message issue = probeDocuments.document(lifecycle, n).stream().filter(m -> m.step().equals("issue"))
@@ -62,6 +70,7 @@ final class LagProbe {
                 continue;
             }
             long acknowledged = System.nanoTime();
+            long acknowledgedAt = System.currentTimeMillis();
             String path = "/api/v1/purchase-orders/" + issue.documentId();
             boolean seen = false;
             while (System.nanoTime() - acknowledged < 30_000_000_000L) {
@@ -73,13 +82,15 @@ final class LagProbe {
                 LedgerProcess.sleep(POLL_MILLIS);
             }
             probes++;
+            long micros = (System.nanoTime() - acknowledged) / 1000;
             if (seen) {
-                lag.recordValue(Math.min((System.nanoTime() - acknowledged) / 1000, 60_000_000L));
+                lag.recordValue(Math.min(micros, 60_000_000L));
             } else {
                 timeouts++;
             }
+            series.add(acknowledgedAt + "," + (seen ? String.format(Locale.ROOT, "%.1f", micros / 1000.0) : "-1"));
             LedgerProcess.sleep(intervalMillis);
         }
-        return new Result(lag, probes, timeouts);
+        return new Result(lag, probes, timeouts, series);
     }
 }

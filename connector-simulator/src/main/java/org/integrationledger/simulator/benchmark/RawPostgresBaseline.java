@@ -104,6 +104,24 @@ final class RawPostgresBaseline {
         return new Result(commits.sum(), elapsed, all);
     }
 
+    /**
+     * Drops the baseline's table and writes its pages out now. Left behind, its hundred thousand rows were vacuumed,
+     * analysed and checkpointed during the next phase, the lag probe's, on the same two cores.
+     *
+     * @return null, or why the checkpoint was refused (it needs a superuser or the pg_checkpoint role)
+     */
+    String settle() throws SQLException {
+        try (Connection connection = database.connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_raw_event");
+            try {
+                statement.execute("CHECKPOINT");
+                return null;
+            } catch (SQLException e) {
+                return e.getMessage();
+            }
+        }
+    }
+
     private static byte[] filler(int size) {
         byte[] bytes = new byte[Math.max(16, size)];
         Arrays.fill(bytes, (byte) 'x');

@@ -49,6 +49,13 @@ class BenchmarkSmokeTest {
                 "\\| tuned \\| \\d+ \\| 4 \\| [1-9]\\d* \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [1-9]\\d* \\|");
         assertThat(markdown).doesNotContain("| HTTP ");
         assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
+        // Every probe of the recorded lag phase, and of its unrecorded warm-up, is kept: "epoch ms,lag ms" lines.
+        for (String phase : new String[]{"lag-tuned-one-process.csv", "lag-one-process-warm-up-not-recorded-.csv"}) {
+            assertThat(Files.readAllLines(out.resolve("work").resolve(phase))).as(phase).isNotEmpty()
+                    .allMatch(line -> line.matches("1\\d{12},\\d+\\.\\d"));
+        }
+        // The raw baseline settled (table dropped, CHECKPOINT run) before the lag phase; the embedded server allows it.
+        assertThat(markdown).doesNotContain("CHECKPOINT after the raw baseline was refused");
         // --keep leaves the embedded PostgreSQL's data directory for a look afterwards.
         assertThat(out.resolve("work/postgres/PG_VERSION")).isNotEmptyFile();
         assertThat(benchmark.acceptedMessages()).isPositive();
