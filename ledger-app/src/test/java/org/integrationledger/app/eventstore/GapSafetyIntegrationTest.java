@@ -103,15 +103,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         String lateStampedPo = newPurchaseOrderId();
 
         // 1. A transaction appends (drawing its global index) and stays open.
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Future<?> slowTransaction = slowWriter.submit(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    eventStore.publish(issued(slowPo, Instant.now()));
-                    appended.countDown();
-                    awaitRelease(commit);
-                }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        OpenAppend slowTransaction = openAppend(issued(slowPo, Instant.now()));
 
         // 2. Later appends commit: one whose event was stamped long ago (a slow transaction of its own), and
         //    ordinary connector commands.
@@ -138,8 +130,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         assertThat(ledgerBefore.aggregates()).contains(lateStampedPo).doesNotContain(slowPo);
 
         // 4. The open transaction commits.
-        commit.countDown();
-        slowTransaction.get(30, TimeUnit.SECONDS);
+        slowTransaction.commit();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inView(slowPo));
         assertThat(readAll(ledgerEngine, ledgerBefore.token()).aggregates())
@@ -213,23 +204,14 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         TrackingToken start = ledgerEngine.createHeadToken();
         String firstPo = newPurchaseOrderId();
         String secondPo = newPurchaseOrderId();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Future<?> open = slowWriter.submit(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    eventStore.publish(issued(firstPo, Instant.now()), issued(secondPo, Instant.now()));
-                    appended.countDown();
-                    awaitRelease(commit);
-                }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        OpenAppend open = openAppend(issued(firstPo, Instant.now()), issued(secondPo, Instant.now()));
         String laterPo = newPurchaseOrderId();
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 eventStore.publish(issued(laterPo, Instant.now())));
         Reading past = readAll(ledgerEngine, start);
         assertThat(past.aggregates()).contains(laterPo).doesNotContain(firstPo, secondPo);
 
-        commit.countDown();
-        open.get(30, TimeUnit.SECONDS);
+        open.commit();
         // The horizon proves both indexes final, so the next read prunes gaps: the case that went wrong.
         long passed = ((GapAwareTrackingToken) past.token()).getIndex();
         GapSafeJdbcEventStorageEngine engine = (GapSafeJdbcEventStorageEngine) ledgerEngine;
@@ -247,6 +229,27 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
                         late.get(1).trackingToken())
                 .isFalse();
         await().atMost(Duration.ofSeconds(10)).until(() -> inView(firstPo) && inView(secondPo));
+    }
+
+    /** Appends the events in a transaction of the slow writer that stays open until {@link OpenAppend#commit}. */
+    private OpenAppend openAppend(DomainEventMessage<?>... events) throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> transaction = slowWriter.submit(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    eventStore.publish(events);
+                    appended.countDown();
+                    awaitRelease(release);
+                }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        return new OpenAppend(release, transaction);
+    }
+
+    private record OpenAppend(CountDownLatch release, Future<?> transaction) {
+        void commit() throws Exception {
+            release.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+        }
     }
 
     private boolean inView(String po) {
