@@ -141,13 +141,8 @@ public final class Benchmark {
             }
             raw(database, url, ledger);
             awaitProjections(ledger.client());
-            double lagRate = lagRate(bestRate / 2);
-            // As for the split pair below: only the probe calls GET /api/v1/purchase-orders/{id}, and the phase
-            // before this one is the raw baseline's burst of inserts into the same PostgreSQL. Both showed in the
-            // first minute of a recorded phase (docs/benchmarks.md, "Lag: the first minute"). Not recorded.
-            lag("one-process warm-up (not recorded)", ledger, ledger, traffic, next, lagRate, top);
-            awaitProjections(ledger.client());
-            results.lag.add(lag("tuned, one process", ledger, ledger, traffic, next, lagRate, top));
+            results.lag.add(warmedLag("tuned, one process", "one-process warm-up (not recorded)", ledger, ledger,
+                    traffic, next, bestRate / 2, top));
             queries(database, url, ledger);
             replay(ledger, database, url);
             if (recording0 && !ledger.jcmd("JFR.stop", "name=bench", "filename=" + recording)) {
@@ -172,12 +167,8 @@ public final class Benchmark {
             int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
             warmUp(commands, traffic, next, top);
             awaitProjections(commands.client(), queries.client());
-            // The warm-up traffic warms the command process and the query process's projections, but not its
-            // query API, which only the probe calls; without this the measured phase paid the query process's
-            // first-call and JIT costs. Not recorded.
-            lag("split warm-up (not recorded)", commands, queries, traffic, next, lagRate(maxRate / 2), top);
-            awaitProjections(commands.client(), queries.client());
-            results.lag.add(lag("tuned, split processes", commands, queries, traffic, next, lagRate(maxRate / 2), top));
+            results.lag.add(warmedLag("tuned, split processes", "split warm-up (not recorded)", commands, queries,
+                    traffic, next, maxRate / 2, top));
         }
     }
 
@@ -209,9 +200,8 @@ public final class Benchmark {
                         storedEvents(database, url), () -> commits(database, url));
                 best = Math.max(best, row.traffic().acceptedPerSecond());
             }
-            lag("Axon defaults warm-up (not recorded)", ledger, ledger, traffic, next, lagRate(best / 2), top);
-            awaitProjections(ledger.client());
-            results.lag.add(lag("Axon defaults, one process", ledger, ledger, traffic, next, lagRate(best / 2), top));
+            results.lag.add(warmedLag("Axon defaults, one process", "Axon defaults warm-up (not recorded)", ledger,
+                    ledger, traffic, next, best / 2, top));
         }
     }
 
@@ -289,6 +279,21 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * A lag phase after an unrecorded one of the same length and load. The traffic warm-up warms the command side
+     * and the projections, but only the probe calls {@code GET /api/v1/purchase-orders/{id}}, and its first calls
+     * and cold JIT landed in the first minute of the measured phase (docs/benchmarks.md, "Lag: the first minute").
+     * The load is half the maximum just measured, as the target says, unless {@code --lag-rate} fixes it
+     * (messages/s), so configurations can be compared at the same load.
+     */
+    private Results.Lag warmedLag(String configuration, String warmUp, LedgerProcess commands, LedgerProcess queries,
+                                  TrafficRun traffic, long[] next, double halfOfMaximum, int concurrency) {
+        double rate = flags.containsKey("lag-rate") ? Double.parseDouble(flags.get("lag-rate")) : halfOfMaximum;
+        lag(warmUp, commands, queries, traffic, next, rate, concurrency);
+        awaitProjections(commands.client(), queries.client());
+        return lag(configuration, commands, queries, traffic, next, rate, concurrency);
+    }
+
     private Results.Lag lag(String configuration, LedgerProcess commands, LedgerProcess queries, TrafficRun traffic,
                              long[] next, double rate, int concurrency) {
         log(configuration + ": projection lag with background traffic at " + Math.round(rate) + " messages/s");
@@ -315,14 +320,6 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The lag phase's background rate: half the maximum ingest rate just measured, as the target says, unless
-     * {@code --lag-rate} fixes it (messages/s), so configurations can be compared at the same load.
-     */
-    private double lagRate(double halfOfMaximum) {
-        return flags.containsKey("lag-rate") ? Double.parseDouble(flags.get("lag-rate")) : halfOfMaximum;
     }
 
     private void queries(Database database, String url, LedgerProcess ledger) throws SQLException {

@@ -105,8 +105,9 @@ final class RawPostgresBaseline {
     }
 
     /**
-     * Drops the baseline's table and writes its pages out now. Left behind, its hundred thousand rows were vacuumed,
-     * analysed and checkpointed during the next phase, the lag probe's, on the same two cores.
+     * Drops the baseline's table and writes its pages out now, so its hundred thousand rows are not vacuumed,
+     * analysed and checkpointed during the next phase, the lag probe's, on the same two cores. (No difference in
+     * the lag was measured either way; docs/benchmarks.md, "Lag: the first minute".)
      *
      * @return null, or why the checkpoint was refused (it needs a superuser or the pg_checkpoint role)
      */
