@@ -8,7 +8,6 @@ import org.integrationledger.simulator.workload.WorkloadSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -141,8 +140,8 @@ public final class Benchmark {
             }
             raw(database, url, ledger);
             awaitProjections(ledger.client());
-            results.lag.add(warmedLag("tuned, one process", "one-process warm-up (not recorded)", ledger, ledger,
-                    traffic, next, bestRate / 2, top));
+            results.lag.add(lagPhase().warmed("tuned, one process", "one-process warm-up (not recorded)", ledger,
+                    ledger, traffic, next, bestRate / 2, top));
             queries(database, url, ledger);
             replay(ledger, database, url);
             if (recording0 && !ledger.jcmd("JFR.stop", "name=bench", "filename=" + recording)) {
@@ -167,8 +166,8 @@ public final class Benchmark {
             int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
             warmUp(commands, traffic, next, top);
             awaitProjections(commands.client(), queries.client());
-            results.lag.add(warmedLag("tuned, split processes", "split warm-up (not recorded)", commands, queries,
-                    traffic, next, maxRate / 2, top));
+            results.lag.add(lagPhase().warmed("tuned, split processes", "split warm-up (not recorded)", commands,
+                    queries, traffic, next, maxRate / 2, top));
         }
     }
 
@@ -200,9 +199,15 @@ public final class Benchmark {
                         storedEvents(database, url), () -> commits(database, url));
                 best = Math.max(best, row.traffic().acceptedPerSecond());
             }
-            results.lag.add(warmedLag("Axon defaults, one process", "Axon defaults warm-up (not recorded)", ledger,
-                    ledger, traffic, next, best / 2, top));
+            results.lag.add(lagPhase().warmed("Axon defaults, one process", "Axon defaults warm-up (not recorded)",
+                    ledger, ledger, traffic, next, best / 2, top));
         }
+    }
+
+    private LagPhase lagPhase() {
+        Double rate = flags.containsKey("lag-rate") ? Double.valueOf(flags.get("lag-rate")) : null;
+        return new LagPhase(profile.lagSeconds(), rate, workDirectory, DAY,
+                (commands, queries) -> awaitProjections(commands.client(), queries.client()), this::log);
     }
 
     private void warmUp(LedgerProcess ledger, TrafficRun traffic, long[] next, int concurrency) {
@@ -276,49 +281,6 @@ public final class Benchmark {
         if (refused != null) {
             results.notes.add("CHECKPOINT after the raw baseline was refused (" + refused + "); its pages were written"
                     + " during the next phases");
-        }
-    }
-
-    /**
-     * A lag phase after an unrecorded one of the same length and load. The traffic warm-up warms the command side
-     * and the projections, but only the probe calls {@code GET /api/v1/purchase-orders/{id}}, and its first calls
-     * and cold JIT landed in the first minute of the measured phase (docs/benchmarks.md, "Lag: the first minute").
-     * The load is half the maximum just measured, as the target says, unless {@code --lag-rate} fixes it
-     * (messages/s), so configurations can be compared at the same load.
-     */
-    private Results.Lag warmedLag(String configuration, String warmUp, LedgerProcess commands, LedgerProcess queries,
-                                  TrafficRun traffic, long[] next, double halfOfMaximum, int concurrency) {
-        double rate = flags.containsKey("lag-rate") ? Double.parseDouble(flags.get("lag-rate")) : halfOfMaximum;
-        lag(warmUp, commands, queries, traffic, next, rate, concurrency);
-        awaitProjections(commands.client(), queries.client());
-        return lag(configuration, commands, queries, traffic, next, rate, concurrency);
-    }
-
-    private Results.Lag lag(String configuration, LedgerProcess commands, LedgerProcess queries, TrafficRun traffic,
-                             long[] next, double rate, int concurrency) {
-        log(configuration + ": projection lag with background traffic at " + Math.round(rate) + " messages/s");
-        List<LedgerProcess> watched = commands == queries ? List.of(commands) : List.of(commands, queries);
-        try (PhaseMeter meter = new PhaseMeter(watched)) {
-            TrafficRun.Result[] background = new TrafficRun.Result[1];
-            long first = next[0];
-            Thread load = new Thread(() -> background[0] = traffic.play(first, Long.MAX_VALUE, concurrency,
-                    profile.lagSeconds() + 1, t -> rate));
-            load.start();
-            LagProbe.Result lag = new LagProbe(commands.client(), queries.client(),
-                    "LAG" + configuration.replaceAll("[^A-Za-z]", "").substring(0, 4) + System.nanoTime() % 100000, DAY)
-                    .run(profile.lagSeconds(), 20);
-            load.join();
-            next[0] += background[0].documents() + concurrency;
-            Path series = workDirectory.resolve("lag-" + configuration.replaceAll("[^A-Za-z]+", "-") + ".csv");
-            Files.write(series, lag.series());
-            log(String.format("  lag p50 %.1f ms, p99 %.1f ms over %d probes (each probe: %s)", lag.p(50), lag.p(99),
-                    lag.probes(), series));
-            return new Results.Lag(configuration, rate, background[0], lag, meter.finish());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

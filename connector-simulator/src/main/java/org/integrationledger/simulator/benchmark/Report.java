@@ -78,12 +78,15 @@ final class Report {
         }
         md.append("\n### Projection lag (command acknowledged → visible in the query API) at half the maximum ingest rate\n\n");
         table(md, List.of("configuration", "background target msg/s", "background achieved accepted/s", "probes",
-                "p50 ms", "p99 ms", "max ms", "timeouts", "peak heap MiB", "peak RSS MiB", "load start → end"),
+                "p50 ms", "p99 ms", "max ms", "timeouts", "machine busy %", "peak heap MiB", "peak RSS MiB",
+                "load start → end"),
                 results.lag.stream().map(l -> List.of(l.configuration(), f0(l.targetRate()),
                         l.background() == null ? "-" : f0(l.background().acceptedPerSecond()),
                         Long.toString(l.lag().probes()), f1(l.lag().p(50)), f1(l.lag().p(99)), f1(l.lag().p(100)),
-                        Long.toString(l.lag().timeouts()), f0(l.usage().peakHeapMiB()), f0(l.usage().peakRssMiB()),
-                        load(l.usage()))).toList());
+                        Long.toString(l.lag().timeouts()), busyPercent(l.usage()), f0(l.usage().peakHeapMiB()),
+                        f0(l.usage().peakRssMiB()), load(l.usage()))).toList());
+        md.append("\n*Machine busy*: every CPU's busy time over the phase (`/proc/stat`: the ledger, PostgreSQL, this "
+                + "harness and anything else), as a share of all cores; near 100 % the lag measures a queue for the CPU.\n");
         md.append("\n### Replay (rebuild of all projections in one pass through `POST /api/v1/audit/projections/rebuild`, "
                 + "then each alone through `POST …/{name}/rebuild`; POST to COMPLETED)\n\n");
         table(md, List.of("projection", "state", "events", "seconds", "events/s (wall)", "events/s (ledger-reported)"),
@@ -315,6 +318,12 @@ final class Report {
 
     private static String verdict(boolean met, double margin, String unit) {
         return (met ? "met" : "**missed**") + " (by " + String.format(Locale.ROOT, "%.2f", Math.abs(margin)) + unit + ")";
+    }
+
+    /** The machine's busy CPU time over the phase as a share of all its cores; "-" without /proc/stat. */
+    static String busyPercent(PhaseMeter.Usage usage) {
+        return usage.seconds() <= 0 || usage.machineBusySeconds() <= 0 ? "-"
+                : f0(100 * usage.machineBusySeconds() / (usage.seconds() * Runtime.getRuntime().availableProcessors()));
     }
 
     private static String load(PhaseMeter.Usage usage) {

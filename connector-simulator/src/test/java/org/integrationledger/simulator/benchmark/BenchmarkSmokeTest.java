@@ -54,6 +54,10 @@ class BenchmarkSmokeTest {
             assertThat(Files.readAllLines(out.resolve("work").resolve(phase))).as(phase).isNotEmpty()
                     .allMatch(line -> line.matches("1\\d{12},\\d+\\.\\d"));
         }
+        // The lag row says how busy the machine was (1-100 % of all cores; this test itself keeps it busy).
+        assertThat(markdown).contains("| timeouts | machine busy % | peak heap MiB |");
+        assertThat(markdown).containsPattern("\\| tuned, one process \\| \\d+ \\| \\d+ \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ "
+                + "\\| [0-9.]+ \\| 0 \\| ([1-9]\\d?|100) \\|");
         // The raw baseline settled (table dropped, CHECKPOINT run) before the lag phase; the embedded server allows it.
         assertThat(markdown).doesNotContain("CHECKPOINT after the raw baseline was refused");
         // --keep leaves the embedded PostgreSQL's data directory for a look afterwards.
