@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -141,6 +142,25 @@ final class PhaseMeter implements AutoCloseable {
             return 0;
         }
         return ticks / 100.0;
+    }
+
+    /**
+     * Waits until the whole machine was busy for less than {@code share} of all its cores over one {@code window},
+     * or until {@code timeout}; returns the seconds waited, or -1 if it did not settle. Without /proc/stat it does
+     * not wait.
+     */
+    static double awaitQuiet(double share, Duration window, Duration timeout) {
+        long start = System.nanoTime();
+        int cores = Runtime.getRuntime().availableProcessors();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            double busyBefore = machineBusySeconds();
+            LedgerProcess.sleep(window.toMillis());
+            double busy = (machineBusySeconds() - busyBefore) / (window.toMillis() / 1000.0 * cores);
+            if (busyBefore == 0 || busy < share) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return -1;
     }
 
     /** Busy CPU seconds of the whole machine (all cores) from /proc/stat, or 0 without it. */

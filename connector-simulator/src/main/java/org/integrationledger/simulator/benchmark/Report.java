@@ -102,7 +102,10 @@ final class Report {
                 q.query(), Long.toString(q.latencyMicros().getTotalCount()), f1(q.p(50)), f1(q.p(99)),
                 Long.toString(q.errors()))).toList());
         if (results.queryUsage != null) {
-            md.append("\nDuring queries: peak heap ").append(f0(results.queryUsage.peakHeapMiB())).append(" MiB, load ")
+            md.append("\nBefore the queries the harness waited ").append(results.querySettleSeconds < 0 ? "in vain"
+                    : f0(results.querySettleSeconds) + " s").append(" for the machine to be less than 25 % busy over 5 s."
+                    + " During queries: machine busy ").append(busyPercent(results.queryUsage)).append(" %, peak heap ")
+                    .append(f0(results.queryUsage.peakHeapMiB())).append(" MiB, load ")
                     .append(load(results.queryUsage)).append(".\n");
         }
         if (results.hotSpots != null) {

@@ -56,6 +56,8 @@ final class Results {
     PhaseMeter.Usage replayUsage;
     final List<QueryProbe.Result> queries = new ArrayList<>();
     PhaseMeter.Usage queryUsage;
+    /** Seconds waited for the machine to settle before the queries, or -1 if it did not. */
+    double querySettleSeconds;
     long queryDocuments;
     long queryEvents;
     HotSpots.Summary hotSpots;

@@ -44,6 +44,9 @@ class BenchmarkSmokeTest {
             assertThat(markdown).as(query + " answered without errors")
                     .containsPattern("\\| " + java.util.regex.Pattern.quote(query) + " \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|");
         }
+        // The queries waited for a settled machine (or say they could not), and say how busy it was meanwhile.
+        assertThat(markdown).containsPattern("waited (\\d+ s|in vain) for the machine to be less than 25 % busy over 5 s\\."
+                + " During queries: machine busy \\d+ %");
         // Every ingest row says how long the processors needed after the traffic, and the rate including it.
         assertThat(markdown).containsPattern(
                 "\\| tuned \\| \\d+ \\| 4 \\| [1-9]\\d* \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [1-9]\\d* \\|");
