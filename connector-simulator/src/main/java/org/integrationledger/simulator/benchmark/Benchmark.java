@@ -290,12 +290,10 @@ public final class Benchmark {
         // after every processor had caught up (the SLA clocks' work package and the JIT compiler the busiest ledger
         // threads), and the 12:35 run timed its queries at a load average of 16. The queries are timed on a settled
         // machine; the report gives its busy share meanwhile.
-        double settleSeconds = Double.parseDouble(flags.getOrDefault("settle-seconds",
-                "smoke".equals(profile.name()) ? "15" : "120"));
         results.querySettleSeconds = PhaseMeter.awaitQuiet(0.25, Duration.ofSeconds(5),
-                Duration.ofMillis((long) (settleSeconds * 1000)));
+                Duration.ofMillis((long) (profile.settleSeconds() * 1000)));
         if (results.querySettleSeconds < 0) {
-            results.notes.add("the machine was still more than 25 % busy " + settleSeconds
+            results.notes.add("the machine was still more than 25 % busy " + profile.settleSeconds()
                     + " s after the projections had caught up; the queries ran anyway");
         }
         results.queryDocuments = Long.parseLong(database.scalar(url, "SELECT count(*) FROM purchase_order_view"))
