@@ -4,6 +4,8 @@ import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.FindReconciliationEntries;
+import org.integrationledger.model.reconciliation.FindReconciliationEntry;
+import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.reconciliation.ReconciliationFilter;
 import org.integrationledger.model.reconciliation.ReconciliationPage;
 import org.integrationledger.model.shared.LegalEntityId;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +79,51 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
         });
     }
 
+    /**
+     * A page is one statement over the three tables (documents, systems, divergences as one row shape): each listed
+     * entry must be the document as the projection itself reads it back, and the pages must follow the list's order.
+     * The documents and their systems hold different regions, amounts and statuses, so a column the two tables share
+     * cannot be taken from the wrong one unnoticed.
+     */
+    @Test
+    void pagesListEachDocumentWithItsOwnSystemsAndDivergencesInTheListsOrder() {
+        String entity = legalEntity();
+        inRolledBackTransaction(() -> {
+            write(orders(entity, 0));
+            // By oldest matching divergence: B (its TAX divergence an hour before T0), then A0-A4.
+            List<String> byDivergence = new ArrayList<>();
+            for (int page = 0; page < 4; page++) {
+                byDivergence.addAll(listed(filter(entity, null, null), page));
+            }
+            assertThat(byDivergence).containsExactly(entity + "-B", entity + "-A0", entity + "-A1", entity + "-A2",
+                    entity + "-A3", entity + "-A4");
+            // Without a divergence filter, newest business activity first: B was touched last.
+            ReconciliationFilter documents = new ReconciliationFilter(DocumentType.PURCHASE_ORDER, null,
+                    LegalEntityId.of(entity), null, null, null, AS_OF);
+            List<String> byActivity = new ArrayList<>();
+            for (int page = 0; page < 4; page++) {
+                byActivity.addAll(listed(documents, page));
+            }
+            assertThat(byActivity).containsExactly(entity + "-B", entity + "-A4", entity + "-A3", entity + "-A2",
+                    entity + "-A1", entity + "-A0");
+        });
+    }
+
+    /** One page of two; every entry on it compared whole with the projection's own read of the document. */
+    private List<String> listed(ReconciliationFilter filter, int page) {
+        ReconciliationPage listed = queries.handle(new FindReconciliationEntries(filter, new PageRequest(page, 2)));
+        for (ReconciliationEntry entry : listed.items()) {
+            ReconciliationEntry stored = table.load(entry.documentType(), entry.documentId()).orElseThrow()
+                    .toEntry(AS_OF);
+            assertThat(entry).isEqualTo(stored);
+            assertThat(entry.systems()).isNotEmpty();
+            assertThat(entry.divergences()).isNotEmpty();
+            assertThat(queries.handle(new FindReconciliationEntry(entry.documentType(), entry.documentId(), AS_OF)))
+                    .contains(stored);
+        }
+        return listed.items().stream().map(ReconciliationEntry::documentId).toList();
+    }
+
     /** Writes the documents and brings the kept counts up to them (the projection does that just before commit). */
     private void write(List<DocumentState> documents) {
         table.saveChanged(documents);
@@ -110,9 +158,21 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
     private static DocumentState order(String entity, String name, OpenDivergence... divergences) {
         DocumentState document = new DocumentState(DocumentType.PURCHASE_ORDER, entity + "-" + name);
         document.legalEntity = entity;
-        document.touched(T0, T0);
+        document.region = "EMEA";
+        document.status = "ISSUED";
+        document.amount = new BigDecimal("100.00");
+        document.currency = "EUR";
+        // A later order was touched later, so the list by business activity has an order to check.
+        Instant touched = name.startsWith("A") ? T0.plusSeconds(Integer.parseInt(name.substring(1)))
+                : name.equals("B") ? T0.plusSeconds(60) : T0;
+        document.touched(touched, touched);
         for (OpenDivergence divergence : divergences) {
-            document.system(divergence.system()).role = "ERP";
+            SystemRow system = document.system(divergence.system());
+            system.role = "ERP";
+            system.region = "NA";
+            system.status = "POSTED";
+            system.amount = new BigDecimal("90.00");
+            system.currency = "USD";
             document.divergences.put(divergence.key(), divergence);
         }
         document.divergencesChanged = true;
