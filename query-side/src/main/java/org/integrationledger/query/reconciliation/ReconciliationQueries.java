@@ -315,7 +315,7 @@ class ReconciliationQueries {
      * {@code page} yields the keys ({@code type}, {@code id}) and their place ({@code ord}). The three tables' rows
      * come back as one row shape ({@link #ROW}), so a list is one round trip to the database for its page and rows
      * where it was four (the keys, then each table): on a busy machine each round trip waits for the backend and
-     * the request thread to be scheduled again, and that wait made the lists' p99 (docs/benchmarks.md).
+     * the request thread to be scheduled again (docs/benchmarks.md, "One statement per reconciliation page").
      */
     private List<ReconciliationEntry> entries(String page, MapSqlParameterSource params, Instant asOf) {
         Map<Key, DocumentState> documents = new LinkedHashMap<>();
