@@ -10,12 +10,9 @@ import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.FindCaughtDuplicates;
 import org.integrationledger.model.reconciliation.FindReconciliationEntries;
 import org.integrationledger.model.reconciliation.FindReconciliationEntry;
-import org.integrationledger.model.reconciliation.FindTrace;
 import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.reconciliation.ReconciliationFilter;
 import org.integrationledger.model.reconciliation.ReconciliationPage;
-import org.integrationledger.model.reconciliation.Trace;
-import org.integrationledger.model.reconciliation.TraceStep;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.query.paging.CappedTotal;
 import org.integrationledger.query.paging.PagingSettings;
@@ -29,7 +26,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +34,8 @@ import java.util.Optional;
 import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
 
 /**
- * Answers the reconciliation and trace queries with SQL over the indexed tables. A list page is one statement: its
+ * Answers the reconciliation queries with SQL over the indexed tables (the trace: {@link TraceQueries}). A list
+ * page is one statement: its
  * keys (from the divergences or the documents, in the list's order) and their documents, systems and divergences,
  * never one query per row; its total is another.
  */
@@ -238,53 +235,6 @@ class ReconciliationQueries {
 
     @QueryHandler
     @Transactional(readOnly = true)
-    public Optional<Trace> handle(FindTrace query) {
-        List<TraceStep> steps;
-        List<String> documents = new ArrayList<>();
-        if (query.correlationId() != null && !query.correlationId().isBlank()) {
-            steps = jdbc.query("SELECT * FROM trace_step WHERE correlation_id = :id ORDER BY business_time, "
-                    + "recorded_at, document_id, sequence_number", Map.of("id", query.correlationId()),
-                    (rs, n) -> step(rs));
-        } else {
-            steps = new ArrayList<>(jdbc.query("SELECT * FROM trace_step WHERE trace_key = :key",
-                    Map.of("key", query.businessKey()), (rs, n) -> step(rs)));
-            // The invoices recorded against the order, with their payments and confirmations.
-            List<String> invoices = jdbc.queryForList("SELECT DISTINCT trace_key FROM trace_step WHERE related_key = "
-                    + ":key AND document_type = 'INVOICE'", Map.of("key", query.businessKey()), String.class);
-            if (!invoices.isEmpty()) {
-                steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:invoices)",
-                        Map.of("invoices", invoices), (rs, n) -> step(rs)));
-            }
-            // The supplier record the order used, as it stood up to the last step of the chain.
-            List<String> related = jdbc.queryForList("SELECT DISTINCT related_key FROM trace_step WHERE trace_key = "
-                    + ":key AND related_key IS NOT NULL AND document_type = 'PURCHASE_ORDER'",
-                    Map.of("key", query.businessKey()), String.class);
-            if (!related.isEmpty() && !steps.isEmpty()) {
-                Instant last = steps.stream().map(TraceStep::businessTime)
-                        .max(Comparator.naturalOrder()).orElseThrow();
-                steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:related) AND business_time <= "
-                        + ":last", new MapSqlParameterSource("related", related).addValue("last", Timestamp.from(last)),
-                        (rs, n) -> step(rs)));
-            }
-            steps.sort(Comparator.comparing(TraceStep::businessTime)
-                    .thenComparing(TraceStep::recordedAt)
-                    .thenComparing(TraceStep::documentId)
-                    .thenComparingLong(TraceStep::sequenceNumber));
-        }
-        if (steps.isEmpty()) {
-            return Optional.empty();
-        }
-        steps.forEach(step -> {
-            String document = step.documentType() + "/" + step.documentId();
-            if (!documents.contains(document)) {
-                documents.add(document);
-            }
-        });
-        return Optional.of(new Trace(query.businessKey(), query.correlationId(), documents, steps));
-    }
-
-    @QueryHandler
-    @Transactional(readOnly = true)
     public CaughtDuplicatePage handle(FindCaughtDuplicates query) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("limit", query.page().size())
@@ -394,15 +344,7 @@ class ReconciliationQueries {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static TraceStep step(ResultSet rs) throws SQLException {
-        return new TraceStep(instant(rs, "business_time"), instant(rs, "recorded_at"),
-                DocumentType.valueOf(rs.getString("document_type")), rs.getString("document_id"),
-                rs.getLong("sequence_number"), rs.getString("event_type"), system(rs.getString("reporting_system")),
-                rs.getString("connector_id"), rs.getString("message_id"), rs.getString("correlation_id"),
-                rs.getString("causation_id"), rs.getString("summary"));
-    }
-
-    private static SystemId system(String value) {
+    static SystemId system(String value) {
         return value == null || value.isEmpty() ? null : SystemId.of(value);
     }
 
