@@ -29,55 +29,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import static org.integrationledger.query.reconciliation.ReconciliationTable.instant;
-
 /**
- * Answers the reconciliation queries with SQL over the indexed tables (the trace: {@link TraceQueries}). A list
- * page is one statement: its
- * keys (from the divergences or the documents, in the list's order) and their documents, systems and divergences,
- * never one query per row; its total is another.
+ * Answers the reconciliation queries with SQL over the indexed tables (the trace: {@link TraceQueries}): a page of
+ * keys first (from the divergences or the documents, in the list's order), then the page's documents, systems and
+ * divergences in one query each, never one per row. One statement for all of them was tried and measured: it cost
+ * PostgreSQL more CPU per page, not less (docs/benchmarks.md, "One statement per reconciliation page").
  */
 @Component
 class ReconciliationQueries {
-
-    /**
-     * One row shape for the rows of reconciliation_document (d), reconciliation_system (s) and reconciliation_flag
-     * (f), under the column names the mappers of {@link ReconciliationTable} read. A column a table lacks is NULL
-     * (of the right type, as it comes from an empty outer join of the table that has it); a name two tables share
-     * is the value of the table the row came from.
-     */
-    private static final String ROW = "p.ord, p.type AS document_type, p.id AS document_id, d.business_key,"
-            + " d.parent_key, d.supplier_id, COALESCE(d.legal_entity, f.legal_entity) AS legal_entity,"
-            + " COALESCE(d.region, s.region, f.region) AS region, d.source_system, COALESCE(d.status, s.status)"
-            + " AS status, d.current_version, d.routed_to, d.routing_rule_version, COALESCE(d.amount, s.amount)"
-            + " AS amount, COALESCE(d.currency, s.currency) AS currency, d.source_known, d.source_reported_at,"
-            + " d.version_changed_at, d.status_changed_at, d.first_business_time, d.last_business_time,"
-            + " d.last_recorded_at, COALESCE(s.system_id, f.system_id) AS system_id, s.role, s.state,"
-            + " s.acknowledged_version, s.expected_version, s.rejected_version, s.reference, s.pending_since,"
-            + " s.bank_account_mismatch, s.business_time, s.recorded_at, f.flag, f.since, f.detail";
-
-    /**
-     * The rows of the page {@code p} (type, id, ord) from the three tables, ordered by the page's order and then by
-     * table (documents first): one branch per table, which joins its own table and the two others on false.
-     */
-    private static final String ROWS_OF_PAGE = String.join(" UNION ALL ",
-            rowsOf(0, "reconciliation_document"), rowsOf(1, "reconciliation_system"), rowsOf(2, "reconciliation_flag"))
-            + " ORDER BY ord, row_kind";
-
-    private static String rowsOf(int kind, String table) {
-        StringBuilder sql = new StringBuilder("SELECT " + kind + " AS row_kind, " + ROW + " FROM p");
-        for (String[] joined : new String[][]{{"reconciliation_document", "d"}, {"reconciliation_system", "s"},
-                {"reconciliation_flag", "f"}}) {
-            String alias = joined[1];
-            sql.append(joined[0].equals(table)
-                    ? " JOIN " + joined[0] + " " + alias + " ON " + alias + ".document_type = p.type AND " + alias
-                            + ".document_id = p.id"
-                    : " LEFT JOIN " + joined[0] + " " + alias + " ON false");
-        }
-        return sql.toString();
-    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PagingSettings paging;
@@ -90,11 +52,9 @@ class ReconciliationQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<ReconciliationEntry> handle(FindReconciliationEntry query) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("type", query.documentType().name())
-                .addValue("id", query.documentId());
-        return entries("SELECT CAST(:type AS text) AS type, CAST(:id AS text) AS id, 1 AS ord", params, query.asOf())
-                .stream().findFirst();
+        List<ReconciliationEntry> found = entries(List.of(new Key(query.documentType().name(), query.documentId())),
+                query.asOf());
+        return found.stream().findFirst();
     }
 
     @QueryHandler
@@ -102,14 +62,11 @@ class ReconciliationQueries {
     public ReconciliationPage handle(FindReconciliationEntries query) {
         ReconciliationFilter filter = query.filter();
         MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("limit", query.page().size())
+                .addValue("offset", (long) query.page().page() * query.page().size())
                 // One more than the limit, so the answer can tell "exactly the limit" from "more".
                 .addValue("countUpTo", paging.totalCountLimit() + 1L);
-        // The page's keys in the list's order, with their place in it (ord); entries() reads them with their rows.
-        // Limit and offset are written into the statement (validated integers): with them as parameters PostgreSQL
-        // estimated a tenth of the matches for the generic plan, so it planned the statement anew on every call
-        // (about 1 ms of its 3); with them in the text it keeps one plan per page size and offset.
-        String window = " LIMIT " + query.page().size() + " OFFSET " + (long) query.page().page() * query.page().size();
-        String page;
+        List<Key> keys;
         CappedTotal capped;
         if (filter.selectsDivergences()) {
             // A document's place in the list is its oldest matching divergence, i.e. the first of its matching flags
@@ -121,19 +78,19 @@ class ReconciliationQueries {
             first.add("NOT EXISTS (SELECT 1 FROM reconciliation_flag g WHERE g.document_type = f.document_type"
                     + " AND g.document_id = f.document_id AND " + String.join(" AND ", flagConditions(filter, params,
                     "g.")) + " AND (g.since, g.flag, g.system_id) < (f.since, f.flag, f.system_id))");
-            page = "SELECT f.document_type AS type, f.document_id AS id, row_number() OVER (ORDER BY f.since,"
-                    + " f.document_type, f.document_id) AS ord FROM reconciliation_flag f" + whereClause(first)
-                    + " ORDER BY f.since, f.document_type, f.document_id" + window;
+            keys = jdbc.query("SELECT f.document_type, f.document_id FROM reconciliation_flag f" + whereClause(first)
+                    + " ORDER BY f.since, f.document_type, f.document_id LIMIT :limit OFFSET :offset",
+                    params, (rs, n) -> key(rs));
             capped = divergenceTotal(filter);
         } else {
             String where = documentWhere(filter, params);
-            page = "SELECT document_type AS type, document_id AS id, row_number() OVER (ORDER BY last_business_time"
-                    + " DESC, document_type, document_id) AS ord FROM reconciliation_document" + where
-                    + " ORDER BY last_business_time DESC, document_type, document_id" + window;
+            keys = jdbc.query("SELECT document_type, document_id FROM reconciliation_document" + where
+                    + " ORDER BY last_business_time DESC, document_type, document_id LIMIT :limit OFFSET :offset",
+                    params, (rs, n) -> key(rs));
             capped = CappedTotal.of(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM reconciliation_document"
                     + where + " LIMIT :countUpTo) d", params, Long.class), paging.totalCountLimit());
         }
-        return new ReconciliationPage(entries(page, params, filter.asOf()), query.page().page(), query.page().size(),
+        return new ReconciliationPage(entries(keys, filter.asOf()), query.page().page(), query.page().size(),
                 capped.total(), capped.exact());
     }
 
@@ -260,37 +217,38 @@ class ReconciliationQueries {
         return new CaughtDuplicatePage(items, query.page().page(), query.page().size(), total);
     }
 
-    /**
-     * The documents of a page with their systems and divergences, in the page's order, in one statement:
-     * {@code page} yields the keys ({@code type}, {@code id}) and their place ({@code ord}). The three tables' rows
-     * come back as one row shape ({@link #ROW}), so a list is one round trip to the database for its page and rows
-     * where it was four (the keys, then each table): on a busy machine each round trip waits for the backend and
-     * the request thread to be scheduled again (docs/benchmarks.md, "One statement per reconciliation page").
-     */
-    private List<ReconciliationEntry> entries(String page, MapSqlParameterSource params, Instant asOf) {
+    private List<ReconciliationEntry> entries(List<Key> keys, Instant asOf) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        // The keys as two arrays joined through unnest: the statement's text is the same for every page, so the
+        // driver prepares it once and PostgreSQL plans it once, where a row IN list of a page's keys was planned
+        // anew on every call (1.3 ms of planning per query at a page of 50, three queries per page).
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("types", keys.stream().map(Key::type).toArray(String[]::new))
+                .addValue("ids", keys.stream().map(Key::id).toArray(String[]::new));
+        String in = " x JOIN unnest(CAST(:types AS text[]), CAST(:ids AS text[])) AS k(type, id)"
+                + " ON x.document_type = k.type AND x.document_id = k.id";
         Map<Key, DocumentState> documents = new LinkedHashMap<>();
-        jdbc.query("WITH p AS MATERIALIZED (" + page + ") " + ROWS_OF_PAGE, params, (ResultSet rs) -> {
-            switch (rs.getInt("row_kind")) {
-                case 0 -> {
-                    DocumentState document = ReconciliationTable.document(rs);
-                    documents.put(new Key(document.type.name(), document.id), document);
-                }
-                case 1 -> {
-                    DocumentState document = documents.get(key(rs));
-                    if (document != null) {
-                        document.systems.put(rs.getString("system_id"), ReconciliationTable.system(rs));
-                    }
-                }
-                default -> {
-                    DocumentState document = documents.get(key(rs));
-                    if (document != null) {
-                        OpenDivergence divergence = ReconciliationTable.divergence(rs);
-                        document.divergences.put(divergence.key(), divergence);
-                    }
-                }
+        jdbc.query("SELECT x.* FROM reconciliation_document" + in, params, (ResultSet rs) -> {
+            DocumentState document = ReconciliationTable.document(rs);
+            documents.put(new Key(document.type.name(), document.id), document);
+        });
+        jdbc.query("SELECT x.* FROM reconciliation_system" + in, params, (ResultSet rs) -> {
+            DocumentState document = documents.get(key(rs));
+            if (document != null) {
+                document.systems.put(rs.getString("system_id"), ReconciliationTable.system(rs));
             }
         });
-        return documents.values().stream().map(document -> document.toEntry(asOf)).toList();
+        jdbc.query("SELECT x.* FROM reconciliation_flag" + in, params, (ResultSet rs) -> {
+            DocumentState document = documents.get(key(rs));
+            if (document != null) {
+                OpenDivergence divergence = ReconciliationTable.divergence(rs);
+                document.divergences.put(divergence.key(), divergence);
+            }
+        });
+        return keys.stream().map(documents::get).filter(Objects::nonNull)
+                .map(document -> document.toEntry(asOf)).toList();
     }
 
     /** The filter on the divergence table: the document's columns plus the divergence's own. */
