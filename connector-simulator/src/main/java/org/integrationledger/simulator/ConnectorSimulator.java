@@ -25,10 +25,12 @@ public final class ConnectorSimulator {
               simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
               demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
-              queries   --ledger=http://localhost:8080 [--repetitions=500]   (the benchmark's query phase alone)
+              queries   --ledger=http://localhost:8080 [--repetitions=500] [--warmup-seconds=0]
+                        (the benchmark's query phase alone; the warm-up rotates through the queries first)
               benchmark [--profile=smoke|quick|full] [--db-url=jdbc:postgresql://host/db --db-user= --db-password=]
                         [--ledger-jar=ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar] [--out=docs]
                         [--concurrency=4,16,64] [--growth=0,1000000,10000000] [--ingest-seconds=30] [--seed=42]
+                        [--query-repetitions=500] [--query-warmup-seconds=120]
                         [--ledger-args="--spring.property=value ..."]  (extra arguments for the tuned ledger)
                         [--ledger-jvm-args="-Xmx512m ..."]  (JVM options for every ledger process)
             """;
@@ -52,7 +54,8 @@ public final class ConnectorSimulator {
             case "demo" -> System.exit(simulate(flags, true) ? 0 : 1);
             case "queries" -> {
                 QueryProbe.measure(new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080")),
-                        Integer.parseInt(flags.getOrDefault("repetitions", "500")), System.out);
+                        Integer.parseInt(flags.getOrDefault("repetitions", "500")),
+                        Double.parseDouble(flags.getOrDefault("warmup-seconds", "0")), System.out);
                 System.exit(0);
             }
             case "benchmark" -> {

@@ -314,7 +314,7 @@ public final class Benchmark {
         log("queries on " + results.queryDocuments + " documents (" + results.queryEvents + " events)");
         try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
             results.queries.addAll(new QueryProbe(ledger.client()).run(profile.queryRepetitions(),
-                    n -> ids.get((int) (n % ids.size())), ids.size()));
+                    profile.queryWarmupSeconds(), n -> ids.get((int) (n % ids.size())), ids.size()));
             results.queryUsage = meter.finish();
         }
         results.queries.forEach(q -> log(String.format("  %-45s p50 %.1f ms p99 %.1f ms", q.query(), q.p(50), q.p(99))));

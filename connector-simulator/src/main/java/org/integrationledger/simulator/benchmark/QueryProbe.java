@@ -22,9 +22,18 @@ public final class QueryProbe {
 
     private static final Pattern ORDER_ID = Pattern.compile("\"purchaseOrderId\"\\s*:\\s*\"([^\"]+)\"");
 
-    record Result(String query, Histogram latencyMicros, long errors) {
+    /** {@code warmupMicros}: the same query's requests during the warm-up rotation, i.e. on a JIT still compiling. */
+    record Result(String query, Histogram latencyMicros, long errors, Histogram warmupMicros) {
         double p(double percentile) {
-            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+            return percentile(latencyMicros, percentile);
+        }
+
+        double warmupP(double percentile) {
+            return percentile(warmupMicros, percentile);
+        }
+
+        private static double percentile(Histogram histogram, double percentile) {
+            return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
@@ -34,8 +43,13 @@ public final class QueryProbe {
         this.client = client;
     }
 
-    /** {@code purchaseOrderIds} supplies existing order ids by number, for the per-document reads. */
-    List<Result> run(int repetitions, LongFunction<String> purchaseOrderId, long orders) {
+    /**
+     * {@code purchaseOrderIds} supplies existing order ids by number, for the per-document reads. First the queries
+     * take turns, one request each, for {@code warmupSeconds}: on two cores the JIT keeps compiling the query paths
+     * (Spring MVC, Jackson, JDBC) for minutes after a start, and while it does the ledger spends twice the CPU per
+     * request (docs/benchmarks.md, "The JIT and the query figures"). Then each query is timed on its own.
+     */
+    List<Result> run(int repetitions, double warmupSeconds, LongFunction<String> purchaseOrderId, long orders) {
         Map<String, LongFunction<String>> queries = new LinkedHashMap<>();
         queries.put("reconciliation: POs not acknowledged > 30 min",
                 n -> "/api/v1/reconciliation?documentType=PURCHASE_ORDER&divergence=NOT_ACKNOWLEDGED&divergentFor=PT30M");
@@ -62,6 +76,19 @@ public final class QueryProbe {
                         + "&outcome=MET_LATE");
         queries.put("invoice exceptions: EMEA queue, page of 50", n -> "/api/v1/invoice-exceptions?region=EMEA&page=0&size=50");
         SplittableRandom random = new SplittableRandom(11);
+        Map<String, Histogram> warmup = new LinkedHashMap<>();
+        queries.keySet().forEach(name -> warmup.put(name, new Histogram(60_000_000L, 3)));
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (warmupSeconds > 0 && System.nanoTime() < warmupEnd) {
+            queries.forEach((name, path) -> {
+                long t0 = System.nanoTime();
+                LedgerClient.Answer answer = client.get(path.apply(random.nextLong(Math.max(1, orders))),
+                        ReferenceScenario.REPORTING_KEY);
+                if (answer.status() == 200) {
+                    warmup.get(name).recordValue(Math.min((System.nanoTime() - t0) / 1000, 60_000_000L));
+                }
+            });
+        }
         return queries.entrySet().stream().map(query -> {
             Histogram histogram = new Histogram(60_000_000L, 3);
             long errors = 0;
@@ -76,16 +103,16 @@ public final class QueryProbe {
                     histogram.recordValue(Math.min(micros, 60_000_000L));
                 }
             }
-            return new Result(query.getKey(), histogram, errors);
+            return new Result(query.getKey(), histogram, errors, warmup.get(query.getKey()));
         }).toList();
     }
 
     /**
-     * The query phase alone against a running ledger ({@code queries --ledger=URL}): the benchmark's requests, with
+     * The query phase alone against a running ledger ({@code queries --ledger=URL [--warmup-seconds=S]}): the benchmark's requests, with
      * order ids from the ledger's first purchase-order page. For comparing a change on the same data without a
      * whole run; prints one line per query.
      */
-    public static void measure(LedgerClient client, int repetitions, PrintStream out) {
+    public static void measure(LedgerClient client, int repetitions, double warmupSeconds, PrintStream out) {
         LedgerClient.Answer page = client.get("/api/v1/purchase-orders?page=0&size=200", ReferenceScenario.REPORTING_KEY);
         List<String> ids = new ArrayList<>();
         Matcher matcher = ORDER_ID.matcher(page.status() == 200 ? page.body() : "");
@@ -95,7 +122,9 @@ public final class QueryProbe {
         if (ids.isEmpty()) {
             ids.add("PO-none");
         }
-        new QueryProbe(client).run(repetitions, n -> ids.get((int) (n % ids.size())), ids.size()).forEach(q ->
-                out.printf("%-55s p50 %6.1f ms  p99 %6.1f ms  errors %d%n", q.query(), q.p(50), q.p(99), q.errors()));
+        new QueryProbe(client).run(repetitions, warmupSeconds, n -> ids.get((int) (n % ids.size())), ids.size())
+                .forEach(q -> out.printf("%-55s p50 %6.1f ms  p99 %6.1f ms  errors %d  (warm-up: %d requests, p50 %.1f,"
+                        + " p99 %.1f ms)%n", q.query(), q.p(50), q.p(99), q.errors(), q.warmupMicros().getTotalCount(),
+                        q.warmupP(50), q.warmupP(99)));
     }
 }

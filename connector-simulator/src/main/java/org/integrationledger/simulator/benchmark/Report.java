@@ -98,9 +98,12 @@ final class Report {
         }
         md.append("\n### Queries (sequential, after warm-up) at ").append(results.queryDocuments)
                 .append(" documents / ").append(results.queryEvents).append(" events\n\n");
-        table(md, List.of("query", "requests", "p50 ms", "p99 ms", "errors"), results.queries.stream().map(q -> List.of(
-                q.query(), Long.toString(q.latencyMicros().getTotalCount()), f1(q.p(50)), f1(q.p(99)),
-                Long.toString(q.errors()))).toList());
+        md.append("Warm-up: the queries took turns, one request each, for ").append(f0(profile.queryWarmupSeconds()))
+                .append(" s; its columns are each query's requests in that rotation, on a JIT still compiling.\n\n");
+        table(md, List.of("query", "requests", "p50 ms", "p99 ms", "errors", "warm-up requests", "warm-up p50 ms",
+                "warm-up p99 ms"), results.queries.stream().map(q -> List.of(q.query(),
+                Long.toString(q.latencyMicros().getTotalCount()), f1(q.p(50)), f1(q.p(99)), Long.toString(q.errors()),
+                Long.toString(q.warmupMicros().getTotalCount()), f1(q.warmupP(50)), f1(q.warmupP(99)))).toList());
         if (results.queryUsage != null) {
             md.append("\nBefore the queries the harness waited ").append(results.querySettleSeconds < 0 ? "in vain"
                     : f0(results.querySettleSeconds) + " s").append(" for the machine to be less than 25 % busy over 5 s."

@@ -41,8 +41,10 @@ class BenchmarkSmokeTest {
         assertThat(markdown).containsPattern("\\| bulk \\| \\d+ \\| [3-9]\\d{3} \\| [1-9]\\d* \\| [1-9]\\d* \\|");
         for (String query : new String[]{"SLA open: all rules, page of 50", "SLA history: PO posting, last 90 days",
                 "invoice exceptions: EMEA queue, page of 50"}) {
-            assertThat(markdown).as(query + " answered without errors")
-                    .containsPattern("\\| " + java.util.regex.Pattern.quote(query) + " \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|");
+            // ... and took its turns in the warm-up rotation before it was timed.
+            assertThat(markdown).as(query + " answered without errors, after its warm-up")
+                    .containsPattern("\\| " + java.util.regex.Pattern.quote(query)
+                            + " \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\|");
         }
         // The queries waited for a settled machine (or say they could not), and say how busy it was meanwhile.
         assertThat(markdown).containsPattern("waited (\\d+ s|in vain) for the machine to be less than 25 % busy over 5 s\\."
