@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 /** Latency of the readers' questions, one request at a time after a warm-up, on whatever the store holds now. */
 public final class QueryProbe {
 
+    private static final long MAX_MICROS = 60_000_000L;
     private static final Pattern ORDER_ID = Pattern.compile("\"purchaseOrderId\"\\s*:\\s*\"([^\"]+)\"");
 
     /** {@code warmupMicros}: the same query's requests during the warm-up rotation, i.e. on a JIT still compiling. */
@@ -77,39 +78,45 @@ public final class QueryProbe {
         queries.put("invoice exceptions: EMEA queue, page of 50", n -> "/api/v1/invoice-exceptions?region=EMEA&page=0&size=50");
         SplittableRandom random = new SplittableRandom(11);
         Map<String, Histogram> warmup = new LinkedHashMap<>();
-        queries.keySet().forEach(name -> warmup.put(name, new Histogram(60_000_000L, 3)));
+        queries.keySet().forEach(name -> warmup.put(name, newHistogram()));
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (warmupSeconds > 0 && System.nanoTime() < warmupEnd) {
             queries.forEach((name, path) -> {
-                long t0 = System.nanoTime();
-                LedgerClient.Answer answer = client.get(path.apply(random.nextLong(Math.max(1, orders))),
-                        ReferenceScenario.REPORTING_KEY);
-                if (answer.status() == 200) {
-                    warmup.get(name).recordValue(Math.min((System.nanoTime() - t0) / 1000, 60_000_000L));
+                long micros = answeredMicros(path.apply(random.nextLong(Math.max(1, orders))));
+                if (micros >= 0) {
+                    warmup.get(name).recordValue(micros);
                 }
             });
         }
         return queries.entrySet().stream().map(query -> {
-            Histogram histogram = new Histogram(60_000_000L, 3);
+            Histogram histogram = newHistogram();
             long errors = 0;
             for (int i = -Math.min(50, repetitions); i < repetitions; i++) {
-                String path = query.getValue().apply(random.nextLong(Math.max(1, orders)));
-                long t0 = System.nanoTime();
-                LedgerClient.Answer answer = client.get(path, ReferenceScenario.REPORTING_KEY);
-                long micros = (System.nanoTime() - t0) / 1000;
-                if (answer.status() != 200) {
+                long micros = answeredMicros(query.getValue().apply(random.nextLong(Math.max(1, orders))));
+                if (micros < 0) {
                     errors++;
                 } else if (i >= 0) {
-                    histogram.recordValue(Math.min(micros, 60_000_000L));
+                    histogram.recordValue(micros);
                 }
             }
             return new Result(query.getKey(), histogram, errors, warmup.get(query.getKey()));
         }).toList();
     }
 
+    /** One request's latency in microseconds (at most a minute), or -1 when the answer was not a 200. */
+    private long answeredMicros(String path) {
+        long t0 = System.nanoTime();
+        LedgerClient.Answer answer = client.get(path, ReferenceScenario.REPORTING_KEY);
+        return answer.status() == 200 ? Math.min((System.nanoTime() - t0) / 1000, MAX_MICROS) : -1;
+    }
+
+    private static Histogram newHistogram() {
+        return new Histogram(MAX_MICROS, 3);
+    }
+
     /**
-     * The query phase alone against a running ledger ({@code queries --ledger=URL [--warmup-seconds=S]}): the benchmark's requests, with
-     * order ids from the ledger's first purchase-order page. For comparing a change on the same data without a
+     * The query phase alone against a running ledger ({@code queries --ledger=URL [--warmup-seconds=S]}): the
+     * benchmark's requests, with order ids from the ledger's first purchase-order page. For comparing a change on the same data without a
      * whole run; prints one line per query.
      */
     public static void measure(LedgerClient client, int repetitions, double warmupSeconds, PrintStream out) {
