@@ -26,7 +26,7 @@ class BenchmarkSmokeTest {
     void runsEveryPhaseOfTheSmokeProfileAndWritesTheReport(@TempDir Path out) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Benchmark benchmark = new Benchmark(Map.of("profile", "smoke", "out", out.toString(),
-                "work-dir", out.resolve("work").toString(), "keep", "true"),
+                "work-dir", out.resolve("work").toString(), "keep", "true", "jfr", "true"),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         Path report = benchmark.run();
@@ -53,6 +53,11 @@ class BenchmarkSmokeTest {
         assertThat(markdown).containsPattern(
                 "\\| tuned \\| \\d+ \\| 4 \\| [1-9]\\d* \\| [1-9]\\d* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [1-9]\\d* \\|");
         assertThat(markdown).doesNotContain("| HTTP ");
+        // A throwaway recording takes JFR's first start (which discards the JVM's compiled code) before the warm-up,
+        // and the profile is a second recording.
+        assertThat(Files.readString(out.resolve("work/tuned-jcmd.log")))
+                .containsSubsequence("Stopped recording \"instrument\"", "Started recording", "Stopped recording \"bench\"");
+        assertThat(markdown).contains("### Where the tuned ledger's CPU went");
         assertThat(out.resolve("benchmarks/ingest.png")).isNotEmptyFile();
         // Every probe of the recorded lag phase, and of its unrecorded warm-up, is kept: "epoch ms,lag ms" lines.
         for (String phase : new String[]{"lag-tuned-one-process.csv", "lag-one-process-warm-up-not-recorded-.csv"}) {
