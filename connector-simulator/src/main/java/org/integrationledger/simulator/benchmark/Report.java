@@ -4,6 +4,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -13,6 +14,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -260,6 +263,19 @@ final class Report {
                 .findFirst();
     }
 
+    /**
+     * A tick at every whole power of the base, labelled with its value (4, 8, 16 …; 10, 100, 1,000 …): left to
+     * itself the axis put ticks at fractional powers and labelled them 2^2.2 or 10^3.7.
+     */
+    private static LogAxis logAxis(String label, int base) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(base);
+        axis.setSmallestValue(1);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
+    }
+
     private List<String> plots(Path directory) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<String> images = new ArrayList<>();
@@ -284,15 +300,9 @@ final class Report {
                 "concurrent connections", "commands/s acknowledged (200)", ingest, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         if (profile.concurrency().size() > 1) {
-            LogAxis axis = new LogAxis("concurrent connections (log scale)");
-            axis.setBase(2);
-            axis.setSmallestValue(1);
-            plot.setDomainAxis(axis);
+            plot.setDomainAxis(logAxis("concurrent connections (log scale)", 2));
         }
-        LogAxis rates = new LogAxis("commands/s acknowledged (200), log scale");
-        rates.setBase(10);
-        rates.setSmallestValue(1);
-        plot.setRangeAxis(rates);
+        plot.setRangeAxis(logAxis("commands/s acknowledged (200), log scale", 10));
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
         ChartUtils.saveChartAsPNG(directory.resolve("ingest.png").toFile(), chart, 900, 500);
         images.add("ingest.png");
