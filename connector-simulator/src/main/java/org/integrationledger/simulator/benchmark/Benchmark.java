@@ -165,8 +165,10 @@ public final class Benchmark {
      * A recording started and stopped before the warm-up pays that there, not in a measured phase.
      */
     private void instrumentForRecording(LedgerProcess ledger) {
-        if (!ledger.jcmd("JFR.start", "name=instrument", "settings=profile") || !ledger.jcmd("JFR.stop", "name=instrument")) {
-            results.notes.add("jcmd JFR.start/stop before the warm-up failed; the first measured phase may pay for JFR's start");
+        if (!ledger.jcmd("JFR.start", "name=instrument", "settings=profile")
+                || !ledger.jcmd("JFR.stop", "name=instrument")) {
+            results.notes.add("jcmd JFR.start/stop before the warm-up failed;"
+                    + " the first measured phase may pay for JFR's start");
         }
     }
 

@@ -45,7 +45,7 @@ public final class QueryProbe {
     }
 
     /**
-     * {@code purchaseOrderIds} supplies existing order ids by number, for the per-document reads. First the queries
+     * {@code purchaseOrderId} supplies existing order ids by number, for the per-document reads. First the queries
      * take turns, one request each, for {@code warmupSeconds}: on two cores the JIT keeps compiling the query paths
      * (Spring MVC, Jackson, JDBC) for minutes after a start, and while it does the ledger spends twice the CPU per
      * request (docs/benchmarks.md, "The JIT and the query figures"). Then each query is timed on its own.
@@ -116,8 +116,8 @@ public final class QueryProbe {
 
     /**
      * The query phase alone against a running ledger ({@code queries --ledger=URL [--warmup-seconds=S]}): the
-     * benchmark's requests, with order ids from the ledger's first purchase-order page. For comparing a change on the same data without a
-     * whole run; prints one line per query.
+     * benchmark's requests, with order ids from the ledger's first purchase-order page. For comparing a change on
+     * the same data without a whole run; prints one line per query.
      */
     public static void measure(LedgerClient client, int repetitions, double warmupSeconds, PrintStream out) {
         LedgerClient.Answer page = client.get("/api/v1/purchase-orders?page=0&size=200", ReferenceScenario.REPORTING_KEY);
