@@ -21,9 +21,14 @@ import java.util.regex.Pattern;
  */
 final class PhaseMeter implements AutoCloseable {
 
-    /** What one phase cost. Heap and RSS in MiB; CPU in seconds over all watched processes. */
+    /**
+     * What one phase cost. Heap and RSS in MiB; CPU in seconds over all watched processes. {@code peakHeapMiB} is
+     * the watched processes' heaps in use added up (the split pair's together), {@code peakProcessHeapMiB} the
+     * largest heap in use of any one of them: the heap target is a ledger process's.
+     */
     record Usage(double peakHeapMiB, double peakRssMiB, double hwmMiB, double ledgerCpuSeconds, double machineBusySeconds,
-                 String loadStart, String loadEnd, double seconds, double postgresCpuSeconds, long commits) {
+                 String loadStart, String loadEnd, double seconds, double postgresCpuSeconds, long commits,
+                 double peakProcessHeapMiB) {
     }
 
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
@@ -39,6 +44,7 @@ final class PhaseMeter implements AutoCloseable {
     private final long start = System.nanoTime();
     private volatile boolean running = true;
     private volatile double peakHeap;
+    private volatile double peakProcessHeap;
     private volatile double peakRss;
 
     PhaseMeter(List<LedgerProcess> processes) {
@@ -69,7 +75,9 @@ final class PhaseMeter implements AutoCloseable {
                             ReferenceScenario.REPORTING_KEY);
                     Matcher m = VALUE.matcher(answer.body());
                     if (answer.status() == 200 && m.find()) {
-                        heap += Double.parseDouble(m.group(1)) / (1024 * 1024);
+                        double processHeap = Double.parseDouble(m.group(1)) / (1024 * 1024);
+                        heap += processHeap;
+                        peakProcessHeap = Math.max(peakProcessHeap, processHeap);
                     }
                 } catch (RuntimeException ignored) {
                     // a sample lost under load is just a sample lost
@@ -93,7 +101,7 @@ final class PhaseMeter implements AutoCloseable {
         long commitsEnd = commits.getAsLong();
         return new Usage(peakHeap, peakRss, hwm, cpu() - cpuStart, machineBusySeconds() - busyStart, loadStart,
                 loadAverage(), (System.nanoTime() - start) / 1e9, postgresCpuSeconds() - postgresStart,
-                commitsStart < 0 || commitsEnd < 0 ? -1 : commitsEnd - commitsStart);
+                commitsStart < 0 || commitsEnd < 0 ? -1 : commitsEnd - commitsStart, peakProcessHeap);
     }
 
     @Override

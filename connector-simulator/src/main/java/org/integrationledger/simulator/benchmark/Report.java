@@ -86,7 +86,7 @@ final class Report {
                 results.lag.stream().map(l -> List.of(l.configuration(), f0(l.targetRate()),
                         l.background() == null ? "-" : f0(l.background().acceptedPerSecond()),
                         Long.toString(l.lag().probes()), f1(l.lag().p(50)), f1(l.lag().p(99)), f1(l.lag().p(100)),
-                        Long.toString(l.lag().timeouts()), busyPercent(l.usage()), f0(l.usage().peakHeapMiB()),
+                        Long.toString(l.lag().timeouts()), busyPercent(l.usage()), heapCell(l.usage()),
                         f0(l.usage().peakRssMiB()), load(l.usage()))).toList());
         md.append("\n*Machine busy*: every CPU's busy time over the phase (`/proc/stat`: the ledger, PostgreSQL, this "
                 + "harness and anything else), as a share of all cores; near 100 % the lag measures a queue for the CPU.\n");
@@ -193,22 +193,29 @@ final class Report {
                     + results.queryDocuments + " documents", verdict(worstQuery.getAsDouble() < 20,
                     20 - worstQuery.getAsDouble(), " ms")));
         }
-        double heap = 0;
-        for (Results.Ingest i : tuned) {
-            heap = Math.max(heap, i.usage().peakHeapMiB());
-        }
-        for (Results.Lag l : results.lag) {
-            if (l.configuration().startsWith("tuned")) {
-                heap = Math.max(heap, l.usage().peakHeapMiB());
-            }
-        }
+        List<PhaseMeter.Usage> tunedUsages = new ArrayList<>();
+        tuned.forEach(i -> tunedUsages.add(i.usage()));
+        results.lag.stream().filter(l -> l.configuration().startsWith("tuned")).forEach(l -> tunedUsages.add(l.usage()));
         if (results.replayUsage != null) {
-            heap = Math.max(heap, results.replayUsage.peakHeapMiB());
+            tunedUsages.add(results.replayUsage);
         }
-        rows.add(List.of("heap ≤ 512 MB (10 M events)", "peak heap in use " + f0(heap) + " MiB at up to "
-                + results.queryEvents + " events (" + results.environment.getOrDefault("ledger JVM options (every ledger process)",
-                "default -Xmx: a quarter of RAM") + ")", verdict(heap <= 512, 512 - heap, " MiB")));
+        rows.add(heapRow(tunedUsages, results.queryEvents, results.environment.getOrDefault(
+                "ledger JVM options (every ledger process)", "default -Xmx: a quarter of RAM")));
         return rows;
+    }
+
+    /**
+     * The heap target is a ledger process's: the largest heap in use of any one process over the tuned phases. The
+     * split pair's two heaps added up (each process has its own maximum) are named beside it, not judged: until
+     * 5 December they were, and the target then compared two processes' heaps with one process's budget.
+     */
+    static List<String> heapRow(List<PhaseMeter.Usage> usages, long events, String jvmOptions) {
+        double process = usages.stream().mapToDouble(PhaseMeter.Usage::peakProcessHeapMiB).max().orElse(0);
+        double together = usages.stream().mapToDouble(PhaseMeter.Usage::peakHeapMiB).max().orElse(0);
+        return List.of("heap ≤ 512 MB (10 M events)", "peak heap in use of one ledger process " + f0(process)
+                        + " MiB" + (together > process + 0.5 ? " (split pair's two heaps together " + f0(together) + " MiB)" : "")
+                        + " at up to " + events + " events (" + jvmOptions + ")",
+                verdict(process <= 512, 512 - process, " MiB"));
     }
 
     private List<List<String>> ingestRows() {
@@ -330,6 +337,12 @@ final class Report {
         for (List<String> row : rows) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
+    }
+
+    /** Peak heap of a phase; for a pair of processes their heaps together, and the larger one's. */
+    private static String heapCell(PhaseMeter.Usage usage) {
+        return f0(usage.peakHeapMiB()) + (usage.peakHeapMiB() > usage.peakProcessHeapMiB() + 0.5
+                ? " (largest process " + f0(usage.peakProcessHeapMiB()) + ")" : "");
     }
 
     private static String verdict(boolean met, double margin, String unit) {
