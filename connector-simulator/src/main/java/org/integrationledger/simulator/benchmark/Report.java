@@ -206,15 +206,14 @@ final class Report {
 
     /**
      * The heap target is a ledger process's: the largest heap in use of any one process over the tuned phases. The
-     * split pair's two heaps added up (each process has its own maximum) are named beside it, not judged: until
-     * 5 December they were, and the target then compared two processes' heaps with one process's budget.
+     * split pair's two heaps added up are named beside it, not judged: each process has its own maximum heap.
      */
     static List<String> heapRow(List<PhaseMeter.Usage> usages, long events, String jvmOptions) {
         double process = usages.stream().mapToDouble(PhaseMeter.Usage::peakProcessHeapMiB).max().orElse(0);
         double together = usages.stream().mapToDouble(PhaseMeter.Usage::peakHeapMiB).max().orElse(0);
-        return List.of("heap ≤ 512 MB (10 M events)", "peak heap in use of one ledger process " + f0(process)
-                        + " MiB" + (together > process + 0.5 ? " (split pair's two heaps together " + f0(together) + " MiB)" : "")
-                        + " at up to " + events + " events (" + jvmOptions + ")",
+        String pair = together > process + 0.5 ? " (split pair's two heaps together " + f0(together) + " MiB)" : "";
+        return List.of("heap ≤ 512 MB (10 M events)", "peak heap in use of one ledger process " + f0(process) + " MiB"
+                + pair + " at up to " + events + " events (" + jvmOptions + ")",
                 verdict(process <= 512, 512 - process, " MiB"));
     }
 

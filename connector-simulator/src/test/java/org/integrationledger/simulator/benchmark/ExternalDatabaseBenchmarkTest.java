@@ -31,7 +31,7 @@ class ExternalDatabaseBenchmarkTest {
     void runsTheLedgerOnTheServerOfDbUrl(@TempDir Path out) throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(out.resolve("external"))
                 .setServerConfig("max_connections", "300").start()) {
-            // A query string on the URL, as users write them, is kept on every database URL the harness derives.
+            // With a query string, as users write such URLs; the harness derives its databases' URLs from it.
             String url = "jdbc:postgresql://localhost:" + external.getPort() + "/postgres?ApplicationName=benchmark-test";
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             Benchmark benchmark = new Benchmark(Map.of("profile", "smoke", "growth", "0", "jfr", "false",
