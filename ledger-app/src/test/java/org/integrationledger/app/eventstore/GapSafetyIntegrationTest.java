@@ -15,6 +15,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.app.support.OpenAppend;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
@@ -46,6 +47,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.DirectEvents.issued;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
@@ -161,7 +163,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
                     .executeWithoutResult(status -> {
                         jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
                         olderHasId.countDown();
-                        awaitRelease(appendOlder);
+                        OpenAppend.awaitRelease(appendOlder);
                         eventStore.publish(issued(olderIdPo, Instant.now()));
                     }));
             assertThat(olderHasId.await(30, TimeUnit.SECONDS)).isTrue();
@@ -169,7 +171,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
                     .executeWithoutResult(status -> {
                         eventStore.publish(issued(openPo, Instant.now()));
                         openAppended.countDown();
-                        awaitRelease(commitOpen);
+                        OpenAppend.awaitRelease(commitOpen);
                     }));
             assertThat(openAppended.await(30, TimeUnit.SECONDS)).isTrue();
             appendOlder.countDown();
@@ -233,37 +235,11 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
 
     /** Appends the events in a transaction of the slow writer that stays open until {@link OpenAppend#commit}. */
     private OpenAppend openAppend(DomainEventMessage<?>... events) throws InterruptedException {
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> transaction = slowWriter.submit(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    eventStore.publish(events);
-                    appended.countDown();
-                    awaitRelease(release);
-                }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
-        return new OpenAppend(release, transaction);
-    }
-
-    private record OpenAppend(CountDownLatch release, Future<?> transaction) {
-        void commit() throws Exception {
-            release.countDown();
-            transaction.get(30, TimeUnit.SECONDS);
-        }
+        return OpenAppend.of(slowWriter, transactions, eventStore, events);
     }
 
     private boolean inView(String po) {
         return api.get("/api/v1/purchase-orders/" + po, REPORTING_KEY).status() == 200;
-    }
-
-    private static DomainEventMessage<PurchaseOrderIssued> issued(String po, Instant timestamp) {
-        UnitPrice price = UnitPrice.of("10.00", "USD");
-        PurchaseOrderIssued event = new PurchaseOrderIssued(PurchaseOrderId.of(po), SupplierId.of("SUP-1"),
-                LegalEntityId.of("US01"), SystemId.of("ERP_NA"), "REQ-1",
-                List.of(new PurchaseOrderLine(1, "Gasket", Quantity.of("1", "EA"), price, true)),
-                Money.of("10.00", "USD"), 1, null, SystemId.of("PROCUREMENT"), timestamp);
-        return new GenericDomainEventMessage<>("PurchaseOrder", po, 0, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), timestamp);
     }
 
     private static Reading readAll(EventStorageEngine engine, TrackingToken from) {
@@ -276,17 +252,6 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
             }
         }
         return new Reading(aggregates, token);
-    }
-
-    private static void awaitRelease(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the open transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Reading(List<String> aggregates, TrackingToken token) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.query.delivery.AppliedOnce;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -13,10 +14,12 @@ import java.util.List;
 
 /**
  * Builds the invoice views (invoice, exception queue, payments). It runs in a pooled streaming processor whose
- * token is stored in the same transaction as the rows, so an event is applied exactly once even across crashes.
+ * token is stored in the same transaction as the rows, and {@link AppliedOnce} skips an
+ * event delivered again, so each event is applied exactly once even across crashes.
  * The rules per event live in {@link InvoiceViewRules}, shared with the rebuild ({@link InvoiceViewRebuild}).
  */
 @Component
+@AppliedOnce
 @ProcessingGroup(InvoiceProjection.PROCESSING_GROUP)
 class InvoiceProjection {
 

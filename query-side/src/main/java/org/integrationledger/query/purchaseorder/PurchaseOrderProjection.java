@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.query.delivery.AppliedOnce;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -13,10 +14,12 @@ import java.util.Optional;
 
 /**
  * Builds the purchase-order view. It runs in a pooled streaming processor whose token is stored in the same
- * transaction as the rows, so an event is applied exactly once even across crashes. The rules per event live
+ * transaction as the rows, and {@link AppliedOnce} skips an
+ * event delivered again, so each event is applied exactly once even across crashes. The rules per event live
  * in {@link PurchaseOrderView#apply}, shared with the audit's as-of replay ({@link PurchaseOrderReplay}).
  */
 @Component
+@AppliedOnce
 @ProcessingGroup(PurchaseOrderProjection.PROCESSING_GROUP)
 class PurchaseOrderProjection {
 

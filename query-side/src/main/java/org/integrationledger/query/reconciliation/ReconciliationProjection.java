@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
+import org.integrationledger.query.delivery.AppliedOnce;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * {@link ReconciliationRules}, shared with the rebuild.
  */
 @Component
+@AppliedOnce
 @ProcessingGroup(ReconciliationProjection.PROCESSING_GROUP)
 class ReconciliationProjection {
 

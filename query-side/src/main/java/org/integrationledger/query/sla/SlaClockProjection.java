@@ -12,6 +12,7 @@ import org.integrationledger.model.sla.SlaRuleDefined;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaRuleEvent;
 import org.integrationledger.model.sla.SlaRuleRetired;
+import org.integrationledger.query.delivery.AppliedOnce;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ import java.util.Objects;
  * Runs in one segment: rule events and document events must be applied in the order they were recorded.
  */
 @Component
+@AppliedOnce
 @ProcessingGroup(SlaClockProjection.PROCESSING_GROUP)
 class SlaClockProjection {
 

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.supplier.SupplierEvent;
+import org.integrationledger.query.delivery.AppliedOnce;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * the rebuild ({@link SupplierReplay}); this class only gives them the database's rows.
  */
 @Component
+@AppliedOnce
 @ProcessingGroup(SupplierProjection.PROCESSING_GROUP)
 class SupplierProjection {
 
