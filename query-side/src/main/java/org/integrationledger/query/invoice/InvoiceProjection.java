@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.springframework.stereotype.Component;
+import org.integrationledger.query.representable.RepresentableValues;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceEvent event, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         List<InvoiceView> touchedInvoices = new ArrayList<>();
         List<InvoiceExceptionView> touchedExceptions = new ArrayList<>();
         List<InvoicePaymentView> touchedPayments = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.springframework.stereotype.Component;
+import org.integrationledger.query.representable.RepresentableValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ class SupplierProjection {
 
     @EventHandler
     void on(SupplierEvent event, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         SupplierRules.apply(event, recordedAt, rows);
     }
 
