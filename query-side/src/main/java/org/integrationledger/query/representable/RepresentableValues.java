@@ -41,6 +41,11 @@ public final class RepresentableValues {
     public static final int MAX_FRACTION_DIGITS = 16_383;
 
     private static final int SHOWN_VALUE_LENGTH = 80;
+    private static final String INSTANT_RANGE = "a view holds instants from " + EARLIEST_INSTANT + " to "
+            + LATEST_INSTANT;
+    private static final String DATE_RANGE = "a view holds dates from " + EARLIEST_DATE + " to " + LATEST_DATE;
+    private static final String DECIMAL_RANGE = "a view holds decimals of up to " + MAX_INTEGER_DIGITS
+            + " digits before the point and " + MAX_FRACTION_DIGITS + " after it";
 
     /** Per type, the record components that can hold a checked value; the rest of an event is not walked. */
     private static final ClassValue<List<Method>> CHECKED_COMPONENTS = new ClassValue<>() {
@@ -108,12 +113,6 @@ public final class RepresentableValues {
         long integerDigits = (long) value.precision() - value.scale();
         return integerDigits <= MAX_INTEGER_DIGITS && value.scale() <= MAX_FRACTION_DIGITS;
     }
-
-    private static final String INSTANT_RANGE = "a view holds instants from " + EARLIEST_INSTANT + " to "
-            + LATEST_INSTANT;
-    private static final String DATE_RANGE = "a view holds dates from " + EARLIEST_DATE + " to " + LATEST_DATE;
-    private static final String DECIMAL_RANGE = "a view holds decimals of up to " + MAX_INTEGER_DIGITS
-            + " digits before the point and " + MAX_FRACTION_DIGITS + " after it";
 
     private static void check(Object value, Path path, Object event, String documentId) {
         if (value == null) {
