@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
-import org.springframework.stereotype.Component;
 import org.integrationledger.query.representable.RepresentableValues;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;

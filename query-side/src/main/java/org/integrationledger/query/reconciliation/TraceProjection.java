@@ -9,8 +9,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
-import org.springframework.stereotype.Component;
 import org.integrationledger.query.representable.RepresentableValues;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;

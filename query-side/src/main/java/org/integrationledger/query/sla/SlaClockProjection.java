@@ -12,9 +12,9 @@ import org.integrationledger.model.sla.SlaRuleDefined;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaRuleEvent;
 import org.integrationledger.model.sla.SlaRuleRetired;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.integrationledger.query.representable.RepresentableValues;
 
 import java.sql.Timestamp;
 import java.time.Instant;
