@@ -1,14 +1,11 @@
 package org.integrationledger.query.rebuild;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.integrationledger.query.representable.RepresentableValues;
-import org.integrationledger.query.representable.UnrepresentableValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,12 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,7 +145,7 @@ public class ProjectionRebuilds {
             for (Job job : jobs) {
                 job.rebuild = job.projection.newRebuild();
             }
-            Set<String> leftOut = new HashSet<>();
+            LeftOutDocuments leftOut = new LeftOutDocuments(names.toString());
             TrackingToken position = read(null, jobs, leftOut);
             jobs.forEach(job -> job.rebuild.prepareSwitch());
             jobs.forEach(job -> job.tracker.state = "SWITCHING");
@@ -213,13 +208,11 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Applies every event after {@code from} to every job; answers the token of the last one, or null if there
-     * was none. An event holding a value no view can store ({@link RepresentableValues}) is left out with every later
-     * event of its document, as the live projections park that document (docs/architecture.md, "What a view can
-     * hold"), so one old event cannot fail every rebuild; {@code leftOut} remembers those documents. A reader thread fetches and deserializes the next batches while this thread applies the
-     * current one, so the two halves of the work use both cores of a small machine.
+     * Applies every event after {@code from} to every job, but those {@code leftOut} does not admit; answers the
+     * token of the last one, or null if there was none. A reader thread fetches and deserializes the next batches
+     * while this thread applies the current one, so the two halves of the work use both cores of a small machine.
      */
-    private TrackingToken read(TrackingToken from, List<Job> jobs, Set<String> leftOut) {
+    private TrackingToken read(TrackingToken from, List<Job> jobs, LeftOutDocuments leftOut) {
         BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
         AtomicBoolean cancelled = new AtomicBoolean();
         Future<?> reader = this.reader.submit(() -> {
@@ -257,10 +250,12 @@ public class ProjectionRebuilds {
                     break;
                 }
                 for (TrackedEventMessage<?> event : batch.events()) {
-                    if (representable(event, jobs, leftOut)) {
+                    if (leftOut.admits(event)) {
                         for (Job job : jobs) {
                             job.rebuild.apply(event);
                         }
+                    } else {
+                        jobs.forEach(job -> job.tracker.documentsLeftOut = leftOut.size());
                     }
                     last = event.trackingToken();
                     long position = last.position().orElse(0);
@@ -277,25 +272,6 @@ public class ProjectionRebuilds {
             reader.cancel(true);
         }
         return last;
-    }
-
-    private static boolean representable(TrackedEventMessage<?> event, List<Job> jobs, Set<String> leftOut) {
-        String document = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
-                : event.getIdentifier();
-        if (!leftOut.isEmpty() && leftOut.contains(document)) {
-            return false;
-        }
-        try {
-            RepresentableValues.requireRepresentable(event);
-            return true;
-        } catch (UnrepresentableValueException e) {
-            leftOut.add(document);
-            jobs.forEach(job -> job.tracker.documentsLeftOut = leftOut.size());
-            LOG.warn("Rebuild of {}: document {} left out from global index {} on: {}",
-                    jobs.stream().map(job -> job.projection.name()).toList(), document,
-                    event.trackingToken().position().orElse(-1), e.getMessage());
-            return false;
-        }
     }
 
     private static void put(BlockingQueue<Batch> batches, Batch batch, AtomicBoolean cancelled) {
