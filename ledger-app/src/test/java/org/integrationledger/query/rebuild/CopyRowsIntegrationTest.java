@@ -1,6 +1,7 @@
 package org.integrationledger.query.rebuild;
 
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +76,60 @@ class CopyRowsIntegrationTest extends LedgerIntegrationTest {
         assertThat((BigDecimal) stored.get(2).get("amount")).isEqualByComparingTo("12.34");
         assertThat(stored.get(2).get("flag")).isNull();
         assertThat(stored.get(2).get("n")).isEqualTo((long) Integer.MAX_VALUE);
+    }
+
+    /**
+     * The bounds {@link RepresentableValues} keeps views within are PostgreSQL's own: the extremes go in through COPY
+     * as the same moment and number (read back as epoch seconds and text, not through the JDBC driver's calendar), and
+     * one microsecond or one digit beyond, PostgreSQL refuses them.
+     */
+    @Test
+    void writesTheExtremesAViewCanHoldAndPostgresqlRefusesTheValuesJustBeyond() {
+        List<Instant> instants = List.of(RepresentableValues.EARLIEST_INSTANT, Instant.parse("-0099-01-01T00:00:00Z"),
+                Instant.parse("0000-12-31T23:59:59.999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("+55840-01-01T00:00:00Z"), RepresentableValues.LATEST_INSTANT);
+        BigDecimal widest = BigDecimal.TEN.pow(RepresentableValues.MAX_INTEGER_DIGITS).subtract(BigDecimal.ONE)
+                .add(BigDecimal.ONE.movePointLeft(RepresentableValues.MAX_FRACTION_DIGITS));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            rows.add(new Object[]{i, null, i == 0 ? widest : null, null, instants.get(i), null, null, null});
+        }
+        List<Map<String, Object>> stored = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
+                    + " amount numeric, flag boolean, at timestamptz, kind varchar(16), n bigint, bytes bytea)"
+                    + " ON COMMIT DROP");
+            jdbc.execute("SET LOCAL TIME ZONE 'Pacific/Kiritimati'");
+            assertThat(CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, rows)).isEqualTo(instants.size());
+            // Days and the time of day apart: extract(epoch) of a whole instant near the end rounds to milliseconds.
+            return jdbc.queryForList("SELECT id, (at AT TIME ZONE 'UTC')::date - DATE '1970-01-01' AS days,"
+                    + " extract(epoch FROM (at AT TIME ZONE 'UTC')::time) AS seconds, amount::text AS amount"
+                    + " FROM copy_rows_test ORDER BY id");
+        });
+        for (int i = 0; i < instants.size(); i++) {
+            Instant instant = instants.get(i);
+            BigDecimal seconds = BigDecimal.valueOf(((Number) stored.get(i).get("days")).longValue() * 86_400)
+                    .add((BigDecimal) stored.get(i).get("seconds"));
+            assertThat(seconds).as(instant.toString()).isEqualByComparingTo(
+                    BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)));
+        }
+        assertThat(new BigDecimal((String) stored.get(0).get("amount"))).isEqualByComparingTo(widest);
+
+        for (Object beyond : List.of(RepresentableValues.EARLIEST_INSTANT.minusNanos(1_000),
+                RepresentableValues.LATEST_INSTANT.plusNanos(1_000), widest.add(BigDecimal.ONE),
+                BigDecimal.ONE.movePointLeft(RepresentableValues.MAX_FRACTION_DIGITS + 1))) {
+            Object[] row = beyond instanceof Instant instant ? new Object[]{1, null, null, null, instant, null, null, null}
+                    : new Object[]{1, null, beyond, null, null, null, null, null};
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                jdbc.execute("CREATE TEMPORARY TABLE copy_rows_test (id int PRIMARY KEY, label varchar(200),"
+                        + " amount numeric, flag boolean, at timestamptz, kind varchar(16), n bigint, bytes bytea)"
+                        + " ON COMMIT DROP");
+                assertThatThrownBy(() -> CopyRows.copy(jdbc, "copy_rows_test", COLUMNS, List.<Object[]>of(row)))
+                        .as(String.valueOf(beyond).substring(0, Math.min(40, String.valueOf(beyond).length())))
+                        .hasMessageContaining("copy_rows_test");
+            });
+        }
     }
 
     @Test

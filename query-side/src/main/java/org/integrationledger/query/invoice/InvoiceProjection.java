@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -38,6 +39,7 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceEvent event, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         List<InvoiceView> touchedInvoices = new ArrayList<>();
         List<InvoiceExceptionView> touchedExceptions = new ArrayList<>();
         List<InvoicePaymentView> touchedPayments = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -41,6 +42,7 @@ class PurchaseOrderProjection {
      */
     @EventHandler
     void on(PurchaseOrderEvent event, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         String id = event.purchaseOrderId().value();
         Optional<PurchaseOrderView> stored = views.findById(id);
         PurchaseOrderView view = stored.orElseGet(() -> new PurchaseOrderView(id));

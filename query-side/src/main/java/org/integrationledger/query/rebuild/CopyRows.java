@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +20,9 @@ import java.util.List;
  * {@code INSERT}s (upserts for the reconciliation tables) that was most of the switch, and COPY is PostgreSQL's
  * bulk path: no statement per row, no conflict check, one stream per table and chunk (docs/audit.md).
  *
- * <p>Values go in COPY's text format: {@code \N} for null, instants in ISO-8601 with their zone (so the session's
- * time zone cannot shift them), decimals in plain notation, booleans as {@code t}/{@code f}, enums by name, byte
- * arrays in bytea's hex form. They are encoded straight into UTF-8 bytes, in a buffer each thread keeps: a rebuild
+ * <p>Values go in COPY's text format: {@code \N} for null, instants in UTC with the zone written out (so the
+ * session's time zone cannot shift them; years 1-9999 in ISO-8601, others in PostgreSQL's own form), decimals in
+ * plain notation, booleans as {@code t}/{@code f}, enums by name, byte arrays in bytea's hex form. They are encoded straight into UTF-8 bytes, in a buffer each thread keeps: a rebuild
  * copies a row per event, and building a string first (grown, copied into a {@code String}, encoded again) was
  * most of what the rebuild's applying thread allocated.
  */
@@ -87,6 +88,8 @@ public final class CopyRows {
             appendInstant(text, timestamp.toInstant());
         } else if (value instanceof Instant instant) {
             appendInstant(text, instant);
+        } else if (value instanceof OffsetDateTime dateTime) {
+            appendInstant(text, dateTime.toInstant());
         } else if (value instanceof BigDecimal decimal) {
             text.ascii(decimal.toPlainString());
         } else if (value instanceof Boolean bool) {
@@ -114,24 +117,43 @@ public final class CopyRows {
      * The instant in UTC as {@code 2026-11-02T08:00:00.123456789Z}, the moment {@link Instant#toString} gives (PostgreSQL
      * rounds the nanoseconds to its microseconds either way), written field by field: a rebuild writes two or three
      * instants per event, and {@code Instant.toString}'s formatter was a fifth of the rebuild thread's samples. Years
-     * outside 1-9999 keep {@code Instant.toString}'s form.
+     * outside 1-9999 go in PostgreSQL's own form ({@link #appendWideYear}).
      */
     private static void appendInstant(Text text, Instant instant) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         if (utc.getYear() < 1 || utc.getYear() > 9999) {
-            text.ascii(instant.toString());
+            appendWideYear(text, utc);
             return;
         }
         text.digits(utc.getYear(), 4).ascii('-');
+        appendRest(text, utc, 'T');
+        text.ascii('Z');
+    }
+
+    /**
+     * A year beyond 9999 or before 1 as PostgreSQL's text input reads it: {@code 55840-01-01 00:00:00+00} and
+     * {@code 0100-01-01 00:00:00+00 BC} (ISO year 0 is 1 BC). ISO-8601's {@code +55840-01-01T00:00:00Z} and
+     * {@code -0099-...} are not: PostgreSQL takes the sign for a zone displacement and refuses the row.
+     */
+    private static void appendWideYear(Text text, LocalDateTime utc) {
+        int year = utc.getYear() > 0 ? utc.getYear() : 1 - utc.getYear();
+        text.digits(year, Math.max(4, String.valueOf(year).length())).ascii('-');
+        appendRest(text, utc, ' ');
+        text.ascii("+00");
+        if (utc.getYear() < 1) {
+            text.ascii(" BC");
+        }
+    }
+
+    private static void appendRest(Text text, LocalDateTime utc, char timeSeparator) {
         text.digits(utc.getMonthValue(), 2).ascii('-');
-        text.digits(utc.getDayOfMonth(), 2).ascii('T');
+        text.digits(utc.getDayOfMonth(), 2).ascii(timeSeparator);
         text.digits(utc.getHour(), 2).ascii(':');
         text.digits(utc.getMinute(), 2).ascii(':');
         text.digits(utc.getSecond(), 2);
         if (utc.getNano() != 0) {
             text.ascii('.').digits(utc.getNano(), 9);
         }
-        text.ascii('Z');
     }
 
     /** A growable UTF-8 byte buffer. */

@@ -145,7 +145,8 @@ public class ProjectionRebuilds {
             for (Job job : jobs) {
                 job.rebuild = job.projection.newRebuild();
             }
-            TrackingToken position = read(null, jobs);
+            LeftOutDocuments leftOut = new LeftOutDocuments(names.toString());
+            TrackingToken position = read(null, jobs, leftOut);
             jobs.forEach(job -> job.rebuild.prepareSwitch());
             jobs.forEach(job -> job.tracker.state = "SWITCHING");
             for (Job job : jobs) {
@@ -155,7 +156,7 @@ public class ProjectionRebuilds {
                 stopped.add(processor);
             }
             long stoppedAt = System.nanoTime();
-            TrackingToken last = Optional.ofNullable(read(position, jobs)).orElse(position);
+            TrackingToken last = Optional.ofNullable(read(position, jobs, leftOut)).orElse(position);
             transaction.executeWithoutResult(status -> {
                 for (Job job : jobs) {
                     long replacing = System.nanoTime();
@@ -207,11 +208,11 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Applies every event after {@code from} to every job; answers the token of the last one, or null if there
-     * was none. A reader thread fetches and deserializes the next batches while this thread applies the
-     * current one, so the two halves of the work use both cores of a small machine.
+     * Applies every event after {@code from} to every job, but those {@code leftOut} does not admit; answers the
+     * token of the last one, or null if there was none. A reader thread fetches and deserializes the next batches
+     * while this thread applies the current one, so the two halves of the work use both cores of a small machine.
      */
-    private TrackingToken read(TrackingToken from, List<Job> jobs) {
+    private TrackingToken read(TrackingToken from, List<Job> jobs, LeftOutDocuments leftOut) {
         BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
         AtomicBoolean cancelled = new AtomicBoolean();
         Future<?> reader = this.reader.submit(() -> {
@@ -249,8 +250,12 @@ public class ProjectionRebuilds {
                     break;
                 }
                 for (TrackedEventMessage<?> event : batch.events()) {
-                    for (Job job : jobs) {
-                        job.rebuild.apply(event);
+                    if (leftOut.admits(event)) {
+                        for (Job job : jobs) {
+                            job.rebuild.apply(event);
+                        }
+                    } else {
+                        jobs.forEach(job -> job.tracker.documentsLeftOut = leftOut.size());
                     }
                     last = event.trackingToken();
                     long position = last.position().orElse(0);

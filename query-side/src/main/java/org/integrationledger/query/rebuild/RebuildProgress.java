@@ -28,5 +28,9 @@ public record RebuildProgress(
         @Schema(description = "spilled states read back because a later event touched them again; many of them "
                 + "mean ledger.rebuild.states-in-memory is small for the store")
         long statesReadBack,
+        @Schema(description = "documents left out of the rebuilt views from an event holding a value no view can "
+                + "store (docs/architecture.md, \"What a view can hold\"); the live projections park the same "
+                + "documents")
+        long documentsLeftOut,
         String failure) {
 }

@@ -14,6 +14,7 @@ final class RebuildTracker {
     private volatile long reached;
     volatile long spilled;
     volatile long readBack;
+    volatile long documentsLeftOut;
     private volatile Instant finishedAt;
     private volatile String checksum;
     private volatile String failure;
@@ -47,6 +48,6 @@ final class RebuildTracker {
         Long eta = finishedAt != null ? Long.valueOf(0) : rate <= 0 || processed == 0 ? null
                 : Math.round(seconds * (100.0 - percent) / Math.max(percent, 0.0001));
         return new RebuildProgress(projection, state, processed, target, percent, rate, eta, startedAt,
-                finishedAt, checksum, spilled, readBack, failure);
+                finishedAt, checksum, spilled, readBack, documentsLeftOut, failure);
     }
 }

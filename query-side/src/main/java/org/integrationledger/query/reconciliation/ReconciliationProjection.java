@@ -11,6 +11,7 @@ import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -80,6 +81,7 @@ class ReconciliationProjection {
      * per event. Outside a unit of work (tests calling the handler directly) every event is loaded and written.
      */
     private void update(Object event, Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         if (!CurrentUnitOfWork.isStarted()) {
             table.saveChanged(ReconciliationRules.apply(event, recordedAt, this::loadOrNew));
             return;

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +111,7 @@ class ReconciliationQueries {
         if (filter.divergentFor() == null) {
             return new CappedTotal(jdbc.queryForObject(kept, params, Long.class), true);
         }
-        params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
+        params.addValue("startedBy", ReconciliationTable.ts(filter.asOf().minus(filter.divergentFor())));
         List<String> younger = flagConditions(anyAge, params, "");
         younger.add("since > :startedBy");
         List<String> older = flagConditions(anyAge, params, "g.");
@@ -207,7 +206,7 @@ class ReconciliationQueries {
         }
         if (query.caughtSince() != null) {
             where.add("caught_at >= :since");
-            params.addValue("since", Timestamp.from(query.caughtSince()));
+            params.addValue("since", ReconciliationTable.ts(query.caughtSince()));
         }
         String filter = whereClause(where);
         List<CaughtDuplicate> items = jdbc.query("SELECT * FROM duplicate_caught" + filter
@@ -270,7 +269,7 @@ class ReconciliationQueries {
         }
         if (filter.divergentFor() != null) {
             where.add(alias + "since <= :startedBy");
-            params.addValue("startedBy", Timestamp.from(filter.asOf().minus(filter.divergentFor())));
+            params.addValue("startedBy", ReconciliationTable.ts(filter.asOf().minus(filter.divergentFor())));
         }
         return where;
     }

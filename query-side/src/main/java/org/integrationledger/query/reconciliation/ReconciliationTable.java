@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -358,12 +359,16 @@ class ReconciliationTable {
                 rs.getString("region"), instant(rs, "since"), rs.getString("detail"));
     }
 
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /**
+     * An instant as the driver binds it without a calendar of its own: through {@link java.sql.Timestamp}'s Julian
+     * calendar an instant before 1582 was stored days away from itself, and a rebuild (COPY) then disagreed.
+     */
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ class TraceProjection {
      * (tests calling the handler directly) the row is written at once.
      */
     private void write(EventMessage<?> message) {
+        RepresentableValues.requireRepresentable(message);
         TraceRow.of(message).ifPresent(row -> {
             if (!CurrentUnitOfWork.isStarted()) {
                 table.insert(List.of(row));

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +59,7 @@ class TraceQueries {
                 Instant last = steps.stream().map(TraceStep::businessTime)
                         .max(Comparator.naturalOrder()).orElseThrow();
                 steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:related) AND business_time <= "
-                        + ":last", new MapSqlParameterSource("related", related).addValue("last", Timestamp.from(last)),
+                        + ":last", new MapSqlParameterSource("related", related).addValue("last", ReconciliationTable.ts(last)),
                         (rs, n) -> step(rs)));
             }
             steps.sort(Comparator.comparing(TraceStep::businessTime)

@@ -13,6 +13,7 @@ import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaRuleEvent;
 import org.integrationledger.model.sla.SlaRuleRetired;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,7 @@ class SlaClockProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        RepresentableValues.requireRepresentable(message);
         trackReplay(token, replay);
         if (payload instanceof SlaRuleEvent ruleEvent) {
             on(ruleEvent);
@@ -198,8 +200,10 @@ class SlaClockProjection {
                     ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING""",
                     rule.name(), document, clockKey, documentType, rule.severity(), legalEntity, system, region,
                     version, rule.startEvent(), Timestamp.from(businessAt), Timestamp.from(recordedAt),
-                    Timestamp.from(businessAt.plusMillis(warnMillis(rule))),
-                    Timestamp.from(businessAt.plus(rule.limit())));
+                    // A clock started near the end of time would be due beyond it.
+                    Timestamp.from(RepresentableValues.instant(businessAt.plusMillis(warnMillis(rule)), "warnAt",
+                            document)),
+                    Timestamp.from(RepresentableValues.instant(businessAt.plus(rule.limit()), "dueAt", document)));
             // A paired clock is stopped only by its own stop event, which cannot be told from an earlier pair's.
             if (started > 0 && rule.pairField() == null) {
                 stopIfAlreadySeen(rule, document, clockKey, system, version);

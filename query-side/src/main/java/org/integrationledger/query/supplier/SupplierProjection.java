@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,6 +38,7 @@ class SupplierProjection {
 
     @EventHandler
     void on(SupplierEvent event, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         SupplierRules.apply(event, recordedAt, rows);
     }
 

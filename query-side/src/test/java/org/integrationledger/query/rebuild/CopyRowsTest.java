@@ -23,13 +23,22 @@ class CopyRowsTest {
     }
 
     @Test
-    void writesTheCalendarFieldsPaddedAndLeavesOtherYearsToTheLibrary() {
+    void writesTheCalendarFieldsPadded() {
         assertThat(CopyRows.text(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(CopyRows.text(Instant.parse("0099-12-31T23:59:59.000001Z")))
                 .isEqualTo("0099-12-31T23:59:59.000001000Z");
         assertThat(CopyRows.text(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
-        Instant farFuture = Instant.parse("+10000-01-01T00:00:00Z");
-        assertThat(CopyRows.text(farFuture)).isEqualTo(farFuture.toString());
+    }
+
+    @Test
+    void writesYearsBeyond9999AndBeforeChristInPostgresqlsOwnForm() {
+        assertThat(CopyRows.text(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("10000-01-01 00:00:00+00");
+        assertThat(CopyRows.text(Instant.parse("+55840-06-07T08:09:10.5Z")))
+                .isEqualTo("55840-06-07 08:09:10.500000000+00");
+        // ISO year 0 is 1 BC, -99 is 100 BC.
+        assertThat(CopyRows.text(Instant.parse("0000-12-31T23:59:59Z"))).isEqualTo("0001-12-31 23:59:59+00 BC");
+        assertThat(CopyRows.text(Instant.parse("-0099-01-01T00:00:00Z"))).isEqualTo("0100-01-01 00:00:00+00 BC");
+        assertThat(CopyRows.text(Instant.parse("-4713-11-24T00:00:00Z"))).isEqualTo("4714-11-24 00:00:00+00 BC");
     }
 
     @Test

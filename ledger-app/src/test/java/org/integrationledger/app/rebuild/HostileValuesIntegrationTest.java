@@ -1,0 +1,147 @@
+package org.integrationledger.app.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationledger.app.support.LedgerApi.Response;
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
+import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
+import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
+import static org.integrationledger.app.support.PurchaseOrderRequests.erpPosting;
+import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
+import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
+
+/**
+ * Orders the contract accepts with values at the edge of what PostgreSQL holds (a total of 10^16, a year of five
+ * digits, a year before Christ) reach every view and survive a rebuild of every projection, and an ordinary order
+ * after them is not held up (docs/architecture.md, "What a view can hold").
+ */
+class HostileValuesIntegrationTest extends LedgerIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private static final List<String> PROJECTIONS = List.of("invoice-view", "purchase-order-view",
+            "reconciliation-view", "supplier-view", "trace-view");
+
+    @Test
+    void ordersAtTheEdgeOfWhatPostgresqlHoldsReachEveryViewAndEveryRebuild() {
+        // given orders of 1,000,000 at 10,000,000,000, of the year 55840 and of 100 BC, then an ordinary one
+        String huge = newPurchaseOrderId();
+        String farFuture = newPurchaseOrderId();
+        String beforeChrist = newPurchaseOrderId();
+        String ordinary = newPurchaseOrderId();
+        Map<String, Object> hugeOrder = issue("US01", "USD");
+        hugeOrder.put("totalAmount", "10000000000000000.00");
+        hugeOrder.put("lines", List.of(line("1000000", "10000000000")));
+        Map<String, Object> farFutureOrder = issue("US01", "USD");
+        farFutureOrder.put("occurredAt", "1700000000000");
+        Map<String, Object> beforeChristOrder = issue("US01", "USD");
+        beforeChristOrder.put("occurredAt", "-0099-03-01T12:00:00Z");
+
+        post(huge, "issue", PROCUREMENT_KEY, hugeOrder);
+        post(huge, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + huge));
+        post(farFuture, "issue", PROCUREMENT_KEY, farFutureOrder);
+        post(beforeChrist, "issue", PROCUREMENT_KEY, beforeChristOrder);
+        post(ordinary, "issue", PROCUREMENT_KEY, issue("US01", "USD"));
+
+        // then each is in the purchase-order view, the reconciliation view and the trace, with its values unchanged
+        // (the huge order's latest business time is its ERP posting's, ten minutes after its issue)
+        Map<String, String> businessTimes = Map.of(huge, "2026-11-23T09:10:00Z",
+                farFuture, Instant.ofEpochSecond(1_700_000_000_000L).toString(),
+                beforeChrist, "-0099-03-01T12:00:00Z", ordinary, "2026-11-23T09:00:00Z");
+        for (String order : List.of(huge, farFuture, beforeChrist, ordinary)) {
+            JsonNode view = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> api.get("/api/v1/purchase-orders/" + order, REPORTING_KEY),
+                    response -> response.status() == 200).body();
+            assertThat(view.path("lastBusinessTime").asText()).as(order).isEqualTo(businessTimes.get(order));
+            JsonNode reconciliation = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> api.get("/api/v1/reconciliation/PURCHASE_ORDER/" + order, REPORTING_KEY),
+                    response -> response.status() == 200).body();
+            assertThat(reconciliation.path("lastBusinessTime").asText()).as(order)
+                    .isEqualTo(businessTimes.get(order));
+            JsonNode trace = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> api.get("/api/v1/trace/" + order, REPORTING_KEY),
+                    response -> response.status() == 200
+                            && response.body().path("steps").findValuesAsText("event").contains("PurchaseOrderIssued"))
+                    .body();
+            assertThat(trace.path("steps").get(0).path("businessTime").asText()).as(order)
+                    .isEqualTo(order.equals(huge) ? "2026-11-23T09:00:00Z" : businessTimes.get(order));
+        }
+        // PostgreSQL holds the dates themselves, not dates shifted by a calendar on the way in (a Julian one before 1582)
+        for (String table : List.of("purchase_order_view", "reconciliation_document")) {
+            String key = table.equals("purchase_order_view") ? "purchase_order_id" : "document_id";
+            assertThat(stored(table, "last_business_time", key, beforeChrist)).isEqualTo("0100-03-01 12:00:00 BC");
+            assertThat(stored(table, "last_business_time", key, farFuture)).isEqualTo("55840-11-08 22:13:20 AD");
+        }
+        assertThat(stored("trace_step", "business_time", "trace_key", beforeChrist)).isEqualTo("0100-03-01 12:00:00 BC");
+        JsonNode hugeView = api.get("/api/v1/purchase-orders/" + huge, REPORTING_KEY).body();
+        assertThat(new BigDecimal(hugeView.path("total").path("amount").asText())).isEqualByComparingTo("1E+16");
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/purchase-orders/" + huge, REPORTING_KEY)
+                .body().path("erpStatus").asText().equals("POSTED"));
+
+        // when every projection is rebuilt from the event store
+        PROJECTIONS.forEach(this::awaitCaughtUp);
+        Map<String, String> live = new HashMap<>();
+        PROJECTIONS.forEach(name -> live.put(name, checksum(name)));
+        Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        for (String name : PROJECTIONS) {
+            done.put(name, await().atMost(Duration.ofSeconds(60))
+                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", REPORTING_KEY).body(),
+                            progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING")));
+        }
+
+        // then each completes, equal to its live view, and leaves nothing out
+        assertThat(started.status()).isEqualTo(202);
+        for (String name : PROJECTIONS) {
+            JsonNode progress = done.get(name);
+            assertThat(progress.path("state").asText()).as(name + " " + progress).isEqualTo("COMPLETED");
+            assertThat(progress.path("documentsLeftOut").asLong()).as(name).isZero();
+            assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = live").isEqualTo(live.get(name));
+            assertThat(checksum(name)).as(name + " after the switch").isEqualTo(live.get(name));
+        }
+        assertThat(api.get("/api/v1/purchase-orders/" + farFuture, REPORTING_KEY).body().path("lastBusinessTime")
+                .asText()).isEqualTo(businessTimes.get(farFuture));
+        assertThat(api.get("/api/v1/purchase-orders/" + beforeChrist, REPORTING_KEY).body().path("lastBusinessTime")
+                .asText()).isEqualTo(businessTimes.get(beforeChrist));
+        assertThat(stored("purchase_order_view", "last_business_time", "purchase_order_id", beforeChrist))
+                .isEqualTo("0100-03-01 12:00:00 BC");
+        assertThat(stored("reconciliation_document", "last_business_time", "document_id", farFuture))
+                .isEqualTo("55840-11-08 22:13:20 AD");
+    }
+
+    private static Map<String, Object> line(String quantity, String unitPrice) {
+        return Map.of("lineNumber", 1, "description", "Ball bearing 6204", "quantity", quantity,
+                "unitOfMeasure", "EA", "unitPrice", unitPrice);
+    }
+
+    /** The instant as PostgreSQL itself holds it, in UTC, read without the JDBC driver's calendars. */
+    private String stored(String table, String column, String keyColumn, String key) {
+        return jdbc.queryForObject("SELECT to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS BC') FROM "
+                + table + " WHERE " + keyColumn + " = ?", String.class, key);
+    }
+
+    private String checksum(String projection) {
+        return api.get("/api/v1/audit/projections/" + projection + "/checksum", REPORTING_KEY).body()
+                .path("checksum").asText();
+    }
+
+    private void post(String order, String action, String key, Object body) {
+        Response response = api.post("/api/v1/purchase-orders/" + order + "/" + action, key, body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+}

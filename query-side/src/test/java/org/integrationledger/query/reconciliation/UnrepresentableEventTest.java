@@ -1,0 +1,53 @@
+package org.integrationledger.query.reconciliation;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.query.representable.HostileEvents;
+import org.integrationledger.query.representable.NoSqlDataSource;
+import org.integrationledger.query.representable.UnrepresentableValueException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An order said to have occurred in a year PostgreSQL cannot store is refused by the reconciliation and trace
+ * projections by name, before either asks the database for anything.
+ */
+class UnrepresentableEventTest {
+
+    private final NoSqlDataSource database = new NoSqlDataSource();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+318857-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"})
+    void theReconciliationProjectionRefusesTheOrderBeforeAnySql(String occurredAt) {
+        // given the reconciliation projection over a database no statement may reach
+        ReconciliationProjection projection = new ReconciliationProjection(
+                new ReconciliationTable(database.jdbc(), new DivergenceCountTable(database.jdbc())),
+                new DuplicateTable(database.jdbc()));
+        PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
+
+        // when the order arrives, then it is refused by name and nothing was sent
+        assertThatThrownBy(() -> projection.on(issued, HostileEvents.NINE))
+                .isInstanceOf(UnrepresentableValueException.class)
+                .hasMessageStartingWith("PurchaseOrderIssued of PO-FAR: occurredAt " + occurredAt);
+        assertThat(database.connectionsAsked()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+318857-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"})
+    void theTraceProjectionRefusesTheOrderBeforeAnySql(String occurredAt) {
+        TraceProjection projection = new TraceProjection(new TraceTable(database.jdbc()));
+        PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
+        GenericDomainEventMessage<PurchaseOrderIssued> message =
+                new GenericDomainEventMessage<>("PurchaseOrder", "PO-FAR", 0, issued);
+
+        assertThatThrownBy(() -> projection.on(issued, message))
+                .isInstanceOf(UnrepresentableValueException.class)
+                .hasMessageStartingWith("PurchaseOrderIssued of PO-FAR: occurredAt " + occurredAt);
+        assertThat(database.connectionsAsked()).isZero();
+    }
+}
