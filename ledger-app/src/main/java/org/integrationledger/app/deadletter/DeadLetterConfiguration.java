@@ -48,9 +48,15 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    ConfigurerModule failedBatchesAreIsolatedAndParked(ProcessorStalls stalls) {
+    ParkedAnnouncements parkedAnnouncements(JdbcTemplate jdbc, Clock clock) {
+        return new ParkedAnnouncements(jdbc, clock);
+    }
+
+    @Bean
+    ConfigurerModule failedBatchesAreIsolatedAndParked(ProcessorStalls stalls, ParkedAnnouncements announcements) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultErrorHandler(c -> new FailedBatchIsolation(c::eventProcessingConfiguration, stalls))
+                .registerDefaultErrorHandler(
+                        c -> new FailedBatchIsolation(c::eventProcessingConfiguration, stalls, announcements))
                 .registerDefaultDeadLetterPolicy(c -> new ParkOnlyAfterRollback()));
     }
 }

@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  * <li>an event that succeeds commits with its token, so the rest of the batch is applied exactly once;</li>
  * <li>an event of a document already parked is parked behind it by the dead-lettering invoker (order kept);</li>
  * <li>an event that fails, in its handler or at commit, rolls back entirely, and is then parked with the cause and
- * its token in a transaction of its own;</li>
+ * its token in a transaction of its own (announced on the webhook when it is its document's first,
+ * {@link ParkedAnnouncements});</li>
  * <li>a failure of the moment ({@link Transience}: connection lost, deadlock, claim lost) or a failure to park
  * (the queue full, the database gone) is propagated, and the processor retries from the last stored token.</li>
  * </ul>
@@ -56,10 +57,13 @@ final class FailedBatchIsolation implements ErrorHandler {
 
     private final Supplier<EventProcessingConfiguration> processing;
     private final ProcessorStalls stalls;
+    private final ParkedAnnouncements announcements;
 
-    FailedBatchIsolation(Supplier<EventProcessingConfiguration> processing, ProcessorStalls stalls) {
+    FailedBatchIsolation(Supplier<EventProcessingConfiguration> processing, ProcessorStalls stalls,
+                         ParkedAnnouncements announcements) {
         this.processing = processing;
         this.stalls = stalls;
+        this.announcements = announcements;
     }
 
     @Override
@@ -78,7 +82,7 @@ final class FailedBatchIsolation implements ErrorHandler {
         }
         @SuppressWarnings("unchecked")
         List<TrackedEventMessage<?>> batch = (List<TrackedEventMessage<?>>) events;
-        Batch work = new Batch(name, processor.get(), queue.get(), configuration);
+        Batch work = new Batch(name, processor.get(), queue.get(), configuration, announcements);
         if (!batch.stream().allMatch(event -> work.segmentOf(event).isPresent())) {
             // The segment was released meanwhile (a shutdown, a claim lost): the batch is retried where it is held.
             propagate(context, configuration, processor);
@@ -150,9 +154,11 @@ final class FailedBatchIsolation implements ErrorHandler {
         private final TokenStore tokens;
         private final EventHandlerInvoker invoker;
         private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
+        private final ParkedAnnouncements announcements;
 
         Batch(String name, PooledStreamingEventProcessor processor, SequencedDeadLetterQueue<EventMessage<?>> queue,
-              EventProcessingConfiguration configuration) {
+              EventProcessingConfiguration configuration, ParkedAnnouncements announcements) {
+            this.announcements = announcements;
             this.name = name;
             this.processor = processor;
             this.queue = queue;
@@ -205,6 +211,9 @@ final class FailedBatchIsolation implements ErrorHandler {
                     event.getIdentifier(), event.getPayloadType().getSimpleName(),
                     event.trackingToken().position().orElse(-1), sequence, failure.toString());
             transactions.executeInTransaction(() -> {
+                if (!queue.contains(sequence)) {
+                    announcements.parked(name, sequence, event, failure);
+                }
                 queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ThrowableCause.truncated(failure),
                         GenericDeadLetter.clock.instant(), GenericDeadLetter.clock.instant(),
                         MetaData.emptyInstance()));

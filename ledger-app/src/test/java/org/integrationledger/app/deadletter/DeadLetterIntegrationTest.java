@@ -1,18 +1,28 @@
 package org.integrationledger.app.deadletter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.integrationledger.app.support.LedgerApi;
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.query.sla.SlaSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +52,14 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
     private ParkedCounts counts;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    @Autowired
+    private Clock clock;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> broken = new ArrayList<>();
 
@@ -70,6 +88,10 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         assertThat(parked.path("enqueuedAt").asText()).isNotBlank();
         assertThat(api.get("/api/v1/purchase-orders/" + poisoned, REPORTING_KEY).status())
                 .as("nothing of a parked event reaches the view").isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/reconciliation/PURCHASE_ORDER/" + poisoned, REPORTING_KEY).body().path("parkedIn")
+                        .toString()).as("the reconciliation answer says which view is not current")
+                .isEqualTo("[\"purchase-order-view\"]"));
 
         counts.refresh();
         LedgerApi.Response health = api.get("/actuator/health", REPORTING_KEY);
@@ -98,6 +120,8 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         assertThat(view.path("eventCount").asLong()).as("each parked event applied exactly once").isEqualTo(2);
         assertThat(parkedEntry(poisoned)).isEmpty();
         assertThat(api.post(retry, ADMIN_KEY, "{}").code()).isEqualTo("dead-letter-not-found");
+        assertThat(api.get("/api/v1/reconciliation/PURCHASE_ORDER/" + poisoned, REPORTING_KEY).body()
+                .path("parkedIn").size()).isZero();
 
         assertThat(api.post("/api/v1/purchase-orders/" + poisoned + "/erp-postings", ERP_NA_KEY,
                 erpPosting("ERP_NA", 1, "4500000001")).status()).isEqualTo(200);
@@ -138,6 +162,41 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(api.get("/api/v1/purchase-orders/" + poisoned, REPORTING_KEY).body().path("eventCount").asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void announcesAParkedDocumentOnceOnTheWebhook() throws IOException {
+        String poisoned = breakOrder(PurchaseOrderViewFault.Kind.THROW_IN_HANDLER);
+        approveAndIssue(poisoned);
+        awaitParked(poisoned, 2);
+
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        List<String> keys = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(JSON.readTree(exchange.getRequestBody()));
+            keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            ParkedDocumentWebhook webhook = new ParkedDocumentWebhook(jdbc, transactions, clock,
+                    new SlaSettings.Webhook(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
+                            3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), null, null));
+            assertThat(webhook.sendDue()).isPositive();
+        } finally {
+            receiver.stop(0);
+        }
+        List<JsonNode> mine = received.stream().filter(n -> n.path("documentId").asText().equals(poisoned)).toList();
+        assertThat(mine).as("one announcement per parked document, not per parked event").hasSize(1);
+        JsonNode announcement = mine.get(0);
+        assertThat(announcement.path("type").asText()).isEqualTo("document-parked");
+        assertThat(announcement.path("processor").asText()).isEqualTo(PROCESSOR);
+        assertThat(announcement.path("documentType").asText()).isEqualTo("PurchaseOrder");
+        assertThat(announcement.path("eventType").asText()).isEqualTo("RequisitionApproved");
+        assertThat(announcement.path("cause").asText()).contains("test fault for " + poisoned);
+        assertThat(keys).allMatch(key -> key.startsWith("document-parked-"));
     }
 
     @Test
