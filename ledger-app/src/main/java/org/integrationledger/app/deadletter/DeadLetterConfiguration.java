@@ -53,10 +53,15 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    ConfigurerModule failedBatchesAreIsolatedAndParked(ProcessorStalls stalls, ParkedAnnouncements announcements) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultErrorHandler(
-                        c -> new FailedBatchIsolation(c::eventProcessingConfiguration, stalls, announcements))
-                .registerDefaultDeadLetterPolicy(c -> new ParkOnlyAfterRollback()));
+    ConfigurerModule failedBatchesAreIsolatedAndParked(ProcessorStalls stalls, ParkedAnnouncements announcements,
+                                                       ParkedCounts counts) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing
+                    .registerDefaultErrorHandler(
+                            c -> new FailedBatchIsolation(c::eventProcessingConfiguration, stalls, announcements))
+                    .registerDefaultDeadLetterPolicy(c -> new ParkOnlyAfterRollback());
+            counts.processors().forEach(name -> processing.registerHandlerInterceptor(name,
+                    c -> new ParkedCacheReset(name, counts, c::eventProcessingConfiguration)));
+        });
     }
 }

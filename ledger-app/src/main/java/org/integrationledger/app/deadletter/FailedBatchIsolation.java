@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -24,6 +23,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +84,9 @@ final class FailedBatchIsolation implements ErrorHandler {
         List<TrackedEventMessage<?>> batch = (List<TrackedEventMessage<?>>) events;
         Batch work = new Batch(name, processor.get(), queue.get(), configuration, announcements);
         if (!batch.stream().allMatch(event -> work.segmentOf(event).isPresent())) {
-            // The segment was released meanwhile (a shutdown, a claim lost): the batch is retried where it is held.
+            // The segments changed meanwhile (a split or merge): the batch is retried where it is held now.
+            log.warn("Processor [{}]: a batch of {} events failed ({}) and its segment is unknown; the batch is "
+                    + "retried", name, batch.size(), context.error().toString());
             propagate(context, configuration, processor);
             return;
         }
@@ -113,7 +115,8 @@ final class FailedBatchIsolation implements ErrorHandler {
         Integer segment = null;
         Long position = null;
         if (first instanceof TrackedEventMessage<?> tracked && processor.isPresent()) {
-            segment = segmentOf(configuration, context.eventProcessor(), processor.get(), tracked)
+            segment = segmentOf(configuration, context.eventProcessor(),
+                    segments(configuration, context.eventProcessor()), tracked)
                     .map(Segment::getSegmentId).orElse(null);
             position = position(tracked);
         }
@@ -128,14 +131,20 @@ final class FailedBatchIsolation implements ErrorHandler {
         return sequence != null ? sequence : event.getIdentifier();
     }
 
-    /** The segment of this process that the event belongs to, as the processor's sequencing policy assigns it. */
+    /**
+     * The segment the event belongs to, as the processor's sequencing policy assigns it, among the segments this
+     * process holds. The segments are read from the token store, not from the processor's status, which a
+     * released work package may clear after its successor on the same segment has started.
+     */
     private static Optional<Segment> segmentOf(EventProcessingConfiguration configuration, String name,
-                                               PooledStreamingEventProcessor processor, EventMessage<?> event) {
+                                               Segment[] segments, EventMessage<?> event) {
         int hash = Objects.hashCode(sequenceOf(configuration, name, event));
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getSegment)
-                .filter(segment -> segment.matches(hash))
-                .findFirst();
+        return Arrays.stream(segments).filter(segment -> segment.matches(hash)).findFirst();
+    }
+
+    private static Segment[] segments(EventProcessingConfiguration configuration, String name) {
+        return Segment.computeSegments(configuration.transactionManager(name)
+                .fetchInTransaction(() -> configuration.tokenStore(name).fetchSegments(name)));
     }
 
     private static Long position(TrackedEventMessage<?> event) {
@@ -155,6 +164,7 @@ final class FailedBatchIsolation implements ErrorHandler {
         private final EventHandlerInvoker invoker;
         private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
         private final ParkedAnnouncements announcements;
+        private Segment[] segments;
 
         Batch(String name, PooledStreamingEventProcessor processor, SequencedDeadLetterQueue<EventMessage<?>> queue,
               EventProcessingConfiguration configuration, ParkedAnnouncements announcements) {
@@ -194,9 +204,14 @@ final class FailedBatchIsolation implements ErrorHandler {
             unitOfWork.attachTransaction(transactions);
             unitOfWork.resources().put("Processor[" + name + "]/SegmentId", segment.getSegmentId());
             unitOfWork.resources().put("Processor[" + name + "]/Token", event.trackingToken());
-            if (storeToken) {
-                unitOfWork.onPrepareCommit(u -> tokens.storeToken(event.trackingToken(), name, segment.getSegmentId()));
-            }
+            // Storing the token, or else extending the claim, also proves this process still owns the segment.
+            unitOfWork.onPrepareCommit(u -> {
+                if (storeToken) {
+                    tokens.storeToken(event.trackingToken(), name, segment.getSegmentId());
+                } else {
+                    tokens.extendClaim(name, segment.getSegmentId());
+                }
+            });
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
                     unitOfWork, interceptors, message -> {
                 invoker.handle(message, segment);
@@ -219,6 +234,8 @@ final class FailedBatchIsolation implements ErrorHandler {
                         MetaData.emptyInstance()));
                 if (storeToken) {
                     tokens.storeToken(event.trackingToken(), name, segment.getSegmentId());
+                } else {
+                    tokens.extendClaim(name, segment.getSegmentId());
                 }
             });
             // The dead-lettering invoker's cache of documents known not to be parked must learn of this letter:
@@ -236,7 +253,10 @@ final class FailedBatchIsolation implements ErrorHandler {
         }
 
         Optional<Segment> segmentOf(TrackedEventMessage<?> event) {
-            return FailedBatchIsolation.segmentOf(configuration, name, processor, event);
+            if (segments == null) {
+                segments = segments(configuration, name);
+            }
+            return FailedBatchIsolation.segmentOf(configuration, name, segments, event);
         }
 
         private static Exception asException(Throwable failure) {

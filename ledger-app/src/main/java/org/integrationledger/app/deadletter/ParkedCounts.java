@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many documents (sequences) and events (letters) each processor with a dead-letter queue has parked, read
@@ -28,6 +29,9 @@ public final class ParkedCounts {
     private final Duration maxAge;
     private final List<String> processors;
     private volatile Snapshot snapshot;
+    /** The last reading, kept across {@link #refresh()} to see a queue become empty. */
+    private volatile Snapshot lastRead;
+    private final Map<String, Long> emptied = new ConcurrentHashMap<>();
 
     private record Snapshot(Instant readAt, Map<String, Parked> counts) {
     }
@@ -61,9 +65,18 @@ public final class ParkedCounts {
         return current().getOrDefault(processor, Parked.NONE);
     }
 
-    /** Forgets the last reading, so the next one sees an operator's retry or eviction. */
+    /** Reads again now, so the counts (and the processors' caches) see an operator's retry or eviction. */
     public void refresh() {
-        snapshot = null;
+        snapshot = new Snapshot(clock.instant(), read());
+    }
+
+    /**
+     * How many times a reading found the processor's queue empty after one that did not (0: never): the signal for
+     * {@link ParkedCacheReset}.
+     */
+    long emptiedGeneration(String processor) {
+        Long generation = emptied.get(processor);
+        return generation == null ? 0 : generation;
     }
 
     private Map<String, Parked> read() {
@@ -77,6 +90,15 @@ public final class ParkedCounts {
         Map<String, Parked> all = new TreeMap<>();
         processors.forEach(processor -> all.put(processor, counts.getOrDefault(processor, Parked.NONE)));
         counts.forEach(all::putIfAbsent);
-        return Map.copyOf(all);
+        Snapshot previous = lastRead;
+        all.forEach((processor, parked) -> {
+            Parked before = previous == null ? null : previous.counts().get(processor);
+            if (parked.letters() == 0 && before != null && before.letters() > 0) {
+                emptied.merge(processor, 1L, Long::sum);
+            }
+        });
+        Map<String, Parked> result = Map.copyOf(all);
+        lastRead = new Snapshot(clock.instant(), result);
+        return result;
     }
 }

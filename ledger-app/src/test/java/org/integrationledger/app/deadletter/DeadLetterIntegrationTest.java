@@ -113,8 +113,12 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         assertThat(parkedEntry(poisoned)).hasValueSatisfying(entry -> assertThat(entry.path("letters").asInt()).isEqualTo(2));
 
         fault.fix(poisoned);
+        long emptiedBefore = counts.emptiedGeneration(PROCESSOR);
         LedgerApi.Response retried = api.post(retry, ADMIN_KEY, "{}");
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(counts.emptiedGeneration(PROCESSOR))
+                .as("an emptied queue is signalled, so the processor drops its parked-document caches")
+                .isGreaterThan(emptiedBefore);
         assertThat(retried.body().path("applied").asInt()).isEqualTo(2);
         JsonNode view = api.get("/api/v1/purchase-orders/" + poisoned, REPORTING_KEY).body();
         assertThat(view.path("eventCount").asLong()).as("each parked event applied exactly once").isEqualTo(2);
