@@ -95,7 +95,7 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
 
         counts.refresh();
         LedgerApi.Response health = api.get("/actuator/health", REPORTING_KEY);
-        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.status()).as(health.toString()).isEqualTo(503);
         JsonNode processors = health.body().path("components").path("eventProcessors");
         assertThat(processors.path("status").asText()).isEqualTo("DEGRADED");
         assertThat(processors.path("details").path("processors").path(PROCESSOR).path("parkedEvents").asLong())
@@ -166,6 +166,28 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(api.get("/api/v1/purchase-orders/" + poisoned, REPORTING_KEY).body().path("eventCount").asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aSegmentRetryingAFailureOfTheMomentIsDownNotParkedAndRecovers() {
+        String stuck = breakOrder(PurchaseOrderViewFault.Kind.TRANSIENT);
+        approveAndIssue(stuck);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            LedgerApi.Response health = api.get("/actuator/health", REPORTING_KEY);
+            assertThat(health.status()).as(health.toString()).isEqualTo(503);
+            JsonNode processor = health.body().path("components").path("eventProcessors");
+            assertThat(processor.path("status").asText()).isEqualTo("DOWN");
+            assertThat(processor.path("details").path("processors").path(PROCESSOR).path("stalledSegments")
+                    .path(0).path("cause").asText()).contains("briefly away");
+        });
+        assertThat(parkedEntry(stuck)).as("a failure of the moment is retried, not parked").isEmpty();
+
+        fault.fix(stuck);
+        awaitEventCount(stuck, 2);
+        assertThat(parkedEntry(stuck)).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/actuator/health", null)
+                .body().path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP"));
     }
 
     @Test
