@@ -32,8 +32,9 @@ import java.util.function.Supplier;
 /**
  * The error handler of every event processor. For a pooled processor with a dead-letter queue it turns a failed
  * batch into applied events and parked ones; for any other processor, or when the failure cannot be pinned on one
- * event, it propagates the error as Axon's {@link PropagatingErrorHandler} does, and the processor retries the
- * batch with back-off (recorded in {@link ProcessorStalls}, which the health check reads).
+ * event, it propagates the error as Axon's {@link PropagatingErrorHandler} does: a pooled processor then retries the
+ * batch with back-off (recorded in {@link ProcessorStalls}, which the health check reads), a subscribing one fails
+ * the command that published the event.
  * <p>
  * Why it is needed: the projections write late (JPA flushes at commit; the reconciliation, trace and SLA
  * projections write their batch just before commit), so a database error usually surfaces after the handler call
@@ -120,8 +121,9 @@ final class FailedBatchIsolation implements ErrorHandler {
                     .map(Segment::getSegmentId).orElse(null);
             position = position(tracked);
         }
-        if (processor.isEmpty() || processor.get().isRunning()) {
-            stalls.failed(context.eventProcessor(), segment, position, context.error());
+        // Only a pooled processor retries a batch; a subscribing one fails the command that published the event.
+        if (processor.isPresent()) {
+            record(context.eventProcessor(), processor.get(), segment, position, context.error());
         }
         PropagatingErrorHandler.instance().handleError(context);
     }
