@@ -96,9 +96,19 @@ final class FailedBatchIsolation implements ErrorHandler {
         try {
             work.isolate(batch);
         } catch (Exception | Error e) {
-            record(name, processor.get(), work.segmentOf(batch.get(0)).map(Segment::getSegmentId).orElse(null),
-                    position(batch.get(0)), e);
+            // The events before the one that failed are committed: the stall is at that event.
+            TrackedEventMessage<?> failed = work.current != null ? work.current : batch.get(0);
+            record(name, processor.get(), segmentIdOf(() -> work.segmentOf(failed)), position(failed), e);
             throw e;
+        }
+    }
+
+    /** The segment's id, or null when it cannot be told (the database may be what failed). */
+    private static Integer segmentIdOf(Supplier<Optional<Segment>> lookup) {
+        try {
+            return lookup.get().map(Segment::getSegmentId).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -116,9 +126,8 @@ final class FailedBatchIsolation implements ErrorHandler {
         Integer segment = null;
         Long position = null;
         if (first instanceof TrackedEventMessage<?> tracked && processor.isPresent()) {
-            segment = segmentOf(configuration, context.eventProcessor(),
-                    segments(configuration, context.eventProcessor()), tracked)
-                    .map(Segment::getSegmentId).orElse(null);
+            segment = segmentIdOf(() -> segmentOf(configuration, context.eventProcessor(),
+                    segments(configuration, context.eventProcessor()), tracked));
             position = position(tracked);
         }
         // Only a pooled processor retries a batch; a subscribing one fails the command that published the event.
@@ -167,6 +176,8 @@ final class FailedBatchIsolation implements ErrorHandler {
         private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
         private final ParkedAnnouncements announcements;
         private Segment[] segments;
+        /** The event being redone, for the stall when the redo fails. */
+        private TrackedEventMessage<?> current;
 
         Batch(String name, PooledStreamingEventProcessor processor, SequencedDeadLetterQueue<EventMessage<?>> queue,
               EventProcessingConfiguration configuration, ParkedAnnouncements announcements) {
@@ -184,6 +195,7 @@ final class FailedBatchIsolation implements ErrorHandler {
         void isolate(List<TrackedEventMessage<?>> batch) throws Exception {
             for (int i = 0; i < batch.size(); i++) {
                 TrackedEventMessage<?> event = batch.get(i);
+                current = event;
                 Segment segment = segmentOf(event).orElseThrow(() -> new IllegalStateException(
                         "processor " + name + " no longer holds the segment of event " + event.getIdentifier()));
                 // Events sharing a token (an upcaster's split) are one position: store it after the last of them.

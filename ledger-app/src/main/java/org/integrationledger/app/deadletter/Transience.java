@@ -24,8 +24,6 @@ final class Transience {
      */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
-    /** "Current transaction is aborted": a consequence of an earlier error, never the cause. */
-    private static final String IN_FAILED_TRANSACTION = "25P02";
 
     private Transience() {
     }
@@ -47,7 +45,7 @@ final class Transience {
     private static boolean transientSqlState(SQLException sql) {
         for (SQLException e = sql; e != null; e = e.getNextException()) {
             String state = e.getSQLState();
-            if (state == null || state.length() < 2 || IN_FAILED_TRANSACTION.equals(state)) {
+            if (state == null || state.length() < 2) {
                 continue;
             }
             if (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || LOCK_NOT_AVAILABLE.equals(state)) {
