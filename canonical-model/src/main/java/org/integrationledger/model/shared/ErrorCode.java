@@ -64,6 +64,10 @@ public enum ErrorCode {
     SLA_CLOCKS_NOT_FOUND("sla-clocks-not-found"),
     // benchmarks
     BULK_LOAD_RUN_EXISTS("bulk-load-run-exists"),
+    // operations
+    ADMIN_REQUIRED("admin-required"),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found"),
+    DEAD_LETTER_RETRY_FAILED("dead-letter-retry-failed"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

@@ -33,6 +33,9 @@ class ConnectorApiKeys implements AuthenticationProvider {
             authorities.add(new SimpleGrantedAuthority("ROLE_CONNECTOR"));
             connector.systems().forEach(system -> authorities.add(
                     new SimpleGrantedAuthority(ConnectorAuthorization.SYSTEM_AUTHORITY_PREFIX + system)));
+            if (connector.operationsAdmin()) {
+                authorities.add(new SimpleGrantedAuthority(SecurityConfiguration.OPERATIONS_ADMIN));
+            }
             String hash = connector.apiKeySha256().trim().toLowerCase(Locale.ROOT);
             if (connectorsByKeyHash.put(hash, ApiKeyAuthentication.of(connectorId, authorities)) != null) {
                 throw new IllegalStateException("two connectors share one API key hash; give " + connectorId

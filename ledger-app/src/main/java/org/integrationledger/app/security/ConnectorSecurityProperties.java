@@ -17,8 +17,11 @@ public record ConnectorSecurityProperties(Map<String, Connector> connectors) {
         connectors = connectors == null ? Map.of() : Map.copyOf(connectors);
     }
 
-    /** One connector: its key's SHA-256 in hex and the systems it speaks for. */
-    public record Connector(String apiKeySha256, List<String> systems) {
+    /**
+     * One connector: its key's SHA-256 in hex, the systems it speaks for, and whether it may act on the ledger's
+     * operations (retry or evict parked documents).
+     */
+    public record Connector(String apiKeySha256, List<String> systems, boolean operationsAdmin) {
 
         public Connector {
             systems = systems == null ? List.of() : List.copyOf(systems);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,13 +24,24 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The authority of a key configured with {@code operations-admin: true}. */
+    static final String OPERATIONS_ADMIN = "OPERATIONS_ADMIN";
+    private static final String OPERATIONS = "/api/v1/operations";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> writeProblem(response,
                 HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "a valid API key is required in the X-Api-Key header");
-        AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
-                ErrorCode.SYSTEM_NOT_PERMITTED, "this API key may not do that");
+        AccessDeniedHandler denied = (request, response, e) -> {
+            if (request.getRequestURI().startsWith(OPERATIONS)) {
+                writeProblem(response, HttpStatus.FORBIDDEN, ErrorCode.ADMIN_REQUIRED,
+                        "this operation needs an API key with operations-admin");
+            } else {
+                writeProblem(response, HttpStatus.FORBIDDEN, ErrorCode.SYSTEM_NOT_PERMITTED,
+                        "this API key may not do that");
+            }
+        };
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -39,6 +51,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // Reading the operations is for any key; acting on them (retry, evict) only for an admin.
+                        .requestMatchers(HttpMethod.GET, OPERATIONS + "/**").authenticated()
+                        .requestMatchers(OPERATIONS + "/**").hasAuthority(OPERATIONS_ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)

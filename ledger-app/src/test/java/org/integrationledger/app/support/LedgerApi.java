@@ -58,6 +58,14 @@ public final class LedgerApi {
         return send(request.build());
     }
 
+    public Response delete(String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     /** A GET whose body is kept as text (exports such as CSV or JSON Lines), with an optional Accept header. */
     public TextResponse getText(String path, String apiKey, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();

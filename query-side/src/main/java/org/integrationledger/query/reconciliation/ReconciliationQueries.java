@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,8 +247,35 @@ class ReconciliationQueries {
                 document.divergences.put(divergence.key(), divergence);
             }
         });
-        return keys.stream().map(documents::get).filter(Objects::nonNull)
+        List<ReconciliationEntry> entries = keys.stream().map(documents::get).filter(Objects::nonNull)
                 .map(document -> document.toEntry(asOf)).toList();
+        return withParkedIn(entries);
+    }
+
+    /**
+     * Marks the entries whose document a projection has parked (Axon's dead-letter queue, sequenced by document;
+     * a payment's events are its invoice's): a view that cannot be current says so.
+     */
+    private List<ReconciliationEntry> withParkedIn(List<ReconciliationEntry> entries) {
+        Map<String, List<String>> parked = new HashMap<>();
+        jdbc.query("SELECT DISTINCT sequence_identifier, processing_group FROM dead_letter_entry"
+                        + " WHERE sequence_identifier = ANY(CAST(:ids AS text[])) ORDER BY 2",
+                new MapSqlParameterSource("ids", entries.stream().map(ReconciliationQueries::parkedUnder)
+                        .distinct().toArray(String[]::new)),
+                (ResultSet rs) -> {
+                    parked.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        if (parked.isEmpty()) {
+            return entries;
+        }
+        return entries.stream()
+                .map(entry -> entry.withParkedIn(parked.getOrDefault(parkedUnder(entry), List.of())))
+                .toList();
+    }
+
+    private static String parkedUnder(ReconciliationEntry entry) {
+        return entry.documentType() == DocumentType.PAYMENT && entry.parentKey() != null
+                ? entry.parentKey() : entry.documentId();
     }
 
     /** The filter on the divergence table: the document's columns plus the divergence's own. */

@@ -1,0 +1,7 @@
+package org.integrationledger.app.operations;
+
+import java.util.List;
+
+/** The parked documents, oldest first. */
+public record ParkedDocumentList(int total, List<ParkedDocument> documents) {
+}
