@@ -27,6 +27,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -42,7 +43,6 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.requisitio
  */
 class DeadLetterIntegrationTest extends LedgerIntegrationTest {
 
-    private static final String ADMIN_KEY = "dev-operations-admin-key";
     private static final String PROCESSOR = "purchase-order-view";
     private static final String DEAD_LETTERS = "/api/v1/operations/dead-letters";
 

@@ -3,6 +3,7 @@ package org.integrationledger.app.rebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.app.support.Rebuilds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,16 +97,9 @@ class HostileValuesIntegrationTest extends LedgerIntegrationTest {
         PROJECTIONS.forEach(this::awaitCaughtUp);
         Map<String, String> live = new HashMap<>();
         PROJECTIONS.forEach(name -> live.put(name, checksum(name)));
-        Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
-        Map<String, JsonNode> done = new LinkedHashMap<>();
-        for (String name : PROJECTIONS) {
-            done.put(name, await().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", REPORTING_KEY).body(),
-                            progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING")));
-        }
+        Map<String, JsonNode> done = Rebuilds.rebuildAll(api, REPORTING_KEY, PROJECTIONS);
 
         // then each completes, equal to its live view, and leaves nothing out
-        assertThat(started.status()).isEqualTo(202);
         for (String name : PROJECTIONS) {
             JsonNode progress = done.get(name);
             assertThat(progress.path("state").asText()).as(name + " " + progress).isEqualTo("COMPLETED");
@@ -136,8 +129,7 @@ class HostileValuesIntegrationTest extends LedgerIntegrationTest {
     }
 
     private String checksum(String projection) {
-        return api.get("/api/v1/audit/projections/" + projection + "/checksum", REPORTING_KEY).body()
-                .path("checksum").asText();
+        return Rebuilds.checksum(api, REPORTING_KEY, projection);
     }
 
     private void post(String order, String action, String key, Object body) {
