@@ -19,3 +19,6 @@ CREATE TABLE dead_letter_notification (
     CONSTRAINT dead_letter_notification_status_ck CHECK (status IN ('PENDING', 'SENT', 'FAILED'))
 );
 CREATE INDEX dead_letter_notification_due_idx ON dead_letter_notification (next_attempt_at) WHERE status = 'PENDING';
+
+-- The reconciliation answer asks which processors parked a document (parkedIn): by document, whatever processor.
+CREATE INDEX dead_letter_entry_document_idx ON dead_letter_entry (sequence_identifier);

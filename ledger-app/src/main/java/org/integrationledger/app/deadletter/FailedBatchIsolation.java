@@ -17,7 +17,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
@@ -238,12 +237,12 @@ final class FailedBatchIsolation implements ErrorHandler {
             Object sequence = sequenceOf(event);
             log.warn("Processor [{}]: parking event {} ({}, global position {}) of document [{}]: {}", name,
                     event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                    event.trackingToken().position().orElse(-1), sequence, failure.toString());
+                    event.trackingToken().position().orElse(-1), sequence, ParkingCause.text(failure));
             transactions.executeInTransaction(() -> {
                 if (!queue.contains(sequence)) {
                     announcements.parked(name, sequence, event, failure);
                 }
-                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ThrowableCause.truncated(failure),
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ParkingCause.of(failure),
                         GenericDeadLetter.clock.instant(), GenericDeadLetter.clock.instant(),
                         MetaData.emptyInstance()));
                 if (storeToken) {

@@ -6,7 +6,6 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
@@ -29,7 +28,7 @@ public final class ParkOnlyAfterRollback implements EnqueuePolicy<EventMessage<?
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (isRetry(letter)) {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().put(RETRY_FAILURE, cause));
-            return Decisions.requeue(ThrowableCause.truncated(cause));
+            return Decisions.requeue(ParkingCause.of(cause));
         }
         if (cause instanceof RuntimeException runtime) {
             throw runtime;

@@ -25,7 +25,7 @@ public final class ParkedAnnouncements {
 
     void parked(String processor, Object document, TrackedEventMessage<?> event, Throwable cause) {
         Instant now = clock.instant();
-        String why = cause.getClass().getName() + ": " + cause.getMessage();
+        String why = ParkingCause.text(cause);
         jdbc.update("""
                         INSERT INTO dead_letter_notification (processor, document_id, document_type, event_type, event_id,
                             global_position, cause, parked_at, next_attempt_at)

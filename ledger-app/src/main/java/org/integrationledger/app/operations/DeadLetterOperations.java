@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.app.deadletter.ParkOnlyAfterRollback;
 import org.integrationledger.app.deadletter.ParkedCounts;
+import org.integrationledger.app.deadletter.ParkingCause;
 import org.integrationledger.model.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ class DeadLetterOperations {
     }
 
     private static ErrorResponseException retryFailed(String processor, String sequence, Throwable cause) {
-        String why = cause == null ? "unknown cause" : cause.getClass().getName() + ": " + cause.getMessage();
+        String why = cause == null ? "unknown cause" : ParkingCause.text(cause);
         log.warn("Retry of [{}] in processor [{}] failed; its events stay parked: {}", sequence, processor, why);
         return problem(HttpStatus.CONFLICT, ErrorCode.DEAD_LETTER_RETRY_FAILED,
                 "the parked events of " + sequence + " failed again and stay parked: "
