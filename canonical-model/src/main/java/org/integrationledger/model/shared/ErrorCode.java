@@ -64,6 +64,8 @@ public enum ErrorCode {
     SLA_CLOCKS_NOT_FOUND("sla-clocks-not-found"),
     // benchmarks
     BULK_LOAD_RUN_EXISTS("bulk-load-run-exists"),
+    // operations
+    DATABASE_UNAVAILABLE("database-unavailable"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;
