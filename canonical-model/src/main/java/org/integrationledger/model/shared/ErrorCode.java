@@ -43,6 +43,7 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND("document-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
+    REBUILD_RUNNING("rebuild-running"),
     // reconciliation and trace
     RECONCILIATION_ENTRY_NOT_FOUND("reconciliation-entry-not-found"),
     TRACE_NOT_FOUND("trace-not-found"),

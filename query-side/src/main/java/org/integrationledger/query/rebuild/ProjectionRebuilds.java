@@ -87,7 +87,10 @@ public class ProjectionRebuilds {
         return Optional.ofNullable(projections.get(name)).map(RebuildableProjection::checksum);
     }
 
-    /** Starts a rebuild, or answers the one already running for this projection. */
+    /**
+     * Starts a rebuild; refuses while any rebuild runs ({@link RebuildAlreadyRunning}), because two at once would
+     * hold two sets of rebuilt states in the heap and stop the processors twice.
+     */
     public synchronized Optional<RebuildProgress> start(String name) {
         if (!projections.containsKey(name)) {
             return Optional.empty();
@@ -97,31 +100,28 @@ public class ProjectionRebuilds {
 
     /**
      * Rebuilds every projection in one pass over the event store: each event is read and deserialized once and
-     * applied to all of them, and they switch in one transaction. A projection whose rebuild is already running
-     * is answered, not started twice.
+     * applied to all of them, and they switch in one transaction. Refused while any rebuild runs.
      */
     public synchronized List<RebuildProgress> startAll() {
         return startTogether(projections.keySet().stream().sorted().toList());
     }
 
     private List<RebuildProgress> startTogether(List<String> names) {
+        List<String> running = trackers.values().stream().filter(RebuildTracker::active)
+                .map(tracker -> tracker.progress().projection()).sorted().toList();
+        if (!running.isEmpty()) {
+            throw new RebuildAlreadyRunning(running);
+        }
         long target = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         List<Job> jobs = new ArrayList<>();
         List<RebuildProgress> answers = new ArrayList<>();
         for (String name : names) {
-            RebuildTracker running = trackers.get(name);
-            if (running != null && running.active()) {
-                answers.add(running.progress());
-                continue;
-            }
             RebuildTracker tracker = new RebuildTracker(name, target);
             trackers.put(name, tracker);
             jobs.add(new Job(projections.get(name), tracker));
             answers.add(tracker.progress());
         }
-        if (!jobs.isEmpty()) {
-            runner.submit(() -> run(jobs));
-        }
+        runner.submit(() -> run(jobs));
         return answers;
     }
 
