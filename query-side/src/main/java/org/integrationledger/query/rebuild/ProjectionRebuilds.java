@@ -47,11 +47,12 @@ public class ProjectionRebuilds {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final int BATCH_SIZE = 1_000;
     /**
-     * A batch also ends at this many serialized payload bytes: a thousand events of a thousand order lines each
-     * (340 KB apiece, accepted input) held five batches of them, read ahead and being applied, and a rebuild at
-     * {@code -Xmx512m} ran out of heap on 1,200 such orders (docs/audit.md, "Memory of a rebuild").
+     * A batch also ends at this many serialized payload bytes. A thousand orders of a thousand lines (340 KB
+     * apiece, accepted input) are 340 MB before deserialization, and up to five batches are held (read ahead and
+     * being applied): a rebuild at {@code -Xmx512m} ran out of heap on 1,198 such orders (docs/audit.md, "Memory
+     * of a rebuild"). A thousand typical events are about 0.4 MB, so their batches end at the count as before.
      */
-    static final long BATCH_BYTES = 4L << 20;
+    private static final long BATCH_BYTES = 4L << 20;
     private static final int READ_AHEAD_BATCHES = 4;
     /** Assumed payload size when the storage engine's serializer is not known. */
     private static final int UNKNOWN_EVENT_BYTES = 2_048;
