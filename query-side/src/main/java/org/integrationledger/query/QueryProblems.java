@@ -14,10 +14,18 @@ public final class QueryProblems {
     }
 
     public static ErrorResponseException notFound(ErrorCode code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        return problem(HttpStatus.NOT_FOUND, code, detail);
+    }
+
+    public static ErrorResponseException conflict(ErrorCode code, String detail) {
+        return problem(HttpStatus.CONFLICT, code, detail);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(code.problemType()));
         problem.setTitle(code.code());
         problem.setProperty("code", code.code());
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return new ErrorResponseException(status, problem, null);
     }
 }

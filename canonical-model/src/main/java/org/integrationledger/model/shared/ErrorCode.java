@@ -43,6 +43,7 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND("document-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
+    REBUILD_RUNNING("rebuild-running"),
     // reconciliation and trace
     RECONCILIATION_ENTRY_NOT_FOUND("reconciliation-entry-not-found"),
     TRACE_NOT_FOUND("trace-not-found"),
@@ -68,6 +69,7 @@ public enum ErrorCode {
     ADMIN_REQUIRED("admin-required"),
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found"),
     DEAD_LETTER_RETRY_FAILED("dead-letter-retry-failed"),
+    DATABASE_UNAVAILABLE("database-unavailable"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

@@ -17,6 +17,7 @@ final class RejectionStatus {
             case PURCHASE_ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             // audit
             case DOCUMENT_NOT_FOUND, PROJECTION_NOT_FOUND, REBUILD_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case REBUILD_RUNNING -> HttpStatus.CONFLICT;
             // business SLAs
             case SLA_RULE_NOT_FOUND, SLA_CLOCKS_NOT_FOUND -> HttpStatus.NOT_FOUND;
             // benchmarks
@@ -30,6 +31,7 @@ final class RejectionStatus {
             case UNKNOWN_SYSTEM, REPORTING_SYSTEM_NOT_OWNER, UNKNOWN_LEGAL_ENTITY, TOTAL_MISMATCH, CURRENCY_MISMATCH, UNKNOWN_LINE, OVER_RECEIPT,
                  AMENDMENT_BELOW_RECEIVED -> HttpStatus.UNPROCESSABLE_ENTITY;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             // suppliers
             case SUPPLIER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case SUPPLIER_ALREADY_REQUESTED, SUPPLIER_REQUEST_NOT_PENDING, SUPPLIER_NOT_APPROVED,

@@ -33,6 +33,9 @@ final class LedgerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Ddisable-axoniq-console-message=true");
+        // As the README and compose run it: a ledger out of heap ends, and the run reports it, instead of
+        // measuring a half-alive process.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());

@@ -29,6 +29,7 @@ public class DatabaseConfiguration {
         LedgerDatabaseProperties.Embedded embedded = properties.embedded();
         try {
             Files.createDirectories(embedded.dataDirectory());
+            OrphanedPostmaster.stopIfAny(embedded.dataDirectory());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(embedded.dataDirectory())
                     .setCleanDataDirectory(false)

@@ -32,6 +32,11 @@ import java.util.Map;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+    /**
+     * What a client is told to wait after {@code 503 database-unavailable}: a restarted PostgreSQL accepts
+     * connections again within seconds, and the pool reconnects on the next request.
+     */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> invalidValue(IllegalArgumentException e, WebRequest request) {
@@ -40,6 +45,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (DatabaseOutage.isCauseOf(e)) {
+            // Every request fails the same way while it lasts: one line each, not a stack trace each.
+            log.warn("PostgreSQL unreachable handling {}: {}", request.getDescription(false), e.toString());
+            ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    ErrorCode.DATABASE_UNAVAILABLE, "the ledger's database cannot be reached; retry later (a "
+                            + "connector's retry with the same messageId is recorded at most once)", null);
+            return ResponseEntity.status(unavailable.getStatusCode()).header(HttpHeaders.RETRY_AFTER,
+                    RETRY_AFTER_SECONDS).body(unavailable.getBody());
+        }
         log.error("Unexpected failure handling {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                 "the ledger failed unexpectedly; nothing was recorded for this request", null);

@@ -31,21 +31,29 @@ class ProjectionRebuildController {
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Rebuild a projection from the whole event history, beside the live one",
             description = "Answers 202 with the progress; the live view keeps answering until the rebuilt rows "
-                    + "replace it in one transaction. No event handler runs, so nothing is sent. A rebuild already "
-                    + "running is answered, not started twice. Projections: purchase-order-view, supplier-view, reconciliation-view, trace-view, invoice-view.")
+                    + "replace it in one transaction. No event handler runs, so nothing is sent. While any rebuild "
+                    + "runs, another is refused: 409 rebuild-running. Projections: purchase-order-view, supplier-view, reconciliation-view, trace-view, invoice-view.")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(rebuilds.start(name).orElseThrow(() -> unknown(name)));
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(rebuilds.start(name).orElseThrow(() -> unknown(name)));
+        } catch (RebuildAlreadyRunning e) {
+            throw running(e);
+        }
     }
 
     @PostMapping("/rebuild")
     @Operation(summary = "Rebuild every projection in one pass over the event history",
             description = "Answers 202 with one progress per projection. Each event is read and deserialized once "
                     + "and applied to every projection's rebuild, and all of them replace their live rows in one "
-                    + "transaction; follow each with GET /api/v1/audit/projections/{name}/rebuild. A projection "
-                    + "whose rebuild is already running is answered, not started twice.")
+                    + "transaction; follow each with GET /api/v1/audit/projections/{name}/rebuild. While any "
+                    + "rebuild runs, this is refused: 409 rebuild-running.")
     ResponseEntity<List<RebuildProgress>> rebuildAll() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startAll());
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startAll());
+        } catch (RebuildAlreadyRunning e) {
+            throw running(e);
+        }
     }
 
     @GetMapping("/{name}/rebuild")
@@ -64,6 +72,12 @@ class ProjectionRebuildController {
                     + "or two ledgers. Rows change as events arrive, so compare at rest.")
     Map<String, String> checksum(@PathVariable String name) {
         return Map.of("projection", name, "checksum", rebuilds.checksum(name).orElseThrow(() -> unknown(name)));
+    }
+
+    private static ErrorResponseException running(RebuildAlreadyRunning e) {
+        ErrorResponseException conflict = QueryProblems.conflict(ErrorCode.REBUILD_RUNNING, e.getMessage());
+        conflict.getBody().setProperty("running", e.running());
+        return conflict;
     }
 
     private ErrorResponseException unknown(String name) {

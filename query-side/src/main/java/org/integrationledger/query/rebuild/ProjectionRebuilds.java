@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +46,16 @@ public class ProjectionRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final int BATCH_SIZE = 1_000;
+    /**
+     * A batch also ends at this many serialized payload bytes. A thousand orders of a thousand lines (340 KB
+     * apiece, accepted input) are 340 MB before deserialization, and up to five batches are held (read ahead and
+     * being applied): a rebuild at {@code -Xmx512m} ran out of heap on 1,198 such orders (docs/audit.md, "Memory
+     * of a rebuild"). A thousand typical events are about 0.4 MB, so their batches end at the count as before.
+     */
+    private static final long BATCH_BYTES = 4L << 20;
     private static final int READ_AHEAD_BATCHES = 4;
+    /** Assumed payload size when the storage engine's serializer is not known. */
+    private static final int UNKNOWN_EVENT_BYTES = 2_048;
 
     private final Map<String, RebuildableProjection> projections;
     private final EventStorageEngine engine;
@@ -53,6 +64,7 @@ public class ProjectionRebuilds {
     private final TransactionTemplate transaction;
     private final SwitchChecksums checksums;
     private final JdbcTemplate jdbc;
+    private final Serializer eventSerializer;
     private final Map<String, RebuildTracker> trackers = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("projection-rebuild"));
     private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("projection-rebuild-reader"));
@@ -63,6 +75,7 @@ public class ProjectionRebuilds {
         this.projections = projections.stream()
                 .collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
         this.engine = engine;
+        this.eventSerializer = engine instanceof AbstractEventStorageEngine stored ? stored.getEventSerializer() : null;
         this.processing = processing;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactions);
@@ -87,7 +100,10 @@ public class ProjectionRebuilds {
         return Optional.ofNullable(projections.get(name)).map(RebuildableProjection::checksum);
     }
 
-    /** Starts a rebuild, or answers the one already running for this projection. */
+    /**
+     * Starts a rebuild; refuses while any rebuild runs ({@link RebuildAlreadyRunning}), because two at once would
+     * hold two sets of rebuilt states in the heap and stop the processors twice.
+     */
     public synchronized Optional<RebuildProgress> start(String name) {
         if (!projections.containsKey(name)) {
             return Optional.empty();
@@ -97,31 +113,28 @@ public class ProjectionRebuilds {
 
     /**
      * Rebuilds every projection in one pass over the event store: each event is read and deserialized once and
-     * applied to all of them, and they switch in one transaction. A projection whose rebuild is already running
-     * is answered, not started twice.
+     * applied to all of them, and they switch in one transaction. Refused while any rebuild runs.
      */
     public synchronized List<RebuildProgress> startAll() {
         return startTogether(projections.keySet().stream().sorted().toList());
     }
 
     private List<RebuildProgress> startTogether(List<String> names) {
+        List<String> running = trackers.values().stream().filter(RebuildTracker::active)
+                .map(tracker -> tracker.progress().projection()).sorted().toList();
+        if (!running.isEmpty()) {
+            throw new RebuildAlreadyRunning(running);
+        }
         long target = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         List<Job> jobs = new ArrayList<>();
         List<RebuildProgress> answers = new ArrayList<>();
         for (String name : names) {
-            RebuildTracker running = trackers.get(name);
-            if (running != null && running.active()) {
-                answers.add(running.progress());
-                continue;
-            }
             RebuildTracker tracker = new RebuildTracker(name, target);
             trackers.put(name, tracker);
             jobs.add(new Job(projections.get(name), tracker));
             answers.add(tracker.progress());
         }
-        if (!jobs.isEmpty()) {
-            runner.submit(() -> run(jobs));
-        }
+        runner.submit(() -> run(jobs));
         return answers;
     }
 
@@ -218,7 +231,7 @@ public class ProjectionRebuilds {
         Future<?> reader = this.reader.submit(() -> {
             try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
+                ReadAheadBatch batch = new ReadAheadBatch(BATCH_SIZE, BATCH_BYTES);
                 while (iterator.hasNext() && !cancelled.get()) {
                     TrackedEventMessage<?> event = iterator.next();
                     // Deserialized here, on the reader thread; the messages cache their payload, metadata and
@@ -226,13 +239,12 @@ public class ProjectionRebuilds {
                     event.getPayload();
                     event.getMetaData();
                     event.getTimestamp();
-                    batch.add(event);
-                    if (batch.size() == BATCH_SIZE) {
-                        put(batches, new Batch(batch, null), cancelled);
-                        batch = new ArrayList<>(BATCH_SIZE);
+                    Optional<List<TrackedEventMessage<?>>> full = batch.add(event, payloadBytes(event));
+                    if (full.isPresent()) {
+                        put(batches, new Batch(full.get(), null), cancelled);
                     }
                 }
-                put(batches, new Batch(batch, null), cancelled);
+                put(batches, new Batch(batch.rest(), null), cancelled);
                 put(batches, Batch.END, cancelled);
             } catch (RuntimeException e) {
                 put(batches, new Batch(List.of(), e), cancelled);
@@ -272,6 +284,17 @@ public class ProjectionRebuilds {
             reader.cancel(true);
         }
         return last;
+    }
+
+    /**
+     * The event's payload as stored, in bytes: the serialized form a message read from the store keeps beside its
+     * deserialized payload, so asking costs no serialization.
+     */
+    private long payloadBytes(TrackedEventMessage<?> event) {
+        if (eventSerializer == null) {
+            return UNKNOWN_EVENT_BYTES;
+        }
+        return event.serializePayload(eventSerializer, byte[].class).getData().length;
     }
 
     private static void put(BlockingQueue<Batch> batches, Batch batch, AtomicBoolean cancelled) {
