@@ -27,7 +27,7 @@ final class ReplayProbe {
     Result rebuild(String projection) {
         String path = "/api/v1/audit/projections/" + projection + "/rebuild";
         long t0 = System.nanoTime();
-        LedgerClient.Answer answer = client.post(path, ReferenceScenario.REPORTING_KEY);
+        LedgerClient.Answer answer = client.post(path, ReferenceScenario.ADMIN_KEY);
         if (answer.status() / 100 != 2) {
             return new Result(projection, "HTTP " + answer.status(), 0, 0, 0);
         }
@@ -57,7 +57,7 @@ final class ReplayProbe {
      */
     Result rebuildAll(List<String> projections) {
         long t0 = System.nanoTime();
-        LedgerClient.Answer answer = client.post("/api/v1/audit/projections/rebuild", ReferenceScenario.REPORTING_KEY);
+        LedgerClient.Answer answer = client.post("/api/v1/audit/projections/rebuild", ReferenceScenario.ADMIN_KEY);
         if (answer.status() / 100 != 2) {
             return new Result(ONE_PASS, "HTTP " + answer.status(), 0, 0, 0);
         }

@@ -12,6 +12,8 @@ public final class ReferenceScenario {
 
     public static final String PROCUREMENT_KEY = "dev-procurement-key";
     public static final String REPORTING_KEY = "dev-reporting-key";
+    /** Starts rebuilds and acts on dead letters (operations-admin). */
+    public static final String ADMIN_KEY = "dev-operations-admin-key";
 
     // Shares: North America on the cloud ERP carries a little less than half of the volume.
     public static final List<LegalEntity> LEGAL_ENTITIES = List.of(

@@ -16,6 +16,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Every API call needs a connector's API key; the API documentation and health endpoints are open.
@@ -27,6 +28,7 @@ class SecurityConfiguration {
     /** The authority of a key configured with {@code operations-admin: true}. */
     static final String OPERATIONS_ADMIN = "OPERATIONS_ADMIN";
     private static final String OPERATIONS = "/api/v1/operations";
+    private static final String REBUILDS = "/api/v1/audit/projections";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
@@ -34,7 +36,7 @@ class SecurityConfiguration {
                 HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "a valid API key is required in the X-Api-Key header");
         AccessDeniedHandler denied = (request, response, e) -> {
-            if (request.getRequestURI().startsWith(OPERATIONS)) {
+            if (request.getRequestURI().startsWith(OPERATIONS) || request.getRequestURI().startsWith(REBUILDS)) {
                 writeProblem(response, HttpStatus.FORBIDDEN, ErrorCode.ADMIN_REQUIRED,
                         "this operation needs an API key with operations-admin");
             } else {
@@ -54,6 +56,9 @@ class SecurityConfiguration {
                         // Reading the operations is for any key; acting on them (retry, evict) only for an admin.
                         .requestMatchers(HttpMethod.GET, OPERATIONS + "/**").authenticated()
                         .requestMatchers(OPERATIONS + "/**").hasAuthority(OPERATIONS_ADMIN)
+                        // A rebuild holds the projections' processors for its switch and a heap's worth of states:
+                        // starting one is an operator's decision; following it and reading checksums is not.
+                        .requestMatchers(HttpMethod.POST, REBUILDS + "/**").hasAuthority(OPERATIONS_ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
@@ -67,9 +72,9 @@ class SecurityConfiguration {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // Fixed texts only, so no escaping is needed.
-        response.getWriter().write("{\"type\":\"" + code.problemType() + "\",\"title\":\""
+        // Fixed texts only, so no escaping is needed; bytes, so the servlet container adds no legacy charset.
+        response.getOutputStream().write(("{\"type\":\"" + code.problemType() + "\",\"title\":\""
                 + code.code() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\""
-                + code.code() + "\"}");
+                + code.code() + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.closure;
@@ -163,7 +164,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         JsonNode liveCounts = api.get("/api/v1/reconciliation/counts", REPORTING_KEY).body();
         assertThat(liveCounts.path("divergences").asLong()).as("the load leaves divergences to count").isPositive();
 
-        assertThat(api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/audit/projections/rebuild", ADMIN_KEY, "").status()).isEqualTo(202);
 
         for (String name : rebuilt) {
             JsonNode progress = await().atMost(Duration.ofSeconds(60))

@@ -13,6 +13,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.*;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.LedgerApi.TAX_KEY;
@@ -45,7 +46,7 @@ class InvoiceViewRebuildIntegrationTest extends LedgerIntegrationTest {
         long events = new EventTable(jdbc).totalEvents();
         long messages = new EventTable(jdbc).acceptedMessages();
 
-        assertThat(api.post(REBUILD, REPORTING_KEY, "").status()).isEqualTo(202);
+        assertThat(api.post(REBUILD, ADMIN_KEY, "").status()).isEqualTo(202);
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
 

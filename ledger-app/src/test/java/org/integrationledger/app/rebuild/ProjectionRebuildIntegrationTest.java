@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -64,7 +65,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> written.get() >= 2
                 && api.get("/api/v1/purchase-orders/" + known, REPORTING_KEY).status() == 200);
 
-        Response started = api.post(REBUILD, REPORTING_KEY, "");
+        Response started = api.post(REBUILD, ADMIN_KEY, "");
         Response readDuringRebuild = api.get("/api/v1/purchase-orders/" + known, REPORTING_KEY);
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
@@ -86,7 +87,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         long events = new EventTable(jdbc).totalEvents();
         long messages = new EventTable(jdbc).acceptedMessages();
 
-        api.post(REBUILD, REPORTING_KEY, "");
+        api.post(REBUILD, ADMIN_KEY, "");
         JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
                 progress -> progress.path("state").asText().equals("COMPLETED"));
 
@@ -123,7 +124,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         shadowed.forEach(table -> indexesBefore.put(table, indexes(table)));
         shadowed.forEach(table -> oidsBefore.put(table, oid(table)));
 
-        Response started = api.post("/api/v1/audit/projections/rebuild", REPORTING_KEY, "");
+        Response started = api.post("/api/v1/audit/projections/rebuild", ADMIN_KEY, "");
         Map<String, JsonNode> done = new HashMap<>();
         for (String name : projections) {
             done.put(name, await().atMost(Duration.ofSeconds(60))
@@ -203,7 +204,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
     @Test
     void showsRebuildProgressAsMetrics() {
         post(newPurchaseOrderId(), "issue", PROCUREMENT_KEY, issue("CA01", "CAD"));
-        api.post(REBUILD, REPORTING_KEY, "");
+        api.post(REBUILD, ADMIN_KEY, "");
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body()
                 .path("state").asText().equals("COMPLETED"));
 
@@ -217,10 +218,24 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void answersNotFoundForAnUnknownProjection() {
-        Response unknown = api.post("/api/v1/audit/projections/no-such-view/rebuild", REPORTING_KEY, "");
+        Response unknown = api.post("/api/v1/audit/projections/no-such-view/rebuild", ADMIN_KEY, "");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("projection-not-found");
+    }
+
+    @Test
+    void startingARebuildNeedsTheOperationsAdminKeyWhileFollowingOneDoesNot() {
+        for (String key : List.of(REPORTING_KEY, PROCUREMENT_KEY)) {
+            for (String path : List.of("purchase-order-view/rebuild", "rebuild")) {
+                Response refused = api.post("/api/v1/audit/projections/" + path, key, "");
+                assertThat(refused.status()).as(path + " with " + key).isEqualTo(403);
+                assertThat(refused.contentType()).isEqualTo("application/problem+json");
+                assertThat(refused.code()).isEqualTo("admin-required");
+            }
+        }
+        assertThat(api.get("/api/v1/audit/projections/purchase-order-view/checksum", REPORTING_KEY).status())
+                .isEqualTo(200);
     }
 
     private boolean viewCaughtUp() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 
 /** One rebuild at a time, of any projection: a second one would hold a second set of states in the heap. */
@@ -36,11 +37,11 @@ class RebuildRefusalIntegrationTest extends LedgerIntegrationTest {
             try (Statement lock = holder.createStatement()) {
                 lock.execute("LOCK TABLE projection_rebuild_spill IN ACCESS EXCLUSIVE MODE");
             }
-            started = api.post(PROJECTIONS + "reconciliation-view/rebuild", REPORTING_KEY, "");
+            started = api.post(PROJECTIONS + "reconciliation-view/rebuild", ADMIN_KEY, "");
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
 
             for (String path : new String[] {"purchase-order-view/rebuild", "reconciliation-view/rebuild", "rebuild"}) {
-                Response refused = api.post(PROJECTIONS + path, REPORTING_KEY, "");
+                Response refused = api.post(PROJECTIONS + path, ADMIN_KEY, "");
                 assertThat(refused.status()).as(path + ": " + refused).isEqualTo(409);
                 assertThat(refused.contentType()).isEqualTo("application/problem+json");
                 assertThat(refused.code()).isEqualTo("rebuild-running");
@@ -51,7 +52,7 @@ class RebuildRefusalIntegrationTest extends LedgerIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> state("reconciliation-view"), s -> s.equals("COMPLETED"));
 
-        Response next = api.post(PROJECTIONS + "purchase-order-view/rebuild", REPORTING_KEY, "");
+        Response next = api.post(PROJECTIONS + "purchase-order-view/rebuild", ADMIN_KEY, "");
         assertThat(next.status()).as("once it has ended, the next one starts: " + next).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> state("purchase-order-view"), s -> s.equals("COMPLETED"));
     }

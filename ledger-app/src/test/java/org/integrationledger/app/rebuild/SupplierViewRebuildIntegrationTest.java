@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -81,7 +82,7 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> written.get() >= 2
                 && api.get("/api/v1/suppliers/" + known, REPORTING_KEY).status() == 200);
 
-        Response started = api.post(REBUILD, REPORTING_KEY, "");
+        Response started = api.post(REBUILD, ADMIN_KEY, "");
         Response readDuringRebuild = api.get("/api/v1/suppliers/" + known, REPORTING_KEY);
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
@@ -100,7 +101,7 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
         long messages = new EventTable(jdbc).acceptedMessages();
         long copies = jdbc.queryForObject("SELECT count(*) FROM supplier_copy_view", Long.class);
 
-        api.post(REBUILD, REPORTING_KEY, "");
+        api.post(REBUILD, ADMIN_KEY, "");
         JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
                 progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
 

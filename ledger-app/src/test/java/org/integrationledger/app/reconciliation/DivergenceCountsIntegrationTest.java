@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -78,7 +79,7 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         jdbc.update("UPDATE reconciliation_flag_count SET divergences = divergences + 100");
         jdbc.update("UPDATE reconciliation_flag_document_count SET documents = documents + 7");
         String path = "/api/v1/audit/projections/reconciliation-view";
-        Response started = api.post(path + "/rebuild", REPORTING_KEY, "");
+        Response started = api.post(path + "/rebuild", ADMIN_KEY, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(path + "/rebuild",
                 REPORTING_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));

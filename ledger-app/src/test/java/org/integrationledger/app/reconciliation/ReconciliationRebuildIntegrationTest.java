@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -69,7 +70,7 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
             long head = awaitCaughtUp(projection);
             String live = api.get(path + "/checksum", REPORTING_KEY).body().path("checksum").asText();
             long events = new EventTable(jdbc).totalEvents();
-            Response started = api.post(path + "/rebuild", REPORTING_KEY, "");
+            Response started = api.post(path + "/rebuild", ADMIN_KEY, "");
             JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(path + "/rebuild",
                     REPORTING_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
             assertThat(started.status()).isEqualTo(202);
