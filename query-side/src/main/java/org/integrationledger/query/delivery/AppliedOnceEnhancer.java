@@ -42,10 +42,10 @@ class AppliedOnceEnhancer implements HandlerEnhancerDefinition {
             throw new IllegalStateException(declaring.getName() + " is @AppliedOnce but names no @ProcessingGroup");
         }
         if (original.hasAnnotation(ResetHandler.class)) {
-            return new ForgettingOnReset<>(original, group.value());
+            return new Guarded<>(original, group.value(), true);
         }
         if (original.hasAnnotation(EventHandler.class)) {
-            return new SkippingApplied<>(original, group.value());
+            return new Guarded<>(original, group.value(), false);
         }
         return original;
     }
@@ -58,17 +58,25 @@ class AppliedOnceEnhancer implements HandlerEnhancerDefinition {
         }
     }
 
-    private final class SkippingApplied<T> extends WrappedMessageHandlingMember<T> {
+    /** An event handler that skips what its group applied already, or a reset handler that forgets it all. */
+    private final class Guarded<T> extends WrappedMessageHandlingMember<T> {
 
         private final String processingGroup;
+        private final boolean reset;
 
-        SkippingApplied(MessageHandlingMember<T> delegate, String processingGroup) {
+        Guarded(MessageHandlingMember<T> delegate, String processingGroup, boolean reset) {
             super(delegate);
             this.processingGroup = processingGroup;
+            this.reset = reset;
         }
 
         @Override
         public Object handle(@Nonnull Message<?> message, T target) throws Exception {
+            if (reset) {
+                Object result = super.handle(message, target);
+                positions.getObject().forget(processingGroup);
+                return result;
+            }
             // Outside a unit of work (a test calling the handler directly) there is no transaction to join.
             if (!(message instanceof DomainEventMessage<?> event) || !CurrentUnitOfWork.isStarted()) {
                 return super.handle(message, target);
@@ -80,23 +88,6 @@ class AppliedOnceEnhancer implements HandlerEnhancerDefinition {
             }
             Object result = super.handle(message, target);
             batch.applied(event);
-            return result;
-        }
-    }
-
-    private final class ForgettingOnReset<T> extends WrappedMessageHandlingMember<T> {
-
-        private final String processingGroup;
-
-        ForgettingOnReset(MessageHandlingMember<T> delegate, String processingGroup) {
-            super(delegate);
-            this.processingGroup = processingGroup;
-        }
-
-        @Override
-        public Object handle(@Nonnull Message<?> message, T target) throws Exception {
-            Object result = super.handle(message, target);
-            positions.getObject().forget(processingGroup);
             return result;
         }
     }

@@ -1,18 +1,12 @@
 package org.integrationledger.query.sla;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,15 +25,13 @@ import java.util.Map;
 @Component
 public class SlaBreachWebhook {
 
-    private static final Logger log = LoggerFactory.getLogger(SlaBreachWebhook.class);
     private static final int BATCH = 20;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SlaSettings.Webhook settings;
-    private final HttpClient http;
+    private final WebhookDelivery delivery;
 
     @Autowired
     SlaBreachWebhook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, SlaSettings settings) {
@@ -52,7 +44,7 @@ public class SlaBreachWebhook {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.delivery = new WebhookDelivery(jdbc, clock, settings);
     }
 
     /** What one round did: notifications delivered, and failed attempts (of which some gave up for good). */
@@ -88,29 +80,21 @@ public class SlaBreachWebhook {
             for (Map<String, Object> row : due) {
                 long id = ((Number) row.get("id")).longValue();
                 int attempts = ((Number) row.get("attempts")).intValue() + 1;
-                String error = deliver(id, row);
-                if (error == null) {
-                    jdbc.update("UPDATE sla_breach_notification SET status = 'SENT', attempts = ?, sent_at = ?, "
-                            + "last_error = NULL WHERE id = ?", attempts, Timestamp.from(clock.instant()), id);
-                    sent++;
-                    continue;
+                switch (delivery.attempt("sla_breach_notification", id, attempts, "sla-breach-" + id,
+                        body(id, row), now)) {
+                    case SENT -> sent++;
+                    case RETRYING -> failed++;
+                    case GIVEN_UP -> {
+                        failed++;
+                        givenUp++;
+                    }
                 }
-                failed++;
-                boolean giveUp = attempts >= settings.maxAttempts();
-                givenUp += giveUp ? 1 : 0;
-                jdbc.update("UPDATE sla_breach_notification SET status = ?, attempts = ?, last_error = ?, "
-                                + "next_attempt_at = ? WHERE id = ?", giveUp ? "FAILED" : "PENDING", attempts,
-                        error.length() > 500 ? error.substring(0, 500) : error,
-                        Timestamp.from(now.plus(settings.backoffAfter(attempts))), id);
-                log.warn("SLA breach notification {} attempt {} failed{}: {}", id, attempts,
-                        giveUp ? " (giving up)" : "", error);
             }
             return new Delivery(sent, failed, givenUp);
         });
     }
 
-    /** Null when the receiver accepted the notification, else why not. */
-    private String deliver(long id, Map<String, Object> row) {
+    private static Map<String, Object> body(long id, Map<String, Object> row) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "sla-breached");
         body.put("notificationId", id);
@@ -124,21 +108,7 @@ public class SlaBreachWebhook {
         body.put("startedAt", instant(row.get("started_at")));
         body.put("dueAt", instant(row.get("due_at")));
         body.put("breachedAt", instant(row.get("breached_at")));
-        try {
-            HttpRequest request = HttpRequest.newBuilder(settings.url())
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "sla-breach-" + id)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
+        return body;
     }
 
     private static String instant(Object value) {
