@@ -1,0 +1,53 @@
+package org.integrationledger.simulator.faults;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How hard a run pushes: connections of traffic, kills of the single node and of the two nodes' segment owner, when
+ * a kill falls after the traffic (re)started, and how many documents are sent to both nodes at once.
+ * {@code ci} is the bounded profile the test suite runs; {@code long} is run by hand.
+ */
+record FaultProfile(String name, int connections, int singleNodeKills, int ownerKills, double killAfterMinSeconds,
+                    double killAfterMaxSeconds, int sameMessageDocuments, long seed, Set<Scenario> scenarios) {
+
+    static FaultProfile named(String name) {
+        return switch (name) {
+            case "ci" -> new FaultProfile("ci", 8, 3, 2, 5, 20, 20, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
+                    Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES));
+            case "long" -> new FaultProfile("long", 20, 12, 6, 5, 20, 100, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
+                    Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES));
+            default -> throw new IllegalArgumentException("--profile=" + name + ": use ci or long");
+        };
+    }
+
+    /** The named profile with the flags that override it ({@code --connections=20 --kills=5 ...}). */
+    static FaultProfile of(Map<String, String> flags) {
+        FaultProfile base = named(flags.getOrDefault("profile", "ci"));
+        Set<Scenario> scenarios = base.scenarios;
+        if (flags.containsKey("scenarios")) {
+            scenarios = EnumSet.noneOf(Scenario.class);
+            for (String scenario : flags.get("scenarios").split(",")) {
+                scenarios.add(Scenario.valueOf(scenario.trim().toUpperCase().replace('-', '_')));
+            }
+        }
+        return new FaultProfile(base.name,
+                Integer.parseInt(flags.getOrDefault("connections", Integer.toString(base.connections))),
+                Integer.parseInt(flags.getOrDefault("kills", Integer.toString(base.singleNodeKills))),
+                Integer.parseInt(flags.getOrDefault("owner-kills", Integer.toString(base.ownerKills))),
+                Double.parseDouble(flags.getOrDefault("kill-after-min", Double.toString(base.killAfterMinSeconds))),
+                Double.parseDouble(flags.getOrDefault("kill-after-max", Double.toString(base.killAfterMaxSeconds))),
+                Integer.parseInt(flags.getOrDefault("same-message-documents",
+                        Integer.toString(base.sameMessageDocuments))),
+                Long.parseLong(flags.getOrDefault("seed", Long.toString(base.seed))), scenarios);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + connections + " connections, " + singleNodeKills + " kills of one node, " + ownerKills
+                + " of the segment owner of two, each " + killAfterMinSeconds + "-" + killAfterMaxSeconds
+                + " s after the traffic (re)started; " + sameMessageDocuments + " documents sent to both nodes; seed "
+                + seed;
+    }
+}
