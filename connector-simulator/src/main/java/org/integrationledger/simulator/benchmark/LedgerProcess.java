@@ -31,7 +31,14 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     public static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
-                               List<String> jvmOptions, List<String> arguments) throws IOException {
+                                      List<String> jvmOptions, List<String> arguments) throws IOException {
+        return start(name, jar, dbUrl, database, workDirectory, jvmOptions, arguments, Duration.ofMinutes(4));
+    }
+
+    /** As above, waiting up to {@code healthyWithin} for health UP; a process that is not healthy by then is killed. */
+    public static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
+                                      List<String> jvmOptions, List<String> arguments, Duration healthyWithin)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,7 +57,12 @@ public final class LedgerProcess implements AutoCloseable {
         env.put("LEDGER_DB_PASSWORD", database.password());
         env.put("LEDGER_DATA_DIR", Files.createDirectories(workDirectory.resolve(name + "-data")).toString());
         LedgerProcess ledger = new LedgerProcess(name, builder.start(), new LedgerClient("http://localhost:" + port), log);
-        ledger.awaitHealthy(Duration.ofMinutes(4));
+        try {
+            ledger.awaitHealthy(healthyWithin);
+        } catch (IOException | RuntimeException e) {
+            ledger.kill();
+            throw e;
+        }
         return ledger;
     }
 
