@@ -10,14 +10,14 @@ import java.util.Set;
  * {@code ci} is the bounded profile the test suite runs; {@code long} is run by hand.
  */
 record FaultProfile(String name, int connections, int singleNodeKills, int ownerKills, double killAfterMinSeconds,
-                    double killAfterMaxSeconds, boolean burst, int sameMessageDocuments, long seed,
+                    double killAfterMaxSeconds, boolean burst, boolean targeted, int sameMessageDocuments, long seed,
                     Set<Scenario> scenarios) {
 
     static FaultProfile named(String name) {
         return switch (name) {
-            case "ci" -> new FaultProfile("ci", 8, 3, 2, 5, 20, false, 20, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
+            case "ci" -> new FaultProfile("ci", 12, 3, 2, 0.5, 20, true, true, 20, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
                     Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES));
-            case "long" -> new FaultProfile("long", 20, 12, 6, 5, 20, false, 100, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
+            case "long" -> new FaultProfile("long", 20, 12, 6, 5, 20, false, false, 100, 42, EnumSet.of(Scenario.KILL_UNDER_LOAD,
                     Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES));
             default -> throw new IllegalArgumentException("--profile=" + name + ": use ci or long");
         };
@@ -40,6 +40,7 @@ record FaultProfile(String name, int connections, int singleNodeKills, int owner
                 Double.parseDouble(flags.getOrDefault("kill-after-min", Double.toString(base.killAfterMinSeconds))),
                 Double.parseDouble(flags.getOrDefault("kill-after-max", Double.toString(base.killAfterMaxSeconds))),
                 Boolean.parseBoolean(flags.getOrDefault("burst", Boolean.toString(base.burst))),
+                Boolean.parseBoolean(flags.getOrDefault("targeted", Boolean.toString(base.targeted))),
                 Integer.parseInt(flags.getOrDefault("same-message-documents",
                         Integer.toString(base.sameMessageDocuments))),
                 Long.parseLong(flags.getOrDefault("seed", Long.toString(base.seed))), scenarios);
@@ -49,7 +50,8 @@ record FaultProfile(String name, int connections, int singleNodeKills, int owner
     public String toString() {
         return name + ": " + connections + " connections, " + singleNodeKills + " kills of one node, " + ownerKills
                 + " of the segment owner of two, each " + killAfterMinSeconds + "-" + killAfterMaxSeconds
-                + " s after the traffic (re)started" + (burst ? " (a burst after a caught-up pause)" : "") + "; "
+                + " s after the traffic (re)started" + (burst ? " (a burst after a caught-up pause)" : "")
+                + (targeted ? ", at the first open redelivery window" : "") + "; "
                 + sameMessageDocuments + " documents sent to both nodes; seed "
                 + seed;
     }

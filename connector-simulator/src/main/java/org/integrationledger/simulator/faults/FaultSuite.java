@@ -394,7 +394,9 @@ public final class FaultSuite {
     /**
      * Lets the traffic run until the kill: a random time, or with {@code --burst} the traffic is held until the
      * projections have caught up and the kill falls a random time into the next burst, while the projections are at
-     * the head of the store and many appends are in flight.
+     * the head of the store and many appends are in flight. With {@code --targeted} the kill falls on the first moment
+     * after {@code kill-after-min} at which the stored tokens of a counting view leave a redelivery window open
+     * ({@link ViewCheck#redeliveryWindow()}), or at {@code kill-after-max}.
      */
     private double trafficBeforeKill(Load load, ViewCheck check) throws SQLException {
         if (profile.burst()) {
@@ -406,8 +408,26 @@ public final class FaultSuite {
             }
         }
         double after = killAfter();
-        Load.sleep((long) (after * 1000));
-        return after;
+        if (!profile.targeted()) {
+            Load.sleep((long) (after * 1000));
+            return after;
+        }
+        long t0 = System.nanoTime();
+        while (true) {
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (elapsed >= profile.killAfterMaxSeconds()) {
+                log("  no redelivery window opened in " + profile.killAfterMaxSeconds() + " s; killing anyway");
+                return elapsed;
+            }
+            if (elapsed >= profile.killAfterMinSeconds()) {
+                String window = check.redeliveryWindow();
+                if (window != null) {
+                    log("  redelivery window open: " + window);
+                    return elapsed;
+                }
+            }
+            Load.sleep(25);
+        }
     }
 
     private double killAfter() {

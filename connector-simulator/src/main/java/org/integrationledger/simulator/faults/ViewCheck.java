@@ -158,6 +158,40 @@ final class ViewCheck {
         }
     }
 
+    /**
+     * Whether a restart now could hand a counting view an event again: a segment of {@code purchase-order-view} or
+     * {@code invoice-view} has stored a token with gaps, and another segment of the same processor stands below it, so
+     * the restarted processor re-reads events the first segment has already applied. A description, or null.
+     */
+    String redeliveryWindow() throws SQLException {
+        Map<String, List<long[]>> byProcessor = new HashMap<>();
+        try (Connection connection = database.connect(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT processor_name, convert_from(token, 'UTF8') FROM token_entry
+                     WHERE processor_name IN ('purchase-order-view', 'invoice-view') AND token IS NOT NULL""")) {
+            while (rows.next()) {
+                String token = rows.getString(2);
+                Matcher index = INDEX.matcher(token);
+                Matcher gaps = GAPS.matcher(token);
+                long gapCount = gaps.find() && !gaps.group(1).isBlank() ? gaps.group(1).split(",").length : 0;
+                if (index.find()) {
+                    byProcessor.computeIfAbsent(rows.getString(1), p -> new ArrayList<>())
+                            .add(new long[]{Long.parseLong(index.group(1)), gapCount});
+                }
+            }
+        }
+        for (Map.Entry<String, List<long[]>> processor : byProcessor.entrySet()) {
+            long lowest = processor.getValue().stream().mapToLong(t -> t[0]).min().orElse(0);
+            for (long[] token : processor.getValue()) {
+                if (token[1] > 0 && token[0] > lowest) {
+                    return processor.getKey() + ": a segment at " + token[0] + " with " + token[1]
+                            + " gaps, another at " + lowest;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A document's events in the store: global index, sequence number and type, for a finding's evidence. */
     String events(String documentId) throws SQLException {
         StringBuilder events = new StringBuilder();
