@@ -32,7 +32,7 @@ final class FaultReport {
                 .append(commandLine).append("\n```\n\n");
         md.append("Run ").append(Instant.now().toString(), 0, 19).append(" UTC, profile ").append(profile)
                 .append(String.format(Locale.ROOT, "; %.0f s in all.%n%n", seconds));
-        md.append("| scenario | kills | messages sent | acknowledged | events lost | events applied twice | documents "
+        md.append("| scenario | kills survived | messages sent | acknowledged | events lost | events applied twice | documents "
                 + "mismatching | checksums ≠ rebuild | other | duration s | verdict |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {

@@ -159,6 +159,7 @@ public final class FaultSuite {
         Load load = new Load(workload("K"), () -> live.get(0), profile.connections(), 0);
         load.start();
         int kills = 0;
+        int windows = 0;
         try {
             for (int i = 1; i <= profile.singleNodeKills(); i++) {
                 double after = trafficBeforeKill(load, check);
@@ -170,13 +171,17 @@ public final class FaultSuite {
                         i, profile.singleNodeKills(), after, profile.burst() ? " (a burst)" : "", positions,
                         load.acknowledged()));
                 logTokens(check);
+                windows += windowAtKill(check);
                 ledger = start("single-" + i, url, List.of());
                 live.set(0, List.of(ledger.client()));
                 iterationCheck("kill " + i, load, check, findings, seen);
             }
             Load.sleep((long) (profile.killAfterMinSeconds() * 1000));
             load.stop();
-            return finish(Scenario.KILL_UNDER_LOAD, t0, load, kills, check, ledger.client(), findings, seen, "");
+            LedgerClient last = ledger.client();
+            return finish(Scenario.KILL_UNDER_LOAD, t0, load, kills, check,
+                    () -> ViewCheck.checksumsAgainstRebuild(last, REBUILD_TIMEOUT), findings, seen,
+                    windows + " of " + kills + " kills left a redelivery window in the stored tokens");
         } finally {
             load.stop();
             ledger.close();
@@ -192,6 +197,7 @@ public final class FaultSuite {
         Load load = new Load(workload("N"), pair::clients, profile.connections(), 0);
         load.start();
         int kills = 0;
+        int windows = 0;
         List<String> takeovers = new ArrayList<>();
         try {
             for (int i = 1; i <= profile.ownerKills(); i++) {
@@ -205,6 +211,7 @@ public final class FaultSuite {
                                 + " %s; %d acknowledged so far", i, profile.ownerKills(), killed.name(), killed.pid(),
                         owners, after, profile.burst() ? " (a burst)" : "", positions, load.acknowledged()));
                 logTokens(check);
+                windows += windowAtKill(check);
                 long takeoverStart = System.nanoTime();
                 LedgerProcess survivor = pair.nodes[1 - victim];
                 double takeover = -1;
@@ -220,13 +227,14 @@ public final class FaultSuite {
                 }
                 takeovers.add(takeover < 0 ? "none in " + TAKEOVER_TIMEOUT.toSeconds() + " s" : String.format("%.1f s", takeover));
                 log("  survivor " + survivor.name() + " took every segment: " + takeovers.get(takeovers.size() - 1));
-                pair.restart(victim, i);
+                pair.restart(victim, Integer.toString(i));
                 iterationCheck("owner kill " + i, load, check, findings, seen);
             }
             Load.sleep((long) (profile.killAfterMinSeconds() * 1000));
             load.stop();
-            return finish(Scenario.OWNER_KILLED_TWO_NODES, t0, load, kills, check, pair.nodes[0].client(), findings, seen,
-                    "takeover " + String.join(", ", takeovers));
+            return finish(Scenario.OWNER_KILLED_TWO_NODES, t0, load, kills, check, () -> pair.checksumsAgainstRebuild(check), findings, seen,
+                    windows + " of " + kills + " kills left a redelivery window in the stored tokens; takeover "
+                            + String.join(", ", takeovers));
         } finally {
             load.stop();
         }
@@ -238,6 +246,7 @@ public final class FaultSuite {
      */
     private ScenarioResult sameMessageBothNodes(TwoNodes pair) throws Exception {
         long t0 = System.nanoTime();
+        pair.ensureBoth();
         ViewCheck check = new ViewCheck(database, pair.url);
         Workload workload = workload("S");
         ExecutorService senders = Executors.newFixedThreadPool(2);
@@ -297,13 +306,20 @@ public final class FaultSuite {
         findings.addAll(lost);
         List<ViewCheck.Mismatch> mismatches = check.mismatches();
         mismatches.forEach(m -> findings.add(m.toString()));
-        List<ViewCheck.ChecksumMismatch> checksums = ViewCheck.checksumsAgainstRebuild(pair.nodes[0].client(), REBUILD_TIMEOUT);
+        List<ViewCheck.ChecksumMismatch> checksums = pair.checksumsAgainstRebuild(check);
         checksums.forEach(c -> findings.add("checksum " + c.projection() + ": live " + c.live() + ", rebuilt " + c.rebuilt()));
         String other = (differing + recordedTwice > 0 ? "FAILED: " : "") + differing + " answer pairs differing, "
                 + recordedTwice + " events recorded twice";
         return new ScenarioResult(Scenario.SAME_MESSAGE_BOTH_NODES, sent, acknowledged, 0, lost.size(),
                 appliedTwice(mismatches), documents(mismatches), checksums.stream().map(ViewCheck.ChecksumMismatch::projection).toList(),
                 other, caughtUp >= 0, (System.nanoTime() - t0) / 1e9, findings);
+    }
+
+    /** 1 if the tokens the dead process left open a redelivery window for a counting view (logged), else 0. */
+    private int windowAtKill(ViewCheck check) throws SQLException {
+        String window = check.redeliveryWindow();
+        log("  redelivery window in the stored tokens: " + (window == null ? "none" : window));
+        return window == null ? 0 : 1;
     }
 
     /** The stored tokens of the projections with a counting view, as the restart will find them. */
@@ -339,8 +355,13 @@ public final class FaultSuite {
         }
     }
 
-    private ScenarioResult finish(Scenario scenario, long t0, Load load, int kills, ViewCheck check, LedgerClient ledger,
-                                  List<String> findings, Set<String> seen, String other) throws SQLException {
+    /** Compares each projection's live checksum with a rebuild's. */
+    private interface Rebuild {
+        List<ViewCheck.ChecksumMismatch> checksums() throws Exception;
+    }
+
+    private ScenarioResult finish(Scenario scenario, long t0, Load load, int kills, ViewCheck check, Rebuild rebuild,
+                                  List<String> findings, Set<String> seen, String other) throws Exception {
         double caughtUp = check.awaitCaughtUp(CATCH_UP_TIMEOUT);
         List<ViewCheck.Mismatch> mismatches = check.mismatches();
         for (ViewCheck.Mismatch mismatch : mismatches) {
@@ -350,7 +371,7 @@ public final class FaultSuite {
         }
         List<String> lost = check.lostAcknowledgments(load.acks());
         findings.addAll(lost);
-        List<ViewCheck.ChecksumMismatch> checksums = ViewCheck.checksumsAgainstRebuild(ledger, REBUILD_TIMEOUT);
+        List<ViewCheck.ChecksumMismatch> checksums = rebuild.checksums();
         checksums.forEach(c -> findings.add("checksum " + c.projection() + ": live " + c.live() + ", rebuilt " + c.rebuilt()));
         log(String.format("  traffic: %d sent, %d acknowledged, statuses %s, %d unexpected%s, %d given up", load.sent(),
                 load.acknowledged(), load.byStatus(), load.unexpected(),
@@ -512,10 +533,41 @@ public final class FaultSuite {
             return nodes[node];
         }
 
-        void restart(int node, int iteration) throws IOException {
-            nodes[node] = start("node-" + (node == 0 ? "a" : "b") + "-" + iteration, url,
+        void restart(int node, String suffix) throws IOException {
+            nodes[node] = start("node-" + (node == 0 ? "a" : "b") + "-" + suffix, url,
                     List.of("--ledger.command.aggregate-cache-size=0"));
             clients = List.of(nodes[0].client(), nodes[1].client());
+        }
+
+        /**
+         * A rebuild claims every segment of the processors it switches, in its own process only: with segments owned by
+         * the other node it fails (UnableToClaimTokenException). So node b stops (gracefully, releasing its claims),
+         * node a claims every segment, and the rebuild runs there; {@link #ensureBoth()} starts node b again.
+         */
+        List<ViewCheck.ChecksumMismatch> checksumsAgainstRebuild(ViewCheck check) throws SQLException {
+            if (nodes[1] != null) {
+                nodes[1].close();
+                nodes[1] = null;
+                clients = List.of(nodes[0].client());
+            }
+            long deadline = System.nanoTime() + TAKEOVER_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<String, Integer> owners = check.segmentOwners();
+                int segments = Integer.parseInt(database.scalar(url, "SELECT count(*) FROM token_entry"));
+                if (owners.keySet().stream().allMatch(o -> o.startsWith(nodes[0].pid() + "@"))
+                        && owners.values().stream().mapToInt(Integer::intValue).sum() >= segments) {
+                    break;
+                }
+                Load.sleep(250);
+            }
+            check.awaitCaughtUp(CATCH_UP_TIMEOUT);
+            return ViewCheck.checksumsAgainstRebuild(nodes[0].client(), REBUILD_TIMEOUT);
+        }
+
+        void ensureBoth() throws IOException {
+            if (nodes[1] == null) {
+                restart(1, "after-rebuild");
+            }
         }
 
         @Override
