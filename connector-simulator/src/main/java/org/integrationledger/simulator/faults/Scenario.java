@@ -24,7 +24,7 @@ enum Scenario {
         return title;
     }
 
-    /** The scenarios the suite can run today; the others are listed and reported as not implemented. */
+    /** The scenarios the suite can run today; the others are reported as not implemented yet. */
     boolean implemented() {
         return this == KILL_UNDER_LOAD || this == OWNER_KILLED_TWO_NODES || this == SAME_MESSAGE_BOTH_NODES;
     }
