@@ -4,6 +4,7 @@ import org.integrationledger.simulator.benchmark.Benchmark;
 import org.integrationledger.simulator.benchmark.QueryProbe;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
+import org.integrationledger.simulator.faults.FaultSuite;
 import org.integrationledger.simulator.workload.Workload;
 import org.integrationledger.simulator.workload.WorkloadSettings;
 
@@ -16,12 +17,13 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Command line: {@code simulate} (default) plays the reference scenario against a running ledger, {@code demo}
- * fills one with a realistic day of P2P traffic, {@code benchmark} runs the benchmark harness.
+ * fills one with a realistic day of P2P traffic, {@code benchmark} runs the benchmark harness, {@code faults} the fault
+ * suite.
  */
 public final class ConnectorSimulator {
 
     private static final String USAGE = """
-            usage: java -jar connector-simulator.jar [simulate|demo|benchmark] [--flag=value ...]
+            usage: java -jar connector-simulator.jar [simulate|demo|benchmark|faults] [--flag=value ...]
               simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
               demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
@@ -33,6 +35,11 @@ public final class ConnectorSimulator {
                         [--query-repetitions=500] [--query-warmup-seconds=120]
                         [--ledger-args="--spring.property=value ..."]  (extra arguments for the tuned ledger)
                         [--ledger-jvm-args="-Xmx512m ..."]  (JVM options for every ledger process)
+              faults    [--profile=ci|long] [--scenarios=kill-under-load,owner-killed-two-nodes,same-message-both-nodes]
+                        [--connections=8] [--kills=3] [--owner-kills=2] [--kill-after-min=5 --kill-after-max=20]
+                        [--same-message-documents=20] [--seed=42] [--db-url=... --db-user= --db-password=]
+                        [--ledger-jar=...] [--ledger-args=...] [--ledger-jvm-args=...] [--out=docs] [--work-dir=...]
+                        (kills the ledger under load and checks every view against the event store; exit 1 on a finding)
             """;
 
     private ConnectorSimulator() {
@@ -61,6 +68,11 @@ public final class ConnectorSimulator {
             case "benchmark" -> {
                 new Benchmark(flags, System.out).run();
                 System.exit(0);
+            }
+            case "faults" -> {
+                FaultSuite suite = new FaultSuite(flags, System.out);
+                suite.run();
+                System.exit(suite.passed() ? 0 : 1);
             }
             default -> {
                 System.err.print(USAGE);

@@ -393,20 +393,7 @@ public final class Benchmark {
         if (flags.containsKey("ledger-jar")) {
             return Path.of(flags.get("ledger-jar")).toAbsolutePath();
         }
-        for (Path directory : List.of(Path.of("ledger-app", "target"), Path.of("..", "ledger-app", "target"))) {
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> files = Files.list(directory)) {
-                    var jar = files.filter(p -> p.getFileName().toString().matches("ledger-app-.*\\.jar"))
-                            .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                            .max(Comparator.comparing(Path::toString));
-                    if (jar.isPresent()) {
-                        return jar.get().toAbsolutePath();
-                    }
-                }
-            }
-        }
-        throw new IOException("no ledger-app/target/ledger-app-*.jar: build it first (./mvnw -B -ntp -q package -DskipTests)"
-                + " or pass --ledger-jar=");
+        return LedgerProcess.builtJar();
     }
 
     private String commandLine() {

@@ -14,7 +14,7 @@ import java.sql.Statement;
  * The PostgreSQL server every measured process shares: an embedded one in a fresh directory (default), or the
  * external server of {@code --db-url}. Each ledger configuration gets a fresh database of its own on it.
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final String adminUrl;
@@ -32,7 +32,7 @@ final class Database implements AutoCloseable {
      * {@code keep}: leave the data directory after the run (zonky deletes it on close otherwise, which made
      * {@code --keep} a no-op until 3 December).
      */
-    static Database embedded(Path directory, boolean keep) throws IOException {
+    public static Database embedded(Path directory, boolean keep) throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(!keep)
                 // A durable acknowledgment means a flushed commit: zonky's builder turns synchronous_commit off by
                 // default (and so does the ledger's own embedded default); the benchmark turns it back on.
@@ -43,20 +43,20 @@ final class Database implements AutoCloseable {
         return new Database(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
-    static Database external(String url, String user, String password) {
+    public static Database external(String url, String user, String password) {
         return new Database(null, url, user, password);
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
     /** Drops and creates {@code name}, returns its JDBC URL. */
-    String freshDatabase(String name) throws SQLException {
+    public String freshDatabase(String name) throws SQLException {
         try (Connection connection = connect(adminUrl); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
@@ -64,14 +64,14 @@ final class Database implements AutoCloseable {
         return urlOf(name);
     }
 
-    String urlOf(String name) {
+    public String urlOf(String name) {
         int query = adminUrl.indexOf('?');
         String head = query < 0 ? adminUrl : adminUrl.substring(0, query);
         String tail = query < 0 ? "" : adminUrl.substring(query);
         return head.substring(0, head.lastIndexOf('/') + 1) + name + tail;
     }
 
-    Connection connect(String url) throws SQLException {
+    public Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
@@ -79,7 +79,7 @@ final class Database implements AutoCloseable {
         return scalar(adminUrl, "SELECT version()");
     }
 
-    String scalar(String url, String sql) throws SQLException {
+    public String scalar(String url, String sql) throws SQLException {
         try (Connection connection = connect(url); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;

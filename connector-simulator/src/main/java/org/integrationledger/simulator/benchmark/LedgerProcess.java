@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The built ledger jar as a child process, exactly as an operator runs it; stopped with SIGTERM (graceful). */
-final class LedgerProcess implements AutoCloseable {
+/**
+ * The built ledger jar as a child process, exactly as an operator runs it; stopped with SIGTERM (graceful), or
+ * killed with SIGKILL by the fault suite.
+ */
+public final class LedgerProcess implements AutoCloseable {
 
     private final Process process;
     private final LedgerClient client;
@@ -27,8 +30,15 @@ final class LedgerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
-                               List<String> jvmOptions, List<String> arguments) throws IOException {
+    public static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
+                                      List<String> jvmOptions, List<String> arguments) throws IOException {
+        return start(name, jar, dbUrl, database, workDirectory, jvmOptions, arguments, Duration.ofMinutes(4));
+    }
+
+    /** As above, waiting up to {@code healthyWithin} for health UP; a process that is not healthy by then is killed. */
+    public static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
+                                      List<String> jvmOptions, List<String> arguments, Duration healthyWithin)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,8 +60,31 @@ final class LedgerProcess implements AutoCloseable {
         env.put("LEDGER_DB_PASSWORD", database.password());
         env.put("LEDGER_DATA_DIR", Files.createDirectories(workDirectory.resolve(name + "-data")).toString());
         LedgerProcess ledger = new LedgerProcess(name, builder.start(), new LedgerClient("http://localhost:" + port), log);
-        ledger.awaitHealthy(Duration.ofMinutes(4));
+        try {
+            ledger.awaitHealthy(healthyWithin);
+        } catch (IOException | RuntimeException e) {
+            ledger.kill();
+            throw e;
+        }
         return ledger;
+    }
+
+    /** The ledger jar {@code ./mvnw package} built, looked for from the repository root or a module directory. */
+    public static Path builtJar() throws IOException {
+        for (Path directory : List.of(Path.of("ledger-app", "target"), Path.of("..", "ledger-app", "target"))) {
+            if (Files.isDirectory(directory)) {
+                try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+                    var jar = files.filter(p -> p.getFileName().toString().matches("ledger-app-.*\\.jar"))
+                            .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                            .max(java.util.Comparator.comparing(Path::toString));
+                    if (jar.isPresent()) {
+                        return jar.get().toAbsolutePath();
+                    }
+                }
+            }
+        }
+        throw new IOException("no ledger-app/target/ledger-app-*.jar: build it first (./mvnw -B -ntp -q package -DskipTests)"
+                + " or pass --ledger-jar=");
     }
 
     private void awaitHealthy(Duration timeout) throws IOException {
@@ -72,15 +105,15 @@ final class LedgerProcess implements AutoCloseable {
         throw new IOException(name + " did not become healthy in " + timeout + "; see " + log);
     }
 
-    LedgerClient client() {
+    public LedgerClient client() {
         return client;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -127,6 +160,20 @@ final class LedgerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no graceful stop; returns when it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
