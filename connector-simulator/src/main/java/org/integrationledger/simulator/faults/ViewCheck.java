@@ -312,7 +312,7 @@ final class ViewCheck {
                     ReferenceScenario.REPORTING_KEY);
             live.put(projection, answer.status() == 200 ? field(answer.body(), "checksum") : "HTTP " + answer.status());
         }
-        LedgerClient.Answer started = ledger.post("/api/v1/audit/projections/rebuild", ReferenceScenario.REPORTING_KEY);
+        LedgerClient.Answer started = ledger.post("/api/v1/audit/projections/rebuild", ReferenceScenario.ADMIN_KEY);
         List<ChecksumMismatch> mismatches = new ArrayList<>();
         if (started.status() != 202) {
             PROJECTIONS.forEach(p -> mismatches.add(new ChecksumMismatch(p, live.get(p), "rebuild answered "
