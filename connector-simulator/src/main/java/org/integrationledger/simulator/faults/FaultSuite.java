@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
 
 /**
  * The fault suite: runs the ledger jar as child processes on a real PostgreSQL (an embedded one of its own unless
- * {@code --db-url} names one), drives valid connector traffic over HTTP, kills processes with SIGKILL, and ends every
- * scenario with the view-vs-store check ({@link ViewCheck}). Prints the figures and writes them between the markers
+ * {@code --db-url} names one), drives valid connector traffic over HTTP, kills processes with SIGKILL, stops its
+ * PostgreSQL, makes projections park documents, and ends every scenario with the view-vs-store check ({@link ViewCheck}). Prints the figures and writes them between the markers
  * of {@code reliability.md} in {@code --out} (default {@code docs}).
  *
  * <pre>java -cp connector-simulator/target/connector-simulator-0.1.0-SNAPSHOT.jar \

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The figures of one scenario: traffic, kills, and what the view-vs-store check found. {@code eventsAppliedTwice} sums
  * what counting views hold above the store; {@code documentsMismatching} counts documents (and count rows) on which
- * any view disagrees with the store, either way. {@code findings} name them.
+ * any view disagrees with the store, either way. {@code findings} name them. {@code other} holds the scenario's own
+ * figures and starts with {@code FAILED} when its own conditions failed; {@code messagesSent} is -1 for a scenario
+ * that did not run.
  */
 record ScenarioResult(Scenario scenario, long messagesSent, long acknowledged, int kills, long eventsLost,
                       long eventsAppliedTwice, long documentsMismatching, List<String> checksumMismatches,

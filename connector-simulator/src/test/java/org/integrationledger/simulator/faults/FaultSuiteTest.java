@@ -33,6 +33,8 @@ class FaultSuiteTest {
         Path report = suite.run();
 
         String output = log.toString(StandardCharsets.UTF_8);
+        // The figures of a passing run are worth reading too.
+        System.out.print(output);
         assertThat(suite.results()).as(output).extracting(ScenarioResult::scenario)
                 .contains(Scenario.KILL_UNDER_LOAD, Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES);
         assertThat(suite.results()).as(output).filteredOn(ScenarioResult::ran).allSatisfy(result -> {
