@@ -3,12 +3,15 @@ package org.integrationledger.simulator.benchmark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The PostgreSQL server every measured process shares: an embedded one in a fresh directory (default), or the
@@ -16,35 +19,70 @@ import java.sql.Statement;
  */
 public final class Database implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    private final Path directory;
+    private final boolean keep;
     private final String adminUrl;
     private final String user;
     private final String password;
+    private EmbeddedPostgres embedded;
+    private int port;
 
-    private Database(EmbeddedPostgres embedded, String adminUrl, String user, String password) {
+    private Database(EmbeddedPostgres embedded, Path directory, boolean keep, String adminUrl, String user,
+                     String password) {
         this.embedded = embedded;
+        this.directory = directory;
+        this.keep = keep;
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
+        this.port = embedded == null ? -1 : embedded.getPort();
     }
 
-    /**
-     * {@code keep}: leave the data directory after the run (zonky deletes it on close otherwise, which made
-     * {@code --keep} a no-op until 3 December).
-     */
+    /** {@code keep}: leave the data directory after the run; otherwise {@link #close()} deletes it. */
     public static Database embedded(Path directory, boolean keep) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(!keep)
+        // zonky's own clean-up would delete the data directory at every stop, so {@link #stopServer()} could not
+        // restart on it; close() deletes it instead.
+        EmbeddedPostgres postgres = server(directory, 0);
+        return new Database(postgres, directory, keep, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    private static EmbeddedPostgres server(Path directory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
                 // A durable acknowledgment means a flushed commit: zonky's builder turns synchronous_commit off by
                 // default (and so does the ledger's own embedded default); the benchmark turns it back on.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "300")
-                .start();
-        return new Database(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                .setServerConfig("max_connections", "300");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     public static Database external(String url, String user, String password) {
-        return new Database(null, url, user, password);
+        return new Database(null, null, true, url, user, password);
+    }
+
+    /** Whether the server is the embedded one this process started (and so can stop and restart). */
+    public boolean embedded() {
+        return directory != null;
+    }
+
+    /** Stops the embedded server (a fast shutdown: open connections are closed); the data directory stays. */
+    public void stopServer() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded server can be stopped, and only once before a restart");
+        }
+        embedded.close();
+        embedded = null;
+    }
+
+    /** Starts the embedded server again on the same port and data directory, so clients reconnect to the URL they know. */
+    public void restartServer() throws IOException {
+        if (embedded != null || directory == null) {
+            throw new IllegalStateException("the embedded server is running, or there is none");
+        }
+        embedded = server(directory, port);
     }
 
     public String user() {
@@ -86,10 +124,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs one statement that answers no rows (DDL, as a DBA would). */
+    public void execute(String url, String sql) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (embedded != null) {
             embedded.close();
+            embedded = null;
+        }
+        if (directory != null && !keep && Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }

@@ -50,6 +50,11 @@ public final class LedgerClient {
                 .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    public Answer delete(String pathAndQuery, String apiKey) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("X-Api-Key", apiKey).DELETE().build());
+    }
+
     /** A JSON POST that may run long (the benchmark bulk loader answers when its last event is committed). */
     public Answer postJson(String pathAndQuery, String apiKey, String json, Duration timeout) {
         return exchange(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)

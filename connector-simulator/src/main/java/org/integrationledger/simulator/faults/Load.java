@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  */
 final class Load {
 
+    /** Sees every answer a connection got: the message, the answer, when the request started and how long it took. */
+    @FunctionalInterface
+    interface Observer {
+        void answered(Message message, LedgerClient.Answer answer, long startedNanos, long elapsedNanos);
+    }
+
     /** A message the ledger acknowledged, and the outcome it answered: the document's events up to {@code ledgerVersion}. */
     record Ack(String messageId, String documentId, long ledgerVersion, int recorded) {
     }
@@ -48,12 +54,14 @@ final class Load {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder unexpected = new LongAdder();
     private final LongAdder givenUp = new LongAdder();
+    private final LongAdder resentAndAnswered = new LongAdder();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> unexpectedSamples = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final Object gate = new Object();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
+    private volatile Observer observer;
     private boolean paused;
     private int inFlight;
 
@@ -102,6 +110,16 @@ final class Load {
                 return;
             }
         }
+    }
+
+    /** From now on every answer is shown to {@code observer} too (null: to none). */
+    void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** Messages answered by nobody or with a 5xx at first, then resent with the same message id and answered. */
+    long resentAndAnswered() {
+        return resentAndAnswered.sum();
     }
 
     long sent() {
@@ -167,10 +185,15 @@ final class Load {
                 } else {
                     LedgerClient node = live.get(Math.floorMod(roundRobin.getAndIncrement(), live.size()));
                     sent.increment();
+                    long started = System.nanoTime();
                     try {
                         answer = node.send(message);
                     } catch (RuntimeException e) {
                         answer = new LedgerClient.Answer(-1, e.toString());
+                    }
+                    Observer watching = observer;
+                    if (watching != null) {
+                        watching.answered(message, answer, started, System.nanoTime() - started);
                     }
                 }
             } finally {
@@ -190,6 +213,9 @@ final class Load {
                 continue;
             }
             byStatus.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+            if (failed > 0) {
+                resentAndAnswered.increment();
+            }
             if (answer.status() == 200) {
                 acknowledged.increment();
                 acks.add(ack(message, answer.body()));

@@ -1,2 +1,5 @@
-/** The fault suite: kills, takeovers and duplicate deliveries under load, each ended by a check of every view against the event store. */
+/**
+ * The fault suite: kills, takeovers, duplicate deliveries, a database outage and poison events under load, each ended
+ * by a check of every view against the event store.
+ */
 package org.integrationledger.simulator.faults;

@@ -23,7 +23,8 @@ class FaultReportTest {
         ScenarioResult doubled = new ScenarioResult(Scenario.KILL_UNDER_LOAD, 180, 146, 3, 0, 2, 2,
                 List.of("purchase-order-view"), "", true, 142, List.of("kill 2: purchase_order_view.event_count PO-1: view 4, store 3"));
 
-        new FaultReport(List.of(doubled, ScenarioResult.notImplemented(Scenario.DATABASE_STOPPED)), CI, "faults", 150)
+        new FaultReport(List.of(doubled, ScenarioResult.notRun(Scenario.DATABASE_STOPPED,
+                "not run: needs the embedded PostgreSQL")), CI, "faults", 150)
                 .write(docs);
 
         String written = Files.readString(docs.resolve("reliability.md"));
@@ -31,9 +32,9 @@ class FaultReportTest {
                 .endsWith(FaultReport.END + "\n\nanalysis below\n").doesNotContain("old figures")
                 .contains("| kill -9 under load, one node | 3 | 180 | 146 | 0 | 2 | 2 | purchase-order-view |",
                         "| **FAIL** |", "- kill 2: purchase_order_view.event_count PO-1: view 4, store 3",
-                        "| database stopped for 20 s | — |", "not implemented yet");
+                        "| database stopped for 20 s | — |", "not run: needs the embedded PostgreSQL");
         assertThat(doubled.passed()).isFalse();
-        assertThat(ScenarioResult.notImplemented(Scenario.POISON_EVENT_PARKED).passed()).isTrue();
+        assertThat(ScenarioResult.notRun(Scenario.POISON_EVENT_PARKED, "not run").passed()).isTrue();
     }
 
     @Test
