@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Batches this process could neither apply nor park, per processor and segment: the segment is retrying with
  * back-off and every document behind the batch waits. A stall ends when the segment's position passes the failed
- * batch here; it is forgotten when no failure was seen for {@code forgetAfter} (longer than Axon's longest
+ * batch here (every segment, when the failed batch's segment could not be told); it is forgotten when no failure was seen for {@code forgetAfter} (longer than Axon's longest
  * back-off, 60 s, so a segment that keeps failing is never forgotten), which is what happens when another
  * process took the segment over.
  */
@@ -63,12 +63,23 @@ public final class ProcessorStalls {
         return current;
     }
 
+    /**
+     * A stall whose segment is unknown (the lookup needs the database, which may be what failed) has passed once
+     * every segment this process runs for the processor has.
+     */
     private static boolean passed(Stall stall, Map<Integer, EventTrackerStatus> segments) {
-        if (segments == null || stall.segment() == null || stall.position() == null) {
+        if (segments == null || stall.position() == null) {
             return false;
         }
+        if (stall.segment() == null) {
+            return !segments.isEmpty() && segments.values().stream().allMatch(status -> passed(status, stall));
+        }
         EventTrackerStatus status = segments.get(stall.segment());
-        if (status == null || status.isErrorState()) {
+        return status != null && passed(status, stall);
+    }
+
+    private static boolean passed(EventTrackerStatus status, Stall stall) {
+        if (status.isErrorState()) {
             return false;
         }
         OptionalLong position = status.getCurrentPosition();

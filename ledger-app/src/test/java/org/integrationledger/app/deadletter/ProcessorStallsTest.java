@@ -31,6 +31,17 @@ class ProcessorStallsTest {
     }
 
     @Test
+    void aStallOfAnUnknownSegmentLastsUntilEverySegmentPassesTheFailedPosition() {
+        // The segment is looked up in the database: during an outage it cannot be told.
+        stalls.failed("purchase-order-view", null, 42L, new IllegalStateException("database away"));
+
+        assertThat(stalls.current(name -> Map.of())).as("no segment claimed yet").hasSize(1);
+        assertThat(stalls.current(name -> Map.of(0, at(100), 1, at(41)))).as("one segment still before it")
+                .hasSize(1);
+        assertThat(stalls.current(name -> Map.of(0, at(100), 1, at(42)))).isEmpty();
+    }
+
+    @Test
     void repeatedFailuresKeepTheFirstTimeAndCount() {
         stalls.failed("trace-view", 0, 7L, new IllegalStateException("first"));
         clock.advance(Duration.ofSeconds(30));
