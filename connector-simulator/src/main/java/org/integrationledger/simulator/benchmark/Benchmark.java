@@ -28,7 +28,7 @@ public final class Benchmark {
 
     /**
      * Every streaming processor of the ledger: the Axon-defaults ledger switches them all to a tracking processor
-     * of batch size 1 (until 3 December the invoice view, the SLA clocks and the invoice re-match stayed tuned).
+     * of batch size 1, so none of them keeps the tuned settings in the baseline.
      */
     private static final List<String> PROCESSORS = List.of("purchase-order-view", "supplier-view",
             "reconciliation-view", "trace-view", "invoice-view", "sla-clocks", "invoice-rematch");
@@ -303,10 +303,9 @@ public final class Benchmark {
 
     private void queries(Database database, String url, LedgerProcess ledger) throws SQLException {
         awaitProjections(ledger.client());
-        // Caught-up processors do not mean an idle machine: on 4 December the two cores stayed busy for 10-15 s
-        // after every processor had caught up (the SLA clocks' work package and the JIT compiler the busiest ledger
-        // threads), and the 12:35 run timed its queries at a load average of 16. The queries are timed on a settled
-        // machine; the report gives its busy share meanwhile.
+        // Caught-up processors do not mean an idle machine: the two cores can stay busy for 10-15 s after every
+        // processor has caught up (the SLA clocks' work package and the JIT compiler the busiest ledger threads).
+        // The queries are timed on a settled machine; the report gives its busy share meanwhile.
         results.querySettleSeconds = PhaseMeter.awaitQuiet(0.25, Duration.ofSeconds(5),
                 Duration.ofMillis((long) (profile.settleSeconds() * 1000)));
         if (results.querySettleSeconds < 0) {
@@ -362,9 +361,9 @@ public final class Benchmark {
     /**
      * Waits until the projections have caught up with what came before: a freshly issued order is visible, and,
      * where the ledger serves {@code GET /api/v1/benchmark/projections} (bulk loader enabled), every streaming
-     * processor has handled every stored event. The order alone proves only the purchase-order view: in the run
-     * of 2 December the reconciliation and SLA processors were still working off the warm-up during the next
-     * ingest phase, which then measured their catch-up as well.
+     * processor has handled every stored event. The order alone proves only the purchase-order view: the
+     * reconciliation and SLA processors can still be working off the warm-up during the next ingest phase, which
+     * would then measure their catch-up as well.
      */
     private void awaitProjections(LedgerClient commands, LedgerClient... readers) {
         LedgerClient reader = readers.length == 0 ? commands : readers[0];
