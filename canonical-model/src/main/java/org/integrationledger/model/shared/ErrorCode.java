@@ -41,6 +41,7 @@ public enum ErrorCode {
     NOT_A_PROPAGATION_TARGET("not-a-propagation-target"),
     // audit
     DOCUMENT_NOT_FOUND("document-not-found"),
+    DOCUMENT_TYPE_REQUIRED("document-type-required"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
     REBUILD_RUNNING("rebuild-running"),
