@@ -265,10 +265,10 @@ final class ViewCheck {
             }
             // trace_step is keyed by event id, so an event applied twice cannot show; one it never applied can.
             collect(statement, found, "trace_step rows", """
-                    SELECT e.aggregate_identifier, count(t.event_id), count(*)
+                    SELECT ledger_chain_document_id(e.aggregate_identifier, e.type), count(t.event_id), count(*)
                     FROM domain_event_entry e LEFT JOIN trace_step t ON t.event_id = e.event_identifier
                     WHERE e.type IN ('PurchaseOrder', 'Invoice', 'Supplier')
-                    GROUP BY e.aggregate_identifier HAVING count(t.event_id) <> count(*)
+                    GROUP BY e.aggregate_identifier, e.type HAVING count(t.event_id) <> count(*)
                     ORDER BY 1""");
             // Kept by deltas in the transaction that changes reconciliation_flag: a divergence counted twice shows.
             collect(statement, found, "reconciliation_flag_count", """
@@ -350,14 +350,16 @@ final class ViewCheck {
 
     private long storeCount(String view, String documentId) throws SQLException {
         // The store keys a document by its type and business id (purchase-order:COLL-1).
-        String key = switch (view) {
-            case "purchase_order_view.event_count" -> "purchase-order:" + documentId;
-            case "invoice_view.event_count" -> "invoice:" + documentId;
-            default -> documentId;
+        String keys = switch (view) {
+            case "purchase_order_view.event_count" -> "'purchase-order:' || ?";
+            case "invoice_view.event_count" -> "'invoice:' || ?";
+            default -> "'purchase-order:' || ?, 'invoice:' || ?, 'supplier:' || ?";
         };
         try (Connection connection = database.connect(url); var statement = connection.prepareStatement(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")) {
-            statement.setString(1, key);
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN (" + keys + ")")) {
+            for (int i = 1; i <= keys.chars().filter(c -> c == '?').count(); i++) {
+                statement.setString(i, documentId);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  */
 public final class EventTable {
 
+    /** The stored keys a business id may have: bare (not a document) or of any document type. */
+    private static final String ANY_TYPE = "(" + "?, ".repeat(DocumentKind.values().length) + "?)";
+
     private final JdbcTemplate jdbc;
 
     public EventTable(JdbcTemplate jdbc) {
@@ -27,8 +30,8 @@ public final class EventTable {
     }
 
     public int eventCount(String businessId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
-                Integer.class, candidates(businessId));
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN "
+                + ANY_TYPE, Integer.class, (Object[]) candidates(businessId));
     }
 
     public int eventCount(DocumentKind kind, String businessId) {
@@ -38,7 +41,7 @@ public final class EventTable {
 
     public List<String> eventTypes(String businessId) {
         return simpleNames(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier "
-                + "= ANY (?) ORDER BY sequence_number", String.class, candidates(businessId)));
+                + "IN " + ANY_TYPE + " ORDER BY sequence_number", String.class, (Object[]) candidates(businessId)));
     }
 
     public List<String> eventTypes(DocumentKind kind, String businessId) {
@@ -56,8 +59,8 @@ public final class EventTable {
 
     public String metaData(String businessId, long sequence) {
         return jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ANY (?) AND sequence_number = ?", String.class, candidates(businessId),
-                sequence);
+                + "WHERE aggregate_identifier IN " + ANY_TYPE + " AND sequence_number = ?", String.class,
+                Stream.concat(Arrays.stream(candidates(businessId)), Stream.of(sequence)).toArray());
     }
 
     private static String[] candidates(String businessId) {
