@@ -43,6 +43,7 @@ public enum ErrorCode {
     SUPPLIER_VERSION_UNKNOWN("supplier-version-unknown"),
     // audit
     DOCUMENT_NOT_FOUND("document-not-found"),
+    DOCUMENT_TYPE_REQUIRED("document-type-required"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     REBUILD_NOT_FOUND("rebuild-not-found"),
     REBUILD_RUNNING("rebuild-running"),

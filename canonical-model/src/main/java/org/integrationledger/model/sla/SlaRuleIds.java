@@ -1,6 +1,6 @@
 package org.integrationledger.model.sla;
 
-/** Aggregate identifiers share one namespace in the event store, so a rule's id is prefixed. */
+/** A rule's aggregate identifier names its type, as a document's stored key does ({@code DocumentKey}). */
 public final class SlaRuleIds {
 
     public static final String PREFIX = "sla-rule:";

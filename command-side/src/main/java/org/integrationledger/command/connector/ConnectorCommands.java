@@ -7,6 +7,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.integrationledger.command.routing.SystemRegistry;
 import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.DocumentKey;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.Rejection;
@@ -51,7 +52,8 @@ public class ConnectorCommands {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolation(notFound, "no document " + e.getAggregateIdentifier() + " is known to the ledger");
+            throw new RuleViolation(notFound, "no document "
+                    + DocumentKey.businessIdOf(String.valueOf(e.getAggregateIdentifier())) + " is known to the ledger");
         } catch (CommandExecutionException e) {
             // A remote command side (Axon Server) sends rule violations back as details of this exception.
             Rejection rejection = e.<Rejection>getDetails().orElse(null);

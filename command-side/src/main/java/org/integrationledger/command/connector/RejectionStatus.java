@@ -17,7 +17,7 @@ final class RejectionStatus {
             case PURCHASE_ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             // audit
             case DOCUMENT_NOT_FOUND, PROJECTION_NOT_FOUND, REBUILD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case REBUILD_RUNNING -> HttpStatus.CONFLICT;
+            case REBUILD_RUNNING, DOCUMENT_TYPE_REQUIRED -> HttpStatus.CONFLICT;
             // business SLAs
             case SLA_RULE_NOT_FOUND, SLA_CLOCKS_NOT_FOUND -> HttpStatus.NOT_FOUND;
             // benchmarks

@@ -48,6 +48,7 @@ import org.integrationledger.model.invoice.ScheduleInvoicePayment;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.invoice.TaxStatus;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
@@ -69,13 +70,12 @@ import java.util.stream.Collectors;
  * purchase-order facts it is matched against reach it through the command side's own lookup
  * ({@link PurchaseOrderFacts}), never through the query side.
  */
-@Aggregate(cache = "invoiceCache")
+@Aggregate(cache = "invoiceCache", commandTargetResolver = "invoiceTargetResolver")
 public class Invoice {
 
     /** Trigger of the match made when the invoice arrives (later matches name the goods receipt). */
     static final String ON_RECEIPT = "INVOICE_RECEIVED";
 
-    @AggregateIdentifier
     private InvoiceId id;
     private boolean received;
     private LegalEntityId legalEntity;
@@ -105,6 +105,12 @@ public class Invoice {
 
     protected Invoice() {
         // Axon rebuilds the invoice from its events and creates it on the CREATE_IF_MISSING receipt.
+    }
+
+    /** The event store key: ids are per document type, so a document of another type may share this id. */
+    @AggregateIdentifier
+    String storedKey() {
+        return id == null ? null : DocumentKind.INVOICE.key(id.value());
     }
 
     @CommandHandler

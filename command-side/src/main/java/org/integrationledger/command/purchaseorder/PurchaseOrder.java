@@ -33,6 +33,7 @@ import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.RoutingDecision;
@@ -48,10 +49,9 @@ import java.util.Map;
  * before procurement reports the order (they create it, known so far only downstream); everything else
  * needs the order to have been issued.
  */
-@Aggregate(cache = "purchaseOrderCache")
+@Aggregate(cache = "purchaseOrderCache", commandTargetResolver = "purchaseOrderTargetResolver")
 public class PurchaseOrder {
 
-    @AggregateIdentifier
     private PurchaseOrderId id;
     private boolean issued;
     private boolean cancelled;
@@ -64,6 +64,12 @@ public class PurchaseOrder {
 
     protected PurchaseOrder() {
         // Axon rebuilds the order from its events and creates it on CREATE_IF_MISSING commands.
+    }
+
+    /** The event store key: ids are per document type, so a document of another type may share this id. */
+    @AggregateIdentifier
+    String storedKey() {
+        return id == null ? null : DocumentKind.PURCHASE_ORDER.key(id.value());
     }
 
     @CommandHandler

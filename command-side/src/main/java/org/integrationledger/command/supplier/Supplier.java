@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SupplierId;
@@ -50,10 +51,9 @@ import java.util.List;
  * of that record (each one a new version) and the copy each target system acknowledged. Bank accounts exist
  * here only in protected form.
  */
-@Aggregate(cache = "supplierCache")
+@Aggregate(cache = "supplierCache", commandTargetResolver = "supplierTargetResolver")
 public class Supplier {
 
-    @AggregateIdentifier
     private SupplierId id;
     private SupplierState state;
     private SystemId requester;
@@ -70,6 +70,12 @@ public class Supplier {
 
     protected Supplier() {
         // Axon rebuilds the supplier from its events and creates it on the CREATE_IF_MISSING request.
+    }
+
+    /** The event store key: ids are per document type, so a document of another type may share this id. */
+    @AggregateIdentifier
+    String storedKey() {
+        return id == null ? null : DocumentKind.SUPPLIER.key(id.value());
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.SystemRegistry;
@@ -35,6 +36,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
@@ -85,6 +87,7 @@ final class InvoiceFixture {
     static AggregateTestFixture<Invoice> invoices(FakeOrders orders, FakeClaims claims) {
         InvoiceProperties properties = properties();
         AggregateTestFixture<Invoice> fixture = new AggregateTestFixture<>(Invoice.class);
+        fixture.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.INVOICE));
         fixture.registerInjectableResource(orders);
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(new DuplicateSuspicion(properties));

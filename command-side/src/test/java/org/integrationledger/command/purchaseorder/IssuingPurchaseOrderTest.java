@@ -1,12 +1,14 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,7 @@ class IssuingPurchaseOrderTest {
     @Test
     void recordsTheVersionOfTheRuleThatRoutedTheOrderAfterALegalEntityMoved() {
         AggregateTestFixture<PurchaseOrder> migrated = new AggregateTestFixture<>(PurchaseOrder.class);
+        migrated.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.PURCHASE_ORDER));
         ReferenceDataProperties moved = new ReferenceDataProperties(Map.of(),
                 Map.of("DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_NA", "EU_VAT", "EMEA", 2)));
         migrated.registerInjectableResource(new LegalEntityRouting(moved));

@@ -6,6 +6,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
@@ -31,6 +32,7 @@ import org.integrationledger.model.purchaseorder.RecordRequisitionApproval;
 import org.integrationledger.model.purchaseorder.RejectPurchaseOrderPosting;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
@@ -82,6 +84,7 @@ final class PurchaseOrderFixture {
     /** A fixture for the aggregate, with the routing rule of the reference configuration injected. */
     static AggregateTestFixture<PurchaseOrder> purchaseOrders() {
         AggregateTestFixture<PurchaseOrder> fixture = new AggregateTestFixture<>(PurchaseOrder.class);
+        fixture.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.PURCHASE_ORDER));
         fixture.registerInjectableResource(routing());
         fixture.registerInjectableResource(new LegalEntityCurrencies(reference()));
         return fixture;

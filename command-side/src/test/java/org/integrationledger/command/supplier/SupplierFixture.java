@@ -6,8 +6,10 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
@@ -69,6 +71,7 @@ final class SupplierFixture {
     /** A fixture with ERP_NA as owner, the reference routing, and a tax-id lookup the test can fill. */
     static AggregateTestFixture<Supplier> suppliers(Map<String, SupplierId> claimedTaxIds) {
         AggregateTestFixture<Supplier> fixture = new AggregateTestFixture<>(Supplier.class);
+        fixture.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.SUPPLIER));
         fixture.registerInjectableResource((TaxIdClaims) taxId -> Optional.ofNullable(claimedTaxIds.get(taxId)));
         fixture.registerInjectableResource(new GoldenRecordOwnership(properties(), reference()));
         fixture.registerInjectableResource(new PropagationTargets(routing(), properties()));

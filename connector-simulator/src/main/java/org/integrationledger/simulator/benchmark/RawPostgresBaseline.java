@@ -62,7 +62,8 @@ final class RawPostgresBaseline {
         for (int w = 0; w < concurrency; w++) {
             Histogram histogram = new Histogram(60_000_000L, 3);
             histograms.add(histogram);
-            String aggregatePrefix = "RAW-" + UUID.randomUUID() + "-";
+            // Keyed as the ledger keys a purchase order: its type, then its business id.
+            String aggregatePrefix = "purchase-order:RAW-" + UUID.randomUUID() + "-";
             Thread thread = new Thread(() -> {
                 try (Connection connection = database.connect(url);
                      PreparedStatement insert = connection.prepareStatement("""

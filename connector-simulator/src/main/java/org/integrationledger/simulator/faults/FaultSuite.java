@@ -37,6 +37,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The fault suite: runs the ledger jar as child processes on a real PostgreSQL (an embedded one of its own unless
@@ -931,8 +932,11 @@ public final class FaultSuite {
     private Map<String, Long> storedEvents(String url, Set<String> documents) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         try (var connection = database.connect(url); var statement = connection.prepareStatement(
-                "SELECT aggregate_identifier, count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?) GROUP BY 1")) {
-            statement.setArray(1, connection.createArrayOf("varchar", documents.toArray()));
+                "SELECT ledger_chain_document_id(aggregate_identifier, type), count(*) FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ANY (?) GROUP BY 1")) {
+            // The store keys a document by its type and business id (purchase-order:COLL-1).
+            statement.setArray(1, connection.createArrayOf("varchar", documents.stream()
+                    .flatMap(id -> Stream.of("purchase-order:" + id, "invoice:" + id, "supplier:" + id)).toArray()));
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));

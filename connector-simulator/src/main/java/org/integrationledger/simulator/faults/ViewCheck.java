@@ -220,8 +220,11 @@ final class ViewCheck {
         StringBuilder events = new StringBuilder();
         try (Connection connection = database.connect(url); var statement = connection.prepareStatement("""
                 SELECT global_index, sequence_number, payload_type FROM domain_event_entry
-                WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
-            statement.setString(1, documentId);
+                WHERE aggregate_identifier IN (?, 'purchase-order:' || ?, 'invoice:' || ?, 'supplier:' || ?)
+                ORDER BY aggregate_identifier, sequence_number""")) {
+            for (int i = 1; i <= 4; i++) {
+                statement.setString(i, documentId);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String type = rows.getString(3);
@@ -254,17 +257,18 @@ final class ViewCheck {
                 collect(statement, found, view.getKey() + ".event_count", """
                         SELECT coalesce(v.%2$s, s.id), coalesce(v.event_count, -1), coalesce(s.n, 0)
                         FROM %1$s v
-                        FULL JOIN (SELECT aggregate_identifier AS id, count(*) AS n FROM domain_event_entry
-                                   WHERE type = '%3$s' GROUP BY aggregate_identifier) s ON s.id = v.%2$s
+                        FULL JOIN (SELECT ledger_chain_document_id(aggregate_identifier, type) AS id, count(*) AS n
+                                   FROM domain_event_entry WHERE type = '%3$s'
+                                   GROUP BY aggregate_identifier, type) s ON s.id = v.%2$s
                         WHERE v.event_count IS DISTINCT FROM s.n
                         ORDER BY 1""".formatted(view.getKey(), key, view.getValue()[1]));
             }
             // trace_step is keyed by event id, so an event applied twice cannot show; one it never applied can.
             collect(statement, found, "trace_step rows", """
-                    SELECT e.aggregate_identifier, count(t.event_id), count(*)
+                    SELECT ledger_chain_document_id(e.aggregate_identifier, e.type), count(t.event_id), count(*)
                     FROM domain_event_entry e LEFT JOIN trace_step t ON t.event_id = e.event_identifier
                     WHERE e.type IN ('PurchaseOrder', 'Invoice', 'Supplier')
-                    GROUP BY e.aggregate_identifier HAVING count(t.event_id) <> count(*)
+                    GROUP BY e.aggregate_identifier, e.type HAVING count(t.event_id) <> count(*)
                     ORDER BY 1""");
             // Kept by deltas in the transaction that changes reconciliation_flag: a divergence counted twice shows.
             collect(statement, found, "reconciliation_flag_count", """
@@ -345,14 +349,17 @@ final class ViewCheck {
     }
 
     private long storeCount(String view, String documentId) throws SQLException {
-        String type = switch (view) {
-            case "purchase_order_view.event_count" -> " AND type = 'PurchaseOrder'";
-            case "invoice_view.event_count" -> " AND type = 'Invoice'";
-            default -> "";
+        // The store keys a document by its type and business id (purchase-order:COLL-1).
+        String keys = switch (view) {
+            case "purchase_order_view.event_count" -> "'purchase-order:' || ?";
+            case "invoice_view.event_count" -> "'invoice:' || ?";
+            default -> "'purchase-order:' || ?, 'invoice:' || ?, 'supplier:' || ?";
         };
         try (Connection connection = database.connect(url); var statement = connection.prepareStatement(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?" + type)) {
-            statement.setString(1, documentId);
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN (" + keys + ")")) {
+            for (int i = 1; i <= keys.chars().filter(c -> c == '?').count(); i++) {
+                statement.setString(i, documentId);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -399,7 +406,8 @@ final class ViewCheck {
                 }
             }
             try (ResultSet rows = statement.executeQuery(
-                    "SELECT aggregate_identifier, max(sequence_number) FROM domain_event_entry GROUP BY 1")) {
+                    "SELECT ledger_chain_document_id(aggregate_identifier, type), max(sequence_number) "
+                            + "FROM domain_event_entry GROUP BY 1")) {
                 while (rows.next()) {
                     lastSequence.put(rows.getString(1), rows.getLong(2));
                 }

@@ -17,6 +17,7 @@ import org.integrationledger.model.purchaseorder.ReceiptLine;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErpDocumentStatus;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.LegalEntityId;
@@ -53,8 +54,6 @@ import java.util.UUID;
  */
 final class BulkDocuments {
 
-    static final String PURCHASE_ORDER_TYPE = "PurchaseOrder";
-    static final String SUPPLIER_TYPE = "Supplier";
     private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
     private static final int SUPPLIER_EVERY = 10;
 
@@ -81,7 +80,7 @@ final class BulkDocuments {
 
     /** The id of the run's first document (a supplier): present in the store once the run was loaded. */
     String firstAggregateId() {
-        return supplierId(0).value();
+        return DocumentKind.SUPPLIER.key(supplierId(0).value());
     }
 
     static boolean isSupplier(long document) {
@@ -99,7 +98,7 @@ final class BulkDocuments {
         SupplierId id = supplierId(n);
         LegalEntityId home = legalEntities.get((int) ((n / SUPPLIER_EVERY) % legalEntities.size()));
         String country = entities.get(home.value()).country();
-        Events events = new Events(SUPPLIER_TYPE, id.value());
+        Events events = new Events(DocumentKind.SUPPLIER, id.value());
         events.add(new SupplierRequested(id, "Bulk supplier " + id.value() + " " + country + " Ltd",
                 List.of(new TaxId("VAT", country, taxNumber(n))),
                 List.of(new Address("REMIT_TO", (1 + random.nextInt(400)) + " Ledger Street", "Springfield",
@@ -119,7 +118,7 @@ final class BulkDocuments {
         CurrencyCode currency = CurrencyCode.of(entities.get(legalEntity.value()).currency());
         String requisition = "REQ-" + id.value();
         String erpConnector = route.erp().value().toLowerCase().replace('_', '-') + "-connector";
-        Events events = new Events(PURCHASE_ORDER_TYPE, id.value());
+        Events events = new Events(DocumentKind.PURCHASE_ORDER, id.value());
 
         if (random.nextDouble() < 0.7) {
             events.add(new RequisitionApproved(id, requisition, "approver" + random.nextInt(40) + "@example.com",
@@ -185,16 +184,18 @@ final class BulkDocuments {
 
         private final String type;
         private final String aggregateId;
+        private final String businessId;
         private final List<DomainEventMessage<?>> list = new ArrayList<>(6);
         private String correlationId;
 
-        Events(String type, String aggregateId) {
-            this.type = type;
-            this.aggregateId = aggregateId;
+        Events(DocumentKind kind, String businessId) {
+            this.type = kind.aggregateType();
+            this.aggregateId = kind.key(businessId);
+            this.businessId = businessId;
         }
 
         void add(Object payload, String connectorId, SystemId reportingSystem) {
-            String messageId = connectorId.replace("-connector", "") + "-" + aggregateId + "-" + (list.size() + 1);
+            String messageId = connectorId.replace("-connector", "") + "-" + businessId + "-" + (list.size() + 1);
             // A connector would send one correlation id for the document's conversation; the first message's id.
             correlationId = correlationId == null ? messageId : correlationId;
             MetaData metaData = MetaData.with(LedgerMetadata.CONNECTOR_ID, connectorId)

@@ -2,6 +2,7 @@ package org.integrationledger.app.deadletter;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.integrationledger.model.shared.DocumentKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -30,7 +31,7 @@ public final class ParkedAnnouncements {
                         INSERT INTO dead_letter_notification (processor, document_id, document_type, event_type, event_id,
                             global_position, cause, parked_at, next_attempt_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                processor, String.valueOf(document),
+                processor, DocumentKey.businessIdOf(String.valueOf(document)),
                 event instanceof DomainEventMessage<?> domain ? domain.getType() : null,
                 event.getPayloadType().getSimpleName(), event.getIdentifier(),
                 event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,

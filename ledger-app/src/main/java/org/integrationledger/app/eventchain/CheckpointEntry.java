@@ -1,5 +1,7 @@
 package org.integrationledger.app.eventchain;
 
+import org.integrationledger.model.shared.DocumentKey;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,8 +15,19 @@ import java.util.List;
 /** One sealed event of a checkpoint: where it stood in the global order, which event it was, and its chain hash. */
 record CheckpointEntry(long globalIndex, String aggregateId, long sequenceNumber, byte[] eventHash) {
 
-    boolean sameEvent(CheckpointEntry other) {
-        return aggregateId.equals(other.aggregateId) && sequenceNumber == other.sequenceNumber;
+    /** Compares a sealed entry with a row now; an entry sealed with a bare business id matches its document's key. */
+    boolean sameEvent(CheckpointEntry now) {
+        boolean sameDocument = aggregateId.equals(now.aggregateId)
+                || (sealedBeforeTypedIds() && aggregateId.equals(DocumentKey.businessIdOf(now.aggregateId)));
+        return sameDocument && sequenceNumber == now.sequenceNumber;
+    }
+
+    /**
+     * Whether this entry names its document by the bare business id, as checkpoints sealed before ids became per
+     * document type did (migration V202612071501 qualified the stored ids, never a sealed checkpoint).
+     */
+    boolean sealedBeforeTypedIds() {
+        return DocumentKey.parse(aggregateId).isEmpty();
     }
 
     boolean sameHash(CheckpointEntry other) {

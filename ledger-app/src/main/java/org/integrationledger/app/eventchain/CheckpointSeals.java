@@ -4,7 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Verifies the checkpoints: their MACs, their sequence, and their sealed entries against the rows in range. */
 final class CheckpointSeals {
@@ -64,12 +66,21 @@ final class CheckpointSeals {
 
     /** Merges the sealed entries with the rows now in the range, both in global-index order. */
     private void compare(Checkpoint checkpoint, VerificationScope scope, List<Finding> findings) {
-        List<CheckpointEntry> sealed = CheckpointEntry.decode(checkpoint.entries()).stream()
-                .filter(entry -> scope.covers(entry.aggregateId(), entry.globalIndex())).toList();
-        List<CheckpointEntry> now = jdbc.query("SELECT global_index, aggregate_identifier, sequence_number, "
+        List<CheckpointEntry> rows = jdbc.query("SELECT global_index, aggregate_identifier, sequence_number, "
                         + "event_hash FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index",
                 (rs, n) -> new CheckpointEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)),
-                checkpoint.fromIndex(), checkpoint.toIndex()).stream()
+                checkpoint.fromIndex(), checkpoint.toIndex());
+        Map<Long, String> keyAt = new HashMap<>();
+        rows.forEach(row -> keyAt.put(row.globalIndex(), row.aggregateId()));
+        // A checkpoint sealed before ids became per document type names a document by its bare business id: it is
+        // in scope when the row now at its index is (the migration only qualified the id), or, with no row there,
+        // when the business ids agree.
+        List<CheckpointEntry> sealed = CheckpointEntry.decode(checkpoint.entries()).stream()
+                .filter(entry -> entry.sealedBeforeTypedIds() && keyAt.containsKey(entry.globalIndex())
+                        ? scope.covers(keyAt.get(entry.globalIndex()), entry.globalIndex())
+                        : scope.covers(entry.aggregateId(), entry.globalIndex()))
+                .toList();
+        List<CheckpointEntry> now = rows.stream()
                 .filter(entry -> scope.covers(entry.aggregateId(), entry.globalIndex())).toList();
         int i = 0;
         int j = 0;

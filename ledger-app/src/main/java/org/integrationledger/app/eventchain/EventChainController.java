@@ -3,6 +3,7 @@ package org.integrationledger.app.eventchain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.integrationledger.model.shared.DocumentKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,13 +32,21 @@ class EventChainController {
                     + "range). firstBrokenLink names the aggregate, sequence and global index and what is wrong; "
                     + "latestVerifiedCheckpoint is the newest checkpoint that verified with all before it. Scope: "
                     + "aggregateId, or fromIndex and toIndex (global index), or nothing for the whole store. "
+                    + "aggregateId is the stored key (purchase-order:COLL-1), or the business id with documentType. "
                     + "Read-only; any valid API key.")
     VerificationReport verify(
             @Parameter(description = "verify only this aggregate's chain (and its sealed entries)")
             @RequestParam(required = false) String aggregateId,
+            @Parameter(description = "purchase-order, invoice or supplier: aggregateId is that document's business id")
+            @RequestParam(required = false) String documentType,
             @RequestParam(required = false) Long fromIndex,
             @RequestParam(required = false) Long toIndex) {
-        return verifier.verify(new VerificationScope(aggregateId, fromIndex, toIndex));
+        String key = aggregateId;
+        if (documentType != null && aggregateId != null) {
+            key = DocumentKind.named(documentType).orElseThrow(() -> new IllegalArgumentException(
+                    "documentType must be purchase-order, invoice or supplier")).key(aggregateId);
+        }
+        return verifier.verify(new VerificationScope(key, fromIndex, toIndex));
     }
 
     @PostMapping("/checkpoints")

@@ -1,6 +1,8 @@
 package org.integrationledger.app.eventchain;
 
 import org.integrationledger.app.eventstore.EventChainHash;
+import org.integrationledger.model.shared.DocumentKey;
+import org.integrationledger.model.shared.DocumentKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,10 +71,11 @@ public class EventChainVerifier {
     private static List<Finding> merge(List<Finding> chain, List<Finding> sealed) {
         Set<String> deletedAndSealed = new HashSet<>();
         sealed.stream().filter(f -> f.problem().equals("event-deleted"))
-                .forEach(f -> deletedAndSealed.add(f.aggregateId() + "#" + f.sequenceNumber()));
+                .forEach(f -> deletedAndSealed.add(DocumentKey.businessIdOf(f.aggregateId()) + "#"
+                        + f.sequenceNumber()));
         List<Finding> all = new ArrayList<>();
-        chain.stream().filter(f -> !(f.problem().equals("sequence-missing")
-                && deletedAndSealed.contains(f.aggregateId() + "#" + f.sequenceNumber()))).forEach(all::add);
+        chain.stream().filter(f -> !(f.problem().equals("sequence-missing") && deletedAndSealed.contains(
+                DocumentKey.businessIdOf(f.aggregateId()) + "#" + f.sequenceNumber()))).forEach(all::add);
         all.addAll(sealed);
         all.sort(Comparator.comparing(Finding::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())));
         return all;
@@ -111,6 +115,15 @@ public class EventChainVerifier {
                             + " at global index " + globalIndex));
                 }
                 linkKnown = false; // the predecessor's hash is gone, so this event's link cannot be checked
+            }
+            Optional<DocumentKind> keyKind = DocumentKey.parse(aggregateId).map(DocumentKey::kind);
+            Optional<DocumentKind> typeKind = DocumentKind.ofAggregateType(rs.getString(4));
+            if (!keyKind.equals(typeKind)) {
+                // The hash covers the business id and the type, so a key moved to another document type's prefix
+                // (or stripped of it) is caught here.
+                findings.add(new Finding(aggregateId, sequence, globalIndex, "identifier-type-mismatch",
+                        "the stored identifier is not the key of a document of the event's aggregate type "
+                                + rs.getString(4)));
             }
             if (stored == null) {
                 findings.add(new Finding(aggregateId, sequence, globalIndex, "hash-missing",

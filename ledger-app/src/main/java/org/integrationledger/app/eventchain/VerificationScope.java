@@ -1,5 +1,7 @@
 package org.integrationledger.app.eventchain;
 
+import org.integrationledger.model.shared.DocumentKey;
+
 /**
  * What a verification walks: one aggregate's chain, the aggregates with an event in a global-index range, or
  * (both null) everything. Checkpoints are always checked for their own integrity; their entries are compared in
@@ -29,7 +31,9 @@ public record VerificationScope(String aggregateId, Long fromIndex, Long toIndex
 
     boolean covers(String aggregate, long globalIndex) {
         if (aggregateId != null) {
-            return aggregateId.equals(aggregate);
+            // A checkpoint sealed before ids became per document type names the document by its business id.
+            return aggregateId.equals(aggregate) || (DocumentKey.parse(aggregate).isEmpty()
+                    && DocumentKey.businessIdOf(aggregateId).equals(aggregate));
         }
         return fromIndex == null || (globalIndex >= fromIndex && globalIndex <= toIndex);
     }

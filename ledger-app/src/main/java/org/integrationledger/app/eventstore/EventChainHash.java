@@ -1,5 +1,7 @@
 package org.integrationledger.app.eventstore;
 
+import org.integrationledger.model.shared.DocumentKey;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,8 +12,14 @@ import java.security.NoSuchAlgorithmException;
  * for sequence 0) and every stored column except the global index, which the database assigns on insert.
  *
  * <p>Each column is length-prefixed (4 bytes, big-endian; {@code 0xFFFFFFFF} for NULL) and the sequence number
- * is 8 bytes, so no two different rows encode alike. The SQL function {@code ledger_event_hash} (migration
- * V202611252000) computes the same bytes, for the backfill and for anyone who wants to check in SQL.
+ * is 8 bytes, so no two different rows encode alike. The SQL function {@code ledger_event_hash} (migrations
+ * V202611252000 and V202612071501) computes the same bytes, for the backfill and for anyone who wants to check in
+ * SQL.
+ *
+ * <p>The identifier it covers is the document's business id ({@link #chainedId}): a purchase order's, invoice's or
+ * supplier's stored key ({@code purchase-order:COLL-1}) without its type, which the hash covers as the type column.
+ * The events stored before ids became per document type were chained over the bare business id; covering the same
+ * bytes keeps every one of their hashes and every checkpoint that sealed them valid, with nothing re-chained.
  */
 public final class EventChainHash {
 
@@ -31,7 +39,7 @@ public final class EventChainHash {
                             byte[] metaData) {
         MessageDigest sha256 = sha256();
         sha256.update(previous);
-        field(sha256, utf8(aggregateId));
+        field(sha256, utf8(chainedId(aggregateId, type)));
         sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber).array());
         field(sha256, utf8(type));
         field(sha256, utf8(eventId));
@@ -41,6 +49,16 @@ public final class EventChainHash {
         field(sha256, payload);
         field(sha256, metaData);
         return sha256.digest();
+    }
+
+    /**
+     * The identifier an event's hash covers: the business id when the stored key is the key of a document of the
+     * event's aggregate type, else the stored identifier as it is (an SLA rule, an event outside an aggregate, or a
+     * key that does not match its type, which the verifier reports).
+     */
+    public static String chainedId(String aggregateId, String type) {
+        return DocumentKey.parse(aggregateId).filter(key -> key.kind().aggregateType().equals(type))
+                .map(DocumentKey::businessId).orElse(aggregateId);
     }
 
     private static void field(MessageDigest digest, byte[] value) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.tracing.SpanAttributesProvider;
+import org.integrationledger.model.shared.DocumentKey;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Field;
@@ -23,7 +24,7 @@ class BusinessKeySpanAttributes implements SpanAttributesProvider {
     @Override
     public Map<String, String> provideForMessage(Message<?> message) {
         if (message instanceof DomainEventMessage<?> event) {
-            return Map.of(ATTRIBUTE, event.getAggregateIdentifier());
+            return Map.of(ATTRIBUTE, DocumentKey.businessIdOf(event.getAggregateIdentifier()));
         }
         if (message instanceof CommandMessage<?> command && command.getPayload() != null) {
             for (Field field : command.getPayloadType().getDeclaredFields()) {

@@ -13,6 +13,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.integrationledger.app.deadletter.ParkOnlyAfterRollback;
 import org.integrationledger.app.deadletter.ParkedCounts;
 import org.integrationledger.app.deadletter.ParkingCause;
+import org.integrationledger.model.shared.DocumentKey;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,12 +103,13 @@ class DeadLetterOperations {
      * stay as they were). The projections skip an event they have already applied,
      * so a letter applied before it was parked changes nothing.
      */
-    RetryOutcome retry(String processor, String sequence) {
+    RetryOutcome retry(String processor, String named) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(processor)
-                .orElseThrow(() -> notFound(processor, sequence));
+                .orElseThrow(() -> notFound(processor, named));
+        String sequence = sequenceOf(queue, named);
         if (!queue.contains(sequence)) {
-            throw notFound(processor, sequence);
+            throw notFound(processor, named);
         }
         TransactionManager transactions = processing.transactionManager(processor);
         int applied = 0;
@@ -138,8 +142,9 @@ class DeadLetterOperations {
     }
 
     /** Removes the document's parked events without applying them: the view will never show them. */
-    EvictionOutcome evict(String processor, String sequence) {
+    EvictionOutcome evict(String processor, String named) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
+        String sequence = sequenceOf(queue, named);
         int evicted = processing.transactionManager(processor).fetchInTransaction(() -> {
             int removed = 0;
             for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(sequence)) {
@@ -155,6 +160,19 @@ class DeadLetterOperations {
         log.warn("Evicted {} parked events of [{}] from processor [{}] without applying them", evicted, sequence,
                 processor);
         return new EvictionOutcome(processor, sequence, evicted);
+    }
+
+    /**
+     * The sequence an operator names: the stored key as listed ({@code purchase-order:COLL-1}), or a business id
+     * that exactly one document type has parked in this processor.
+     */
+    private static String sequenceOf(SequencedDeadLetterQueue<EventMessage<?>> queue, String named) {
+        if (queue.contains(named)) {
+            return named;
+        }
+        List<String> keys = Arrays.stream(DocumentKind.values()).map(kind -> kind.key(named)).filter(queue::contains)
+                .toList();
+        return keys.size() == 1 ? keys.get(0) : named;
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
@@ -209,7 +227,8 @@ class DeadLetterOperations {
         ParkedDocument document(int letters, Instant lastTouchedAt) {
             String type = payloadType == null ? null
                     : payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
-            return new ParkedDocument(processor, sequence, documentId != null ? documentId : sequence, documentType,
+            return new ParkedDocument(processor, sequence,
+                    DocumentKey.businessIdOf(documentId != null ? documentId : sequence), documentType,
                     type, documentSequence, globalPosition, causeType, causeMessage, enqueuedAt, lastTouchedAt,
                     letters);
         }

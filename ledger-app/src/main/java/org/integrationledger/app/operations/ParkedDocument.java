@@ -7,8 +7,9 @@ import java.time.Instant;
  * many of its events wait behind it.
  *
  * @param processor        the processor (projection) that parked it
- * @param sequence         the dead-letter sequence: the document id (events are sequenced per document)
- * @param documentId       the document (aggregate) the parked event belongs to
+ * @param sequence         the dead-letter sequence: the document's stored key ({@code purchase-order:COLL-1}; events
+ *                         are sequenced per document), the key retry and eviction take
+ * @param documentId       the business id of the document the parked event belongs to
  * @param documentType     the aggregate type ({@code PurchaseOrder}, {@code Invoice}, {@code Supplier}, ...)
  * @param eventType        the failed event's type (simple class name)
  * @param documentSequence the failed event's sequence number within its document

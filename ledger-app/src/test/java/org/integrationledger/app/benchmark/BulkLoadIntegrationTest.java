@@ -60,8 +60,9 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         assertThat(appended).isBetween(54L * 2 + 12, 54L * 5 + 12);
         assertThat(result.get("transactions").asLong()).isGreaterThan(2);
         assertThat(events.totalEvents() - before).isEqualTo(appended);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
-                Long.class, runId + "-%")).isEqualTo(appended);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
+                + "OR aggregate_identifier LIKE ?", Long.class, "supplier:" + runId + "-%", "purchase-order:" + runId
+                + "-%")).isEqualTo(appended);
 
         String supplier = runId + "-SUP-0";
         String order = runId + "-PO-1";
@@ -91,10 +92,10 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         String runId = newRunId();
         assertThat(api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
                 Map.of("documents", 30, "seed", 3, "runId", runId)).status()).isEqualTo(200);
-        String open = jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry "
-                + "WHERE aggregate_identifier LIKE ? GROUP BY aggregate_identifier "
+        String open = jdbc.queryForList("SELECT ledger_chain_document_id(aggregate_identifier, type) "
+                + "FROM domain_event_entry WHERE aggregate_identifier LIKE ? GROUP BY aggregate_identifier, type "
                 + "HAVING bool_and(payload_type NOT LIKE '%PurchaseOrderClosed') "
-                + "ORDER BY aggregate_identifier LIMIT 1", String.class, runId + "-PO-%").get(0);
+                + "ORDER BY aggregate_identifier LIMIT 1", String.class, "purchase-order:" + runId + "-PO-%").get(0);
         int recorded = events.eventCount(open);
 
         Response closed = api.post("/api/v1/purchase-orders/" + open + "/closure", PROCUREMENT_KEY, closure());

@@ -315,6 +315,6 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         LedgerApi.Response list = api.get(DEAD_LETTERS + "?processor=" + PROCESSOR, REPORTING_KEY);
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         return StreamSupport.stream(list.body().path("documents").spliterator(), false)
-                .filter(entry -> entry.path("sequence").asText().equals(order)).findFirst();
+                .filter(entry -> entry.path("documentId").asText().equals(order)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package org.integrationledger.app.eventchain;
 
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.model.shared.DocumentKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,7 @@ class ChainBackfillIntegrationTest extends LedgerIntegrationTest {
         });
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, order)).isEqualTo(2);
+                Long.class, DocumentKind.PURCHASE_ORDER.key(order))).isEqualTo(2);
         assertThat(differing).isZero();
     }
 

@@ -1,6 +1,7 @@
 package org.integrationledger.app.eventchain;
 
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.model.shared.DocumentKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class CheckpointFinalityIntegrationTest extends LedgerIntegrationTest {
         assertThat(api.post("/api/v1/purchase-orders/" + later + "/issue", PROCUREMENT_KEY, issue("US01", "USD"))
                 .status()).isEqualTo(200);
         long laterIndex = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, later);
+                + "WHERE aggregate_identifier = ?", Long.class, DocumentKind.PURCHASE_ORDER.key(later));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> checkpoints.sealUpToFinal()
                 .map(checkpoint -> checkpoint.toIndex() < held.get()).orElse(true));

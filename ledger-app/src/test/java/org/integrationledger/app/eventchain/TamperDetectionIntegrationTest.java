@@ -2,6 +2,7 @@ package org.integrationledger.app.eventchain;
 
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.model.shared.DocumentKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
     private Checkpoints checkpoints;
 
     private String order;
+    private String document;
     private long hole;
     private List<Long> globalIndexes;
 
@@ -46,11 +48,12 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
         // An index drawn and never written (as by a rolled-back append) lies inside the sealed range.
         hole = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         order = newPurchaseOrderId();
+        document = DocumentKind.PURCHASE_ORDER.key(order);
         post("issue", PROCUREMENT_KEY, issue("US01", "USD"));
         post("erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "4500000777"));
         post("goods-receipts", PROCUREMENT_KEY, receipt("40", null));
         globalIndexes = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number", Long.class, order);
+                + "ORDER BY sequence_number", Long.class, document);
         long last = globalIndexes.get(2);
         await().atMost(Duration.ofSeconds(20)).until(() -> checkpoints.sealUpToFinal()
                 .map(checkpoint -> checkpoint.toIndex() >= last).orElse(false));
@@ -58,7 +61,7 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void findsNothingWhenNothingWasChanged() {
-        VerificationReport report = verifier.verify(VerificationScope.aggregate(order));
+        VerificationReport report = verifier.verify(VerificationScope.aggregate(document));
 
         assertThat(report.intact()).as(report.toString()).isTrue();
         assertThat(report.eventsChecked()).isEqualTo(3);
@@ -155,15 +158,16 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
                 + "e.event_identifier, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data) "
                 + "= e.event_hash) FROM domain_event_entry e LEFT JOIN domain_event_entry p ON p.aggregate_identifier "
                 + "= e.aggregate_identifier AND p.sequence_number = e.sequence_number - 1 "
-                + "WHERE e.aggregate_identifier = ?", Boolean.class, order);
+                + "WHERE e.aggregate_identifier = ?", Boolean.class, document);
 
         assertThat(same).isTrue();
     }
 
     @Test
     void verifiesOverHttpWithAnyApiKey() {
-        Response report = api.post("/api/v1/audit/verification?aggregateId=" + order, "dev-reporting-key", "");
-        Response anonymous = api.post("/api/v1/audit/verification?aggregateId=" + order, null, "");
+        Response report = api.post("/api/v1/audit/verification?aggregateId=" + order + "&documentType=purchase-order",
+                "dev-reporting-key", "");
+        Response anonymous = api.post("/api/v1/audit/verification?aggregateId=" + document, null, "");
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().path("intact").asBoolean()).isTrue();
@@ -186,9 +190,9 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
     private Finding tamperedThenVerified(String statements) {
         return new TransactionTemplate(transactions).execute(status -> {
             for (String statement : statements.split("; ")) {
-                jdbc.update(statement, statement.contains("?") ? new Object[] {order} : new Object[0]);
+                jdbc.update(statement, statement.contains("?") ? new Object[] {document} : new Object[0]);
             }
-            VerificationReport report = verifier.verify(VerificationScope.aggregate(order));
+            VerificationReport report = verifier.verify(VerificationScope.aggregate(document));
             status.setRollbackOnly();
             assertThat(report.intact()).isFalse();
             return report.firstBrokenLink();
@@ -196,7 +200,7 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
     }
 
     private Finding brokenLink(long sequence, long globalIndex, String problem, Finding actual) {
-        return new Finding(order, sequence, globalIndex, problem, actual.detail());
+        return new Finding(document, sequence, globalIndex, problem, actual.detail());
     }
 
     private static String rehash(long sequence) {

@@ -21,6 +21,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.DocumentKey;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
@@ -221,7 +222,8 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         List<TrackedEventMessage<?>> late = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> events = ledgerEngine.readEvents(past.token(), false)) {
             events.filter(event -> List.of(firstPo, secondPo)
-                    .contains(((DomainEventMessage<?>) event).getAggregateIdentifier())).forEach(late::add);
+                    .contains(DocumentKey.businessIdOf(((DomainEventMessage<?>) event).getAggregateIdentifier())))
+                    .forEach(late::add);
         }
 
         assertThat(late).hasSize(2);
@@ -247,7 +249,7 @@ class GapSafetyIntegrationTest extends LedgerIntegrationTest {
         TrackingToken token = from;
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
             for (TrackedEventMessage<?> event : events.toList()) {
-                aggregates.add(((DomainEventMessage<?>) event).getAggregateIdentifier());
+                aggregates.add(DocumentKey.businessIdOf(((DomainEventMessage<?>) event).getAggregateIdentifier()));
                 token = event.trackingToken();
             }
         }

@@ -14,6 +14,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
@@ -113,7 +114,7 @@ class SignallingEventStoreIntegrationTest extends LedgerIntegrationTest {
                 LegalEntityId.of("US01"), SystemId.of("ERP_NA"), "REQ-1",
                 List.of(new PurchaseOrderLine(1, "Gasket", Quantity.of("1", "EA"), price, true)),
                 Money.of("10.00", "USD"), 1, null, SystemId.of("PROCUREMENT"), now);
-        return new GenericDomainEventMessage<>("PurchaseOrder", po, 0, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), now);
+        return new GenericDomainEventMessage<>("PurchaseOrder", DocumentKind.PURCHASE_ORDER.key(po), 0, event,
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), now);
     }
 }

@@ -86,8 +86,9 @@ class InvoiceDuplicateRaceIntegrationTest extends LedgerIntegrationTest {
         }
         String ids = "'" + String.join("','", invoices) + "'";
         // The winner's receipt and match; nothing of the others.
+        String keys = "'invoice:" + String.join("','invoice:", invoices) + "'";
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry "
-                + "WHERE aggregate_identifier IN (" + ids + ")", Integer.class)).isEqualTo(1);
+                + "WHERE aggregate_identifier IN (" + keys + ")", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_number_claim WHERE supplier_id = ?",
                 Integer.class, supplier)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(

@@ -10,6 +10,7 @@ import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.SystemId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,8 +64,8 @@ class AggregateCacheIntegrationTest extends LedgerIntegrationTest {
         PurchaseOrderClosed closed = new PurchaseOrderClosed(PurchaseOrderId.of(po), ClosureReason.COMPLETED,
                 SystemId.of("PROCUREMENT"), closedAt);
         new TransactionTemplate(transactions).executeWithoutResult(status -> engine.appendEvents(
-                new GenericDomainEventMessage<>("PurchaseOrder", po, 1, closed, MetaData.emptyInstance(),
-                        UUID.randomUUID().toString(), closedAt)));
+                new GenericDomainEventMessage<>("PurchaseOrder", DocumentKind.PURCHASE_ORDER.key(po), 1, closed,
+                        MetaData.emptyInstance(), UUID.randomUUID().toString(), closedAt)));
         long eventsBefore = events.totalEvents();
         long messagesBefore = events.acceptedMessages();
         Map<String, Object> goodsReceipt = receipt("1", null);

@@ -91,14 +91,15 @@ class SupplierDuplicateRaceIntegrationTest extends LedgerIntegrationTest {
             threads.shutdownNow();
         }
         String ids = "'" + String.join("','", suppliers) + "'";
+        String keys = "'supplier:" + String.join("','supplier:", suppliers) + "'";
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN ("
-                + ids + ") AND payload_type LIKE '%SupplierRequested'", Integer.class)).isEqualTo(1);
+                + keys + ") AND payload_type LIKE '%SupplierRequested'", Integer.class)).isEqualTo(1);
         // Every refused contender is on the winner's record, once (question 8), and nothing else was written.
         assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier IN ("
-                + ids + ") AND payload_type LIKE '%DuplicateSupplierRequestCaught'", String.class))
+                + keys + ") AND payload_type LIKE '%DuplicateSupplierRequestCaught'", String.class))
                 .hasSize(CONTENDERS - 1).containsOnly(winnerOf(suppliers));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN ("
-                + ids + ")", Integer.class)).isEqualTo(CONTENDERS);
+                + keys + ")", Integer.class)).isEqualTo(CONTENDERS);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM supplier_tax_id_claim WHERE normalized_tax_id = ?",
                 Integer.class, vat)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
@@ -107,7 +108,8 @@ class SupplierDuplicateRaceIntegrationTest extends LedgerIntegrationTest {
 
     private String winnerOf(List<String> suppliers) {
         return jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE "
-                + "'%SupplierRequested' AND aggregate_identifier IN ('" + String.join("','", suppliers) + "')",
+                + "'%SupplierRequested' AND aggregate_identifier IN ('supplier:" + String.join("','supplier:", suppliers)
+                + "')",
                 String.class);
     }
 }

@@ -8,6 +8,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
@@ -30,7 +31,7 @@ public final class DirectEvents {
                 LegalEntityId.of("US01"), SystemId.of("ERP_NA"), "REQ-1",
                 List.of(new PurchaseOrderLine(1, "Gasket", Quantity.of("1", "EA"), price, true)),
                 Money.of("10.00", "USD"), 1, null, SystemId.of("PROCUREMENT"), timestamp);
-        return new GenericDomainEventMessage<>("PurchaseOrder", po, 0, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), timestamp);
+        return new GenericDomainEventMessage<>("PurchaseOrder", DocumentKind.PURCHASE_ORDER.key(po), 0, event,
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), timestamp);
     }
 }

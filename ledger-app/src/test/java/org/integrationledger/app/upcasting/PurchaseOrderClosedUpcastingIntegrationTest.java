@@ -11,6 +11,7 @@ import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
+import org.integrationledger.model.shared.DocumentKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,7 +80,8 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
         String order = newPurchaseOrderId();
         storeFixtureRowsAs(order);
 
-        Object last = eventStore.readEvents(order).asStream().reduce((a, b) -> b).orElseThrow().getPayload();
+        Object last = eventStore.readEvents(DocumentKind.PURCHASE_ORDER.key(order)).asStream().reduce((a, b) -> b)
+                .orElseThrow().getPayload();
         Response closedAgain = api.post("/api/v1/purchase-orders/" + order + "/closure", PROCUREMENT_KEY, closure());
         JsonNode history = api.get("/api/v1/audit/documents/" + order + "/history", REPORTING_KEY).body();
 
@@ -90,7 +92,8 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
                 .isEqualTo("purchase-order-closed");
         assertThat(history.path("events").get(3).path("revision").asText()).as("history shows what is stored")
                 .isEqualTo("1");
-        assertThat(verifier.verify(VerificationScope.aggregate(order)).intact()).isTrue();
+        assertThat(verifier.verify(VerificationScope.aggregate(DocumentKind.PURCHASE_ORDER.key(order))).intact())
+                .isTrue();
     }
 
     @Test
@@ -115,6 +118,7 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
             ObjectMapper json = new ObjectMapper();
             rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> read(json, line)).toList();
         }
+        String key = DocumentKind.PURCHASE_ORDER.key(order);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             // As every append does: take the transaction id before drawing global indexes (the gap rule).
             jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
@@ -129,9 +133,9 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
                                 + "event_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ledger_event_hash(coalesce((SELECT "
                                 + "event_hash FROM domain_event_entry WHERE aggregate_identifier = ? AND "
                                 + "sequence_number = ?), decode(repeat('00', 32), 'hex')), ?, ?, ?, ?, ?, ?, ?, ?, ?))",
-                        order, sequence, row.path("type").asText(), eventId, row.path("time_stamp").asText(),
+                        key, sequence, row.path("type").asText(), eventId, row.path("time_stamp").asText(),
                         row.path("payload_type").asText(), row.path("payload_revision").asText(), payload, metaData,
-                        order, sequence - 1, order, sequence, row.path("type").asText(), eventId,
+                        key, sequence - 1, key, sequence, row.path("type").asText(), eventId,
                         row.path("time_stamp").asText(), row.path("payload_type").asText(),
                         row.path("payload_revision").asText(), payload, metaData);
             }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventStreamUtils;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
@@ -41,7 +42,7 @@ class AsOfReplays {
 
     Optional<PurchaseOrderSummary> purchaseOrder(PurchaseOrderId id, Instant recordedAt) {
         PurchaseOrderReplay replay = new PurchaseOrderReplay();
-        apply(events.ofAggregateUpTo(id.value(), recordedAt).stream(), replay);
+        apply(events.ofAggregateUpTo(DocumentKind.PURCHASE_ORDER.key(id.value()), recordedAt).stream(), replay);
         return replay.find(id);
     }
 

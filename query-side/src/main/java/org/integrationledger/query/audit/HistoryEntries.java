@@ -1,5 +1,6 @@
 package org.integrationledger.query.audit;
 
+import org.integrationledger.model.shared.DocumentKey;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,8 @@ class HistoryEntries {
         JsonNode payload = json.readTree(event.payload());
         String businessTime = text(payload, "occurredAt");
         String reportingSystem = text(meta, LedgerMetadata.REPORTING_SYSTEM);
-        return new HistoryEntry(event.globalIndex(), event.aggregateId(), event.sequenceNumber(),
+        return new HistoryEntry(event.globalIndex(), DocumentKey.businessIdOf(event.aggregateId()),
+                event.sequenceNumber(),
                 event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1), event.payloadType(),
                 event.payloadRevision(), Instant.parse(event.timestamp()),
                 businessTime == null ? null : Instant.parse(businessTime),

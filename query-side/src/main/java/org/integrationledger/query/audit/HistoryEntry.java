@@ -9,6 +9,7 @@ import java.time.Instant;
 public record HistoryEntry(
         @Schema(description = "position in the whole event store; the ledger's own total order")
         long globalIndex,
+        @Schema(description = "the document's business id (ids are per document type)")
         String aggregateId,
         @Schema(description = "position in this document's own history, from 0")
         long sequenceNumber,

@@ -38,6 +38,19 @@ class StoredEvents {
         this.jdbc.setFetchSize(1_000);
     }
 
+    /**
+     * The stored keys among {@code candidates} that have events: which of the documents a business id may name
+     * (a purchase order, an invoice, a supplier, or an aggregate keyed by the id itself) exist.
+     */
+    List<String> existing(List<String> candidates) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT c FROM unnest(?::varchar[]) AS c WHERE EXISTS"
+                    + " (SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = c) ORDER BY 1");
+            statement.setArray(1, connection.createArrayOf("varchar", candidates.toArray()));
+            return statement;
+        }, (rs, n) -> rs.getString(1));
+    }
+
     long countOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, aggregateId);

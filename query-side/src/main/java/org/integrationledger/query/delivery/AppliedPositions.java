@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * append needs the document's previous events committed), so "at or below the highest applied sequence" is
  * exactly "applied already". It is kept per document, not per view row, because one row may fold events of
  * several documents (an order's reconciliation row hears of its invoices) that different segments apply in
- * either order.
+ * either order. A document is its stored aggregate identifier, which names its type ({@code purchase-order:COLL-1}),
+ * so a purchase order and an invoice with the same business id never share a position.
  *
  * <p>A unit of work (one processor batch, one transaction with the token) reads the positions of all its documents
  * in one statement and writes the advanced ones in one batch before it commits. A write that finds the stored

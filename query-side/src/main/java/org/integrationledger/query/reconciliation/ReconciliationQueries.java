@@ -13,6 +13,7 @@ import org.integrationledger.model.reconciliation.FindReconciliationEntry;
 import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.reconciliation.ReconciliationFilter;
 import org.integrationledger.model.reconciliation.ReconciliationPage;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.query.paging.CappedTotal;
 import org.integrationledger.query.paging.PagingSettings;
@@ -273,9 +274,14 @@ class ReconciliationQueries {
                 .toList();
     }
 
+    /** The dead-letter sequence of the entry's document: its stored key, e.g. {@code purchase-order:COLL-1}. */
     private static String parkedUnder(ReconciliationEntry entry) {
-        return entry.documentType() == DocumentType.PAYMENT && entry.parentKey() != null
-                ? entry.parentKey() : entry.documentId();
+        return switch (entry.documentType()) {
+            case SUPPLIER -> DocumentKind.SUPPLIER.key(entry.documentId());
+            case PURCHASE_ORDER -> DocumentKind.PURCHASE_ORDER.key(entry.documentId());
+            case INVOICE -> DocumentKind.INVOICE.key(entry.documentId());
+            case PAYMENT -> DocumentKind.INVOICE.key(entry.parentKey() != null ? entry.parentKey() : entry.documentId());
+        };
     }
 
     /** The filter on the divergence table: the document's columns plus the divergence's own. */

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.integrationledger.model.shared.DocumentKey;
 import org.integrationledger.model.sla.SlaRuleChanged;
 import org.integrationledger.model.sla.SlaRuleDefined;
 import org.integrationledger.model.sla.SlaRuleDefinition;
@@ -76,7 +77,8 @@ class SlaClockProjection {
         if (active.isEmpty()) {
             return;
         }
-        String document = domainEvent.getAggregateIdentifier();
+        // Clocks name the business id, as the SLA API does; rules are per document type, so clocks do not collide.
+        String document = DocumentKey.businessIdOf(domainEvent.getAggregateIdentifier());
         String type = payload.getClass().getSimpleName();
         Instant recordedAt = message.getTimestamp();
         Instant occurredAt = EventFields.occurredAt(payload);
