@@ -11,18 +11,23 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.model.sla.SlaRuleDefined;
+import org.integrationledger.model.sla.SlaRuleDefinition;
+import org.integrationledger.model.sla.SlaScope;
 import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events stored under revision 1 read as revision 2: stale acknowledgments with their version under its new name and
- * null for what revision 1 did not keep.
+ * null for what revision 1 did not keep; SLA rules without start alternatives.
  */
 class StaleAcknowledgmentUpcastersTest {
 
@@ -31,7 +36,7 @@ class StaleAcknowledgmentUpcastersTest {
     private final Serializer serializer = JacksonSerializer.builder()
             .objectMapper(new EventStoreConfiguration().defaultAxonObjectMapper()).build();
     private final EventUpcasterChain chain = new EventUpcasterChain(new StalePostingAcknowledgmentUpcaster(),
-            new StaleSupplierAcknowledgmentUpcaster());
+            new StaleSupplierAcknowledgmentUpcaster(), new SlaRuleStartAlternativesUpcaster());
 
     @Test
     void readsARevisionOneStalePostingAsRevisionTwo() {
@@ -51,6 +56,20 @@ class StaleAcknowledgmentUpcastersTest {
 
         assertThat(read).isEqualTo(new StaleSupplierAcknowledgmentRecorded(SupplierId.of("SUP-1"), 1, null, 2,
                 "E-4711", null, null, SystemId.of("ERP_EMEA"), AT));
+    }
+
+    @Test
+    void readsARevisionOneSlaRuleAsStartedByItsStartEventAlone() {
+        Object read = read(SlaRuleDefined.class, "po-approved-to-posted", """
+                {"ruleName":"po-approved-to-posted","definition":{"name":"po-approved-to-posted",
+                 "startEvent":"RequisitionApproved","stopEvents":["PurchaseOrderPostedInErp"],"limit":"PT30M",
+                 "warningThreshold":0.8,"severity":"HIGH","scope":{"legalEntities":[],"regions":[],"systems":[]},
+                 "clockPerSystem":null,"systemField":"routedTo","versionField":null,"pairField":null},
+                 "occurredAt":"2026-11-23T09:10:00Z"}""");
+
+        assertThat(read).isEqualTo(new SlaRuleDefined("po-approved-to-posted", new SlaRuleDefinition(
+                "po-approved-to-posted", "RequisitionApproved", List.of("PurchaseOrderPostedInErp"),
+                Duration.ofMinutes(30), 0.8, "HIGH", SlaScope.ANY, null, "routedTo", null, null, List.of()), AT));
     }
 
     private Object read(Class<?> type, String aggregate, String revisionOnePayload) {
