@@ -10,6 +10,8 @@ import java.time.Instant;
 /**
  * One purchase order side by side in procurement and in its ERP. Fields the ledger has not been told yet
  * are null (for example supplier and total while the order is known only from an ERP acknowledgment).
+ * {@code staleAcknowledgments} counts ERP acknowledgments of a version older than the order's current one when they
+ * were recorded; the ERP's position shows such a version while the ERP has acknowledged nothing newer.
  */
 public record PurchaseOrderSummary(
         PurchaseOrderId purchaseOrderId,
@@ -25,6 +27,7 @@ public record PurchaseOrderSummary(
         String erpDocumentNumber,
         String erpRejectionReason,
         boolean erpBehindProcurement,
+        int staleAcknowledgments,
         Instant lastBusinessTime,
         Instant lastRecordedAt,
         long eventCount) {

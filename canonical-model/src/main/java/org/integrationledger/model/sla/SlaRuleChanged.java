@@ -4,8 +4,11 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A rule's definition changed (e.g. its limit); the new one applies to the clocks still open, too. */
-@Revision("1")
+/**
+ * A rule's definition changed (e.g. its limit); the new one applies to the clocks still open, too. Revision 2: the
+ * definitions have {@code startAlternatives}.
+ */
+@Revision("2")
 public record SlaRuleChanged(String ruleName, SlaRuleDefinition definition, SlaRuleDefinition previous,
         Instant occurredAt) implements SlaRuleEvent {
 }

@@ -4,7 +4,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A business SLA rule came into force. */
-@Revision("1")
+/** A business SLA rule came into force. Revision 2: the definition has {@code startAlternatives}. */
+@Revision("2")
 public record SlaRuleDefined(String ruleName, SlaRuleDefinition definition, Instant occurredAt) implements SlaRuleEvent {
 }

@@ -15,10 +15,22 @@ import java.util.List;
  *                         {@code routedTo}), read from any event of the document, earlier or later
  * @param versionField     optional component holding a document version on both start and stop event; a stop
  *                         event then stops only clocks started for that version or an older one
+ * @param startAlternatives events that prove the same start fact when {@code startEvent} was skipped (an order
+ *                         procurement reports issued was approved): the clock starts on whichever of them is
+ *                         recorded first, never restarts on a later one, and runs from the earliest business time
+ *                         among them
  */
 public record SlaRuleDefinition(String name, String startEvent, List<String> stopEvents, Duration limit,
         double warningThreshold, String severity, SlaScope scope, String clockPerSystem, String systemField,
-        String versionField, String pairField) {
+        String versionField, String pairField, List<String> startAlternatives) {
+
+    /** A rule whose start event is the only proof of its start fact. */
+    public SlaRuleDefinition(String name, String startEvent, List<String> stopEvents, Duration limit,
+                             double warningThreshold, String severity, SlaScope scope, String clockPerSystem,
+                             String systemField, String versionField, String pairField) {
+        this(name, startEvent, stopEvents, limit, warningThreshold, severity, scope, clockPerSystem, systemField,
+                versionField, pairField, List.of());
+    }
 
     public SlaRuleDefinition {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,99}")) {
@@ -45,10 +57,20 @@ public record SlaRuleDefinition(String name, String startEvent, List<String> sto
         systemField = blankToNull(systemField);
         versionField = blankToNull(versionField);
         pairField = blankToNull(pairField);
+        // Recorded before alternatives existed: the start event alone.
+        startAlternatives = startAlternatives == null ? List.of() : List.copyOf(startAlternatives);
+        if (startAlternatives.stream().anyMatch(s -> s == null || s.isBlank() || s.equals(startEvent))) {
+            throw new IllegalArgumentException("SLA rule " + name + ": start alternatives must name other events");
+        }
         if (pairField != null && (clockPerSystem != null || versionField != null)) {
             throw new IllegalArgumentException("SLA rule " + name + ": pair-field pairs each start event with its own "
                     + "stop event and cannot be combined with clock-per-system or version-field");
         }
+    }
+
+    /** True when {@code eventType} starts this rule's clock: its start event or one of the alternatives. */
+    public boolean startsOn(String eventType) {
+        return startEvent.equals(eventType) || startAlternatives.contains(eventType);
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.integrationledger.command.acknowledgment.StalenessRule;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
@@ -123,10 +124,11 @@ public class PurchaseOrder {
     public CommandOutcome handle(AcknowledgePurchaseOrderPosting command) {
         SystemId erp = command.reportingSystem();
         Integer alreadyAcknowledged = acknowledgedVersionByErp.get(erp);
-        if (alreadyAcknowledged != null && command.version() < alreadyAcknowledged) {
+        if (StalenessRule.isStale(command.version(), version, alreadyAcknowledged)) {
             return record(command.purchaseOrderId(), new StalePostingAcknowledgmentRecorded(
-                    command.purchaseOrderId(), command.erpDocumentNumber(), command.version(), alreadyAcknowledged,
-                    erp, command.occurredAt()));
+                    command.purchaseOrderId(), command.erpDocumentNumber(), command.version(),
+                    issued ? version : null, alreadyAcknowledged, command.postedTotal(), command.erpStatus(), erp,
+                    command.occurredAt()));
         }
         return record(command.purchaseOrderId(), new PurchaseOrderPostedInErp(command.purchaseOrderId(),
                 command.erpDocumentNumber(), command.version(), command.postedTotal(), command.erpStatus(), erp,

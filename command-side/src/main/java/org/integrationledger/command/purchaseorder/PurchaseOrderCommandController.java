@@ -64,8 +64,8 @@ class PurchaseOrderCommandController {
 
     @PostMapping("/erp-postings")
     @Operation(summary = "ERP: a version of the order is posted under an ERP document number",
-            description = "Accepted even before procurement reports the order; an older version than one already "
-                    + "acknowledged is recorded as stale.")
+            description = "Accepted even before procurement reports the order; a version older than the order's "
+                    + "current one (or than one this ERP already acknowledged) is recorded as stale.")
     ResponseEntity<CommandOutcome> acknowledgePosting(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.PostingAcknowledgmentRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {

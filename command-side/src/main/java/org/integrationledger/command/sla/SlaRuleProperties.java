@@ -37,14 +37,14 @@ public record SlaRuleProperties(Map<String, Rule> rules) {
     /** One configured rule; see docs/slas.md for each setting. */
     public record Rule(Boolean enabled, String startEvent, List<String> stopEvents, Duration limit,
                        Double warningThreshold, String severity, Scope scope, String clockPerSystem,
-                       String systemField, String versionField, String pairField) {
+                       String systemField, String versionField, String pairField, List<String> startAlternatives) {
 
         SlaRuleDefinition toDefinition(String name) {
             Scope s = scope == null ? new Scope(null, null, null) : scope;
             return new SlaRuleDefinition(name, startEvent, stopEvents, limit,
                     warningThreshold == null ? 0.8 : warningThreshold, severity == null ? "MEDIUM" : severity,
                     new SlaScope(s.legalEntities(), s.regions(), s.systems()), clockPerSystem, systemField,
-                    versionField, pairField);
+                    versionField, pairField, startAlternatives);
         }
     }
 

@@ -136,7 +136,8 @@ class SupplierCommandController {
 
     @PostMapping("/acknowledgments")
     @Operation(summary = "Target system: it holds a version of the golden record under its own reference",
-            description = "An older version than one already acknowledged is recorded as stale.")
+            description = "A version older than the golden record's current one (or than one this system already "
+                    + "acknowledged) is recorded as stale.")
     ResponseEntity<CommandOutcome> acknowledge(@PathVariable String supplierId,
             @Valid @RequestBody SupplierRequests.AcknowledgmentRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {

@@ -1,5 +1,6 @@
 package org.integrationledger.command.supplier;
 
+import org.integrationledger.command.acknowledgment.StalenessRule;
 import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SupplierId;
@@ -17,9 +18,10 @@ import java.util.Map;
 
 /**
  * Propagation rule, as part of the supplier's state: a system reports on its copy only about a version that
- * exists; an acknowledgment older than one the system already gave arrives late and is recorded as stale rather
- * than moving its copy back. A report from a system that is not a target is recorded too (that system does hold
- * a copy, ungoverned); the reconciliation view flags it {@code WRONG_SYSTEM}.
+ * exists; an acknowledgment of a version older than the golden record's current one is recorded as stale
+ * ({@link StalenessRule}), and a held bank account is compared with the current golden record's. A report from a
+ * system that is not a target is recorded too (that system does hold a copy, ungoverned); the reconciliation view
+ * flags it {@code WRONG_SYSTEM}.
  */
 final class SupplierCopies {
 
@@ -38,12 +40,13 @@ final class SupplierCopies {
         SystemId system = command.reportingSystem();
         requireKnownVersion(id, command.version(), currentVersion);
         Integer already = acknowledgedBySystem.get(system);
-        if (already != null && command.version() < already) {
-            return new StaleSupplierAcknowledgmentRecorded(id, command.version(), already, command.reference(),
-                    system, command.occurredAt());
-        }
         ProtectedBankAccount held = command.heldBankAccount();
-        Boolean matches = held == null ? null : held.sameAccountAs(bankAccountByVersion.get(command.version()));
+        // Compared with the golden record as it is now: the account of an older version may since have changed.
+        Boolean matches = held == null ? null : held.sameAccountAs(bankAccountByVersion.get(currentVersion));
+        if (StalenessRule.isStale(command.version(), currentVersion, already)) {
+            return new StaleSupplierAcknowledgmentRecorded(id, command.version(), currentVersion, already,
+                    command.reference(), held, matches, system, command.occurredAt());
+        }
         return new SupplierCopyAcknowledged(id, command.version(), command.reference(), held, matches, system,
                 command.occurredAt());
     }

@@ -1,10 +1,12 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
+import org.integrationledger.model.shared.ErpDocumentStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +65,48 @@ class ErpPostingTest {
         fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()),
                         postedInErp(ERP_NA, 2))
                 .when(acknowledge(ERP_NA, 1))
-                .expectEvents(new StalePostingAcknowledgmentRecorded(ORDER, "4500012345", 1, 2, ERP_NA, POSTED_AT))
+                .expectEvents(stale(1, 2, 2))
                 .expectResultMessagePayload(outcome(3, StalePostingAcknowledgmentRecorded.class));
+    }
+
+    @Test
+    void recordsALateAcknowledgmentOfAnOlderVersionAsStaleBeforeTheErpAcknowledgedTheNewerOne() {
+        fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()))
+                .when(acknowledge(ERP_NA, 1))
+                .expectEvents(stale(1, 2, null))
+                .expectResultMessagePayload(outcome(2, StalePostingAcknowledgmentRecorded.class));
+    }
+
+    @Test
+    void keepsWhatTheErpSaidItHoldsOnAStaleAcknowledgment() {
+        fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()))
+                .when(new AcknowledgePurchaseOrderPosting(newMessageId(), ERP_NA, POSTED_AT, ORDER, 1, "4500012345",
+                        standardTotal(), ErpDocumentStatus.OPEN))
+                .expectEvents(new StalePostingAcknowledgmentRecorded(ORDER, "4500012345", 1, 2, null,
+                        standardTotal(), ErpDocumentStatus.OPEN, ERP_NA, POSTED_AT));
+    }
+
+    @Test
+    void anotherErpsLateAcknowledgmentOfAnOlderVersionIsStaleToo() {
+        fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()),
+                        postedInErp(ERP_NA, 2))
+                .when(acknowledge(ERP_EMEA, 1))
+                .expectEvents(new StalePostingAcknowledgmentRecorded(ORDER, "4700098765", 1, 2, null, null, null,
+                        ERP_EMEA, POSTED_AT));
+    }
+
+    @Test
+    void anAcknowledgmentOfTheCurrentVersionIsNotStale() {
+        fixture.given(issued(), amended(2, List.of(bearings("120"), housings("10")), usd("2300.00"), standardTotal()))
+                .when(acknowledge(ERP_NA, 2))
+                .expectEvents(postedInErp(ERP_NA, 2));
     }
 
     @Test
     void recognisesAStaleAcknowledgmentBeforeProcurementReportedTheOrder() {
         fixture.given(postedInErp(ERP_NA, 2))
                 .when(acknowledge(ERP_NA, 1))
-                .expectEvents(new StalePostingAcknowledgmentRecorded(ORDER, "4500012345", 1, 2, ERP_NA, POSTED_AT));
+                .expectEvents(stale(1, null, 2));
     }
 
     @Test
@@ -99,7 +134,7 @@ class ErpPostingTest {
     void remembersTheHighestVersionAnErpAcknowledged() {
         fixture.givenCommands(acknowledge(ERP_NA, 3), acknowledge(ERP_NA, 2))
                 .when(acknowledge(ERP_NA, 2))
-                .expectEvents(new StalePostingAcknowledgmentRecorded(ORDER, "4500012345", 2, 3, ERP_NA, POSTED_AT));
+                .expectEvents(stale(2, null, 3));
     }
 
     @Test
@@ -129,5 +164,10 @@ class ErpPostingTest {
         fixture.given(issued(), cancelled())
                 .when(acknowledge(ERP_NA, 1))
                 .expectEvents(postedInErp(ERP_NA, 1));
+    }
+
+    private static StalePostingAcknowledgmentRecorded stale(int version, Integer current, Integer alreadyAcknowledged) {
+        return new StalePostingAcknowledgmentRecorded(ORDER, "4500012345", version, current, alreadyAcknowledged,
+                null, null, ERP_NA, POSTED_AT);
     }
 }

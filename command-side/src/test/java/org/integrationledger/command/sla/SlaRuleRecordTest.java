@@ -73,18 +73,22 @@ class SlaRuleRecordTest {
     void configurationDefaultsAndRefusesMalformedRules() {
         SlaRuleProperties properties = new SlaRuleProperties(Map.of("po-approved-to-posted",
                 new SlaRuleProperties.Rule(null, "RequisitionApproved", List.of("PurchaseOrderPostedInErp"),
-                        Duration.ofMinutes(30), null, null, null, null, "routedTo", null, null),
+                        Duration.ofMinutes(30), null, null, null, null, "routedTo", null, null,
+                        List.of("PurchaseOrderIssued")),
                 "switched-off", new SlaRuleProperties.Rule(false, "A", List.of("B"), Duration.ofHours(1), null,
-                        null, null, null, null, null, null)));
+                        null, null, null, null, null, null, null)));
         assertThat(properties.definitions()).containsExactly(new SlaRuleDefinition("po-approved-to-posted",
                 "RequisitionApproved", List.of("PurchaseOrderPostedInErp"), Duration.ofMinutes(30), 0.8, "MEDIUM",
-                SlaScope.ANY, null, "routedTo", null, null));
+                SlaScope.ANY, null, "routedTo", null, null, List.of("PurchaseOrderIssued")));
         assertThatThrownBy(() -> new SlaRuleProperties(Map.of("no-stop", new SlaRuleProperties.Rule(null,
-                "RequisitionApproved", List.of(), Duration.ofMinutes(30), null, null, null, null, null, null, null))))
+                "RequisitionApproved", List.of(), Duration.ofMinutes(30), null, null, null, null, null, null, null, null))))
                 .hasMessageContaining("needs at least one stop event");
         assertThatThrownBy(() -> new SlaRuleProperties(Map.of("bad-threshold", new SlaRuleProperties.Rule(null,
-                "A", List.of("B"), Duration.ofMinutes(30), 1.5, null, null, null, null, null, null))))
+                "A", List.of("B"), Duration.ofMinutes(30), 1.5, null, null, null, null, null, null, null))))
                 .hasMessageContaining("warning threshold");
+        assertThatThrownBy(() -> new SlaRuleProperties(Map.of("self-alternative", new SlaRuleProperties.Rule(null,
+                "A", List.of("B"), Duration.ofMinutes(30), null, null, null, null, null, null, null, List.of("A")))))
+                .hasMessageContaining("start alternatives must name other events");
     }
 
     private static SlaRuleDefinition rule(Duration limit) {

@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.AcknowledgeSupplierCopy;
+import org.integrationledger.model.supplier.BankAccountChangeApproved;
+import org.integrationledger.model.supplier.BankAccountChangeProposed;
 import org.integrationledger.model.supplier.ProtectedBankAccount;
 import org.integrationledger.model.supplier.ReportSupplierPropagationFailure;
 import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
@@ -18,8 +20,9 @@ import java.time.Instant;
 import static org.integrationledger.command.supplier.SupplierFixture.*;
 
 /**
- * Each target acknowledges the versions it holds, in whatever order its messages arrive; a late acknowledgment
- * of an older version is recorded as stale, and copies are compared by bank fingerprint, never by number.
+ * Each target acknowledges the versions it holds, in whatever order its messages arrive; an acknowledgment of a
+ * version older than the golden record's current one is recorded as stale, and copies are compared with the current
+ * golden record by bank fingerprint, never by number.
  */
 class PropagationTrackingTest {
 
@@ -53,17 +56,54 @@ class PropagationTrackingTest {
                 .andGiven(new SupplierBlocked(SUPPLIER, 2, "fraud suspicion", ERP_NA, CHANGED_AT),
                         propagationRequested(2, CHANGED_AT), acknowledged(ERP_EMEA, 2, null, null))
                 .when(ack(ERP_EMEA, 1, null))
-                .expectEvents(new StaleSupplierAcknowledgmentRecorded(SUPPLIER, 1, 2, "E-4711", ERP_EMEA, ACKED_AT))
+                .expectEvents(new StaleSupplierAcknowledgmentRecorded(SUPPLIER, 1, 2, 2, "E-4711", null, null, ERP_EMEA,
+                        ACKED_AT))
                 .expectResultMessagePayload(outcome(7, StaleSupplierAcknowledgmentRecorded.class));
     }
 
     @Test
-    void acceptsVersionsAcknowledgedOutOfOrderAcrossSystems() {
+    void recordsALateAcknowledgmentOfAnOlderVersionAsStaleBeforeTheSystemAcknowledgedTheNewerOne() {
         fixture.given(activeSupplier())
                 .andGiven(new SupplierBlocked(SUPPLIER, 2, "fraud suspicion", ERP_NA, CHANGED_AT),
                         propagationRequested(2, CHANGED_AT), acknowledged(ERP_EMEA, 2, null, null))
                 .when(ack(PROCUREMENT, 1, null))
-                .expectEvents(acknowledged(PROCUREMENT, 1, null, null));
+                .expectEvents(new StaleSupplierAcknowledgmentRecorded(SUPPLIER, 1, 2, null, "E-4711", null, null,
+                        PROCUREMENT, ACKED_AT));
+    }
+
+    @Test
+    void comparesTheBankAccountOfAStaleCopyWithTheCurrentGoldenRecord() {
+        fixture.given(activeSupplier())
+                .andGiven(new BankAccountChangeProposed(SUPPLIER, account(NEW_IBAN), "clerk@example.com", ERP_NA,
+                                CHANGED_AT),
+                        new BankAccountChangeApproved(SUPPLIER, 2, account(IBAN), account(NEW_IBAN),
+                                "clerk@example.com", "controller@example.com", ERP_NA, CHANGED_AT),
+                        propagationRequested(2, CHANGED_AT))
+                .when(ack(ERP_EMEA, 1, account(IBAN)))
+                .expectEvents(new StaleSupplierAcknowledgmentRecorded(SUPPLIER, 1, 2, null, "E-4711", account(IBAN),
+                        false, ERP_EMEA, ACKED_AT));
+    }
+
+    @Test
+    void aStaleCopyHoldingTheCurrentBankAccountMatches() {
+        fixture.given(activeSupplier())
+                .andGiven(new SupplierBlocked(SUPPLIER, 2, "fraud suspicion", ERP_NA, CHANGED_AT),
+                        propagationRequested(2, CHANGED_AT))
+                .when(ack(ERP_EMEA, 1, account(IBAN)))
+                .expectEvents(new StaleSupplierAcknowledgmentRecorded(SUPPLIER, 1, 2, null, "E-4711", account(IBAN),
+                        true, ERP_EMEA, ACKED_AT));
+    }
+
+    @Test
+    void comparesTheBankAccountOfACurrentCopyWithTheCurrentGoldenRecord() {
+        fixture.given(activeSupplier())
+                .andGiven(new BankAccountChangeProposed(SUPPLIER, account(NEW_IBAN), "clerk@example.com", ERP_NA,
+                                CHANGED_AT),
+                        new BankAccountChangeApproved(SUPPLIER, 2, account(IBAN), account(NEW_IBAN),
+                                "clerk@example.com", "controller@example.com", ERP_NA, CHANGED_AT),
+                        propagationRequested(2, CHANGED_AT))
+                .when(ack(ERP_EMEA, 2, account(IBAN)))
+                .expectEvents(acknowledged(ERP_EMEA, 2, account(IBAN), false));
     }
 
     @Test

@@ -106,6 +106,34 @@ class PurchaseOrderLifecycleIntegrationTest extends LedgerIntegrationTest {
         assertThat(late.body().path("recorded").get(0).asText()).isEqualTo("StalePostingAcknowledgmentRecorded");
         JsonNode view = awaitView(po, v -> v.path("eventCount").asLong() == 4);
         assertThat(view.path("erpVersion").asInt()).isEqualTo(2);
+        assertThat(view.path("staleAcknowledgments").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void labelsALateAcknowledgmentOfAnOlderVersionStaleBeforeTheErpAcknowledgedTheNewerOne() {
+        // given an order amended to version 2 that its ERP has not acknowledged yet
+        String po = newPurchaseOrderId();
+        String base = "/api/v1/purchase-orders/" + po;
+        api.post(base + "/issue", PROCUREMENT_KEY, issue("US01", "USD"));
+        api.post(base + "/amendments", PROCUREMENT_KEY, amendment(2, "2675.00", "150"));
+
+        // when the ERP's acknowledgment of version 1 arrives, late
+        Response late = api.post(base + "/erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "4500000001"));
+
+        // then it is recorded as stale; the views show the ERP holding version 1, behind, labelled stale
+        assertThat(late.body().path("recorded").get(0).asText()).isEqualTo("StalePostingAcknowledgmentRecorded");
+        JsonNode view = awaitView(po, v -> v.path("eventCount").asLong() == 3);
+        assertThat(view.path("erpStatus").asText()).isEqualTo("POSTED");
+        assertThat(view.path("erpVersion").asInt()).isEqualTo(1);
+        assertThat(view.path("erpBehindProcurement").asBoolean()).isTrue();
+        assertThat(view.path("staleAcknowledgments").asInt()).isEqualTo(1);
+        JsonNode reconciliation = await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/reconciliation/PURCHASE_ORDER/" + po, REPORTING_KEY).body(),
+                        entry -> entry.path("systems").findValuesAsText("state").contains("STALE"));
+        assertThat(reconciliation.path("divergences").get(0).path("flag").asText()).isEqualTo("VERSION_BEHIND");
+        assertThat(reconciliation.path("divergences").get(0).path("system").asText()).isEqualTo("ERP_NA");
+        assertThat(reconciliation.path("divergences").get(0).path("detail").asText())
+                .contains("holds version 1").contains("acknowledged late");
     }
 
     @Test

@@ -110,7 +110,9 @@ class ReconciliationIntegrationTest extends LedgerIntegrationTest {
         String early = newPurchaseOrderId();
         ok(po(early, "erp-postings"), ERP_NA_KEY, posting("ERP_NA", 1, null, null, null));
         JsonNode downstream = awaitEntry("PURCHASE_ORDER", early, e -> e.path("divergences").size() == 1);
-        assertThat(flags(downstream)).containsExactly("KNOWN_ONLY_DOWNSTREAM");
+        // It names the system that reported it and that system's region (the order has no routing yet).
+        assertThat(flags(downstream)).containsExactly("KNOWN_ONLY_DOWNSTREAM@ERP_NA");
+        assertThat(downstream.path("divergences").get(0).path("region").asText()).isEqualTo("NA");
         ok(po(early, "issue"), PROCUREMENT_KEY, issue("US01", "USD"));
         JsonNode caughtUp = awaitEntry("PURCHASE_ORDER", early, e -> "ERP_NA".equals(e.path("routedTo").asText()));
         assertThat(caughtUp.path("divergences")).isEmpty();

@@ -22,6 +22,9 @@ import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.SupplierRequests.IBAN;
+import static org.integrationledger.app.support.SupplierRequests.NEW_IBAN;
+import static org.integrationledger.app.support.SupplierRequests.bankApproval;
+import static org.integrationledger.app.support.SupplierRequests.bankProposal;
 import static org.integrationledger.app.support.SupplierRequests.MONDAY_8AM;
 import static org.integrationledger.app.support.SupplierRequests.acknowledgment;
 import static org.integrationledger.app.support.SupplierRequests.block;
@@ -48,6 +51,29 @@ class SupplierLifecycleIntegrationTest extends LedgerIntegrationTest {
     @BeforeEach
     void readEventStore() {
         events = new EventTable(jdbc);
+    }
+
+    @Test
+    void aCopyAcknowledgedLateWithTheBankAccountOfAnOlderVersionIsStaleAndDoesNotMatch() {
+        // given a supplier whose golden record moved to version 2 with a new bank account
+        String supplier = newSupplierId();
+        ok(path(supplier, "request"), PROCUREMENT_KEY, request(newVatNumber()));
+        ok(path(supplier, "approval"), PROCUREMENT_KEY, decision("head.of.procurement@example.com", null));
+        ok(path(supplier, "golden-record"), ERP_NA_KEY, goldenRecord("ERP_NA", "V-100043", MONDAY_8AM.plusSeconds(7_200)));
+        ok(path(supplier, "bank-account-changes"), ERP_NA_KEY, bankProposal(NEW_IBAN, "clerk@example.com", DAY_2));
+        ok(path(supplier, "bank-account-changes/approval"), ERP_NA_KEY,
+                bankApproval("controller@example.com", DAY_2.plusSeconds(60)));
+
+        // when ERP_EMEA acknowledges version 1, holding the old account
+        Response late = ok(path(supplier, "acknowledgments"), ERP_EMEA_KEY,
+                acknowledgment("ERP_EMEA", 1, "E-7002", IBAN, DAY_2.plusSeconds(120)));
+
+        // then it is stale, and the copy holds version 1 with an account that is not the golden record's
+        assertThat(late.body().path("recorded").get(0).asText()).isEqualTo("StaleSupplierAcknowledgmentRecorded");
+        JsonNode view = awaitSupplier(supplier, v -> copy(v, "ERP_EMEA").path("staleAcknowledgments").asInt() == 1);
+        assertThat(copy(view, "ERP_EMEA").path("acknowledgedVersion").asInt()).isEqualTo(1);
+        assertThat(copy(view, "ERP_EMEA").path("requestedVersion").asInt()).isEqualTo(2);
+        assertThat(copy(view, "ERP_EMEA").path("bankAccountMatchesGoldenRecord").asBoolean(true)).isFalse();
     }
 
     @Test

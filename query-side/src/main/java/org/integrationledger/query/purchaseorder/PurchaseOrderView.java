@@ -17,6 +17,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
 import org.integrationledger.model.shared.CurrencyCode;
@@ -67,6 +68,8 @@ class PurchaseOrderView implements Serializable {
     private String erpDocumentNumber;
     @Column(name = "erp_rejection_reason")
     private String erpRejectionReason;
+    @Column(name = "stale_acknowledgments", nullable = false)
+    private int staleAcknowledgments;
     @Column(name = "last_business_time", nullable = false)
     private Instant lastBusinessTime;
     @Column(name = "last_recorded_at", nullable = false)
@@ -95,6 +98,9 @@ class PurchaseOrderView implements Serializable {
             amended(amended.version(), amended.total(), amended.fullyReceived());
         } else if (event instanceof PurchaseOrderPostedInErp posted) {
             postedInErp(posted.reportingSystem().value(), posted.version(), posted.erpDocumentNumber());
+        } else if (event instanceof StalePostingAcknowledgmentRecorded stale) {
+            staleAcknowledgment(stale.reportingSystem().value(), stale.version(),
+                    stale.erpDocumentNumber());
         } else if (event instanceof PurchaseOrderPostingRejected rejected) {
             postingRejected(rejected.reportingSystem().value(), rejected.version(),
                     rejected.reasonCode() + ": " + rejected.reason());
@@ -105,7 +111,7 @@ class PurchaseOrderView implements Serializable {
         } else if (event instanceof PurchaseOrderClosed) {
             status(ProcurementStatus.CLOSED);
         }
-        // Stale amendments and stale acknowledgments are kept for the record; they only count as activity.
+        // Stale amendments are kept for the record; they only count as activity.
         touched(event.occurredAt(), recordedAt);
     }
 
@@ -157,6 +163,18 @@ class PurchaseOrderView implements Serializable {
         this.erpRejectionReason = null;
     }
 
+    /**
+     * The ERP does hold the older version it acknowledged late: while it has acknowledged nothing newer, that is its
+     * position (behind procurement, which erpBehindProcurement says); a newer acknowledgment stands. Either way the
+     * late acknowledgment is counted.
+     */
+    void staleAcknowledgment(String erpSystem, int version, String documentNumber) {
+        staleAcknowledgments++;
+        if (erpVersion == null || version > erpVersion) {
+            postedInErp(erpSystem, version, documentNumber);
+        }
+    }
+
     void postingRejected(String erpSystem, int version, String reason) {
         if (erpVersion != null && version < erpVersion) {
             return; // a rejection of a version older than the one the ERP holds does not change where it stands
@@ -182,13 +200,13 @@ class PurchaseOrderView implements Serializable {
     static final String COLUMNS = """
             purchase_order_id, supplier_id, legal_entity, procurement_status, procurement_version, total_amount,
             currency, routed_to, erp_status, erp_system, erp_version, erp_document_number, erp_rejection_reason,
-            last_business_time, last_recorded_at, event_count""";
+            stale_acknowledgments, last_business_time, last_recorded_at, event_count""";
 
     /** This row's values in the order of {@link #COLUMNS}, as the JPA mapping above stores them. */
     Object[] copyRow() {
         return new Object[]{purchaseOrderId, supplierId, legalEntity, procurementStatus, procurementVersion,
                 totalAmount, currency, routedTo, erpStatus, erpSystem, erpVersion, erpDocumentNumber,
-                erpRejectionReason, lastBusinessTime, lastRecordedAt, eventCount};
+                erpRejectionReason, staleAcknowledgments, lastBusinessTime, lastRecordedAt, eventCount};
     }
 
     /**
@@ -201,7 +219,7 @@ class PurchaseOrderView implements Serializable {
                 totalAmount == null ? "null" : totalAmount.stripTrailingZeros().toPlainString(),
                 String.valueOf(currency), String.valueOf(routedTo), erpStatus.name(), String.valueOf(erpSystem),
                 String.valueOf(erpVersion), String.valueOf(erpDocumentNumber), String.valueOf(erpRejectionReason),
-                String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt), String.valueOf(eventCount));
+                String.valueOf(staleAcknowledgments), String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt), String.valueOf(eventCount));
     }
 
     PurchaseOrderSummary toSummary() {
@@ -219,6 +237,7 @@ class PurchaseOrderView implements Serializable {
                 erpDocumentNumber,
                 erpRejectionReason,
                 procurementVersion != null && (erpVersion == null || erpVersion < procurementVersion),
+                staleAcknowledgments,
                 lastBusinessTime,
                 lastRecordedAt,
                 eventCount);

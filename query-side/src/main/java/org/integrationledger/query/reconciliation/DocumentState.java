@@ -96,6 +96,7 @@ final class DocumentState implements Serializable {
         List<DivergenceFlag> flags = divergences.values().stream()
                 .sorted(Comparator.comparing((OpenDivergence d) -> d.since()).thenComparing((OpenDivergence d) -> d.flag().name())
                         .thenComparing(OpenDivergence::system))
+                // Flags stored before every divergence named its system have an empty one.
                 .map(d -> new DivergenceFlag(d.flag(), d.system().isEmpty() ? null : SystemId.of(d.system()),
                         d.region(), d.since(), Duration.between(d.since(), asOf), d.detail()))
                 .toList();

@@ -183,11 +183,13 @@ final class InvoiceReconciliation {
         }
     }
 
-    static List<OpenDivergence> invoiceDivergences(DocumentState invoice) {
+    /** @param regions the region of each system: an invoice known only downstream has no region of its own yet */
+    static List<OpenDivergence> invoiceDivergences(DocumentState invoice, SystemRegions regions) {
         List<OpenDivergence> open = new ArrayList<>();
         if (!invoice.sourceKnown) {
-            invoice.systems.values().stream().findFirst().ifPresent(row -> open.add(new OpenDivergence(
-                    Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT, invoice.region,
+            // One flag per system that reported the invoice ahead of procurement, in that system's region.
+            invoice.systems.values().forEach(row -> open.add(new OpenDivergence(
+                    Divergence.KNOWN_ONLY_DOWNSTREAM, row.system, regions.of(row.system),
                     invoice.firstBusinessTime, row.system + " reported the invoice before procurement did")));
             return open;
         }
@@ -249,9 +251,11 @@ final class InvoiceReconciliation {
                                 + ("DELIVERED".equals(row.state) ? " (delivered)" : " (not delivered)")));
             }
         }
-        if (!payment.sourceKnown && !payment.systems.isEmpty()) {
-            open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT,
-                    payment.region, payment.firstBusinessTime, "a confirmation was reported before the payment"));
+        if (!payment.sourceKnown) {
+            // Procurement reported a confirmation of a payment treasury has not reported: in the invoice's region.
+            payment.systems.values().stream().filter(row -> CONFIRMATION.equals(row.role)).forEach(row ->
+                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system, payment.region,
+                            payment.firstBusinessTime, row.system + " reported a confirmation before the payment")));
         }
         return open;
     }

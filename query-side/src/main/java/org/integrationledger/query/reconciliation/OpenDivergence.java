@@ -6,12 +6,10 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A divergence open on a document (table {@code reconciliation_flag}); {@code system} is empty when it concerns the
- * document as a whole. Its {@code since} is kept while it stays open, so its age is the divergence's whole length.
+ * A divergence open on a document (table {@code reconciliation_flag}), naming the system and the region it concerns.
+ * Its {@code since} is kept while it stays open, so its age is the divergence's whole length.
  */
 record OpenDivergence(Divergence flag, String system, String region, Instant since, String detail) implements Serializable {
-
-    static final String WHOLE_DOCUMENT = "";
 
     Key key() {
         return new Key(flag, system);

@@ -9,6 +9,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.shared.ErpDocumentStatus;
 import org.integrationledger.model.shared.Money;
@@ -29,6 +30,8 @@ final class PurchaseOrderReconciliation {
     static final String OTHER = "OTHER";
     /** State of a system that reported a goods receipt of an order it neither issued nor is routed to. */
     static final String RECEIPT_REPORTED = "RECEIPT_REPORTED";
+    /** The state of an ERP whose position is a version it acknowledged after a newer one existed. */
+    static final String STALE = "STALE";
     private static final Set<String> FINISHED = Set.of("CANCELLED", "CLOSED");
 
     private PurchaseOrderReconciliation() {
@@ -85,6 +88,18 @@ final class PurchaseOrderReconciliation {
             erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
             erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
             erp.status = (posted.erpStatus() == null ? ErpDocumentStatus.OPEN : posted.erpStatus()).name();
+        } else if (event instanceof StalePostingAcknowledgmentRecorded stale) {
+            SystemRow known = order.systems.get(system);
+            // The ERP does hold the older version: while it holds nothing newer that is its position, labelled STALE.
+            if (known == null || known.version == null || known.version < stale.version()) {
+                SystemRow erp = erp(order, system, event, recordedAt);
+                erp.state = STALE;
+                erp.version = stale.version();
+                erp.reference = stale.erpDocumentNumber();
+                erp.amount = stale.postedTotal() == null ? null : stale.postedTotal().amount();
+                erp.currency = stale.postedTotal() == null ? null : stale.postedTotal().currency().value();
+                erp.status = (stale.erpStatus() == null ? ErpDocumentStatus.OPEN : stale.erpStatus()).name();
+            }
         } else if (event instanceof PurchaseOrderPostingRejected rejected) {
             SystemRow erp = erp(order, system, event, recordedAt);
             erp.state = "REJECTED";
@@ -106,16 +121,18 @@ final class PurchaseOrderReconciliation {
             }
             return;
         }
-        // Stale amendments and stale acknowledgments change nothing here: the newer facts stand.
+        // Stale amendments change nothing here, nor does a stale acknowledgment behind a newer one: the newer facts stand.
     }
 
-    static List<OpenDivergence> divergences(DocumentState order) {
+    /** @param regions the region of each system: an order known only downstream has no routing region yet */
+    static List<OpenDivergence> divergences(DocumentState order, SystemRegions regions) {
         List<OpenDivergence> open = new ArrayList<>();
         if (!order.sourceKnown) {
-            order.systems.values().stream().filter(row -> !SOURCE.equals(row.role)).findFirst().ifPresent(row ->
-                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, OpenDivergence.WHOLE_DOCUMENT,
-                            order.region, order.firstBusinessTime, row.system + " reported the order before "
-                            + "procurement issued it")));
+            // One flag per system that reported the order ahead of procurement, in that system's region.
+            order.systems.values().stream().filter(row -> !SOURCE.equals(row.role)).forEach(row ->
+                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system,
+                            regions.of(row.system), order.firstBusinessTime, row.system + " reported the order "
+                            + "before procurement issued it")));
             return open;
         }
         boolean finished = FINISHED.contains(order.status);
@@ -131,7 +148,8 @@ final class PurchaseOrderReconciliation {
             }
             if (routed && row.holdsAVersion() && row.version < order.currentVersion && !finished) {
                 open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt, row.system + " holds version "
-                        + row.version + ", procurement is at version " + order.currentVersion));
+                        + row.version + ", procurement is at version " + order.currentVersion
+                        + (STALE.equals(row.state) ? " (acknowledged late, after a newer version existed)" : "")));
             }
             if (row.refusedItsLatest()) {
                 open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "

@@ -37,10 +37,12 @@ class ReconciliationProjection {
 
     private final ReconciliationTable table;
     private final DuplicateTable duplicates;
+    private final SystemRegions regions;
 
-    ReconciliationProjection(ReconciliationTable table, DuplicateTable duplicates) {
+    ReconciliationProjection(ReconciliationTable table, DuplicateTable duplicates, SystemRegions regions) {
         this.table = table;
         this.duplicates = duplicates;
+        this.regions = regions;
     }
 
     @EventHandler
@@ -83,7 +85,7 @@ class ReconciliationProjection {
     private void update(Object event, Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
         if (!CurrentUnitOfWork.isStarted()) {
-            table.saveChanged(ReconciliationRules.apply(event, recordedAt, this::loadOrNew));
+            table.saveChanged(ReconciliationRules.apply(event, recordedAt, this::loadOrNew, regions));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
@@ -93,7 +95,7 @@ class ReconciliationProjection {
             return documents;
         });
         ReconciliationRules.apply(event, recordedAt,
-                key -> batch.loaded.computeIfAbsent(key, this::loadOrNew)).forEach(batch::changed);
+                key -> batch.loaded.computeIfAbsent(key, this::loadOrNew), regions).forEach(batch::changed);
     }
 
     private DocumentState loadOrNew(ReconciliationRules.DocumentKey key) {

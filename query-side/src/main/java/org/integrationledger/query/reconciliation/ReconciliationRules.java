@@ -29,15 +29,16 @@ final class ReconciliationRules {
      * document), recomputing each one's open divergences, and returns the documents changed.
      *
      * @param documents loads a document, or creates it empty when the view does not hold it yet
+     * @param regions   the region of each system, for a document known so far only to the system that reported it
      */
     static List<DocumentState> apply(Object event, Instant recordedAt,
-                                     Function<DocumentKey, DocumentState> documents) {
+                                     Function<DocumentKey, DocumentState> documents, SystemRegions regions) {
         List<DocumentState> changed = new ArrayList<>();
         if (event instanceof PurchaseOrderEvent order) {
             DocumentState document = documents.apply(new DocumentKey(DocumentType.PURCHASE_ORDER,
                     order.purchaseOrderId().value()));
             PurchaseOrderReconciliation.apply(document, order, recordedAt);
-            refresh(document, PurchaseOrderReconciliation.divergences(document));
+            refresh(document, PurchaseOrderReconciliation.divergences(document, regions));
             changed.add(document);
         } else if (event instanceof SupplierEvent supplier) {
             DocumentState document = documents.apply(new DocumentKey(DocumentType.SUPPLIER,
@@ -49,7 +50,7 @@ final class ReconciliationRules {
             DocumentState invoice = documents.apply(new DocumentKey(DocumentType.INVOICE,
                     invoiceEvent.invoiceId().value()));
             InvoiceReconciliation.applyToInvoice(invoice, invoiceEvent, recordedAt);
-            refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice));
+            refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice, regions));
             changed.add(invoice);
             String paymentReference = paymentReferenceOf(invoiceEvent);
             if (paymentReference != null) {

@@ -26,11 +26,14 @@ class ReconciliationViewRebuild implements RebuildableProjection {
     private final ReconciliationTable table;
     private final DuplicateTable duplicates;
     private final RebuildStates states;
+    private final SystemRegions regions;
 
-    ReconciliationViewRebuild(ReconciliationTable table, DuplicateTable duplicates, RebuildStates states) {
+    ReconciliationViewRebuild(ReconciliationTable table, DuplicateTable duplicates, RebuildStates states,
+                              SystemRegions regions) {
         this.table = table;
         this.duplicates = duplicates;
         this.states = states;
+        this.regions = regions;
     }
 
     @Override
@@ -54,7 +57,7 @@ class ReconciliationViewRebuild implements RebuildableProjection {
             public void apply(EventMessage<?> event) {
                 ReconciliationRules.apply(event.getPayload(), event.getTimestamp(),
                         key -> documents.computeIfAbsent(key.type().name() + '|' + key.id(),
-                                k -> new DocumentState(key.type(), key.id())));
+                                k -> new DocumentState(key.type(), key.id())), regions);
                 documents.evictIfFull();
                 caught.addAll(DuplicateRow.of(event));
                 DuplicateRow.resolutionOf(event).ifPresent(resolution -> caught.replaceAll(row ->

@@ -4,6 +4,7 @@ import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.supplier.BankAccountChangeApproved;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
 import org.integrationledger.model.supplier.PropagationTarget;
+import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
 import org.integrationledger.model.supplier.SupplierBlocked;
 import org.integrationledger.model.supplier.SupplierCopyAcknowledged;
 import org.integrationledger.model.supplier.SupplierDetailsChanged;
@@ -30,6 +31,8 @@ final class SupplierReconciliation {
     static final String TARGET = "TARGET";
     /** A system that reported on a copy although the golden record was never propagated to it. */
     static final String OTHER = "OTHER";
+    /** The state of a copy whose position is a version the system acknowledged after a newer one existed. */
+    static final String STALE = "STALE";
 
     private SupplierReconciliation() {
     }
@@ -96,6 +99,24 @@ final class SupplierReconciliation {
             if (row.expectedVersion == null || row.version >= row.expectedVersion) {
                 row.pendingSince = null;
             }
+        } else if (event instanceof StaleSupplierAcknowledgmentRecorded stale) {
+            if (isOwner(supplier, system)) {
+                return;
+            }
+            SystemRow known = supplier.systems.get(system);
+            // The system does hold the older version: while it holds nothing newer that is its copy, labelled STALE.
+            if (known == null || known.version == null || known.version < stale.version()) {
+                SystemRow row = copyHolder(supplier, system, event, recordedAt);
+                row.state = STALE;
+                row.version = stale.version();
+                row.reference = stale.reference();
+                if (stale.bankAccountMatchesGoldenRecord() != null) {
+                    row.bankAccountMismatch = !stale.bankAccountMatchesGoldenRecord();
+                }
+                if (row.expectedVersion == null || row.version >= row.expectedVersion) {
+                    row.pendingSince = null;
+                }
+            }
         } else if (event instanceof SupplierPropagationFailed failed) {
             if (isOwner(supplier, system)) {
                 return;
@@ -124,7 +145,8 @@ final class SupplierReconciliation {
                         row.system + " has acknowledged no version; version " + row.expectedVersion + " was sent"));
             } else if (row.version < row.expectedVersion) {
                 open.add(new OpenDivergence(Divergence.VERSION_BEHIND, row.system, region, row.pendingSince,
-                        row.system + " holds version " + row.version + " of " + row.expectedVersion));
+                        row.system + " holds version " + row.version + " of " + row.expectedVersion
+                        + (STALE.equals(row.state) ? " (acknowledged late, after a newer version existed)" : "")));
             }
             if (row.refusedItsLatest()) {
                 open.add(new OpenDivergence(Divergence.REJECTED, row.system, region, row.businessTime,

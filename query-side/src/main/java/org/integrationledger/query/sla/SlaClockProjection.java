@@ -86,7 +86,7 @@ class SlaClockProjection {
 
         boolean changed = remember(document, payload, active);
         // Read once per event, and only when a scope changed or a clock starts.
-        Map<String, String> remembered = changed || active.stream().anyMatch(rule -> rule.startEvent().equals(type))
+        Map<String, String> remembered = changed || active.stream().anyMatch(rule -> rule.startsOn(type))
                 ? documentFields.of(document) : Map.of();
         if (changed) {
             applyScope(document, remembered, active);
@@ -95,8 +95,8 @@ class SlaClockProjection {
             rememberStop(document, type, payload, businessAt, recordedAt, active);
         }
         for (SlaRuleDefinition rule : active) {
-            if (rule.startEvent().equals(type)) {
-                start(rule, document, domainEvent.getType(), payload, businessAt, recordedAt, remembered);
+            if (rule.startsOn(type)) {
+                start(rule, document, domainEvent.getType(), type, payload, businessAt, recordedAt, remembered);
             }
             if (rule.stopEvents().contains(type)) {
                 stop(rule, document, type, payload, businessAt, recordedAt);
@@ -173,8 +173,13 @@ class SlaClockProjection {
         }
     }
 
-    private void start(SlaRuleDefinition rule, String document, String documentType, Object payload,
-                       Instant businessAt, Instant recordedAt, Map<String, String> fields) {
+    /**
+     * Opens the rule's clock on its start event or one of its alternatives ({@code startEvent} names which). A clock
+     * that already exists is never restarted; a proof of the same start with an earlier business time (an approval
+     * reported after the issue) moves its start back to that time.
+     */
+    private void start(SlaRuleDefinition rule, String document, String documentType, String startEvent,
+                       Object payload, Instant businessAt, Instant recordedAt, Map<String, String> fields) {
         String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
         List<String> systems = rule.clockPerSystem() == null
                 ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
@@ -201,16 +206,38 @@ class SlaClockProjection {
                     VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING""",
                     rule.name(), document, clockKey, documentType, rule.severity(), legalEntity, system, region,
-                    version, rule.startEvent(), Timestamp.from(businessAt), Timestamp.from(recordedAt),
+                    version, startEvent, Timestamp.from(businessAt), Timestamp.from(recordedAt),
                     // A clock started near the end of time would be due beyond it.
                     Timestamp.from(RepresentableValues.instant(businessAt.plusMillis(warnMillis(rule)), "warnAt",
                             document)),
                     Timestamp.from(RepresentableValues.instant(businessAt.plus(rule.limit()), "dueAt", document)));
+            if (started == 0 && !rule.startAlternatives().isEmpty()) {
+                startEarlier(rule, document, clockKey, startEvent, businessAt, recordedAt);
+            }
             // A paired clock is stopped only by its own stop event, which cannot be told from an earlier pair's.
             if (started > 0 && rule.pairField() == null) {
                 stopIfAlreadySeen(rule, document, clockKey, system, version);
             }
         }
+    }
+
+    /**
+     * Moves an existing clock's start back to an earlier proof of the same fact, with its warning and due times; a
+     * clock already stopped is met or met late again against the new due time (its daily counts move with it), an
+     * open one keeps its state for the evaluator to advance.
+     */
+    private void startEarlier(SlaRuleDefinition rule, String document, String clockKey, String startEvent,
+                              Instant businessAt, Instant recordedAt) {
+        Timestamp dueAt = Timestamp.from(RepresentableValues.instant(businessAt.plus(rule.limit()), "dueAt", document));
+        updateClocks("""
+                started_at = ?, start_event = ?, start_recorded_at = ?, warn_at = ?, due_at = ?,
+                state = CASE WHEN c.state IN ('MET', 'MET_LATE')
+                    THEN CASE WHEN c.stopped_at <= ? THEN 'MET' ELSE 'MET_LATE' END ELSE c.state END""",
+                List.of(Timestamp.from(businessAt), startEvent, Timestamp.from(recordedAt),
+                        Timestamp.from(RepresentableValues.instant(businessAt.plusMillis(warnMillis(rule)), "warnAt",
+                                document)), dueAt, dueAt),
+                "rule_name = ? AND document_id = ? AND clock_key = ? AND started_at > ?",
+                List.of(rule.name(), document, clockKey, Timestamp.from(businessAt)));
     }
 
     /** The latest stop event of each type (and reporting system) of a document, for a start that comes after it. */

@@ -19,8 +19,8 @@ public class SlaRules {
 
     private static final String COLUMNS = """
             rule_name, start_event, stop_events, limit_millis, warning_threshold, severity, scope_legal_entities,
-            scope_regions, scope_systems, clock_per_system, system_field, version_field, pair_field, active,
-            revision, in_force_since""";
+            scope_regions, scope_systems, clock_per_system, system_field, version_field, pair_field,
+            start_alternatives, active, revision, in_force_since""";
 
     private static final RowMapper<RecordedRule> ROW = (rs, n) -> new RecordedRule(new SlaRuleDefinition(
             rs.getString("rule_name"), rs.getString("start_event"), list(rs.getString("stop_events")),
@@ -28,7 +28,7 @@ public class SlaRules {
             new SlaScope(list(rs.getString("scope_legal_entities")), list(rs.getString("scope_regions")),
                     list(rs.getString("scope_systems"))),
             rs.getString("clock_per_system"), rs.getString("system_field"), rs.getString("version_field"),
-            rs.getString("pair_field")),
+            rs.getString("pair_field"), list(rs.getString("start_alternatives"))),
             rs.getBoolean("active"), rs.getInt("revision"), rs.getTimestamp("in_force_since").toInstant());
 
     private static final String ACTIVE_RULES_RESOURCE = SlaRules.class.getName() + ".active";
@@ -73,21 +73,21 @@ public class SlaRules {
     void define(SlaRuleDefinition rule, Instant since) {
         forgetActive();
         jdbc.update("""
-                INSERT INTO sla_rule_view (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 1, ?)
+                INSERT INTO sla_rule_view (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 1, ?)
                 ON CONFLICT (rule_name) DO UPDATE SET start_event = EXCLUDED.start_event,
                     stop_events = EXCLUDED.stop_events, limit_millis = EXCLUDED.limit_millis,
                     warning_threshold = EXCLUDED.warning_threshold, severity = EXCLUDED.severity,
                     scope_legal_entities = EXCLUDED.scope_legal_entities, scope_regions = EXCLUDED.scope_regions,
                     scope_systems = EXCLUDED.scope_systems, clock_per_system = EXCLUDED.clock_per_system,
                     system_field = EXCLUDED.system_field, version_field = EXCLUDED.version_field,
-                    pair_field = EXCLUDED.pair_field, active = TRUE,
+                    pair_field = EXCLUDED.pair_field, start_alternatives = EXCLUDED.start_alternatives, active = TRUE,
                     revision = sla_rule_view.revision + 1, in_force_since = EXCLUDED.in_force_since
                 """.formatted(COLUMNS),
                 rule.name(), rule.startEvent(), String.join(",", rule.stopEvents()), rule.limit().toMillis(),
                 rule.warningThreshold(), rule.severity(), String.join(",", rule.scope().legalEntities()),
                 String.join(",", rule.scope().regions()), String.join(",", rule.scope().systems()),
                 rule.clockPerSystem(), rule.systemField(), rule.versionField(), rule.pairField(),
-                Timestamp.from(since));
+                String.join(",", rule.startAlternatives()), Timestamp.from(since));
     }
 
     void retire(String name, Instant since) {

@@ -111,8 +111,16 @@ class SupplierCopyView implements Serializable {
         }
     }
 
-    void staleAcknowledgment() {
+    /**
+     * The system does hold the older version it acknowledged late: while it has acknowledged nothing newer, that is
+     * its copy's position (still pending the current version); a newer acknowledgment stands. Either way it counts.
+     * {@code bankAccountMatches} was compared with the current golden record, so it may be kept.
+     */
+    void staleAcknowledgment(int version, String reference, Instant at, Boolean bankAccountMatches) {
         staleAcknowledgments++;
+        if (acknowledgedVersion == null || version > acknowledgedVersion) {
+            acknowledged(version, reference, at, bankAccountMatches);
+        }
     }
 
     void failed(int version, String reason, Instant at) {

@@ -88,7 +88,8 @@ final class SupplierRules {
                     e.bankAccountMatchesGoldenRecord()));
         } else if (event instanceof StaleSupplierAcknowledgmentRecorded e) {
             update(e, recordedAt, rows, view -> { });
-            copy(e, rows, SupplierCopyView::staleAcknowledgment);
+            copy(e, rows, copy -> copy.staleAcknowledgment(e.version(), e.reference(), e.occurredAt(),
+                    e.bankAccountMatchesGoldenRecord()));
         } else if (event instanceof SupplierPropagationFailed e) {
             update(e, recordedAt, rows, view -> { });
             copy(e, rows, copy -> copy.failed(e.version(), e.reason(), e.occurredAt()));

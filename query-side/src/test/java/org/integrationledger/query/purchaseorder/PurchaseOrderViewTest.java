@@ -2,11 +2,21 @@ package org.integrationledger.query.purchaseorder;
 
 import org.integrationledger.model.purchaseorder.ErpPostingStatus;
 import org.integrationledger.model.purchaseorder.ProcurementStatus;
+import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
+import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.RoutingDecision;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PurchaseOrderViewTest {
 
     private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+    private static final PurchaseOrderId ORDER = PurchaseOrderId.of("PO-1");
+    private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
+    private static final SystemId ERP_NA = SystemId.of("ERP_NA");
 
     private final PurchaseOrderView view = new PurchaseOrderView("PO-1");
 
@@ -66,6 +79,38 @@ class PurchaseOrderViewTest {
     }
 
     @Test
+    void aLateAcknowledgmentOfAnOlderVersionShowsTheErpHoldingItLabelledStale() {
+        view.apply(issued(), NINE);
+        view.apply(amended(), NINE.plusSeconds(60));
+
+        view.apply(staleAcknowledgment(1), NINE.plusSeconds(120));
+
+        PurchaseOrderSummary summary = view.toSummary();
+        assertThat(summary.erpStatus()).isEqualTo(ErpPostingStatus.POSTED);
+        assertThat(summary.erpSystem()).isEqualTo(ERP_NA);
+        assertThat(summary.erpVersion()).isEqualTo(1);
+        assertThat(summary.erpDocumentNumber()).isEqualTo("4500000001");
+        assertThat(summary.erpBehindProcurement()).isTrue();
+        assertThat(summary.staleAcknowledgments()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateAcknowledgmentNeverMovesTheErpBack() {
+        view.apply(issued(), NINE);
+        view.apply(amended(), NINE.plusSeconds(60));
+        view.apply(new PurchaseOrderPostedInErp(ORDER, "4500000002", 2, null, null, ERP_NA, NINE.plusSeconds(90)),
+                NINE.plusSeconds(90));
+
+        view.apply(staleAcknowledgment(1), NINE.plusSeconds(120));
+
+        PurchaseOrderSummary summary = view.toSummary();
+        assertThat(summary.erpVersion()).isEqualTo(2);
+        assertThat(summary.erpDocumentNumber()).isEqualTo("4500000002");
+        assertThat(summary.erpBehindProcurement()).isFalse();
+        assertThat(summary.staleAcknowledgments()).isEqualTo(1);
+    }
+
+    @Test
     void keepsTheLatestBusinessTimeWhenMessagesArriveOutOfOrder() {
         view.touched(NINE.plusSeconds(60), NINE.plusSeconds(120));
         view.touched(NINE, NINE.plusSeconds(180));
@@ -73,5 +118,21 @@ class PurchaseOrderViewTest {
         assertThat(view.toSummary().lastBusinessTime()).isEqualTo(NINE.plusSeconds(60));
         assertThat(view.toSummary().lastRecordedAt()).isEqualTo(NINE.plusSeconds(180));
         assertThat(view.toSummary().eventCount()).isEqualTo(2);
+    }
+
+    private static PurchaseOrderIssued issued() {
+        return new PurchaseOrderIssued(ORDER, SupplierId.of("SUP-1"), LegalEntityId.of("US01"), ERP_NA, "REQ-1",
+                List.of(), Money.of("100.00", "USD"), 1,
+                new RoutingDecision(LegalEntityId.of("US01"), ERP_NA, "US_SALES_USE_TAX", "NA", 1), PROCUREMENT, NINE);
+    }
+
+    private static PurchaseOrderAmended amended() {
+        return new PurchaseOrderAmended(ORDER, 2, List.of(), Money.of("150.00", "USD"), Money.of("100.00", "USD"),
+                "change", false, PROCUREMENT, NINE.plusSeconds(60));
+    }
+
+    private static StalePostingAcknowledgmentRecorded staleAcknowledgment(int version) {
+        return new StalePostingAcknowledgmentRecorded(ORDER, "4500000001", version, 2, null, null, null, ERP_NA,
+                NINE.plusSeconds(120));
     }
 }

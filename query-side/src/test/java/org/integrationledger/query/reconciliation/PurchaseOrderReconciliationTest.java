@@ -10,6 +10,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.ReceiptLine;
+import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.shared.ErpDocumentStatus;
@@ -24,8 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The divergence rules for purchase orders, event by event, in both arrival orders. */
 class PurchaseOrderReconciliationTest {
@@ -35,6 +38,7 @@ class PurchaseOrderReconciliationTest {
     private static final SystemId ERP_NA = SystemId.of("ERP_NA");
     private static final SystemId ERP_EMEA = SystemId.of("ERP_EMEA");
     private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+    private static final SystemRegions REGIONS = SystemRegions.of(Map.of("ERP_NA", "NA", "ERP_EMEA", "EMEA"));
 
     @Test
     void anIssuedOrderIsNotAcknowledgedByItsErpSinceItWasIssued() {
@@ -69,8 +73,65 @@ class PurchaseOrderReconciliationTest {
     @Test
     void anAcknowledgmentBeforeTheIssueIsKnownOnlyDownstream() {
         DocumentState order = replay(posted(ERP_NA, 1, null, null, 600));
-        assertThat(flags(order)).containsExactly("KNOWN_ONLY_DOWNSTREAM");
+        assertThat(flags(order)).containsExactly("KNOWN_ONLY_DOWNSTREAM@ERP_NA");
         apply(order, issued());
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void anOrderKnownOnlyDownstreamNamesEachSystemThatReportedItAndItsRegion() {
+        DocumentState order = replay(posted(ERP_NA, 1, null, null, 600),
+                new PurchaseOrderPostingRejected(ORDER, 1, "BLOCKED", "vendor blocked", ERP_EMEA, NINE.plusSeconds(700)));
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+                OpenDivergence::region).containsExactlyInAnyOrder(
+                tuple(Divergence.KNOWN_ONLY_DOWNSTREAM, "ERP_NA", "NA"),
+                tuple(Divergence.KNOWN_ONLY_DOWNSTREAM, "ERP_EMEA", "EMEA"));
+    }
+
+    @Test
+    void everyDivergenceOfAnOrderNamesItsSystemAndRegion() {
+        DocumentState order = replay(issued(), posted(ERP_EMEA, 1, null, null, 600),
+                posted(ERP_NA, 1, "2000.00", null, 700), amended(2, "2050.00", 800),
+                new PurchaseOrderPostingRejected(ORDER, 2, "BLOCKED", "vendor blocked", ERP_NA, NINE.plusSeconds(900)),
+                new PurchaseOrderCancelled(ORDER, "project stopped", PROCUREMENT, NINE.plusSeconds(1000)));
+        DocumentState open = replay(issued());
+        List<OpenDivergence> all = new ArrayList<>(order.divergences.values());
+        all.addAll(open.divergences.values());
+        all.addAll(replay(issued(), posted(ERP_NA, 1, null, null, 600), amended(2, "2675.00", 3600))
+                .divergences.values());
+        assertThat(all).extracting(OpenDivergence::flag).contains(Divergence.NOT_ACKNOWLEDGED,
+                Divergence.VERSION_BEHIND, Divergence.WRONG_SYSTEM, Divergence.REJECTED, Divergence.STATUS_MISMATCH);
+        assertThat(all).allSatisfy(divergence -> {
+            assertThat(divergence.system()).isNotBlank();
+            assertThat(divergence.region()).isEqualTo("NA");
+        });
+    }
+
+    @Test
+    void aLateAcknowledgmentOfAnOlderVersionShowsTheErpHoldingItLabelledStale() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600), stale(ERP_NA, 1, 4000));
+
+        SystemRow erp = order.systems.get("ERP_NA");
+        assertThat(erp.state).isEqualTo("STALE");
+        assertThat(erp.version).isEqualTo(1);
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+                OpenDivergence::detail).containsExactly(tuple(Divergence.VERSION_BEHIND, "ERP_NA",
+                "ERP_NA holds version 1, procurement is at version 2 (acknowledged late, after a newer version existed)"));
+
+        apply(order, posted(ERP_NA, 2, null, null, 5000));
+        assertThat(order.systems.get("ERP_NA").state).isEqualTo("POSTED");
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void aLateAcknowledgmentNeverMovesTheErpBack() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600), posted(ERP_NA, 2, null, null, 4000),
+                stale(ERP_NA, 1, 5000));
+
+        SystemRow erp = order.systems.get("ERP_NA");
+        assertThat(erp.state).isEqualTo("POSTED");
+        assertThat(erp.version).isEqualTo(2);
+        assertThat(erp.businessTime).isEqualTo(NINE.plusSeconds(4000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -124,7 +185,7 @@ class PurchaseOrderReconciliationTest {
 
     private static void apply(DocumentState order, PurchaseOrderEvent event) {
         PurchaseOrderReconciliation.apply(order, event, event.occurredAt());
-        ReconciliationRules.refresh(order, PurchaseOrderReconciliation.divergences(order));
+        ReconciliationRules.refresh(order, PurchaseOrderReconciliation.divergences(order, REGIONS));
     }
 
     private static List<String> flags(DocumentState order) {
@@ -146,6 +207,11 @@ class PurchaseOrderReconciliationTest {
     private static GoodsReceived received(SystemId system, long atSecond) {
         return new GoodsReceived(ORDER, "GR-" + atSecond, List.of(new ReceiptLine(1, Quantity.of("1", "EA"))), false,
                 system, NINE.plusSeconds(atSecond));
+    }
+
+    private static StalePostingAcknowledgmentRecorded stale(SystemId erp, int version, long atSecond) {
+        return new StalePostingAcknowledgmentRecorded(ORDER, erp.value() + "-DOC", version, 2, null, null, null, erp,
+                NINE.plusSeconds(atSecond));
     }
 
     private static PurchaseOrderPostedInErp posted(SystemId erp, int version, String total, ErpDocumentStatus status,

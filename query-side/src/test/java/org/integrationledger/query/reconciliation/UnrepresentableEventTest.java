@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ class UnrepresentableEventTest {
         // given the reconciliation projection over a database no statement may reach
         ReconciliationProjection projection = new ReconciliationProjection(
                 new ReconciliationTable(database.jdbc(), new DivergenceCountTable(database.jdbc())),
-                new DuplicateTable(database.jdbc()));
+                new DuplicateTable(database.jdbc()), SystemRegions.of(Map.of()));
         PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
 
         // when the order arrives, then it is refused by name and nothing was sent

@@ -36,14 +36,29 @@ class SupplierCopyViewTest {
     void aLateAcknowledgmentNeverMovesTheCopyBack() {
         copy.requested(2, V2_AT);
         copy.acknowledged(2, "E-1", V2_AT, null);
-        copy.acknowledged(1, "E-OLD", V3_AT, null);
-        copy.staleAcknowledgment();
+        copy.staleAcknowledgment(1, "E-OLD", V3_AT, false);
 
         SupplierCopyStatus status = copy.toStatus();
         assertThat(status.acknowledgedVersion()).isEqualTo(2);
         assertThat(status.reference()).isEqualTo("E-1");
         assertThat(status.staleAcknowledgments()).isEqualTo(1);
         assertThat(status.pendingSince()).isNull();
+        assertThat(status.bankAccountMatchesGoldenRecord()).as("the newer acknowledgment's comparison stands").isNull();
+    }
+
+    @Test
+    void aLateAcknowledgmentBeforeTheNewerOneShowsTheOlderVersionStillPending() {
+        copy.requested(1, V1_AT);
+        copy.requested(2, V2_AT);
+
+        copy.staleAcknowledgment(1, "E-1", V3_AT, false);
+
+        SupplierCopyStatus status = copy.toStatus();
+        assertThat(status.acknowledgedVersion()).isEqualTo(1);
+        assertThat(status.reference()).isEqualTo("E-1");
+        assertThat(status.staleAcknowledgments()).isEqualTo(1);
+        assertThat(status.pendingSince()).as("still behind version 2").isEqualTo(V2_AT);
+        assertThat(status.bankAccountMatchesGoldenRecord()).as("compared with the current golden record").isFalse();
     }
 
     @Test
