@@ -103,7 +103,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 : "the request body is not valid JSON of the expected shape";
         ErrorCode code = e.getMostSpecificCause() instanceof IllegalArgumentException
                 ? ErrorCode.VALIDATION_FAILED : ErrorCode.MALFORMED_REQUEST;
-        return problem(HttpStatus.BAD_REQUEST, code, detail, null);
+        ResponseEntity<Object> malformed = problem(HttpStatus.BAD_REQUEST, code, detail, null);
+        String pointer = RequestBodyRefusals.pointerOf(e);
+        if (!pointer.isEmpty()) {
+            ((ProblemDetail) malformed.getBody()).setProperty("pointer", pointer);
+        }
+        return malformed;
     }
 
     @Override

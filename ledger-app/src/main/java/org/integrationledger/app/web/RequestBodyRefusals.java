@@ -65,6 +65,12 @@ final class RequestBodyRefusals {
         return null;
     }
 
+    /** The JSON pointer of the field a body could not be read at, or empty if it is the body as a whole. */
+    static String pointerOf(HttpMessageNotReadableException e) {
+        JacksonException jackson = find(e, JacksonException.class);
+        return jackson == null ? "" : pointerOf(jackson);
+    }
+
     /** The JSON pointer of a Spring binding path: {@code lines[0].description} is {@code /lines/0/description}. */
     static String pointerOf(String field) {
         return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');

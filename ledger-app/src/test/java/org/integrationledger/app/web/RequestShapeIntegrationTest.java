@@ -189,6 +189,13 @@ class RequestShapeIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void refusesAValueOfAnotherTypeNamingItsPointer() {
+        refusedOrder(withValue("supplierId", 4711), 400, "malformed-request", "/supplierId");
+        refusedOrder(withLineValue("goodsReceiptRequired", "false"), 400, "malformed-request",
+                "/lines/0/goodsReceiptRequired");
+    }
+
+    @Test
     void refusesNestingDeeperThanTheContract() {
         String deep = "[".repeat(40) + "]".repeat(40);
         String body = api.json(issue("US01", "USD")).replaceFirst("\"lines\":\\[", "\"lines\":[" + deep + ",");

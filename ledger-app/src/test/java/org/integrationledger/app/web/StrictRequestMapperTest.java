@@ -26,7 +26,12 @@ class StrictRequestMapperTest {
     record Line(int lineNumber, BigDecimal quantity) {
     }
 
+    enum Status { OPEN, CLOSED }
+
     record Body(String name, List<Line> lines) {
+    }
+
+    record Flags(Boolean required, Status status) {
     }
 
     private final JsonMapper strict = RequestBodyConfiguration.strictMapper(
@@ -80,6 +85,22 @@ class StrictRequestMapperTest {
     void refusesADecimalInExponentNotationAsNumberOrText() {
         assertRefused("{\"lines\":[{\"quantity\":1e2}]}", ErrorCode.INVALID_NUMBER, "/lines/0/quantity");
         assertRefused("{\"lines\":[{\"quantity\":\"1e2\"}]}", ErrorCode.INVALID_NUMBER, "/lines/0/quantity");
+    }
+
+    @Test
+    void readsNoScalarAsAnotherType() {
+        assertThatThrownBy(() -> strict.readValue("{\"name\":123}", Body.class))
+                .hasMessageContaining("Cannot coerce");
+        assertThatThrownBy(() -> strict.readValue("{\"name\":true}", Body.class))
+                .hasMessageContaining("Cannot coerce");
+        assertThatThrownBy(() -> strict.readValue("{\"required\":\"true\"}", Flags.class))
+                .hasMessageContaining("Cannot coerce");
+        assertThatThrownBy(() -> strict.readValue("{\"required\":1}", Flags.class))
+                .hasMessageContaining("Cannot coerce");
+        assertThatThrownBy(() -> strict.readValue("{\"status\":0}", Flags.class))
+                .hasMessageContaining("not allowed to deserialize Enum value out of number");
+        assertThat(strict.readValue("{\"required\":false,\"status\":\"CLOSED\"}", Flags.class))
+                .isEqualTo(new Flags(false, Status.CLOSED));
     }
 
     @Test
