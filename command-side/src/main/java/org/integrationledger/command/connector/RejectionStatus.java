@@ -30,6 +30,9 @@ final class RejectionStatus {
                  PURCHASE_ORDER_CANCELLED, PURCHASE_ORDER_CLOSED -> HttpStatus.CONFLICT;
             case UNKNOWN_SYSTEM, REPORTING_SYSTEM_NOT_OWNER, UNKNOWN_LEGAL_ENTITY, TOTAL_MISMATCH, CURRENCY_MISMATCH, UNKNOWN_LINE, OVER_RECEIPT,
                  AMENDMENT_BELOW_RECEIVED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            // error surface
+            case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case INVALID_ID, REQUEST_REJECTED -> HttpStatus.BAD_REQUEST;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
             case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             // suppliers
