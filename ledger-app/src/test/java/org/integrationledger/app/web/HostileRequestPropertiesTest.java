@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -99,6 +100,22 @@ class HostileRequestPropertiesTest extends LedgerIntegrationTest {
         }
         PROCESSORS.forEach(this::awaitCaughtUp);
         assertThat(views()).as("view rows after the property").isEqualTo(views);
+    }
+
+    @Example
+    void coversEveryConnectorCommandEndpointOfTheApiDocument() throws IOException {
+        HttpResponse<String> document = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build());
+        List<String> commands = new ArrayList<>();
+        JSON.readTree(document.body()).path("paths").fields().forEachRemaining(path -> {
+            if (path.getValue().has("post") && path.getKey().matches(
+                    "/api/v1/(purchase-orders|invoices|suppliers)/\\{[A-Za-z]+}/.+")) {
+                commands.add(path.getKey());
+            }
+        });
+
+        assertThat(endpoints).extracting(ConnectorEndpoints.Endpoint::template)
+                .containsExactlyInAnyOrderElementsOf(commands);
     }
 
     @Property(tries = TRIES)
