@@ -15,18 +15,18 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every answer the server gives to a bad request is problem+json with a stable code: the body limit and the Accept
- * check ahead of every other filter, the path-id check ahead of every handler, and Tomcat's error report for whatever fails before or
- * outside Spring MVC (Spring Boot's {@code /error} page is switched off in {@code IntegrationLedgerApplication}, so
- * those errors reach the report).
+ * Every answer the server gives to a bad request is problem+json with a stable code: the body checks (size, UTF-8)
+ * and the Accept check ahead of every other filter, the path-id check ahead of every handler, and Tomcat's error
+ * report for whatever fails before or outside Spring MVC (Spring Boot's {@code /error} page is switched off in
+ * {@code IntegrationLedgerApplication}, so those errors reach the report).
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorSurfaceConfiguration implements WebMvcConfigurer {
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(WebLimitsProperties limits) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+    FilterRegistrationBean<RequestBodyCheck> requestBodyCheck(WebLimitsProperties limits) {
+        FilterRegistrationBean<RequestBodyCheck> registration =
+                new FilterRegistrationBean<>(new RequestBodyCheck(limits.maxRequestBody().toBytes()));
         // Before tracing, security and everything else that might look at the body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -17,14 +17,15 @@ import java.util.function.Consumer;
  */
 class PathIdCheck implements HandlerInterceptor {
 
-    /** Path variables that name a document, and the typed id whose shape they must have. */
+    /**
+     * Path variables that name a document of one type, and the typed id whose shape they must have. A reconciliation
+     * or SLA {@code documentId} and a trace's {@code businessKey} are not among them: a payment's is its invoice id
+     * and payment reference, which has no shape of its own, so those are looked up as given (unknown: 404).
+     */
     private static final Map<String, Consumer<String>> DOCUMENT_IDS = Map.of(
             "purchaseOrderId", PurchaseOrderId::of,
             "invoiceId", InvoiceId::of,
-            "supplierId", SupplierId::of,
-            // A document of any type, or the business key of a trace: every document id has the same shape.
-            "documentId", PurchaseOrderId::of,
-            "businessKey", PurchaseOrderId::of);
+            "supplierId", SupplierId::of);
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

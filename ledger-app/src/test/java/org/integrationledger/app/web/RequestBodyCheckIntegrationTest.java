@@ -5,20 +5,26 @@ import org.integrationledger.app.support.LedgerApi;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.app.support.PurchaseOrderRequests;
 import org.integrationledger.app.support.RawHttp;
+import org.integrationledger.app.support.SupplierRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A body over {@code ledger.web.max-request-body} is answered 413 before it is parsed, and writes nothing. */
-class RequestBodyLimitIntegrationTest extends LedgerIntegrationTest {
+/**
+ * A body over {@code ledger.web.max-request-body} is answered 413 before it is parsed, a JSON body that is not
+ * well-formed UTF-8 400; neither writes anything.
+ */
+class RequestBodyCheckIntegrationTest extends LedgerIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PROCUREMENT = Map.of("X-Api-Key", LedgerApi.PROCUREMENT_KEY,
@@ -89,6 +95,30 @@ class RequestBodyLimitIntegrationTest extends LedgerIntegrationTest {
                 PROCUREMENT, JSON.writeValueAsBytes(PurchaseOrderRequests.issue("US01", "USD")), 100);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesJsonThatIsNotWellFormedUtf8() throws Exception {
+        byte[][] malformed = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82}};
+        for (byte[] bytes : malformed) {
+            String supplierId = SupplierRequests.newSupplierId();
+            Map<String, Object> request = SupplierRequests.request(SupplierRequests.newVatNumber());
+            request.put("legalName", "Kugellager @@ Werke GmbH");
+            String json = JSON.writeValueAsString(request);
+            int at = json.indexOf("@@");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(json.substring(0, at).getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes(json.substring(at + 2).getBytes(StandardCharsets.UTF_8));
+            long eventsBefore = events.totalEvents();
+
+            RawHttp.Response response = raw.send("POST", SupplierRequests.path(supplierId, "request"), PROCUREMENT,
+                    body.toByteArray());
+
+            ErrorSurfaceIntegrationTest.assertProblem(response, 400, "malformed-request");
+            assertThat(events.totalEvents()).isEqualTo(eventsBefore);
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -16,19 +18,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses a request body over the limit with {@code 413 payload-too-large} before anything parses it or opens a
- * transaction: by its declared {@code Content-Length}, or, for a body sent without one (chunked), by reading at most
- * one byte past the limit into memory and handing the rest of the chain that copy.
+ * Checks a request body before anything parses it or opens a transaction. Over the limit it is refused with
+ * {@code 413 payload-too-large}: by its declared {@code Content-Length}, or, for a body sent without one (chunked),
+ * after reading at most one byte past the limit. A JSON body that is not well-formed UTF-8 (RFC 8259 allows no other
+ * encoding) is refused with {@code 400 malformed-request}: Jackson decodes overlong forms and encoded surrogates
+ * into characters instead of refusing them. A body read here is handed on as the in-memory copy.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyCheck extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestBodyLimitFilter(long maxBytes) {
+    RequestBodyCheck(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -40,7 +47,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+        boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean json = isJson(request.getContentType()) && (declared > 0 || chunked);
+        if (!json && !chunked) {
             // Tomcat delivers no more than the declared length, so such a body cannot outgrow the check above.
             chain.doFilter(request, response);
             return;
@@ -50,7 +59,39 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
+        if (json && !isUtf8(body)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(ProblemJson.MEDIA_TYPE);
+            response.getOutputStream().write(ProblemJson.of(HttpServletResponse.SC_BAD_REQUEST,
+                    ErrorCode.MALFORMED_REQUEST, "the request body is not well-formed UTF-8"));
+            return;
+        }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+        } catch (InvalidMediaTypeException unreadable) {
+            // Spring MVC answers it with 415; nothing here will parse the body.
+            return false;
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
+        }
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
