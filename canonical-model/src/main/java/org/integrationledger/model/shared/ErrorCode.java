@@ -25,6 +25,9 @@ public enum ErrorCode {
     UNKNOWN_LINE("unknown-line"),
     OVER_RECEIPT("over-receipt"),
     AMENDMENT_BELOW_RECEIVED("amendment-below-received"),
+    // currencies and reporting rules
+    UNSUPPORTED_CURRENCY("unsupported-currency"),
+    CURRENCY_NOT_ALLOWED_FOR_LEGAL_ENTITY("currency-not-allowed-for-legal-entity"),
     // suppliers
     SUPPLIER_NOT_FOUND("supplier-not-found"),
     SUPPLIER_ALREADY_REQUESTED("supplier-already-requested"),
@@ -38,7 +41,6 @@ public enum ErrorCode {
     SUPPLIER_NOT_BLOCKED("supplier-not-blocked"),
     DUPLICATE_SUPPLIER("duplicate-supplier"),
     SUPPLIER_VERSION_UNKNOWN("supplier-version-unknown"),
-    NOT_A_PROPAGATION_TARGET("not-a-propagation-target"),
     // audit
     DOCUMENT_NOT_FOUND("document-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
@@ -57,7 +59,6 @@ public enum ErrorCode {
     NO_OPEN_EXCEPTION("no-open-exception"),
     APPROVER_NOT_AUTHORISED("approver-not-authorised"),
     APPROVER_IS_SUBMITTER("approver-is-submitter"),
-    NOT_THE_ROUTED_ERP("not-the-routed-erp"),
     PAYMENT_NOT_FOUND("payment-not-found"),
     PAYMENT_ALREADY_RECORDED("payment-already-recorded"),
     // business SLAs

@@ -9,7 +9,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
+import org.integrationledger.command.routing.SystemRegistry;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
@@ -110,7 +112,7 @@ public class Invoice {
     public CommandOutcome handle(ReceiveInvoice command, PurchaseOrderFacts orders, InvoiceNumberClaims claims,
                                  DuplicateSuspicion suspicion, MatchingTolerances tolerances,
                                  LegalEntityRouting erpRouting, ExceptionRouting exceptionRouting,
-                                 TaxRegimes taxRegimes) {
+                                 TaxRegimes taxRegimes, LegalEntityCurrencies currencies) {
         if (received) {
             throw new RuleViolation(ErrorCode.INVOICE_ALREADY_RECEIVED, "invoice " + command.invoiceId()
                     + " was already received");
@@ -127,6 +129,9 @@ public class Invoice {
             throw new RuleViolation(ErrorCode.CURRENCY_MISMATCH, "purchase order " + order.purchaseOrderId()
                     + " is in " + order.currency() + ", the invoice in " + command.gross().currency());
         }
+        // Procurement's receipt is the ledger's intake of the invoice, refused like a duplicate would be; an order
+        // issued before its legal entity's currencies were enforced cannot carry an invoice in another one.
+        currencies.requireAllowed(order.legalEntity(), command.gross().currency());
         String normalized = command.supplierInvoiceNumber().normalized();
         // Names the original in the common case; the claim table's key decides a concurrent race.
         claims.holderOf(command.supplier(), normalized).ifPresent(original -> {
@@ -170,7 +175,8 @@ public class Invoice {
     /**
      * An ERP may report on an invoice before procurement does (an out-of-order message). Once the invoice is
      * received, that report is judged like one arriving now: a posting by another ERP than the routed one, or
-     * of an invoice that may not be posted, is a control violation; a rejection raises the posting failure.
+     * of an invoice that may not be posted, is a control violation; the routed ERP's rejection raises the posting
+     * failure.
      */
     private List<Object> applyEarlyErpReport(ReceiveInvoice command) {
         if (earlyReportBy == null) {
@@ -178,8 +184,10 @@ public class Invoice {
         }
         List<Object> recorded = new ArrayList<>();
         if (earlyRejection != null) {
-            recorded.add(raise(ExceptionKind.POSTING_FAILURE, null, earlyRejection, command.reportingSystem(),
-                    command.occurredAt()));
+            if (earlyReportBy.equals(routedTo)) {
+                recorded.add(raise(ExceptionKind.POSTING_FAILURE, null, earlyRejection, command.reportingSystem(),
+                        command.occurredAt()));
+            }
         } else if (!earlyReportBy.equals(routedTo)
                 || !PostingControl.mayBePosted(matchStatus, openExceptions.keySet())) {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, erpDocumentNumber, matchStatus,
@@ -298,9 +306,6 @@ public class Invoice {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(RejectInvoicePosting command) {
-        if (received) {
-            requireRoutedErp(command.reportingSystem());
-        }
         if (postedAt != null && command.occurredAt().isBefore(postedAt)) {
             // The ERP's own later acknowledgment supersedes a rejection that arrives late.
             return outcome(command.invoiceId(), List.of(apply(new StaleInvoicePostingRejectionRecorded(
@@ -314,7 +319,9 @@ public class Invoice {
         List<Object> recorded = new ArrayList<>();
         recorded.add(apply(new InvoicePostingRejected(id, legalEntity, command.reasonCode(), command.reason(),
                 command.reportingSystem(), command.occurredAt())));
-        if (!openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
+        // Another ERP's refusal is recorded (the reconciliation view flags it WRONG_SYSTEM) but blocks nothing: only
+        // the routed ERP's refusal is a posting failure someone must resolve.
+        if (command.reportingSystem().equals(routedTo) && !openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
             recorded.add(raise(ExceptionKind.POSTING_FAILURE, null, command.reasonCode() + ": " + command.reason(),
                     command.reportingSystem(), command.occurredAt()));
         }
@@ -322,7 +329,7 @@ public class Invoice {
     }
 
     @CommandHandler
-    public CommandOutcome handle(ScheduleInvoicePayment command) {
+    public CommandOutcome handle(ScheduleInvoicePayment command, SystemRegistry systems) {
         requireReceived();
         requireInvoiceCurrency(command.amount());
         if (scheduledPayments.contains(command.paymentReference())) {
@@ -330,7 +337,8 @@ public class Invoice {
                     + " of invoice " + id + " is already scheduled");
         }
         return outcome(List.of(apply(new InvoicePaymentScheduled(id, legalEntity, command.paymentReference(),
-                command.amount(), command.dueDate(), command.reportingSystem(), command.occurredAt()))));
+                command.amount(), command.dueDate(), command.reportingSystem(), command.occurredAt(),
+                notTheRoutedErp(command.reportingSystem(), systems)))));
     }
 
     @CommandHandler
@@ -355,7 +363,7 @@ public class Invoice {
     }
 
     @CommandHandler
-    public CommandOutcome handle(RecordPaymentConfirmationDelivery command) {
+    public CommandOutcome handle(RecordPaymentConfirmationDelivery command, SystemRegistry systems) {
         requireReceived();
         Instant executedAt = executedPayments.get(command.paymentReference());
         if (executedAt == null) {
@@ -363,7 +371,8 @@ public class Invoice {
                     + command.paymentReference());
         }
         return outcome(List.of(apply(new PaymentConfirmationDelivered(id, legalEntity, command.paymentReference(),
-                executedAt, command.reportingSystem(), command.occurredAt()))));
+                executedAt, command.reportingSystem(), command.occurredAt(),
+                notTheRoutedErp(command.reportingSystem(), systems)))));
     }
 
     @CommandHandler
@@ -385,11 +394,12 @@ public class Invoice {
         }
     }
 
-    private void requireRoutedErp(SystemId erp) {
-        if (!erp.equals(routedTo)) {
-            throw new RuleViolation(ErrorCode.NOT_THE_ROUTED_ERP, "invoice " + id + " of legal entity " + legalEntity
-                    + " is routed to " + routedTo + ", not " + erp);
-        }
+    /**
+     * Rule: a fact that treasury or the routed ERP reports is recorded from another ERP too (it happened there),
+     * and judged on the record so the reconciliation view flags it WRONG_SYSTEM.
+     */
+    private boolean notTheRoutedErp(SystemId reportingSystem, SystemRegistry systems) {
+        return systems.isOfKind(reportingSystem, "ERP") && !reportingSystem.equals(routedTo);
     }
 
     private void requireInvoiceCurrency(Money amount) {

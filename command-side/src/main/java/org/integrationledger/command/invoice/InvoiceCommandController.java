@@ -115,7 +115,8 @@ class InvoiceCommandController {
     }
 
     @PostMapping("/erp-rejections")
-    @Operation(summary = "Routed ERP: posting the invoice was refused (raises a posting-failure exception)")
+    @Operation(summary = "Routed ERP: posting the invoice was refused (raises a posting-failure exception)",
+            description = "From another ERP: recorded and flagged WRONG_SYSTEM, without a posting failure.")
     ResponseEntity<CommandOutcome> rejectPosting(@PathVariable String invoiceId,
             @Valid @RequestBody InvoiceRequests.PostingRejectionRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.integrationledger.command.connector.RequestCurrencies;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.ExceptionKind;
@@ -75,7 +76,7 @@ final class InvoiceRequests {
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
 
         ReceiveInvoice toCommand(String invoiceId) {
-            CurrencyCode invoiceCurrency = CurrencyCode.of(currency);
+            CurrencyCode invoiceCurrency = RequestCurrencies.money(currency, "currency");
             return new ReceiveInvoice(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     InvoiceId.of(invoiceId), SupplierId.of(supplierId), SupplierInvoiceNumber.of(supplierInvoiceNumber),
                     invoiceDate, PurchaseOrderId.of(purchaseOrderId),
@@ -151,7 +152,7 @@ final class InvoiceRequests {
 
         ScheduleInvoicePayment toCommand(String invoiceId) {
             return new ScheduleInvoicePayment(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
-                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, CurrencyCode.of(currency)), dueDate);
+                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, RequestCurrencies.money(currency, "currency")), dueDate);
         }
     }
 
@@ -166,7 +167,7 @@ final class InvoiceRequests {
 
         RecordPaymentExecution toCommand(String invoiceId) {
             return new RecordPaymentExecution(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
-                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, CurrencyCode.of(currency)),
+                    InvoiceId.of(invoiceId), paymentReference, new Money(amount, RequestCurrencies.money(currency, "currency")),
                     valueDate);
         }
     }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
 import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
@@ -75,12 +76,14 @@ public class PurchaseOrder {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public CommandOutcome handle(IssuePurchaseOrder command, LegalEntityRouting routing) {
+    public CommandOutcome handle(IssuePurchaseOrder command, LegalEntityRouting routing,
+                                 LegalEntityCurrencies currencies) {
         if (issued) {
             throw new RuleViolation(ErrorCode.PURCHASE_ORDER_ALREADY_ISSUED, "purchase order "
                     + command.purchaseOrderId() + " was already issued; send an amendment for a new version");
         }
         PurchaseOrderTotals.check(command.lines(), command.total());
+        currencies.requireAllowed(command.legalEntity(), command.total().currency());
         // The whole routing decision goes on the record, so history shows which rule version sent the order where.
         RoutingDecision route = routing.routeFor(command.legalEntity());
         return record(command.purchaseOrderId(), new PurchaseOrderIssued(command.purchaseOrderId(),

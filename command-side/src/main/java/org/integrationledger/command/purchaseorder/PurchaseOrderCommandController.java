@@ -81,7 +81,9 @@ class PurchaseOrderCommandController {
     }
 
     @PostMapping("/goods-receipts")
-    @Operation(summary = "Goods were received against lines of the order (partial receipts add up)")
+    @Operation(summary = "Goods were received against lines of the order (partial receipts add up)",
+            description = "From procurement or the order's routed ERP; from another ERP recorded and flagged "
+                    + "WRONG_SYSTEM.")
     ResponseEntity<CommandOutcome> receiveGoods(@PathVariable String purchaseOrderId,
             @Valid @RequestBody PurchaseOrderRequests.GoodsReceiptRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {

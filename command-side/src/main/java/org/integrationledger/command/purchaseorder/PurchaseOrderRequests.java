@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.integrationledger.command.connector.RequestCurrencies;
 import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
 import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
 import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
@@ -85,7 +86,7 @@ final class PurchaseOrderRequests {
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
 
         IssuePurchaseOrder toCommand(String purchaseOrderId) {
-            CurrencyCode orderCurrency = CurrencyCode.of(currency);
+            CurrencyCode orderCurrency = RequestCurrencies.money(currency, "currency");
             return new IssuePurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     PurchaseOrderId.of(purchaseOrderId), SupplierId.of(supplierId), LegalEntityId.of(legalEntity),
                     requisitionNumber, lines.stream().map(line -> line.toLine(orderCurrency)).toList(),
@@ -106,7 +107,7 @@ final class PurchaseOrderRequests {
             Long expectedLedgerVersion) {
 
         AmendPurchaseOrder toCommand(String purchaseOrderId) {
-            CurrencyCode orderCurrency = CurrencyCode.of(currency);
+            CurrencyCode orderCurrency = RequestCurrencies.money(currency, "currency");
             return new AmendPurchaseOrder(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     PurchaseOrderId.of(purchaseOrderId), version,
                     lines.stream().map(line -> line.toLine(orderCurrency)).toList(),
@@ -130,7 +131,8 @@ final class PurchaseOrderRequests {
             if ((postedTotal == null) != (currency == null)) {
                 throw new IllegalArgumentException("postedTotal and currency go together: send both or neither");
             }
-            Money total = postedTotal == null ? null : new Money(postedTotal, CurrencyCode.of(currency));
+            Money total = postedTotal == null ? null
+                    : new Money(postedTotal, RequestCurrencies.money(currency, "currency"));
             return new AcknowledgePurchaseOrderPosting(MessageId.of(messageId), SystemId.of(reportingSystem),
                     occurredAt, PurchaseOrderId.of(purchaseOrderId), version, erpDocumentNumber, total, erpStatus);
         }

@@ -37,4 +37,10 @@ public class SystemRegistry {
                     + " system");
         }
     }
+
+    /** Whether {@code system} is a configured system of {@code kind} (false for a system nobody configured). */
+    public boolean isOfKind(SystemId system, String kind) {
+        ReferenceDataProperties.SystemOfRecord configured = reference.systems().get(system.value());
+        return configured != null && kind.equals(configured.kind());
+    }
 }

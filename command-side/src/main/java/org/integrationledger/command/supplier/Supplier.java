@@ -284,7 +284,7 @@ public class Supplier {
 
     @EventSourcingHandler
     void on(SupplierVersionPropagationRequested event) {
-        copies.requested(event.version(), event.targets(), bankAccount);
+        copies.requested(event.version(), bankAccount);
     }
 
     @EventSourcingHandler

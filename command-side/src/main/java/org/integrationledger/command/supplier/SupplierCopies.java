@@ -5,7 +5,6 @@ import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.AcknowledgeSupplierCopy;
-import org.integrationledger.model.supplier.PropagationTarget;
 import org.integrationledger.model.supplier.ProtectedBankAccount;
 import org.integrationledger.model.supplier.ReportSupplierPropagationFailure;
 import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
@@ -14,24 +13,20 @@ import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.model.supplier.SupplierPropagationFailed;
 
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Propagation rule, as part of the supplier's state: only a target system reports on its copy, only about a
- * version that exists; an acknowledgment older than one the system already gave arrives late and is recorded
- * as stale rather than moving its copy back.
+ * Propagation rule, as part of the supplier's state: a system reports on its copy only about a version that
+ * exists; an acknowledgment older than one the system already gave arrives late and is recorded as stale rather
+ * than moving its copy back. A report from a system that is not a target is recorded too (that system does hold
+ * a copy, ungoverned); the reconciliation view flags it {@code WRONG_SYSTEM}.
  */
 final class SupplierCopies {
 
-    private final Set<SystemId> targets = new HashSet<>();
     private final Map<SystemId, Integer> acknowledgedBySystem = new HashMap<>();
     private final Map<Integer, ProtectedBankAccount> bankAccountByVersion = new HashMap<>();
 
-    void requested(int version, List<PropagationTarget> versionTargets, ProtectedBankAccount bankAccount) {
-        versionTargets.forEach(target -> targets.add(target.system()));
+    void requested(int version, ProtectedBankAccount bankAccount) {
         bankAccountByVersion.put(version, bankAccount);
     }
 
@@ -41,7 +36,7 @@ final class SupplierCopies {
 
     SupplierEvent acknowledge(SupplierId id, int currentVersion, AcknowledgeSupplierCopy command) {
         SystemId system = command.reportingSystem();
-        requireTargetAndKnownVersion(id, system, command.version(), currentVersion);
+        requireKnownVersion(id, command.version(), currentVersion);
         Integer already = acknowledgedBySystem.get(system);
         if (already != null && command.version() < already) {
             return new StaleSupplierAcknowledgmentRecorded(id, command.version(), already, command.reference(),
@@ -54,19 +49,15 @@ final class SupplierCopies {
     }
 
     SupplierEvent fail(SupplierId id, int currentVersion, ReportSupplierPropagationFailure command) {
-        requireTargetAndKnownVersion(id, command.reportingSystem(), command.version(), currentVersion);
+        requireKnownVersion(id, command.version(), currentVersion);
         return new SupplierPropagationFailed(id, command.version(), command.reason(), command.reportingSystem(),
                 command.occurredAt());
     }
 
-    private void requireTargetAndKnownVersion(SupplierId id, SystemId system, int version, int currentVersion) {
+    private static void requireKnownVersion(SupplierId id, int version, int currentVersion) {
         if (version > currentVersion) {
             throw new RuleViolation(ErrorCode.SUPPLIER_VERSION_UNKNOWN, "supplier " + id + " has no version "
                     + version + " yet (current: " + currentVersion + "); resend once the ledger has it");
-        }
-        if (!targets.contains(system)) {
-            throw new RuleViolation(ErrorCode.NOT_A_PROPAGATION_TARGET, "system " + system
-                    + " is not a target of supplier " + id + "'s golden record; targets: " + targets);
         }
     }
 }

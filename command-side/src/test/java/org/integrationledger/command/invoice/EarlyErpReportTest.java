@@ -70,6 +70,15 @@ class EarlyErpReportTest {
     }
 
     @Test
+    void aRejectionBeforeTheInvoiceByAnotherErpRaisesNothingOnceReceived() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(new InvoicePostingRejected(INVOICE, null, "UNKNOWN_VENDOR", "vendor unknown", ERP_EMEA,
+                        RECEIVED_AT.minusSeconds(60)))
+                .when(receiveStandard())
+                .expectEvents(receivedMatched().toArray());
+    }
+
+    @Test
     void aRejectionOlderThanAnEarlyPostingIsStaleAndRaisesNothingOnReceipt() {
         invoices(order("100", "10"), new FakeClaims())
                 .given(earlyPosting(ERP_NA))

@@ -6,7 +6,9 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
+import org.integrationledger.command.routing.SystemRegistry;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
@@ -91,11 +93,17 @@ final class InvoiceFixture {
         fixture.registerInjectableResource(new OverrideAuthority(properties));
         fixture.registerInjectableResource(new TaxRegimes(reference(), properties));
         fixture.registerInjectableResource(new LegalEntityRouting(reference()));
+        fixture.registerInjectableResource(new LegalEntityCurrencies(reference()));
+        fixture.registerInjectableResource(new SystemRegistry(reference()));
         return fixture;
     }
 
     static ReferenceDataProperties reference() {
-        return new ReferenceDataProperties(Map.of(),
+        return new ReferenceDataProperties(Map.of(
+                "PROCUREMENT", new ReferenceDataProperties.SystemOfRecord("PROCUREMENT", "procurement platform"),
+                "ERP_NA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP North America"),
+                "ERP_EMEA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP Europe"),
+                "TREASURY", new ReferenceDataProperties.SystemOfRecord("TREASURY", "treasury")),
                 Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX", "NA", 1),
                         "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT", "EMEA", 1)));
     }

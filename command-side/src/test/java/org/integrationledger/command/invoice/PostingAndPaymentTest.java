@@ -14,6 +14,7 @@ import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.ScheduleInvoicePayment;
+import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
@@ -88,6 +89,16 @@ class PostingAndPaymentTest {
     }
 
     @Test
+    void aRejectionByAnotherErpThanTheRoutedOneIsRecordedWithoutAPostingFailure() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedMatched())
+                .when(new RejectInvoicePosting(newMessageId(), ERP_EMEA, LATER, INVOICE, "UNKNOWN_VENDOR",
+                        "vendor not in this company code"))
+                .expectEvents(new InvoicePostingRejected(INVOICE, US01, "UNKNOWN_VENDOR",
+                        "vendor not in this company code", ERP_EMEA, LATER));
+    }
+
+    @Test
     void aRejectionOlderThanThePostingIsRecordedAsStaleWithoutAnException() {
         invoices(order("100", "10"), new FakeClaims())
                 .given(plus(receivedMatched(), posted(MUCH_LATER)))
@@ -145,7 +156,7 @@ class PostingAndPaymentTest {
         ScheduleInvoicePayment schedule = new ScheduleInvoicePayment(newMessageId(), TREASURY, LATER, INVOICE,
                 "PAY-1", usd("2214.00"), LocalDate.parse("2026-12-24"));
         InvoicePaymentScheduled scheduled = new InvoicePaymentScheduled(INVOICE, US01, "PAY-1", usd("2214.00"),
-                LocalDate.parse("2026-12-24"), TREASURY, LATER);
+                LocalDate.parse("2026-12-24"), TREASURY, LATER, false);
         invoices(order("100", "10"), new FakeClaims())
                 .given(receivedMatched())
                 .when(schedule)
@@ -155,6 +166,28 @@ class PostingAndPaymentTest {
                 .when(schedule)
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED));
+    }
+
+    @Test
+    void aPaymentScheduledOrConfirmedByAnotherErpThanTheRoutedOneIsRecordedAndJudgedSo() {
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedMatched())
+                .when(new ScheduleInvoicePayment(newMessageId(), ERP_EMEA, LATER, INVOICE, "PAY-1", usd("2214.00"),
+                        LocalDate.parse("2026-12-24")))
+                .expectEvents(new InvoicePaymentScheduled(INVOICE, US01, "PAY-1", usd("2214.00"),
+                        LocalDate.parse("2026-12-24"), ERP_EMEA, LATER, true));
+        invoices(order("100", "10"), new FakeClaims())
+                .given(plus(receivedMatched(), paymentExecuted("PAY-1", "2214.00", "2214.00")))
+                .when(new RecordPaymentConfirmationDelivery(newMessageId(), ERP_EMEA, MUCH_LATER.plusSeconds(60),
+                        INVOICE, "PAY-1"))
+                .expectEvents(new PaymentConfirmationDelivered(INVOICE, US01, "PAY-1", MUCH_LATER, ERP_EMEA,
+                        MUCH_LATER.plusSeconds(60), true));
+        invoices(order("100", "10"), new FakeClaims())
+                .given(receivedMatched())
+                .when(new ScheduleInvoicePayment(newMessageId(), ERP_NA, LATER, INVOICE, "PAY-1", usd("2214.00"),
+                        LocalDate.parse("2026-12-24")))
+                .expectEvents(new InvoicePaymentScheduled(INVOICE, US01, "PAY-1", usd("2214.00"),
+                        LocalDate.parse("2026-12-24"), ERP_NA, LATER, false));
     }
 
     @Test
@@ -173,7 +206,7 @@ class PostingAndPaymentTest {
                 .when(new RecordPaymentConfirmationDelivery(newMessageId(), TREASURY, MUCH_LATER.plusSeconds(60),
                         INVOICE, "PAY-1"))
                 .expectEvents(new PaymentConfirmationDelivered(INVOICE, US01, "PAY-1", MUCH_LATER, TREASURY,
-                        MUCH_LATER.plusSeconds(60)));
+                        MUCH_LATER.plusSeconds(60), false));
         invoices(order("100", "10"), new FakeClaims())
                 .given(receivedMatched())
                 .when(new RecordPaymentConfirmationDelivery(newMessageId(), TREASURY, MUCH_LATER, INVOICE, "PAY-1"))

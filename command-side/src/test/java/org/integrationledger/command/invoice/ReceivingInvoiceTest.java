@@ -216,4 +216,20 @@ class ReceivingInvoiceTest {
                 .isEqualTo("20261");
         org.assertj.core.api.Assertions.assertThat(SupplierInvoiceNumber.of("100").normalized()).isEqualTo("100");
     }
+
+    @Test
+    void refusesAnInvoiceInACurrencyItsLegalEntityDoesNotBookIn() {
+        // An order in USD for DE01 (which books in EUR), recorded before the legal entity's currency was enforced.
+        FakeOrders orders = new FakeOrders();
+        order("100", "10").find(ORDER).map(order -> new PurchaseOrderFacts.Order(
+                order.purchaseOrderId(), order.supplier(), org.integrationledger.model.shared.LegalEntityId.of("DE01"),
+                order.currency(), order.lines())).ifPresent(orders::put);
+
+        invoices(orders, new FakeClaims())
+                .givenNoPriorActivity()
+                .when(receiveStandard())
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.CURRENCY_NOT_ALLOWED_FOR_LEGAL_ENTITY))
+                .expectExceptionMessage(containsString("legal entity DE01 books in EUR, not USD"));
+    }
 }

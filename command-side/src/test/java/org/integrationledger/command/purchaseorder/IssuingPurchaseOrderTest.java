@@ -1,6 +1,7 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
@@ -65,8 +66,10 @@ class IssuingPurchaseOrderTest {
     @Test
     void recordsTheVersionOfTheRuleThatRoutedTheOrderAfterALegalEntityMoved() {
         AggregateTestFixture<PurchaseOrder> migrated = new AggregateTestFixture<>(PurchaseOrder.class);
-        migrated.registerInjectableResource(new LegalEntityRouting(new ReferenceDataProperties(Map.of(),
-                Map.of("DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_NA", "EU_VAT", "EMEA", 2)))));
+        ReferenceDataProperties moved = new ReferenceDataProperties(Map.of(),
+                Map.of("DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_NA", "EU_VAT", "EMEA", 2)));
+        migrated.registerInjectableResource(new LegalEntityRouting(moved));
+        migrated.registerInjectableResource(new LegalEntityCurrencies(moved));
         List<PurchaseOrderLine> euroLines = List.of(line(BEARINGS, "Kugellager 6204", "100", "EA", "11.40", "EUR"));
         Money total = Money.of("1140.00", "EUR");
 
@@ -138,5 +141,32 @@ class IssuingPurchaseOrderTest {
                 .when(issue(lines, standardTotal()))
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void refusesAnOrderInACurrencyItsLegalEntityDoesNotBookIn() {
+        List<PurchaseOrderLine> euroLines = List.of(line(BEARINGS, "Ball bearing 6204", "100", "EA", "11.40", "EUR"));
+
+        fixture.givenNoPriorActivity()
+                .when(issue(US01, euroLines, Money.of("1140.00", "EUR")))
+                .expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.CURRENCY_NOT_ALLOWED_FOR_LEGAL_ENTITY))
+                .expectExceptionMessage(containsString("legal entity US01 books in USD, not EUR"));
+    }
+
+    @Test
+    void acceptsEveryCurrencyALegalEntityIsConfiguredFor() {
+        AggregateTestFixture<PurchaseOrder> twoCurrencies = new AggregateTestFixture<>(PurchaseOrder.class);
+        ReferenceDataProperties reference = new ReferenceDataProperties(Map.of(),
+                Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX", "NA",
+                        1, List.of("USD", "EUR"))));
+        twoCurrencies.registerInjectableResource(new LegalEntityRouting(reference));
+        twoCurrencies.registerInjectableResource(new LegalEntityCurrencies(reference));
+        List<PurchaseOrderLine> euroLines = List.of(line(BEARINGS, "Ball bearing 6204", "100", "EA", "11.40", "EUR"));
+        Money total = Money.of("1140.00", "EUR");
+
+        twoCurrencies.givenNoPriorActivity()
+                .when(issue(US01, euroLines, total))
+                .expectEvents(issued(US01, ERP_NA, euroLines, total));
     }
 }

@@ -6,6 +6,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
@@ -82,19 +83,25 @@ final class PurchaseOrderFixture {
     static AggregateTestFixture<PurchaseOrder> purchaseOrders() {
         AggregateTestFixture<PurchaseOrder> fixture = new AggregateTestFixture<>(PurchaseOrder.class);
         fixture.registerInjectableResource(routing());
+        fixture.registerInjectableResource(new LegalEntityCurrencies(reference()));
         return fixture;
     }
 
     /** US01 posts in ERP_NA, DE01 in ERP_EMEA; BR01 is not configured at all. */
     static LegalEntityRouting routing() {
-        return new LegalEntityRouting(new ReferenceDataProperties(
+        return new LegalEntityRouting(reference());
+    }
+
+    /** US01 books in USD, DE01 in EUR. */
+    static ReferenceDataProperties reference() {
+        return new ReferenceDataProperties(
                 Map.of("PROCUREMENT", new ReferenceDataProperties.SystemOfRecord("PROCUREMENT", "procurement platform"),
                         "ERP_NA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP North America"),
                         "ERP_EMEA", new ReferenceDataProperties.SystemOfRecord("ERP", "ERP Europe")),
                 Map.of("US01", new ReferenceDataProperties.LegalEntity("US", "USD", "ERP_NA", "US_SALES_USE_TAX",
                                 "NA", 1),
                         "DE01", new ReferenceDataProperties.LegalEntity("DE", "EUR", "ERP_EMEA", "EU_VAT",
-                                "EMEA", 1))));
+                                "EMEA", 1)));
     }
 
     static MessageId newMessageId() {

@@ -75,11 +75,20 @@ class PropagationTrackingTest {
     }
 
     @Test
-    void rejectsAnAcknowledgmentFromASystemThatIsNotATarget() {
+    void recordsAnAcknowledgmentFromASystemThatIsNotATarget() {
+        // The system does hold a copy, ungoverned: recorded, and flagged WRONG_SYSTEM in the reconciliation view.
+        SystemId apac = SystemId.of("ERP_APAC");
         fixture.given(activeSupplier())
-                .when(ack(ERP_NA, 1, null))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.NOT_A_PROPAGATION_TARGET));
+                .when(ack(apac, 1, null))
+                .expectEvents(acknowledged(apac, 1, null, null));
+    }
+
+    @Test
+    void recordsAFailureFromASystemThatIsNotATarget() {
+        SystemId apac = SystemId.of("ERP_APAC");
+        fixture.given(activeSupplier())
+                .when(new ReportSupplierPropagationFailure(newMessageId(), apac, ACKED_AT, SUPPLIER, 1, "unknown"))
+                .expectEvents(new SupplierPropagationFailed(SUPPLIER, 1, "unknown", apac, ACKED_AT));
     }
 
     @Test

@@ -121,8 +121,8 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         assertThat(byDocument.path("totalItems").asLong()).isEqualTo(LIMIT);
         assertThat(byDocument.path("totalExact").asBoolean()).isFalse();
 
-        // At or under the limit the total is exact: no supplier document carries a purchase-order divergence.
-        JsonNode none = api.get("/api/v1/reconciliation?documentType=SUPPLIER&divergence=WRONG_SYSTEM",
+        // At or under the limit the total is exact: no supplier document has an amount, so none can mismatch.
+        JsonNode none = api.get("/api/v1/reconciliation?documentType=SUPPLIER&divergence=AMOUNT_MISMATCH",
                 REPORTING_KEY).body();
         assertThat(none.path("totalItems").asLong()).isZero();
         assertThat(none.path("totalExact").asBoolean()).isTrue();

@@ -21,7 +21,6 @@ import static org.integrationledger.app.support.SupplierRequests.MONDAY_8AM;
 import static org.integrationledger.app.support.SupplierRequests.acknowledgment;
 import static org.integrationledger.app.support.SupplierRequests.block;
 import static org.integrationledger.app.support.SupplierRequests.decision;
-import static org.integrationledger.app.support.SupplierRequests.failure;
 import static org.integrationledger.app.support.SupplierRequests.goldenRecord;
 import static org.integrationledger.app.support.SupplierRequests.newSupplierId;
 import static org.integrationledger.app.support.SupplierRequests.newVatNumber;
@@ -95,7 +94,7 @@ class SupplierRejectionIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void rejectsAcknowledgmentsOfUnknownVersionsOrFromSystemsThatHoldNoCopy() {
+    void rejectsAcknowledgmentsOfVersionsTheLedgerDoesNotHaveYet() {
         String supplier = requested();
         ok(path(supplier, "approval"), PROCUREMENT_KEY, decision("head@example.com", null));
         refused(supplier, "acknowledgments", ERP_EMEA_KEY, acknowledgment("ERP_EMEA", 1, "E-1", null, LATER), 409,
@@ -103,10 +102,6 @@ class SupplierRejectionIntegrationTest extends LedgerIntegrationTest {
         ok(path(supplier, "golden-record"), ERP_NA_KEY, goldenRecord("ERP_NA", "V-1", LATER));
         refused(supplier, "acknowledgments", ERP_EMEA_KEY, acknowledgment("ERP_EMEA", 2, "E-1", null, LATER), 409,
                 "supplier-version-unknown");
-        refused(supplier, "acknowledgments", ERP_NA_KEY, acknowledgment("ERP_NA", 1, "V-1", null, LATER), 422,
-                "not-a-propagation-target");
-        refused(supplier, "propagation-failures", ERP_NA_KEY, failure("ERP_NA", 1, "n/a", LATER), 422,
-                "not-a-propagation-target");
         refused(supplier, "unblock", ERP_NA_KEY, block("nothing to lift", LATER), 409, "supplier-not-blocked");
     }
 

@@ -7,6 +7,7 @@ import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
 import org.integrationledger.model.invoice.InvoiceMatched;
 import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
+import org.integrationledger.model.invoice.InvoicePaymentScheduled;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoicePostingControlViolated;
 import org.integrationledger.model.invoice.InvoicePostingRejected;
@@ -110,13 +111,20 @@ final class InvoiceReconciliation {
             treasury.reference = executed.paymentReference();
             treasury.amount = executed.totalPaid().amount();
             treasury.currency = executed.totalPaid().currency().value();
+        } else if (event instanceof InvoicePaymentScheduled scheduled && Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
+            // An ERP other than the routed one scheduled a payment: it is on the invoice, flagged WRONG_SYSTEM.
+            SystemRow erp = row(invoice, system, "OTHER", event, recordedAt);
+            if (erp.state == null) {
+                erp.state = "PAYMENT_SCHEDULED";
+                erp.reference = scheduled.paymentReference();
+            }
         } else if (event instanceof InvoiceOverpaymentFlagged overpaid) {
             SystemRow treasury = row(invoice, system, TREASURY, event, recordedAt);
             treasury.amount = overpaid.totalPaid().amount();
             treasury.currency = overpaid.totalPaid().currency().value();
             treasury.status = "OVERPAID";
         }
-        // Schedules, stale rejections, exceptions raised and confirmations change no system's position here:
+        // Other schedules, stale rejections, exceptions raised and confirmations change no system's position here:
         // exceptions have their own queue, confirmations are the payment's document.
     }
 
@@ -156,6 +164,11 @@ final class InvoiceReconciliation {
                 procurement.pendingSince = executed.occurredAt();
             }
         } else if (event instanceof PaymentConfirmationDelivered delivered) {
+            if (Boolean.TRUE.equals(delivered.notTheRoutedErp())) {
+                SystemRow erp = row(payment, system, "OTHER", event, recordedAt);
+                erp.state = "DELIVERED";
+                erp.reference = delivered.paymentReference();
+            }
             SystemRow procurement = confirmation(payment, event, recordedAt);
             if (procurement.version == null) {
                 procurement.state = "DELIVERED";
@@ -226,6 +239,10 @@ final class InvoiceReconciliation {
     static List<OpenDivergence> paymentDivergences(DocumentState payment) {
         List<OpenDivergence> open = new ArrayList<>();
         for (SystemRow row : payment.systems.values()) {
+            if ("OTHER".equals(row.role)) {
+                open.add(flag(payment, Divergence.WRONG_SYSTEM, row, row.businessTime, row.system
+                        + " sent the confirmation, but the invoice is routed to another ERP"));
+            }
             if (CONFIRMATION.equals(row.role) && payment.sourceKnown && !row.holdsAVersion()) {
                 open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
                         "procurement has not acknowledged the payment confirmation"

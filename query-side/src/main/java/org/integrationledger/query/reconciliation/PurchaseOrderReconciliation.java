@@ -27,6 +27,8 @@ final class PurchaseOrderReconciliation {
     static final String SOURCE = "SOURCE";
     static final String ROUTED = "ROUTED";
     static final String OTHER = "OTHER";
+    /** State of a system that reported a goods receipt of an order it neither issued nor is routed to. */
+    static final String RECEIPT_REPORTED = "RECEIPT_REPORTED";
     private static final Set<String> FINISHED = Set.of("CANCELLED", "CLOSED");
 
     private PurchaseOrderReconciliation() {
@@ -92,8 +94,16 @@ final class PurchaseOrderReconciliation {
             finish(order, "CANCELLED", system, event, recordedAt);
         } else if (event instanceof PurchaseOrderClosed) {
             finish(order, "CLOSED", system, event, recordedAt);
-        } else if (event instanceof GoodsReceived) {
-            // Receipts are on the trace; they do not change where the order sits in each system.
+        } else if (event instanceof GoodsReceived received) {
+            // Receipts are on the trace; they do not change where the order sits in procurement or its routed ERP.
+            // One reported by another system puts that system on the order, flagged WRONG_SYSTEM.
+            if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
+                SystemRow other = erp(order, system, event, recordedAt);
+                if (other.state == null) {
+                    other.state = RECEIPT_REPORTED;
+                    other.reference = received.receiptNumber();
+                }
+            }
             return;
         }
         // Stale amendments and stale acknowledgments change nothing here: the newer facts stand.
@@ -127,7 +137,8 @@ final class PurchaseOrderReconciliation {
                 open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "
                         + row.rejectedVersion));
             }
-            if (!routed && (row.holdsAVersion() || row.rejectedVersion != null)) {
+            if (!routed && (row.holdsAVersion() || row.rejectedVersion != null
+                    || RECEIPT_REPORTED.equals(row.state))) {
                 open.add(flag(order, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to " + order.routedTo
                         + " but reported by " + row.system));
             }

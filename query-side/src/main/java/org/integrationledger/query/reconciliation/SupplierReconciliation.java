@@ -28,6 +28,8 @@ final class SupplierReconciliation {
     static final String OWNER = "SOURCE";
     static final String REQUESTER = "REQUESTER";
     static final String TARGET = "TARGET";
+    /** A system that reported on a copy although the golden record was never propagated to it. */
+    static final String OTHER = "OTHER";
 
     private SupplierReconciliation() {
     }
@@ -81,7 +83,10 @@ final class SupplierReconciliation {
                 }
             }
         } else if (event instanceof SupplierCopyAcknowledged acknowledged) {
-            SystemRow row = row(supplier, system, event, recordedAt);
+            if (isOwner(supplier, system)) {
+                return; // the owner holds every version by definition; its own copy says nothing more
+            }
+            SystemRow row = copyHolder(supplier, system, event, recordedAt);
             row.state = "ACKNOWLEDGED";
             row.version = row.version == null ? acknowledged.version() : Math.max(row.version, acknowledged.version());
             row.reference = acknowledged.reference();
@@ -92,7 +97,10 @@ final class SupplierReconciliation {
                 row.pendingSince = null;
             }
         } else if (event instanceof SupplierPropagationFailed failed) {
-            SystemRow row = row(supplier, system, event, recordedAt);
+            if (isOwner(supplier, system)) {
+                return;
+            }
+            SystemRow row = copyHolder(supplier, system, event, recordedAt);
             row.state = "FAILED";
             row.rejectedVersion = failed.version();
         }
@@ -101,6 +109,12 @@ final class SupplierReconciliation {
     static List<OpenDivergence> divergences(DocumentState supplier) {
         List<OpenDivergence> open = new ArrayList<>();
         for (SystemRow row : supplier.systems.values()) {
+            if (OTHER.equals(row.role)) {
+                open.add(new OpenDivergence(Divergence.WRONG_SYSTEM, row.system, row.region == null ? supplier.region
+                        : row.region, row.businessTime, row.system + " reported on a copy of the supplier, which was "
+                        + "never propagated to it"));
+                continue;
+            }
             if (!TARGET.equals(row.role) || row.expectedVersion == null) {
                 continue;
             }
@@ -132,6 +146,21 @@ final class SupplierReconciliation {
         row.role = OWNER;
         row.state = "GOLDEN_RECORD";
         row.version = supplier.currentVersion;
+        return row;
+    }
+
+    private static boolean isOwner(DocumentState supplier, String system) {
+        SystemRow row = supplier.systems.get(system);
+        return row != null && OWNER.equals(row.role);
+    }
+
+    /** The row of a system reporting on its copy: a target, or else one the record never reached. */
+    private static SystemRow copyHolder(DocumentState supplier, String system, SupplierEvent event,
+                                        Instant recordedAt) {
+        SystemRow row = row(supplier, system, event, recordedAt);
+        if (!TARGET.equals(row.role)) {
+            row.role = OTHER;
+        }
         return row;
     }
 

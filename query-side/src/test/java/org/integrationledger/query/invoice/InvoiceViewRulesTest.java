@@ -92,7 +92,7 @@ class InvoiceViewRulesTest {
     void paymentsAddUpAndARepeatedAcknowledgmentCountsOnce() {
         received();
         replay.apply(new InvoicePaymentScheduled(INVOICE, US01, "P1", usd("60.00"), LocalDate.parse("2026-12-01"),
-                TREASURY, NINE), NINE);
+                TREASURY, NINE, false), NINE);
         assertThat(summary().paymentStatus()).isEqualTo(PaymentStatus.SCHEDULED);
         assertThat(summary().confirmationStatus()).isEqualTo(ConfirmationStatus.NO_PAYMENT);
 

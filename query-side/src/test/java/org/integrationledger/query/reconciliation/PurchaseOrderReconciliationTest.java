@@ -1,5 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
@@ -7,6 +8,8 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.ReceiptLine;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.shared.ErpDocumentStatus;
@@ -90,6 +93,19 @@ class PurchaseOrderReconciliationTest {
     }
 
     @Test
+    void aGoodsReceiptFromAnErpTheOrderIsNotRoutedToIsFlaggedOnThatErp() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600), received(PROCUREMENT, 900),
+                received(ERP_NA, 1000));
+        assertThat(flags(order)).as("receipts from procurement and the routed ERP").isEmpty();
+
+        apply(order, received(ERP_EMEA, 1200));
+
+        assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
+        assertThat(order.systems.get("ERP_EMEA").state).isEqualTo("RECEIPT_REPORTED");
+        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP's position is its posting").isEqualTo("POSTED");
+    }
+
+    @Test
     void aDivergenceKeepsTheStartItHadWhileItStaysOpen() {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 amended(2, "2675.00", 3600));
@@ -125,6 +141,11 @@ class PurchaseOrderReconciliationTest {
     private static PurchaseOrderAmended amended(int version, String total, long atSecond) {
         return new PurchaseOrderAmended(ORDER, version, List.of(), Money.of(total, "USD"), Money.of("2050.00", "USD"),
                 "change", false, PROCUREMENT, NINE.plusSeconds(atSecond));
+    }
+
+    private static GoodsReceived received(SystemId system, long atSecond) {
+        return new GoodsReceived(ORDER, "GR-" + atSecond, List.of(new ReceiptLine(1, Quantity.of("1", "EA"))), false,
+                system, NINE.plusSeconds(atSecond));
     }
 
     private static PurchaseOrderPostedInErp posted(SystemId erp, int version, String total, ErpDocumentStatus status,
