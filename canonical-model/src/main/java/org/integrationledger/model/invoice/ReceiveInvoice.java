@@ -3,6 +3,7 @@ package org.integrationledger.model.invoice;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.integrationledger.model.shared.Checks;
 import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ContractLimits;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.SystemId;
 
@@ -34,12 +35,13 @@ public record ReceiveInvoice(MessageId messageId, SystemId reportingSystem, Inst
         Checks.required(invoiceDate, "invoiceDate");
         Checks.required(purchaseOrderId, "purchaseOrderId");
         Checks.required(net, "net");
-        Checks.required(tax, "tax");
+        ContractLimits.notNegative(Checks.required(tax, "tax"), "/taxAmount");
         Checks.required(gross, "gross");
         Checks.text(submittedBy, "submittedBy", 128);
         lines = List.copyOf(Checks.required(lines, "lines"));
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an invoice needs at least one line");
         }
+        ContractLimits.lines(lines, "/lines", InvoiceLine::lineNumber);
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.integrationledger.model.shared.Checks;
 import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ContractLimits;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SystemId;
@@ -30,5 +31,6 @@ public record AmendPurchaseOrder(MessageId messageId, SystemId reportingSystem, 
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a purchase order needs at least one line");
         }
+        ContractLimits.lines(lines, "/lines", PurchaseOrderLine::lineNumber);
     }
 }

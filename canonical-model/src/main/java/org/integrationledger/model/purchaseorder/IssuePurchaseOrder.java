@@ -3,6 +3,7 @@ package org.integrationledger.model.purchaseorder;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.integrationledger.model.shared.Checks;
 import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ContractLimits;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
@@ -30,5 +31,6 @@ public record IssuePurchaseOrder(MessageId messageId, SystemId reportingSystem, 
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a purchase order needs at least one line");
         }
+        ContractLimits.lines(lines, "/lines", PurchaseOrderLine::lineNumber);
     }
 }

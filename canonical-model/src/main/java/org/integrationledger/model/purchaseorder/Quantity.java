@@ -14,7 +14,7 @@ public record Quantity(BigDecimal value, String unitOfMeasure) {
             throw new IllegalArgumentException("quantity must not be negative");
         }
         if (value.stripTrailingZeros().scale() > 3) {
-            throw new IllegalArgumentException("quantity " + value.toPlainString() + " has more than 3 decimals");
+            throw new IllegalArgumentException("quantity " + Checks.echo(value) + " has more than 3 decimals");
         }
         // One value, one representation: a retry that writes 2.0 for 2 is the same message.
         value = Checks.normalized(value);

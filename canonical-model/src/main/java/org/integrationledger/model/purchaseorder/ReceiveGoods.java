@@ -3,6 +3,7 @@ package org.integrationledger.model.purchaseorder;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.integrationledger.model.shared.Checks;
 import org.integrationledger.model.shared.ConnectorMessage;
+import org.integrationledger.model.shared.ContractLimits;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.SystemId;
 
@@ -24,5 +25,6 @@ public record ReceiveGoods(MessageId messageId, SystemId reportingSystem, Instan
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a goods receipt needs at least one line");
         }
+        ContractLimits.lines(lines, "/lines", ReceiptLine::lineNumber);
     }
 }

@@ -17,7 +17,7 @@ public record UnitPrice(BigDecimal amount, CurrencyCode currency) {
             throw new IllegalArgumentException("unit price must not be negative");
         }
         if (amount.stripTrailingZeros().scale() > 6) {
-            throw new IllegalArgumentException("unit price " + amount.toPlainString() + " has more than 6 decimals");
+            throw new IllegalArgumentException("unit price " + Checks.echo(amount) + " has more than 6 decimals");
         }
         // One value, one representation: a retry that writes 12.50 for 12.5 is the same message.
         amount = Checks.normalized(amount);

@@ -33,10 +33,17 @@ public final class Checks {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** A number for a problem detail, in plain notation unless that would be long (1E+1000000 stays short). */
+    public static String echo(BigDecimal value) {
+        return value.precision() <= 40 && Math.abs(value.scale()) <= 40 ? value.toPlainString()
+                : ContractLimits.echo(value.toString());
+    }
+
     public static String matching(String value, String name, Pattern pattern) {
         required(value, name);
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " '" + value + "' does not match " + pattern.pattern());
+            throw new IllegalArgumentException(name + " '" + ContractLimits.echo(value) + "' does not match "
+                    + pattern.pattern());
         }
         return value;
     }

@@ -12,7 +12,7 @@ public record Money(BigDecimal amount, CurrencyCode currency) {
         Checks.required(amount, "amount");
         Checks.required(currency, "currency");
         if (amount.stripTrailingZeros().scale() > currency.minorUnits()) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
+            throw new IllegalArgumentException("amount " + Checks.echo(amount) + " has more decimals than "
                     + currency + " allows (" + currency.minorUnits() + ")");
         }
         amount = amount.setScale(currency.minorUnits());
@@ -39,6 +39,6 @@ public record Money(BigDecimal amount, CurrencyCode currency) {
 
     @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency;
+        return Checks.echo(amount) + " " + currency;
     }
 }

@@ -1,5 +1,7 @@
 package org.integrationledger.model.purchaseorder;
 
+import org.integrationledger.model.shared.ContractViolation;
+import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
@@ -13,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shape checks of purchase-order commands, which no connector can get past. */
 class PurchaseOrderCommandsTest {
@@ -60,6 +63,19 @@ class PurchaseOrderCommandsTest {
     }
 
     @Test
+    void eachLineNumberAppearsOncePerOrderAmendmentAndReceipt() {
+        PurchaseOrderLine housingsAsLineOne = new PurchaseOrderLine(1, "Bearing housing", Quantity.of("10", "EA"),
+                UnitPrice.of("80.00", "USD"), true);
+        List<PurchaseOrderLine> twice = List.of(BEARINGS, housingsAsLineOne);
+
+        assertDuplicateLine(() -> issue(twice));
+        assertDuplicateLine(() -> new AmendPurchaseOrder(MESSAGE, PROCUREMENT, MONDAY_9AM, ORDER, 2, twice,
+                Money.of("2050.00", "USD"), "quantity change", null));
+        assertDuplicateLine(() -> new ReceiveGoods(MESSAGE, PROCUREMENT, MONDAY_9AM, ORDER, "GR-1",
+                List.of(new ReceiptLine(1, Quantity.of("1", "EA")), new ReceiptLine(1, Quantity.of("2", "EA")))));
+    }
+
+    @Test
     void lineNumbersStartAtOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PurchaseOrderLine(0, "Ball bearing 6204",
                 Quantity.of("1", "EA"), UnitPrice.of("12.50", "USD"), true));
@@ -69,6 +85,13 @@ class PurchaseOrderCommandsTest {
     @Test
     void aLineAmountIsQuantityTimesUnitPrice() {
         assertThat(BEARINGS.amount()).isEqualTo(Money.of("1250.00", "USD"));
+    }
+
+    private static void assertDuplicateLine(Runnable command) {
+        assertThatThrownBy(command::run).isInstanceOfSatisfying(ContractViolation.class, violation -> {
+            assertThat(violation.code()).isEqualTo(ErrorCode.DUPLICATE_LINE_NUMBER);
+            assertThat(violation.pointer()).isEqualTo("/lines/1/lineNumber");
+        });
     }
 
     private static IssuePurchaseOrder issue(List<PurchaseOrderLine> lines) {

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.CommandSideConfiguration;
+import org.integrationledger.model.shared.ContractViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,20 @@ public class ConnectorProblemHandler {
         problem.setTitle(code.code());
         problem.setProperty("code", code.code());
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A problem about one field of the body, named by its JSON pointer (RFC 6901) in the {@code pointer} property. */
+    public static ResponseEntity<ProblemDetail> problem(ContractViolation violation) {
+        ResponseEntity<ProblemDetail> response = problem(violation.code(), violation.getMessage());
+        if (!violation.pointer().isEmpty()) {
+            response.getBody().setProperty("pointer", violation.pointer());
+        }
+        return response;
+    }
+
+    @ExceptionHandler(ContractViolation.class)
+    ResponseEntity<ProblemDetail> contractViolated(ContractViolation violation) {
+        return problem(violation);
     }
 
     @ExceptionHandler(RuleViolation.class)

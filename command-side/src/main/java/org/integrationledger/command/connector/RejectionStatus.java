@@ -12,6 +12,10 @@ final class RejectionStatus {
     static HttpStatus of(ErrorCode code) {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_REQUEST, REQUEST_NOT_SUPPORTED -> HttpStatus.BAD_REQUEST;
+            // request shape
+            case UNKNOWN_FIELD, DUPLICATE_FIELD -> HttpStatus.BAD_REQUEST;
+            case INVALID_NUMBER, NUMBER_OUT_OF_RANGE, INVALID_TIME, TIME_OUT_OF_RANGE, LIMIT_EXCEEDED,
+                 DUPLICATE_LINE_NUMBER -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case SYSTEM_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case PURCHASE_ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -3,10 +3,12 @@ package org.integrationledger.command.invoice;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.integrationledger.command.connector.RequestCurrencies;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
@@ -36,6 +38,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.integrationledger.model.shared.ContractLimits.AMOUNT_SCALE;
+import static org.integrationledger.model.shared.ContractLimits.MAX_INTEGER_DIGITS;
+import static org.integrationledger.model.shared.ContractLimits.QUANTITY_SCALE;
+import static org.integrationledger.model.shared.ContractLimits.UNIT_PRICE_SCALE;
+
 /**
  * Request bodies of the invoice connector endpoints. Every body carries the connector's message id, the
  * reporting system and the business time; each maps to one canonical command.
@@ -48,9 +55,12 @@ final class InvoiceRequests {
     record LineRequest(
             @Min(1) int lineNumber,
             @Min(1) @Schema(description = "the purchase-order line this line bills") int purchaseOrderLine,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = QUANTITY_SCALE)
+            BigDecimal quantity,
             @NotBlank @Size(max = 8) @Schema(example = "EA") String unitOfMeasure,
-            @NotNull @DecimalMin("0") BigDecimal unitPrice,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = UNIT_PRICE_SCALE) BigDecimal unitPrice,
             @NotBlank @Size(max = 16) @Schema(example = "S1") String taxCode) {
 
         InvoiceLine toLine(CurrencyCode currency) {
@@ -61,16 +71,19 @@ final class InvoiceRequests {
 
     record ReceiptRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String supplierId,
             @NotBlank @Size(max = 64) @Schema(example = "INV-2026-0042") String supplierInvoiceNumber,
             @NotNull LocalDate invoiceDate,
             @NotBlank @Size(max = 64) String purchaseOrderId,
-            @NotBlank @Schema(example = "USD") String currency,
-            @NotNull BigDecimal netAmount,
-            @NotNull BigDecimal taxAmount,
-            @NotNull BigDecimal grossAmount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal netAmount,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal taxAmount,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal grossAmount,
             @NotBlank @Size(max = 128) @Schema(description = "who submitted the invoice; may not override its exceptions")
             String submittedBy,
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
@@ -88,7 +101,7 @@ final class InvoiceRequests {
 
     record TaxValidationRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "TAX_ENGINE") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "TAX_ENGINE") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotNull Boolean valid,
             @Size(max = 20) @Schema(description = "required when valid is false; codes configured for the tax regime")
@@ -103,7 +116,7 @@ final class InvoiceRequests {
 
     record OverrideRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotNull ExceptionKind kind,
             @NotBlank @Size(max = 128) String approvedBy,
@@ -117,7 +130,7 @@ final class InvoiceRequests {
 
     record PostingAcknowledgmentRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String erpDocumentNumber,
             @NotBlank @Size(max = 16) @Schema(example = "2026-11") String fiscalPeriod) {
@@ -130,7 +143,7 @@ final class InvoiceRequests {
 
     record PostingRejectionRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String reasonCode,
             @NotBlank @Size(max = 500) String reason) {
@@ -143,11 +156,13 @@ final class InvoiceRequests {
 
     record PaymentScheduleRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "TREASURY") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String paymentReference,
-            @NotBlank @Schema(example = "USD") String currency,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE)
+            BigDecimal amount,
             @NotNull LocalDate dueDate) {
 
         ScheduleInvoicePayment toCommand(String invoiceId) {
@@ -158,11 +173,13 @@ final class InvoiceRequests {
 
     record PaymentExecutionRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "TREASURY") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String paymentReference,
-            @NotBlank @Schema(example = "USD") String currency,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE)
+            BigDecimal amount,
             @NotNull LocalDate valueDate) {
 
         RecordPaymentExecution toCommand(String invoiceId) {
@@ -174,7 +191,7 @@ final class InvoiceRequests {
 
     record ConfirmationDeliveryRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "TREASURY") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "TREASURY") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String paymentReference) {
 
@@ -186,7 +203,7 @@ final class InvoiceRequests {
 
     record ConfirmationAcknowledgmentRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String paymentReference) {
 

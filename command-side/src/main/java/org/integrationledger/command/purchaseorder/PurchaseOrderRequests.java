@@ -3,10 +3,12 @@ package org.integrationledger.command.purchaseorder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.integrationledger.command.connector.RequestCurrencies;
 import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting;
@@ -35,6 +37,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import static org.integrationledger.model.shared.ContractLimits.AMOUNT_SCALE;
+import static org.integrationledger.model.shared.ContractLimits.MAX_INTEGER_DIGITS;
+import static org.integrationledger.model.shared.ContractLimits.QUANTITY_SCALE;
+import static org.integrationledger.model.shared.ContractLimits.UNIT_PRICE_SCALE;
+
 /**
  * Request bodies of the purchase-order connector endpoints. Every body carries the connector's message id,
  * the reporting system and the business time; each maps to one canonical command.
@@ -46,11 +53,11 @@ final class PurchaseOrderRequests {
 
     record RequisitionApprovalRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String requisitionNumber,
             @NotBlank @Size(max = 128) String approvedBy,
-            @NotBlank @Schema(example = "US01") String legalEntity) {
+            @NotBlank @Size(max = 12) @Schema(example = "US01") String legalEntity) {
 
         RecordRequisitionApproval toCommand(String purchaseOrderId) {
             return new RecordRequisitionApproval(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
@@ -62,9 +69,12 @@ final class PurchaseOrderRequests {
     record LineRequest(
             @Min(1) int lineNumber,
             @NotBlank @Size(max = 240) String description,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = QUANTITY_SCALE)
+            BigDecimal quantity,
             @NotBlank @Size(max = 8) @Schema(example = "EA") String unitOfMeasure,
-            @NotNull @DecimalMin("0") BigDecimal unitPrice,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = UNIT_PRICE_SCALE) BigDecimal unitPrice,
             @Schema(description = "false for services, which need no goods receipt", defaultValue = "true")
             Boolean goodsReceiptRequired) {
 
@@ -76,13 +86,14 @@ final class PurchaseOrderRequests {
 
     record IssueRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String supplierId,
-            @NotBlank @Schema(example = "US01") String legalEntity,
+            @NotBlank @Size(max = 12) @Schema(example = "US01") String legalEntity,
             @Size(max = 64) String requisitionNumber,
-            @NotBlank @Schema(example = "USD") String currency,
-            @NotNull BigDecimal totalAmount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal totalAmount,
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
 
         IssuePurchaseOrder toCommand(String purchaseOrderId) {
@@ -96,11 +107,12 @@ final class PurchaseOrderRequests {
 
     record AmendmentRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(2) int version,
-            @NotBlank @Schema(example = "USD") String currency,
-            @NotNull BigDecimal totalAmount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(example = "USD") String currency,
+            @NotNull @DecimalMin("0")
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal totalAmount,
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines,
             @NotBlank @Size(max = 500) String reason,
             @Schema(description = "optimistic lock: the ledgerVersion the sender last saw; 409 if it moved on")
@@ -117,12 +129,13 @@ final class PurchaseOrderRequests {
 
     record PostingAcknowledgmentRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(1) int version,
             @NotBlank @Size(max = 64) String erpDocumentNumber,
             @Schema(description = "optional: the total the ERP holds, compared with procurement's for this version")
-            @DecimalMin("0") BigDecimal postedTotal,
+            @DecimalMin("0") @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal postedTotal,
+            @Pattern(regexp = "[A-Z]{3}")
             @Schema(description = "currency of postedTotal; required with it", example = "USD") String currency,
             @Schema(description = "optional: the document's status in the ERP (OPEN when not given)")
             ErpDocumentStatus erpStatus) {
@@ -140,7 +153,7 @@ final class PurchaseOrderRequests {
 
     record PostingRejectionRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(1) int version,
             @NotBlank @Size(max = 64) String reasonCode,
@@ -154,13 +167,15 @@ final class PurchaseOrderRequests {
 
     record ReceiptLineRequest(
             @Min(1) int lineNumber,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = MAX_INTEGER_DIGITS, fraction = QUANTITY_SCALE)
+            BigDecimal quantity,
             @NotBlank @Size(max = 8) String unitOfMeasure) {
     }
 
     record GoodsReceiptRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String receiptNumber,
             @NotEmpty @Size(max = 1000) List<@Valid @NotNull ReceiptLineRequest> lines) {
@@ -175,7 +190,7 @@ final class PurchaseOrderRequests {
 
     record CancellationRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 500) String reason,
             Long expectedLedgerVersion) {
@@ -188,7 +203,7 @@ final class PurchaseOrderRequests {
 
     record ClosureRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @Schema(description = "COMPLETED (the default) or SHORT_CLOSED") ClosureReason reason,
             Long expectedLedgerVersion) {

@@ -5,13 +5,11 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rule: an order's stated total equals the sum of its line amounts (quantity x unit price, rounded per line),
- * all in the order's currency, with unique line numbers. A connector that sends a total its lines do not
+ * all in the order's currency (unique line numbers are a shape check of the command). A connector that sends a total its lines do not
  * add up to has mapped something wrong, and the ledger says so instead of recording it.
  */
 final class PurchaseOrderTotals {
@@ -20,12 +18,8 @@ final class PurchaseOrderTotals {
     }
 
     static void check(List<PurchaseOrderLine> lines, Money statedTotal) {
-        Set<Integer> lineNumbers = new HashSet<>();
         Money sum = Money.zero(statedTotal.currency());
         for (PurchaseOrderLine line : lines) {
-            if (!lineNumbers.add(line.lineNumber())) {
-                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "line " + line.lineNumber() + " appears twice");
-            }
             if (!line.unitPrice().currency().equals(statedTotal.currency())) {
                 throw new RuleViolation(ErrorCode.CURRENCY_MISMATCH, "line " + line.lineNumber() + " is priced in "
                         + line.unitPrice().currency() + " but the order total is in " + statedTotal.currency());

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
@@ -40,16 +41,18 @@ final class SupplierRequests {
     private SupplierRequests() {
     }
 
-    record TaxIdRequest(@NotBlank @Schema(example = "VAT") String scheme, @NotBlank @Schema(example = "DE") String country,
+    record TaxIdRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,15}") @Schema(example = "VAT") String scheme,
+                        @NotBlank @Pattern(regexp = "[A-Z]{2}") @Schema(example = "DE") String country,
                         @NotBlank @Size(max = 32) @Schema(example = "DE123456789") String value) {
         TaxId toTaxId() {
             return new TaxId(scheme, country, value);
         }
     }
 
-    record AddressRequest(@NotBlank @Schema(example = "REMIT_TO") String purpose, @NotBlank String street,
-                          @NotBlank String city, @NotBlank String postalCode,
-                          @NotBlank @Schema(example = "DE") String country) {
+    record AddressRequest(@NotBlank @Size(max = 32) @Schema(example = "REMIT_TO") String purpose,
+                          @NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
+                          @NotBlank @Size(max = 20) String postalCode,
+                          @NotBlank @Pattern(regexp = "[A-Z]{2}") @Schema(example = "DE") String country) {
         Address toAddress() {
             return new Address(purpose, street, city, postalCode, country);
         }
@@ -57,7 +60,7 @@ final class SupplierRequests {
 
     record SupplierRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 200) String legalName,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull TaxIdRequest> taxIds,
@@ -65,7 +68,7 @@ final class SupplierRequests {
             @NotBlank @Size(max = 32) @Schema(example = "NET30") String paymentTerms,
             @NotBlank @Size(max = 42) @Schema(description = "IBAN or account number; stored only masked and fingerprinted",
                     example = "DE89370400440532013000") String bankAccountNumber,
-            @NotEmpty @Size(max = 50) List<@NotBlank String> requestingLegalEntities,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 12) String> requestingLegalEntities,
             @NotBlank @Size(max = 128) String requestedBy) {
 
         RequestSupplier toCommand(String supplierId, BankAccountProtection protection) {
@@ -85,7 +88,7 @@ final class SupplierRequests {
 
     record DecisionRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "PROCUREMENT") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "PROCUREMENT") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 128) String decidedBy,
             @Size(max = 500) String reason) {
@@ -103,7 +106,7 @@ final class SupplierRequests {
 
     record GoldenRecordRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 64) String vendorNumber) {
 
@@ -115,7 +118,7 @@ final class SupplierRequests {
 
     record DetailsChangeRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 200) String legalName,
             @Size(max = 10) List<@Valid @NotNull AddressRequest> addresses,
@@ -132,7 +135,7 @@ final class SupplierRequests {
 
     record BankAccountProposalRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 42) String bankAccountNumber,
             @NotBlank @Size(max = 128) String proposedBy) {
@@ -150,7 +153,7 @@ final class SupplierRequests {
 
     record BankAccountApprovalRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 128) String approvedBy) {
 
@@ -162,7 +165,7 @@ final class SupplierRequests {
 
     record BlockRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_NA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 500) String reason) {
 
@@ -179,7 +182,7 @@ final class SupplierRequests {
 
     record AcknowledgmentRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(1) int version,
             @NotBlank @Size(max = 64) @Schema(description = "the system's own id of its copy, e.g. its vendor number")
@@ -203,7 +206,7 @@ final class SupplierRequests {
 
     record FailureRequest(
             @NotBlank @Size(max = 128) String messageId,
-            @NotBlank @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
             @NotNull Instant occurredAt,
             @Min(1) int version,
             @NotBlank @Size(max = 500) String reason) {

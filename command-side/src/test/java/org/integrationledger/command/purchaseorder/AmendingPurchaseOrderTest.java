@@ -104,13 +104,6 @@ class AmendingPurchaseOrderTest {
                 .expectException(ruleViolation(ErrorCode.TOTAL_MISMATCH));
     }
 
-    @Test
-    void rejectsAnAmendmentWithTheSameLineNumberTwice() {
-        fixture.given(issued())
-                .when(amend(2, List.of(bearings("100"), bearings("100")), usd("2500.00")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.VALIDATION_FAILED));
-    }
 
     @Test
     void rejectsOrderingLessThanWasAlreadyReceived() {

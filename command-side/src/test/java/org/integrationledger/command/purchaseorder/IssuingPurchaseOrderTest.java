@@ -120,17 +120,6 @@ class IssuingPurchaseOrderTest {
                 .expectException(ruleViolation(ErrorCode.TOTAL_MISMATCH));
     }
 
-    @Test
-    void rejectsTheSameLineNumberTwice() {
-        List<PurchaseOrderLine> lines = List.of(bearings("100"),
-                line(BEARINGS, "Ball bearing 6205", "10", "EA", "80.00", "USD"));
-
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, standardTotal()))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.VALIDATION_FAILED))
-                .expectExceptionMessage(containsString("appears twice"));
-    }
 
     @Test
     void rejectsALinePricedInAnotherCurrencyThanTheTotal() {

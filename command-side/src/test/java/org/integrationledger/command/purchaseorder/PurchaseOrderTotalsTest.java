@@ -46,13 +46,6 @@ class PurchaseOrderTotalsTest {
         assertViolation(() -> PurchaseOrderTotals.check(standardLines(), usd("2049.99")), ErrorCode.TOTAL_MISMATCH);
     }
 
-    @Test
-    void rejectsALineNumberUsedTwice() {
-        List<PurchaseOrderLine> lines = List.of(bearings("100"), line(BEARINGS, "Bearing housing", "10", "EA", "80.00",
-                "USD"));
-
-        assertViolation(() -> PurchaseOrderTotals.check(lines, standardTotal()), ErrorCode.VALIDATION_FAILED);
-    }
 
     @Test
     void rejectsALinePricedInAnotherCurrency() {

@@ -1,5 +1,7 @@
 package org.integrationledger.app.web;
 
+import org.integrationledger.command.connector.ConnectorProblemHandler;
+import org.integrationledger.model.shared.ContractViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Problem details for errors no feature handles itself (malformed JSON, failed Bean Validation, bad
- * parameters, unknown routes, unexpected failures), each with a stable {@code code} like the features' own.
+ * Problem details for errors no feature handles itself (malformed JSON, bodies outside the contract's limits,
+ * failed Bean Validation, bad parameters, unknown routes, unexpected failures), each with a stable {@code code}
+ * like the features' own.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -37,6 +40,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      * connections again within seconds, and the pool reconnects on the next request.
      */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(ContractViolation.class)
+    ResponseEntity<Object> contractViolated(ContractViolation violation, WebRequest request) {
+        ResponseEntity<ProblemDetail> problem = ConnectorProblemHandler.problem(violation);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> invalidValue(IllegalArgumentException e, WebRequest request) {
@@ -67,9 +76,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<FieldError> fieldErrors = e.getBindingResult().getFieldErrors();
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(ApiProblemHandler::describe)
                 .toList();
+        // Every @Size of a request body is a maximum (texts and lists have @NotBlank / @NotEmpty for the minimum).
+        if (!fieldErrors.isEmpty() && fieldErrors.stream().allMatch(error -> "Size".equals(error.getCode()))) {
+            ResponseEntity<Object> tooLarge = problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.LIMIT_EXCEEDED,
+                    "the request body exceeds a documented limit", errors);
+            ((ProblemDetail) tooLarge.getBody()).setProperty("pointer", errors.get(0).get("pointer"));
+            return tooLarge;
+        }
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "the request body is invalid", errors);
     }
 
@@ -82,6 +99,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ContractViolation violation = RequestBodyRefusals.violationOf(e);
+        if (violation != null) {
+            return contractViolated(violation, request);
+        }
         String detail = e.getMostSpecificCause() instanceof IllegalArgumentException invalid
                 ? invalid.getMessage()
                 : "the request body is not valid JSON of the expected shape";
@@ -105,7 +126,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> describe(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+        return Map.of("field", error.getField(), "pointer", RequestBodyRefusals.pointerOf(error.getField()),
+                "message", String.valueOf(error.getDefaultMessage()));
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String detail,
