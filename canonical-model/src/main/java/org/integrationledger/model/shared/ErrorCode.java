@@ -81,6 +81,10 @@ public enum ErrorCode {
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found"),
     DEAD_LETTER_RETRY_FAILED("dead-letter-retry-failed"),
     DATABASE_UNAVAILABLE("database-unavailable"),
+    // error surface
+    PAYLOAD_TOO_LARGE("payload-too-large"),
+    INVALID_ID("invalid-id"),
+    REQUEST_REJECTED("request-rejected"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;

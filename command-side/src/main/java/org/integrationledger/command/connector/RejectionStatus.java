@@ -36,6 +36,9 @@ final class RejectionStatus {
                  AMENDMENT_BELOW_RECEIVED -> HttpStatus.UNPROCESSABLE_ENTITY;
             // currencies and reporting rules
             case UNSUPPORTED_CURRENCY, CURRENCY_NOT_ALLOWED_FOR_LEGAL_ENTITY -> HttpStatus.UNPROCESSABLE_ENTITY;
+            // error surface
+            case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case INVALID_ID, REQUEST_REJECTED -> HttpStatus.BAD_REQUEST;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
             case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             // suppliers

@@ -52,7 +52,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // Reading the operations is for any key; acting on them (retry, evict) only for an admin.
                         .requestMatchers(HttpMethod.GET, OPERATIONS + "/**").authenticated()
                         .requestMatchers(OPERATIONS + "/**").hasAuthority(OPERATIONS_ADMIN)

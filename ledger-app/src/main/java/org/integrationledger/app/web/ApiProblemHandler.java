@@ -52,6 +52,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, e.getMessage(), null);
     }
 
+    @ExceptionHandler(PathIdCheck.InvalidPathId.class)
+    ResponseEntity<Object> invalidPathId(PathIdCheck.InvalidPathId e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_ID, e.getMessage(), null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         if (DatabaseOutage.isCauseOf(e)) {
