@@ -1,14 +1,18 @@
 // Shows every <time datetime> in the reader's time zone; the UTC text stays in the title (on hover).
 // The as-of picker sends its local date and time as a UTC instant.
 document.addEventListener('DOMContentLoaded', function () {
-  var local = new Intl.DateTimeFormat(undefined, {
+  // ISO order (2026-09-30 23:59:59 CEST) whatever the browser's language, as the UTC text on hover has it.
+  var local = new Intl.DateTimeFormat('en-GB', {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    timeZoneName: 'short'
+    hourCycle: 'h23', timeZoneName: 'short'
   });
   document.querySelectorAll('time[datetime]').forEach(function (el) {
     var date = new Date(el.getAttribute('datetime'));
     if (!isNaN(date)) {
-      el.textContent = local.format(date);
+      var part = {};
+      local.formatToParts(date).forEach(function (p) { part[p.type] = p.value; });
+      el.textContent = part.year + '-' + part.month + '-' + part.day + ' ' + part.hour + ':' + part.minute + ':'
+        + part.second + ' ' + part.timeZoneName;
     }
   });
   document.querySelectorAll('form[data-as-of]').forEach(function (form) {

@@ -36,7 +36,7 @@ class SlaBoardController {
     record BoardRow(String rule, String region, long atRisk, long breached) {
 
         /** The region as a list filter; clocks without one cannot be selected by region. */
-        String regionFilter() {
+        public String regionFilter() {
             return UNKNOWN_REGION.equals(region) ? null : region;
         }
     }
