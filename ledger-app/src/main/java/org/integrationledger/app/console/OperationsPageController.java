@@ -29,10 +29,10 @@ class OperationsPageController {
     Object operations(@RequestParam(required = false) String format, Model model) {
         ProcessorOverview.Overview now = overview.read();
         if (CsvExport.requested(format)) {
-            return new CsvExport("processors.csv", List.of("processor", "state", "position", "head", "lag",
+            return new CsvExport("processors.csv", List.of("processor", "kind", "state", "position", "head", "lag",
                     "segments", "segments_in_error", "stalled_segments", "parked_documents", "parked_events",
                     "last_rebuild_state", "last_rebuild_finished_at"),
-                    now.processors().stream().map(p -> List.of(p.name(), p.state(), String.valueOf(p.position()),
+                    now.processors().stream().map(p -> List.of(p.name(), p.streaming() ? "streaming" : "subscribing", p.state(), String.valueOf(p.position()),
                             String.valueOf(now.head()), String.valueOf(p.lag()), String.valueOf(p.segments()),
                             String.valueOf(p.segmentsInError()), String.valueOf(p.stalls().size()),
                             String.valueOf(p.parkedDocuments()), String.valueOf(p.parkedEvents()),

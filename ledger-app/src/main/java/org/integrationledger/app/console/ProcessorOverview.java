@@ -52,9 +52,10 @@ class ProcessorOverview {
 
     /**
      * One processor: its state as a word (the colour of the page repeats it), the lowest position of its claimed
-     * segments (-1 while none is claimed), its lag behind the head in events, and what else is wrong.
+     * segments (-1 while none is claimed), its lag behind the head in events, and what else is wrong. A subscribing
+     * processor handles each event in the transaction that stores it, so it has no position of its own.
      */
-    record Processor(String name, String state, boolean running, boolean error, boolean replaying, int segments,
+    record Processor(String name, boolean streaming, String state, boolean running, boolean error, boolean replaying, int segments,
                      long position, long lag, long segmentsInError, List<ProcessorStalls.Stall> stalls,
                      long parkedDocuments, long parkedEvents, boolean rebuildable, RebuildProgress lastRebuild) {
     }
@@ -95,7 +96,7 @@ class ProcessorOverview {
                     : parkedHere.letters() > 0 ? "PARKED"
                     : replaying ? "REPLAYING"
                     : lag > 0 ? "BEHIND" : "CURRENT";
-            lines.add(new Processor(name, state, processor.isRunning(), processor.isError(), replaying, segments,
+            lines.add(new Processor(name, processor instanceof StreamingEventProcessor, state, processor.isRunning(), processor.isError(), replaying, segments,
                     position, lag, inError, stalled, parkedHere.sequences(), parkedHere.letters(), rebuildable, last));
         }
         lines.sort(Comparator.comparing(Processor::name));

@@ -159,7 +159,7 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
         assertThat(first.getText()).as("shown in the reader's zone").doesNotContain("UTC");
         assertThat(browser.findElement(By.id("systems")).getText()).contains("ERP_NA");
         assertThat(browser.findElement(By.id("divergences")).getText()).contains("VERSION_BEHIND");
-        screenshot("document");
+        screenshot("document", 1500);
 
         browser.findElement(By.id("audit-link")).click();
         assertThat(Long.parseLong(browser.findElement(By.id("event-total")).getText())).isGreaterThanOrEqualTo(3);
@@ -183,7 +183,7 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
         assertThat(browser.findElement(By.id("as-of-erp-status")).getText()).isEqualTo("POSTED");
         assertThat(browser.findElements(By.cssSelector("#timeline td.event")).stream().map(WebElement::getText))
                 .contains("PurchaseOrderIssued").doesNotContain("PurchaseOrderAmended");
-        screenshot("document-as-of");
+        screenshot("document-as-of", 1500);
     }
 
     @Test
@@ -194,19 +194,23 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
         assertThat(Long.parseLong(browser.findElement(By.id("head")).getText())).isPositive();
         screenshot("operations");
 
-        WebElement search = browser.findElement(By.id("search"));
-        search.sendKeys(scenario.unposted);
-        search.submit();
+        search(scenario.unposted);
         assertThat(browser.findElement(By.id("document-id")).getText()).isEqualTo(scenario.unposted);
-        WebElement again = browser.findElement(By.id("search"));
-        again.sendKeys("PO-NOBODY-KNOWS");
-        again.submit();
+        search("PO-NOBODY-KNOWS");
         assertThat(browser.findElement(By.id("not-found")).getText()).contains("PO-NOBODY-KNOWS");
         signOut();
     }
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    /** Types a key into the header's search box and waits for the page it lands on. */
+    private void search(String key) {
+        String before = browser.getCurrentUrl();
+        browser.findElement(By.id("search")).sendKeys(key, org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().equals(before));
     }
 
     private void signIn(String user, String password) {
@@ -222,6 +226,23 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
     }
 
     private static void screenshot(String name) {
+        screenshot(name, 0);
+    }
+
+    /** A picture of the page; with a height, of that much of it (the window grows for it, then shrinks back). */
+    private static void screenshot(String name, int height) {
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        if (height > 0) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), height));
+        }
+        try {
+            save(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    private static void save(String name) {
         Path folder = Path.of(System.getProperty("ledger.console.screenshots", "target/console-screenshots"));
         try {
             Files.createDirectories(folder);
