@@ -42,6 +42,11 @@ public final class Formats {
         return seconds + "s";
     }
 
+    /** An age given in whole seconds. */
+    public static String ageSeconds(long seconds) {
+        return age(Duration.ofSeconds(seconds));
+    }
+
     /** An amount with its currency, e.g. {@code 2050.00 USD}. */
     public static String money(Money money) {
         return money == null ? "" : money.amount().toPlainString() + " " + money.currency();

@@ -188,11 +188,16 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
 
     @Test
     @Order(7)
-    void operationsShowEveryProcessorAgainstTheHeadAndTheSearchBoxFindsADocument() {
+    void operationsAndExceptionsRenderAndTheSearchBoxFindsADocument() {
         open("/console/operations");
         assertThat(browser.findElements(By.cssSelector("#processors tbody tr"))).isNotEmpty();
         assertThat(Long.parseLong(browser.findElement(By.id("head")).getText())).isPositive();
         screenshot("operations");
+        open("/console/exceptions?status=");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Invoice exceptions");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("status")))
+                .getFirstSelectedOption().getText()).as("status= means all").isEqualTo("all");
+        screenshot("exceptions");
 
         search(scenario.unposted);
         assertThat(browser.findElement(By.id("document-id")).getText()).isEqualTo(scenario.unposted);

@@ -45,7 +45,8 @@ class ConsoleSecurityIntegrationTest extends LedgerIntegrationTest {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
         for (String page : new String[]{"/console/sla", "/console/sla/clocks", "/console/reconciliation",
-                "/console/reconciliation/documents", "/console/operations", "/console/search"}) {
+                "/console/reconciliation/documents", "/console/exceptions", "/console/exceptions?status=&kind=TAX_FAILURE",
+                "/console/operations", "/console/search"}) {
             assertThat(browser.get(page).statusCode()).as(page).isEqualTo(200);
         }
         assertThat(browser.get("/console/operations").body()).doesNotContain("class=\"rebuild\"");
@@ -113,7 +114,7 @@ class ConsoleSecurityIntegrationTest extends LedgerIntegrationTest {
         browser.signIn("auditor", AUDITOR_PASSWORD);
         for (String page : new String[]{"/console/sla?format=csv", "/console/sla/clocks?format=csv",
                 "/console/reconciliation?format=csv", "/console/reconciliation/documents?format=csv",
-                "/console/operations?format=csv"}) {
+                "/console/exceptions?format=csv", "/console/operations?format=csv"}) {
             HttpResponse<String> csv = browser.get(page);
             assertThat(csv.statusCode()).as(page).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).as(page).startsWith("text/csv");
