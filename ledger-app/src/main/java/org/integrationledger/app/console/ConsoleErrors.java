@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -9,7 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
-import jakarta.servlet.http.HttpServletResponse;
+
+import java.time.format.DateTimeParseException;
 
 /**
  * Errors of console pages as pages a person can read (the API's problem+json handler would answer them
@@ -26,8 +28,8 @@ class ConsoleErrors {
         return page(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), response, model);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    String badFilter(IllegalArgumentException e, HttpServletResponse response, Model model) {
+    @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
+    String badFilter(RuntimeException e, HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, e.getMessage(), response, model);
     }
 

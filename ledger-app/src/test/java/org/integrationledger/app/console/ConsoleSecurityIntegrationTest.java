@@ -110,6 +110,16 @@ class ConsoleSecurityIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void anUnknownDocumentIs404AndAFilterTheLedgerCannotReadIs400AsPages() {
+        browser.signIn("viewer", VIEWER_PASSWORD);
+        HttpResponse<String> unknown = browser.get("/console/documents/purchase-order/PO-NOBODY-KNOWS");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(browser.get("/console/reconciliation/documents?divergence=LATE").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/console/reconciliation/documents?divergentFor=soon").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void everyTableExportsCsv() {
         browser.signIn("auditor", AUDITOR_PASSWORD);
         for (String page : new String[]{"/console/sla?format=csv", "/console/sla/clocks?format=csv",
