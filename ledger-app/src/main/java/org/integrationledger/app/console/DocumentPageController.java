@@ -10,6 +10,7 @@ import org.integrationledger.model.reconciliation.FindTrace;
 import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.reconciliation.Trace;
 import org.integrationledger.model.reconciliation.TraceStep;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.query.audit.AuditReads;
 import org.integrationledger.query.audit.DocumentHistory;
@@ -123,19 +124,25 @@ class DocumentPageController {
         model.addAttribute("steps", steps);
         model.addAttribute("asOf", knownAt);
         model.addAttribute("then", then);
+        model.addAttribute("auditable", DocumentKind.named(slug(documentType)).isPresent());
         return "console/document";
     }
 
-    @GetMapping("/console/audit/{id}")
-    Object history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+    @GetMapping("/console/audit/{type}/{id}")
+    Object history(@PathVariable String type, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(required = false) String format, Model model) {
+        // Ids are unique per type of document (a payment's events are its invoice's), so the type is part of the URL.
+        DocumentKind kind = DocumentKind.named(type).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "audit history is kept per purchase-order, invoice or supplier, not " + type));
         if (CsvExport.requested(format)) {
             return ResponseEntity.ok().contentType(CsvExport.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-history.csv\"")
-                    .body(audit.historyCsv(id));
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"" + kind.label() + "-" + id + "-history.csv\"")
+                    .body(audit.historyCsv(kind, id));
         }
-        DocumentHistory history = audit.history(id, new PageRequest(page, 100));
+        DocumentHistory history = audit.history(kind, id, new PageRequest(page, 100));
         model.addAttribute("history", history);
+        model.addAttribute("kind", kind.label());
         model.addAttribute("id", id);
         return "console/audit";
     }

@@ -78,18 +78,18 @@ class ConsoleSecurityIntegrationTest extends LedgerIntegrationTest {
         HttpResponse<String> rebuild = browser.post("/console/admin/rebuilds/reconciliation", Map.of());
         assertThat(rebuild.statusCode()).isEqualTo(403);
         assertThat(rebuild.body()).contains("Not allowed");
-        assertThat(browser.get("/console/audit/PO-ANY").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/console/audit/purchase-order/PO-ANY").statusCode()).isEqualTo(403);
     }
 
     @Test
     void anAuditorReadsAuditHistoryAndAnAdminSeesRebuilds() {
         browser.signIn("auditor", AUDITOR_PASSWORD);
-        assertThat(browser.get("/console/audit/PO-NONE").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/console/audit/purchase-order/PO-NONE").statusCode()).isEqualTo(200);
 
         ConsoleSession admin = new ConsoleSession("http://localhost:" + port);
         admin.signIn("admin", ADMIN_PASSWORD);
         assertThat(admin.get("/console/operations").body()).contains("class=\"rebuild\"");
-        assertThat(admin.get("/console/audit/PO-NONE").statusCode()).as("admin is not auditor").isEqualTo(403);
+        assertThat(admin.get("/console/audit/purchase-order/PO-NONE").statusCode()).as("admin is not auditor").isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.integrationledger.query.audit;
 
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
+import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,18 +31,19 @@ public class AuditReads {
 
     /** One page of a document's history in its own order; an empty page of total 0 when nothing is recorded. */
     @Transactional(readOnly = true)
-    public DocumentHistory history(String aggregateId, PageRequest page) {
-        long total = events.countOf(aggregateId);
+    public DocumentHistory history(DocumentKind kind, String id, PageRequest page) {
+        String key = kind.key(id);
+        long total = events.countOf(key);
         List<HistoryEntry> pageOfEntries = total == 0 ? List.of()
-                : events.pageOf(aggregateId, page.page(), page.size()).stream().map(entries::of).toList();
-        return new DocumentHistory(aggregateId, page.page(), page.size(), total, pageOfEntries);
+                : events.pageOf(key, page.page(), page.size()).stream().map(entries::of).toList();
+        return new DocumentHistory(id, kind.label(), page.page(), page.size(), total, pageOfEntries);
     }
 
     /** The whole history of a document as the audit API's CSV export. */
     @Transactional(readOnly = true)
-    public String historyCsv(String aggregateId) {
+    public String historyCsv(DocumentKind kind, String id) {
         StringBuilder body = new StringBuilder(HistoryCsv.HEADER);
-        events.eachOf(aggregateId, row -> body.append(HistoryCsv.row(entries.of(row))));
+        events.eachOf(kind.key(id), row -> body.append(HistoryCsv.row(entries.of(row))));
         return body.toString();
     }
 
