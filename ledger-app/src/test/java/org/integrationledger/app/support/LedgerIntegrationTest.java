@@ -48,6 +48,9 @@ public abstract class LedgerIntegrationTest {
         // Small, so the rebuild tests' stores (hundreds of documents) go through the spill to PostgreSQL and back,
         // as a production store of millions does.
         registry.add("ledger.rebuild.states-in-memory", () -> "32");
+        // A console user without roles (password as the development viewer's), who signs in and may see nothing.
+        registry.add("ledger.console.users.no-role.password-hash",
+                () -> "{bcrypt}$2a$10$dU3ykO3/1o/UUMZeNEX4.OshzemaW6kUhg.24OlVuGrCi3SDF54Lq");
     }
 
     @BeforeEach

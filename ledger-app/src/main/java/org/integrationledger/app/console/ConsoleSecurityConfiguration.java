@@ -1,0 +1,43 @@
+package org.integrationledger.app.console;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in for people: form login, a session, CSRF protection and logout, for {@code /console/**} only. It is
+ * ordered before the API's chain, which keeps every other path (stateless, API keys). An API key is not read
+ * here, and the console's session is not read there, so neither kind of caller can act as the other.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+    static final String LOGIN = "/console/login";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users) throws Exception {
+        return http
+                .securityMatcher("/console", "/console/**")
+                .authenticationManager(users.authenticationManager())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(LOGIN, "/console/assets/**", "/console/denied").permitAll()
+                        .requestMatchers("/console/admin/**").hasRole(ConsoleRole.ADMIN.name())
+                        .requestMatchers("/console/audit/**").hasRole(ConsoleRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasRole(ConsoleRole.VIEWER.name())
+                        // Every action a page may offer is named above; anything else a browser posts is refused.
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage(LOGIN)
+                        .defaultSuccessUrl("/console", false)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/console/logout")
+                        .logoutSuccessUrl(LOGIN + "?signedOut"))
+                .exceptionHandling(handling -> handling.accessDeniedPage("/console/denied"))
+                .build();
+    }
+}
