@@ -5,6 +5,7 @@ import org.integrationledger.model.shared.ContractViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +45,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final ObjectProvider<DataSource> dataSource;
+
+    ApiProblemHandler(ObjectProvider<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @ExceptionHandler(ContractViolation.class)
     ResponseEntity<Object> contractViolated(ContractViolation violation, WebRequest request) {
         ResponseEntity<ProblemDetail> problem = ConnectorProblemHandler.problem(violation);
@@ -59,9 +69,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (DatabaseOutage.isCauseOf(e)) {
-            // Every request fails the same way while it lasts: one line each, not a stack trace each.
-            log.warn("PostgreSQL unreachable handling {}: {}", request.getDescription(false), e.toString());
+        // Some failures lose their cause on the way out (a transaction rolled back after a swallowed error reports
+        // only that); while the database cannot be reached, they are the outage too, and the client may retry.
+        boolean outage = DatabaseOutage.isCauseOf(e);
+        if (outage || !databaseReachable()) {
+            if (outage) {
+                // Every request fails the same way while it lasts: one line each, not a stack trace each.
+                log.warn("PostgreSQL unreachable handling {}: {}", request.getDescription(false), e.toString());
+            } else {
+                log.warn("Failure handling {} while PostgreSQL is unreachable", request.getDescription(false), e);
+            }
             ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE,
                     ErrorCode.DATABASE_UNAVAILABLE, "the ledger's database cannot be reached; retry later (a "
                             + "connector's retry with the same messageId is recorded at most once)", null);
@@ -145,5 +162,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** Asks the pool for a connection (at most its connection timeout) only after a failure nothing else explained. */
+    private boolean databaseReachable() {
+        DataSource source = dataSource.getIfAvailable();
+        if (source == null) {
+            return true;
+        }
+        try (Connection connection = source.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException unreachable) {
+            return false;
+        }
     }
 }
