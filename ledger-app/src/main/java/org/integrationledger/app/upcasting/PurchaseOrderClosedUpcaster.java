@@ -1,10 +1,6 @@
 package org.integrationledger.app.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
 import org.springframework.stereotype.Component;
@@ -16,23 +12,14 @@ import org.springframework.stereotype.Component;
  * event store, the aggregates, the processors and the audit replays all read through.
  */
 @Component
-class PurchaseOrderClosedUpcaster extends SingleEventUpcaster {
+class PurchaseOrderClosedUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(PurchaseOrderClosed.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(PurchaseOrderClosed.class.getName(), "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    PurchaseOrderClosedUpcaster() {
+        super("1", "2", PurchaseOrderClosed.class);
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ((ObjectNode) payload).put("reason", ClosureReason.COMPLETED.name());
-            return payload;
-        });
+    protected void upcast(ObjectNode payload) {
+        payload.put("reason", ClosureReason.COMPLETED.name());
     }
 }

@@ -1,10 +1,6 @@
 package org.integrationledger.app.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.springframework.stereotype.Component;
 
@@ -15,25 +11,15 @@ import org.springframework.stereotype.Component;
  * kept neither the order's version at the time nor what the ERP said it held, so nothing truer can be filled in.
  */
 @Component
-class StalePostingAcknowledgmentUpcaster extends SingleEventUpcaster {
+class StalePostingAcknowledgmentUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(StalePostingAcknowledgmentRecorded.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(StalePostingAcknowledgmentRecorded.class.getName(), "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    StalePostingAcknowledgmentUpcaster() {
+        super("1", "2", StalePostingAcknowledgmentRecorded.class);
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ObjectNode event = (ObjectNode) payload;
-            event.set("version", event.remove("acknowledgedVersion"));
-            event.putNull("currentVersion").putNull("postedTotal").putNull("erpStatus");
-            return payload;
-        });
+    protected void upcast(ObjectNode payload) {
+        payload.set("version", payload.remove("acknowledgedVersion"));
+        payload.putNull("currentVersion").putNull("postedTotal").putNull("erpStatus");
     }
 }

@@ -1,10 +1,6 @@
 package org.integrationledger.app.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.integrationledger.model.supplier.StaleSupplierAcknowledgmentRecorded;
 import org.springframework.stereotype.Component;
 
@@ -16,26 +12,15 @@ import org.springframework.stereotype.Component;
  * nothing truer can be filled in (null: the system did not say).
  */
 @Component
-class StaleSupplierAcknowledgmentUpcaster extends SingleEventUpcaster {
+class StaleSupplierAcknowledgmentUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(StaleSupplierAcknowledgmentRecorded.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(StaleSupplierAcknowledgmentRecorded.class.getName(), "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    StaleSupplierAcknowledgmentUpcaster() {
+        super("1", "2", StaleSupplierAcknowledgmentRecorded.class);
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ObjectNode event = (ObjectNode) payload;
-            event.set("version", event.remove("acknowledgedVersion"));
-            event.putNull("currentVersion").putNull("heldBankAccount")
-                    .putNull("bankAccountMatchesGoldenRecord");
-            return payload;
-        });
+    protected void upcast(ObjectNode payload) {
+        payload.set("version", payload.remove("acknowledgedVersion"));
+        payload.putNull("currentVersion").putNull("heldBankAccount").putNull("bankAccountMatchesGoldenRecord");
     }
 }
