@@ -104,6 +104,19 @@ class ExceptionOverrideIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void anOverrideWithoutTheCsrfTokenIsForbiddenAndWritesNothing() {
+        OpenInvoiceException open = OpenInvoiceException.submittedBy(api, SUBMITTER);
+        ConsoleSession approver = signedIn("approver-emea", APPROVER_EMEA_PASSWORD);
+        OverrideForm form = awaitForm(approver, open);
+
+        HttpResponse<String> refused = approver.postWithToken(form.action(),
+                Map.of("messageId", form.messageId(), "returnTo", form.returnTo(), "reason", REASON), null);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(events.eventCount(open.invoiceId())).isEqualTo(OpenInvoiceException.EVENTS);
+    }
+
+    @Test
     void aFormSentTwiceIsOneOverride() {
         OpenInvoiceException open = OpenInvoiceException.submittedBy(api, SUBMITTER);
         ConsoleSession approver = signedIn("approver-emea", APPROVER_EMEA_PASSWORD);
