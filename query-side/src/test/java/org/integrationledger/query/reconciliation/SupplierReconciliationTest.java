@@ -1,6 +1,8 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
@@ -33,7 +35,7 @@ class SupplierReconciliationTest {
         apply(supplier, acknowledged(STRANGER, 900));
 
         assertThat(flags(supplier)).containsExactly("WRONG_SYSTEM@ERP_APAC");
-        assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo("OTHER");
+        assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo(SystemRole.OTHER);
     }
 
     @Test
@@ -49,7 +51,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600), acknowledged(OWNER, 900));
 
         assertThat(flags(supplier)).isEmpty();
-        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo("GOLDEN_RECORD");
+        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
     }
 
     private static DocumentState replay(SupplierEvent... events) {
