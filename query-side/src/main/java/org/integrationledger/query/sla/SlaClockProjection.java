@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Starts and stops SLA clocks from events of any type, driven only by the recorded rules: a rule names its start
- * and stop events by simple class name, so a new document type gets SLAs through configuration. The document is
+ * Starts and stops SLA clocks from document events, driven only by the recorded rules: a rule names its start and
+ * stop events by simple class name and its fields by the names {@link SlaEvents} registers for them. The document is
  * the event's aggregate. Clocks run on business time ({@code occurredAt}); the recorded time is kept beside it.
  * This handler never notifies anyone: breaches are the evaluator's, so a replay of this projection sends nothing.
  * Runs in one segment: rule events and document events must be applied in the order they were recorded.
@@ -39,10 +39,8 @@ import java.util.Objects;
 class SlaClockProjection {
 
     static final String PROCESSING_GROUP = "sla-clocks";
-    /** Every canonical event of a document with a legal entity names it in this component. */
-    static final String LEGAL_ENTITY_FIELD = "legalEntity";
-    /** A document's own region (an invoice's), for clocks that wait for no particular system. */
-    static final String REGION_FIELD = "region";
+    static final String LEGAL_ENTITY_FIELD = SlaEvents.LEGAL_ENTITY;
+    static final String REGION_FIELD = SlaEvents.REGION;
     private static final String NO_SYSTEM = "-";
     /** Closes a clock at a stop event's business time; parameters: stopped at, stop event, stopped at, recorded at. */
     private static final String STOP = """
@@ -81,7 +79,7 @@ class SlaClockProjection {
         String document = DocumentKey.businessIdOf(domainEvent.getAggregateIdentifier());
         String type = payload.getClass().getSimpleName();
         Instant recordedAt = message.getTimestamp();
-        Instant occurredAt = EventFields.occurredAt(payload);
+        Instant occurredAt = SlaEvents.occurredAt(payload);
         Instant businessAt = occurredAt == null ? recordedAt : occurredAt;
 
         boolean changed = remember(document, payload, active);
@@ -128,12 +126,12 @@ class SlaClockProjection {
 
     /** Remembers the document's legal entity and the systems the rules wait for; true when something changed. */
     private boolean remember(String document, Object payload, List<SlaRuleDefinition> active) {
-        boolean changed = documentFields.remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
-        changed |= documentFields.remember(document, REGION_FIELD, EventFields.value(payload, REGION_FIELD));
+        boolean changed = documentFields.remember(document, LEGAL_ENTITY_FIELD, SlaEvents.value(payload, LEGAL_ENTITY_FIELD));
+        changed |= documentFields.remember(document, REGION_FIELD, SlaEvents.value(payload, REGION_FIELD));
         for (SlaRuleDefinition rule : active) {
             if (rule.systemField() != null) {
                 changed |= documentFields.remember(document, rule.systemField(),
-                        EventFields.value(payload, rule.systemField()));
+                        SlaEvents.value(payload, rule.systemField()));
             }
         }
         return changed;
@@ -183,7 +181,7 @@ class SlaClockProjection {
         String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
         List<String> systems = rule.clockPerSystem() == null
                 ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
-                : EventFields.values(payload, rule.clockPerSystem());
+                : SlaEvents.values(payload, rule.clockPerSystem());
         Integer version = version(rule, payload);
         String pair = pairOf(rule, payload);
         if (rule.pairField() != null && pair == null) {
@@ -243,10 +241,10 @@ class SlaClockProjection {
     /** The latest stop event of each type (and reporting system) of a document, for a start that comes after it. */
     private void rememberStop(String document, String type, Object payload, Instant businessAt, Instant recordedAt,
                               List<SlaRuleDefinition> active) {
-        String system = EventFields.value(payload, "reportingSystem");
+        String system = SlaEvents.value(payload, SlaEvents.REPORTING_SYSTEM);
         String version = active.stream()
                 .filter(rule -> rule.stopEvents().contains(type) && rule.versionField() != null)
-                .map(rule -> EventFields.value(payload, rule.versionField()))
+                .map(rule -> SlaEvents.value(payload, rule.versionField()))
                 .filter(Objects::nonNull).findFirst().orElse(null);
         Integer documentVersion = version == null || !version.matches("-?\\d{1,9}") ? null : Integer.valueOf(version);
         jdbc.update("""
@@ -296,7 +294,7 @@ class SlaClockProjection {
         StringBuilder sql = new StringBuilder(
                 "rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')");
         List<Object> args = new ArrayList<>(List.of(rule.name(), document));
-        String reporting = EventFields.value(payload, "reportingSystem");
+        String reporting = SlaEvents.value(payload, SlaEvents.REPORTING_SYSTEM);
         if (rule.clockPerSystem() != null) {
             if (reporting == null) {
                 return;
@@ -363,14 +361,14 @@ class SlaClockProjection {
     }
 
     private static String pairOf(SlaRuleDefinition rule, Object payload) {
-        return rule.pairField() == null ? null : EventFields.value(payload, rule.pairField());
+        return rule.pairField() == null ? null : SlaEvents.value(payload, rule.pairField());
     }
 
     private static Integer version(SlaRuleDefinition rule, Object payload) {
         if (rule.versionField() == null) {
             return null;
         }
-        String value = EventFields.value(payload, rule.versionField());
+        String value = SlaEvents.value(payload, rule.versionField());
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
