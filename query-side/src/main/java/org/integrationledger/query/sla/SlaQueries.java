@@ -194,7 +194,8 @@ public class SlaQueries {
         return jdbc.query("SELECT * FROM sla_breach_notification" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 (rs, n) -> new SlaNotification(rs.getLong("id"), rs.getString("rule_name"),
                         rs.getString("document_id"), rs.getString("clock_key"), rs.getString("severity"),
-                        rs.getString("region"), instant(rs, "breached_at"), rs.getString("status"),
+                        rs.getString("region"), instant(rs, "breached_at"),
+                        NotificationStatus.valueOf(rs.getString("status")),
                         rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
                         instant(rs, "sent_at")), args.toArray());
     }
