@@ -16,9 +16,9 @@ import java.util.List;
  */
 public record ReconciliationEntry(DocumentType documentType, String documentId, String businessKey,
                                   String parentKey, String supplierId, LegalEntityId legalEntity, String region,
-                                  SystemId routedTo, Integer routingRuleVersion, DocumentStatus status, int currentVersion,
-                                  Money amount, Instant firstBusinessTime, Instant lastBusinessTime,
-                                  Instant divergentSince, List<SystemPosition> systems,
+                                  SystemId routedTo, Integer routingRuleVersion, DocumentStatus status,
+                                  int currentVersion, Money amount, Instant firstBusinessTime,
+                                  Instant lastBusinessTime, Instant divergentSince, List<SystemPosition> systems,
                                   List<DivergenceFlag> divergences, List<String> parkedIn) {
 
     public ReconciliationEntry {

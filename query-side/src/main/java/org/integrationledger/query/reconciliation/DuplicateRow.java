@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /** A caught duplicate as stored in {@code duplicate_caught}; the same mapping serves the projection and the rebuild. */
 record DuplicateRow(String eventId, DocumentType documentType, String originalId, String attemptedId,
-                    String matchKey, DuplicateKind kind, DuplicateOutcome outcome, String detail, Instant caughtAt, Instant recordedAt,
-                    String reportingSystem, String connectorId) {
+                    String matchKey, DuplicateKind kind, DuplicateOutcome outcome, String detail, Instant caughtAt,
+                    Instant recordedAt, String reportingSystem, String connectorId) {
 
     /** The duplicates an event caught: none, one refused supplier request, or one per suspected original invoice. */
     static List<DuplicateRow> of(EventMessage<?> message) {

@@ -142,7 +142,8 @@ final class PurchaseOrderReconciliation {
             if (routed && row.holdsAVersion() && row.version < order.currentVersion && !finished) {
                 open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt, row.system + " holds version "
                         + row.version + ", procurement is at version " + order.currentVersion
-                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)" : "")));
+                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)"
+                        : "")));
             }
             if (row.refusedItsLatest()) {
                 open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "
