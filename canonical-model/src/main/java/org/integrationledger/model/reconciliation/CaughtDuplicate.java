@@ -11,6 +11,6 @@ import java.time.Instant;
  * exception), and what happened to it ({@code outcome}), with when and who reported it.
  */
 public record CaughtDuplicate(DocumentType documentType, String originalId, String attemptedId, String matchKey,
-                              String kind, String outcome, String detail, Instant caughtAt, Instant recordedAt,
-                              SystemId reportingSystem, String connector) {
+                              DuplicateKind kind, DuplicateOutcome outcome, String detail, Instant caughtAt,
+                              Instant recordedAt, SystemId reportingSystem, String connector) {
 }

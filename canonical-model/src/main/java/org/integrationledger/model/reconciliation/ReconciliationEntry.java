@@ -16,9 +16,9 @@ import java.util.List;
  */
 public record ReconciliationEntry(DocumentType documentType, String documentId, String businessKey,
                                   String parentKey, String supplierId, LegalEntityId legalEntity, String region,
-                                  SystemId routedTo, Integer routingRuleVersion, String status, int currentVersion,
-                                  Money amount, Instant firstBusinessTime, Instant lastBusinessTime,
-                                  Instant divergentSince, List<SystemPosition> systems,
+                                  SystemId routedTo, Integer routingRuleVersion, DocumentStatus status,
+                                  int currentVersion, Money amount, Instant firstBusinessTime,
+                                  Instant lastBusinessTime, Instant divergentSince, List<SystemPosition> systems,
                                   List<DivergenceFlag> divergences, List<String> parkedIn) {
 
     public ReconciliationEntry {
@@ -30,7 +30,7 @@ public record ReconciliationEntry(DocumentType documentType, String documentId, 
     /** An entry of a document no projection has parked. */
     public ReconciliationEntry(DocumentType documentType, String documentId, String businessKey,
                                String parentKey, String supplierId, LegalEntityId legalEntity, String region,
-                               SystemId routedTo, Integer routingRuleVersion, String status, int currentVersion,
+                               SystemId routedTo, Integer routingRuleVersion, DocumentStatus status, int currentVersion,
                                Money amount, Instant firstBusinessTime, Instant lastBusinessTime,
                                Instant divergentSince, List<SystemPosition> systems,
                                List<DivergenceFlag> divergences) {

@@ -6,10 +6,11 @@ import org.integrationledger.model.shared.SystemId;
 import java.time.Instant;
 
 /**
- * One system's side of a document: its role for the document (SOURCE, ROUTED, TARGET or OTHER), the state it
- * reported, the version it acknowledged, its own reference, the amount and status it holds where it said, and when
+ * One system's side of a document: its role for the document, the state it reported, the version it acknowledged,
+ * its own reference, the amount and status it holds where it said, and when
  * (business time) and when the ledger recorded it.
  */
-public record SystemPosition(SystemId system, String role, String state, Integer version, String reference,
-                             Money amount, String status, Instant businessTime, Instant recordedAt) {
+public record SystemPosition(SystemId system, SystemRole role, PositionState state, Integer version,
+                             String reference, Money amount, PositionStatus status, Instant businessTime,
+                             Instant recordedAt) {
 }

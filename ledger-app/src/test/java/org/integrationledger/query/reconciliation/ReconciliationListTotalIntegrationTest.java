@@ -2,12 +2,15 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.FindReconciliationEntries;
 import org.integrationledger.model.reconciliation.FindReconciliationEntry;
+import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.reconciliation.ReconciliationFilter;
 import org.integrationledger.model.reconciliation.ReconciliationPage;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
@@ -159,7 +162,7 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
         DocumentState document = new DocumentState(DocumentType.PURCHASE_ORDER, entity + "-" + name);
         document.legalEntity = entity;
         document.region = "EMEA";
-        document.status = "ISSUED";
+        document.status = DocumentStatus.ISSUED;
         document.amount = new BigDecimal("100.00");
         document.currency = "EUR";
         // A later order was touched later, so the list by business activity has an order to check.
@@ -168,9 +171,9 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
         document.touched(touched, touched);
         for (OpenDivergence divergence : divergences) {
             SystemRow system = document.system(divergence.system());
-            system.role = "ERP";
+            system.role = SystemRole.ROUTED;
             system.region = "NA";
-            system.status = "POSTED";
+            system.status = PositionStatus.OPEN;
             system.amount = new BigDecimal("90.00");
             system.currency = "USD";
             document.divergences.put(divergence.key(), divergence);

@@ -3,6 +3,7 @@ package org.integrationledger.query.reconciliation;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,8 +45,8 @@ class ReconciliationTableIntegrationTest extends LedgerIntegrationTest {
                 DocumentState document = new DocumentState(type, run + String.format("%04d", i));
                 document.legalEntity = "US01";
                 document.touched(at, at);
-                document.system("ERP_NA").role = "ERP";
-                document.system("TAX").role = "TAX";
+                document.system("ERP_NA").role = SystemRole.ROUTED;
+                document.system("TAX").role = SystemRole.TAX;
                 OpenDivergence flag = new OpenDivergence(Divergence.values()[0], "ERP_NA", "NA", at, "detail " + i);
                 document.divergences.put(flag.key(), flag);
                 document.divergencesChanged = true;

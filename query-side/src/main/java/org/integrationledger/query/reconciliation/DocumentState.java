@@ -1,6 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DivergenceFlag;
+import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.ReconciliationEntry;
 import org.integrationledger.model.shared.CurrencyCode;
@@ -37,7 +38,7 @@ final class DocumentState implements Serializable {
     String legalEntity;
     String region = "GLOBAL";
     String sourceSystem;
-    String status;
+    DocumentStatus status;
     int currentVersion;
     String routedTo;
     Integer routingRuleVersion;

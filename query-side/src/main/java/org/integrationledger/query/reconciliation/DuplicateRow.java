@@ -8,6 +8,8 @@ import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.reconciliation.CaughtDuplicate;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.DuplicateKind;
+import org.integrationledger.model.reconciliation.DuplicateOutcome;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
@@ -20,13 +22,8 @@ import java.util.Optional;
 
 /** A caught duplicate as stored in {@code duplicate_caught}; the same mapping serves the projection and the rebuild. */
 record DuplicateRow(String eventId, DocumentType documentType, String originalId, String attemptedId,
-                    String matchKey, String kind, String outcome, String detail, Instant caughtAt, Instant recordedAt,
-                    String reportingSystem, String connectorId) {
-
-    static final String EXACT = "EXACT";
-    static final String SUSPECTED = "SUSPECTED";
-    static final String REFUSED = "REFUSED";
-    static final String OPEN = "OPEN";
+                    String matchKey, DuplicateKind kind, DuplicateOutcome outcome, String detail, Instant caughtAt,
+                    Instant recordedAt, String reportingSystem, String connectorId) {
 
     /** The duplicates an event caught: none, one refused supplier request, or one per suspected original invoice. */
     static List<DuplicateRow> of(EventMessage<?> message) {
@@ -38,7 +35,7 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
             for (int i = 0; i < raised.suspectedDuplicateOf().size(); i++) {
                 rows.add(new DuplicateRow(message.getIdentifier() + ":" + i, DocumentType.INVOICE,
                         raised.suspectedDuplicateOf().get(i).value(), raised.invoiceId().value(),
-                        raised.supplier() + " " + raised.gross(), SUSPECTED, OPEN,
+                        raised.supplier() + " " + raised.gross(), DuplicateKind.SUSPECTED, DuplicateOutcome.OPEN,
                         Texts.cut(Objects.requireNonNullElse(raised.detail(), ""), Texts.DETAIL),
                         raised.occurredAt(), message.getTimestamp(), raised.reportingSystem().value(), connectorId));
             }
@@ -51,7 +48,8 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
     static Optional<Resolution> resolutionOf(EventMessage<?> message) {
         if (message.getPayload() instanceof InvoiceExceptionResolved resolved
                 && resolved.kind() == ExceptionKind.DUPLICATE_SUSPICION) {
-            String outcome = resolved.resolution() == ExceptionResolution.OVERRIDE ? "ACCEPTED_BY_OVERRIDE" : "CORRECTED";
+            DuplicateOutcome outcome = resolved.resolution() == ExceptionResolution.OVERRIDE
+                    ? DuplicateOutcome.ACCEPTED_BY_OVERRIDE : DuplicateOutcome.CORRECTED;
             String by = resolved.resolvedBy() == null ? resolved.reportingSystem().value() : resolved.resolvedBy();
             return Optional.of(new Resolution(resolved.invoiceId().value(), outcome, "; resolved "
                     + resolved.occurredAt() + " by " + by + (resolved.reason() == null ? "" : ": " + resolved.reason())));
@@ -68,7 +66,7 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
         if (message.getPayload() instanceof DuplicateInvoiceSubmissionCaught caught) {
             return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.INVOICE,
                     caught.invoiceId().value(), caught.submittedAs().value(),
-                    caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), EXACT, REFUSED,
+                    caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), DuplicateKind.EXACT, DuplicateOutcome.REFUSED,
                     "submission " + caught.submittedAs() + " (number " + caught.supplierInvoiceNumber() + ", gross "
                             + caught.gross() + ", by " + caught.submittedBy() + ") refused; invoice "
                             + caught.invoiceId() + " kept",
@@ -77,7 +75,7 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
         if (message.getPayload() instanceof DuplicateSupplierRequestCaught caught) {
             return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.SUPPLIER,
                     caught.supplierId().value(), caught.requestedAs().value(),
-                    caught.taxId().scheme() + " " + caught.taxId().normalized(), EXACT, REFUSED,
+                    caught.taxId().scheme() + " " + caught.taxId().normalized(), DuplicateKind.EXACT, DuplicateOutcome.REFUSED,
                     "request for " + caught.requestedAs() + " (" + caught.legalName() + ", by " + caught.requestedBy()
                             + ") refused; supplier " + caught.supplierId() + " kept",
                     caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
@@ -86,11 +84,11 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
     }
 
     /** A suspected duplicate's fate: the invoice it concerns, the outcome, and what to add to the detail. */
-    record Resolution(String attemptedId, String outcome, String detailSuffix) {
+    record Resolution(String attemptedId, DuplicateOutcome outcome, String detailSuffix) {
 
         boolean appliesTo(DuplicateRow row) {
-            return row.documentType() == DocumentType.INVOICE && SUSPECTED.equals(row.kind())
-                    && OPEN.equals(row.outcome()) && row.attemptedId().equals(attemptedId);
+            return row.documentType() == DocumentType.INVOICE && row.kind() == DuplicateKind.SUSPECTED
+                    && row.outcome() == DuplicateOutcome.OPEN && row.attemptedId().equals(attemptedId);
         }
     }
 
@@ -100,7 +98,8 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
     }
 
     String canonical() {
-        return String.join("|", eventId, documentType.name(), originalId, attemptedId, matchKey, kind, outcome, detail,
+        return String.join("|", eventId, documentType.name(), originalId, attemptedId, matchKey, kind.name(),
+                outcome.name(), detail,
                 String.valueOf(caughtAt), String.valueOf(recordedAt), String.valueOf(reportingSystem),
                 String.valueOf(connectorId));
     }

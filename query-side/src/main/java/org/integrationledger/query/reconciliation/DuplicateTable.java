@@ -1,6 +1,8 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.DuplicateKind;
+import org.integrationledger.model.reconciliation.DuplicateOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ class DuplicateTable {
 
     static final RowMapper<DuplicateRow> ROW = (rs, n) -> new DuplicateRow(rs.getString("event_id"),
             DocumentType.valueOf(rs.getString("document_type")), rs.getString("original_id"),
-            rs.getString("attempted_id"), rs.getString("match_key"), rs.getString("kind"), rs.getString("outcome"),
+            rs.getString("attempted_id"), rs.getString("match_key"), DuplicateKind.valueOf(rs.getString("kind")),
+            DuplicateOutcome.valueOf(rs.getString("outcome")),
             rs.getString("detail"), instant(rs, "caught_at"), instant(rs, "recorded_at"),
             rs.getString("reporting_system"), rs.getString("connector_id"));
 
@@ -32,7 +35,7 @@ class DuplicateTable {
                     outcome, detail, caught_at, recorded_at, reporting_system, connector_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
                 rows.stream().map(r -> new Object[]{r.eventId(), r.documentType().name(), r.originalId(),
-                        r.attemptedId(), r.matchKey(), r.kind(), r.outcome(), r.detail(), ts(r.caughtAt()),
+                        r.attemptedId(), r.matchKey(), r.kind().name(), r.outcome().name(), r.detail(), ts(r.caughtAt()),
                         ts(r.recordedAt()), r.reportingSystem(), r.connectorId()}).toList());
     }
 
@@ -41,8 +44,8 @@ class DuplicateTable {
         jdbc.update("""
                 UPDATE duplicate_caught SET outcome = ?, detail = LEFT(detail || ?, 600)
                 WHERE document_type = 'INVOICE' AND kind = ? AND outcome = ? AND attempted_id = ?""",
-                resolution.outcome(), resolution.detailSuffix(), DuplicateRow.SUSPECTED, DuplicateRow.OPEN,
-                resolution.attemptedId());
+                resolution.outcome().name(), resolution.detailSuffix(), DuplicateKind.SUSPECTED.name(),
+                DuplicateOutcome.OPEN.name(), resolution.attemptedId());
     }
 
     List<DuplicateRow> all() {

@@ -17,6 +17,10 @@ import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.PositionStatus;
+import org.integrationledger.model.reconciliation.SystemRole;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +32,6 @@ import java.util.List;
  * procurement must acknowledge the confirmation (question 4).
  */
 final class InvoiceReconciliation {
-
-    static final String TAX = "TAX";
-    static final String TREASURY = "TREASURY";
-    static final String CONFIRMATION = "CONFIRMATION";
-    private static final String POSTED_UNMATCHED = "POSTED_UNMATCHED";
 
     private InvoiceReconciliation() {
     }
@@ -51,7 +50,7 @@ final class InvoiceReconciliation {
         if (event instanceof InvoiceReceived received) {
             invoice.sourceKnown = true;
             invoice.sourceSystem = system;
-            invoice.status = invoice.status == null ? "RECEIVED" : invoice.status;
+            invoice.status = invoice.status == null ? DocumentStatus.RECEIVED : invoice.status;
             invoice.businessKey = received.supplierInvoiceNumber().toString();
             invoice.parentKey = received.purchaseOrderId().value();
             invoice.supplierId = received.supplier().value();
@@ -61,68 +60,68 @@ final class InvoiceReconciliation {
             invoice.currency = received.gross().currency().value();
             invoice.sourceReportedAt = received.occurredAt();
             invoice.currentVersion = 1;
-            SystemRow source = row(invoice, system, "SOURCE", event, recordedAt);
-            source.state = "RECEIVED";
+            SystemRow source = row(invoice, system, SystemRole.SOURCE, event, recordedAt);
+            source.state = PositionState.RECEIVED;
             source.version = 1;
             source.reference = received.supplierInvoiceNumber().toString();
             source.amount = received.gross().amount();
             source.currency = received.gross().currency().value();
         } else if (event instanceof InvoiceMatched) {
-            invoice.status = "MATCHED";
+            invoice.status = DocumentStatus.MATCHED;
             clearControlViolations(invoice);
         } else if (event instanceof InvoiceMatchVarianceFound) {
-            invoice.status = "MATCH_VARIANCE";
+            invoice.status = DocumentStatus.MATCH_VARIANCE;
         } else if (event instanceof InvoiceExceptionResolved resolved) {
             if (resolved.resolution() == ExceptionResolution.OVERRIDE) {
-                invoice.status = "OVERRIDDEN";
+                invoice.status = DocumentStatus.OVERRIDDEN;
                 clearControlViolations(invoice);
             }
         } else if (event instanceof InvoiceTaxValidated validated) {
-            SystemRow tax = row(invoice, system, TAX, event, recordedAt);
-            tax.state = "VALIDATED";
+            SystemRow tax = row(invoice, system, SystemRole.TAX, event, recordedAt);
+            tax.state = PositionState.VALIDATED;
             tax.version = 1;
             tax.rejectedVersion = null;
             tax.reference = validated.taxRegime();
         } else if (event instanceof InvoiceTaxValidationFailed failed) {
-            SystemRow tax = row(invoice, system, TAX, event, recordedAt);
-            tax.state = "FAILED";
+            SystemRow tax = row(invoice, system, SystemRole.TAX, event, recordedAt);
+            tax.state = PositionState.FAILED;
             tax.version = null;
             tax.rejectedVersion = 1;
             tax.reference = String.join(",", failed.reasonCodes());
         } else if (event instanceof InvoicePostedInErp posted) {
             SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.state = "POSTED";
+            erp.state = PositionState.POSTED;
             erp.version = 1;
             erp.reference = posted.erpDocumentNumber();
-            erp.status = erp.status == null || !erp.status.equals(POSTED_UNMATCHED) ? "OPEN" : erp.status;
+            erp.status = erp.status == PositionStatus.POSTED_UNMATCHED ? erp.status : PositionStatus.OPEN;
         } else if (event instanceof InvoicePostingControlViolated violated) {
             SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.status = POSTED_UNMATCHED;
+            erp.status = PositionStatus.POSTED_UNMATCHED;
             erp.reference = violated.erpDocumentNumber();
         } else if (event instanceof InvoicePostingRejected rejected) {
             SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.state = "REJECTED";
+            erp.state = PositionState.REJECTED;
             erp.rejectedVersion = 1;
             erp.version = null;
             erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
         } else if (event instanceof InvoicePaymentExecuted executed) {
-            SystemRow treasury = row(invoice, system, TREASURY, event, recordedAt);
-            treasury.state = "PAID";
+            SystemRow treasury = row(invoice, system, SystemRole.TREASURY, event, recordedAt);
+            treasury.state = PositionState.PAID;
             treasury.reference = executed.paymentReference();
             treasury.amount = executed.totalPaid().amount();
             treasury.currency = executed.totalPaid().currency().value();
         } else if (event instanceof InvoicePaymentScheduled scheduled && Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
             // An ERP other than the routed one scheduled a payment: it is on the invoice, flagged WRONG_SYSTEM.
-            SystemRow erp = row(invoice, system, "OTHER", event, recordedAt);
+            SystemRow erp = row(invoice, system, SystemRole.OTHER, event, recordedAt);
             if (erp.state == null) {
-                erp.state = "PAYMENT_SCHEDULED";
+                erp.state = PositionState.PAYMENT_SCHEDULED;
                 erp.reference = scheduled.paymentReference();
             }
         } else if (event instanceof InvoiceOverpaymentFlagged overpaid) {
-            SystemRow treasury = row(invoice, system, TREASURY, event, recordedAt);
+            SystemRow treasury = row(invoice, system, SystemRole.TREASURY, event, recordedAt);
             treasury.amount = overpaid.totalPaid().amount();
             treasury.currency = overpaid.totalPaid().currency().value();
-            treasury.status = "OVERPAID";
+            treasury.status = PositionStatus.OVERPAID;
         }
         // Other schedules, stale rejections, exceptions raised and confirmations change no system's position here:
         // exceptions have their own queue, confirmations are the payment's document.
@@ -141,42 +140,42 @@ final class InvoiceReconciliation {
         if (event instanceof InvoicePaymentExecuted executed) {
             payment.sourceKnown = true;
             payment.sourceSystem = system;
-            payment.status = "EXECUTED";
+            payment.status = DocumentStatus.EXECUTED;
             payment.businessKey = executed.paymentReference();
             payment.supplierId = executed.supplier().value();
             payment.amount = executed.amount().amount();
             payment.currency = executed.amount().currency().value();
             payment.sourceReportedAt = executed.occurredAt();
             payment.currentVersion = 1;
-            SystemRow source = row(payment, system, "SOURCE", event, recordedAt);
-            source.state = "EXECUTED";
+            SystemRow source = row(payment, system, SystemRole.SOURCE, event, recordedAt);
+            source.state = PositionState.EXECUTED;
             source.version = 1;
             source.reference = executed.paymentReference();
             source.amount = executed.amount().amount();
             source.currency = executed.amount().currency().value();
             // Procurement must acknowledge the confirmation; it is expected from the execution on.
             SystemRow procurement = payment.systems.values().stream()
-                    .filter(row -> CONFIRMATION.equals(row.role)).findFirst().orElse(null);
+                    .filter(row -> row.role == SystemRole.CONFIRMATION).findFirst().orElse(null);
             if (procurement == null) {
                 procurement = payment.system("PROCUREMENT");
-                procurement.role = CONFIRMATION;
-                procurement.state = "PENDING";
+                procurement.role = SystemRole.CONFIRMATION;
+                procurement.state = PositionState.PENDING;
                 procurement.pendingSince = executed.occurredAt();
             }
         } else if (event instanceof PaymentConfirmationDelivered delivered) {
             if (Boolean.TRUE.equals(delivered.notTheRoutedErp())) {
-                SystemRow erp = row(payment, system, "OTHER", event, recordedAt);
-                erp.state = "DELIVERED";
+                SystemRow erp = row(payment, system, SystemRole.OTHER, event, recordedAt);
+                erp.state = PositionState.DELIVERED;
                 erp.reference = delivered.paymentReference();
             }
             SystemRow procurement = confirmation(payment, event, recordedAt);
             if (procurement.version == null) {
-                procurement.state = "DELIVERED";
+                procurement.state = PositionState.DELIVERED;
             }
             procurement.reference = delivered.paymentReference();
         } else if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
             SystemRow procurement = confirmation(payment, event, recordedAt);
-            procurement.state = "ACKNOWLEDGED";
+            procurement.state = PositionState.ACKNOWLEDGED;
             procurement.version = 1;
             procurement.reference = acknowledged.paymentReference();
             procurement.pendingSince = null;
@@ -195,34 +194,34 @@ final class InvoiceReconciliation {
         }
         boolean routedSeen = false;
         for (SystemRow row : invoice.systems.values()) {
-            if ("ROUTED".equals(row.role) || "OTHER".equals(row.role)) {
-                row.role = row.system.equals(invoice.routedTo) ? "ROUTED" : "OTHER";
+            if (row.role == SystemRole.ROUTED || row.role == SystemRole.OTHER) {
+                row.role = row.system.equals(invoice.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
             }
-            if ("ROUTED".equals(row.role)) {
+            if (row.role == SystemRole.ROUTED) {
                 routedSeen = true;
                 if (!row.holdsAVersion()) {
                     open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, row, invoice.sourceReportedAt,
                             row.system + " has not posted the invoice"));
                 }
             }
-            if ("OTHER".equals(row.role)) {
+            if (row.role == SystemRole.OTHER) {
                 open.add(flag(invoice, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to "
                         + invoice.routedTo + " but reported by " + row.system));
             }
-            if (("ROUTED".equals(row.role) || "OTHER".equals(row.role)) && row.refusedItsLatest()) {
+            if ((row.role == SystemRole.ROUTED || row.role == SystemRole.OTHER) && row.refusedItsLatest()) {
                 open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, row.system
                         + " refused to post the invoice"));
             }
-            if (POSTED_UNMATCHED.equals(row.status)) {
+            if (row.status == PositionStatus.POSTED_UNMATCHED) {
                 open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
                         + " posted the invoice against the posting control (unmatched, open exceptions or not the"
                         + " routed ERP)"));
             }
-            if (TAX.equals(row.role) && row.refusedItsLatest()) {
+            if (row.role == SystemRole.TAX && row.refusedItsLatest()) {
                 open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, "tax validation failed ("
                         + row.reference + ")"));
             }
-            if (TREASURY.equals(row.role) && "OVERPAID".equals(row.status)) {
+            if (row.role == SystemRole.TREASURY && row.status == PositionStatus.OVERPAID) {
                 open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
                         + DocumentState.money(row.amount, row.currency) + " against a gross of "
                         + DocumentState.money(invoice.amount, invoice.currency)));
@@ -230,8 +229,8 @@ final class InvoiceReconciliation {
         }
         if (!routedSeen && invoice.routedTo != null) {
             SystemRow pending = invoice.system(invoice.routedTo);
-            pending.role = "ROUTED";
-            pending.state = "PENDING";
+            pending.role = SystemRole.ROUTED;
+            pending.state = PositionState.PENDING;
             open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, pending, invoice.sourceReportedAt,
                     invoice.routedTo + " has not posted the invoice"));
         }
@@ -241,19 +240,19 @@ final class InvoiceReconciliation {
     static List<OpenDivergence> paymentDivergences(DocumentState payment) {
         List<OpenDivergence> open = new ArrayList<>();
         for (SystemRow row : payment.systems.values()) {
-            if ("OTHER".equals(row.role)) {
+            if (row.role == SystemRole.OTHER) {
                 open.add(flag(payment, Divergence.WRONG_SYSTEM, row, row.businessTime, row.system
                         + " sent the confirmation, but the invoice is routed to another ERP"));
             }
-            if (CONFIRMATION.equals(row.role) && payment.sourceKnown && !row.holdsAVersion()) {
+            if (row.role == SystemRole.CONFIRMATION && payment.sourceKnown && !row.holdsAVersion()) {
                 open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
                         "procurement has not acknowledged the payment confirmation"
-                                + ("DELIVERED".equals(row.state) ? " (delivered)" : " (not delivered)")));
+                                + (row.state == PositionState.DELIVERED ? " (delivered)" : " (not delivered)")));
             }
         }
         if (!payment.sourceKnown) {
             // Procurement reported a confirmation of a payment treasury has not reported: in the invoice's region.
-            payment.systems.values().stream().filter(row -> CONFIRMATION.equals(row.role)).forEach(row ->
+            payment.systems.values().stream().filter(row -> row.role == SystemRole.CONFIRMATION).forEach(row ->
                     open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system, payment.region,
                             payment.firstBusinessTime, row.system + " reported a confirmation before the payment")));
         }
@@ -261,12 +260,12 @@ final class InvoiceReconciliation {
     }
 
     private static void clearControlViolations(DocumentState invoice) {
-        invoice.systems.values().stream().filter(row -> POSTED_UNMATCHED.equals(row.status))
-                .forEach(row -> row.status = "OPEN");
+        invoice.systems.values().stream().filter(row -> row.status == PositionStatus.POSTED_UNMATCHED)
+                .forEach(row -> row.status = PositionStatus.OPEN);
     }
 
-    private static String role(DocumentState invoice, String system) {
-        return invoice.routedTo == null || system.equals(invoice.routedTo) ? "ROUTED" : "OTHER";
+    private static SystemRole role(DocumentState invoice, String system) {
+        return invoice.routedTo == null || system.equals(invoice.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
     }
 
     private static OpenDivergence flag(DocumentState document, Divergence divergence, SystemRow row, Instant since,
@@ -276,15 +275,15 @@ final class InvoiceReconciliation {
     }
 
     private static SystemRow confirmation(DocumentState payment, InvoiceEvent event, Instant recordedAt) {
-        SystemRow row = payment.systems.values().stream().filter(r -> CONFIRMATION.equals(r.role)).findFirst()
+        SystemRow row = payment.systems.values().stream().filter(r -> r.role == SystemRole.CONFIRMATION).findFirst()
                 .orElseGet(() -> payment.system("PROCUREMENT"));
-        row.role = CONFIRMATION;
+        row.role = SystemRole.CONFIRMATION;
         row.businessTime = event.occurredAt();
         row.recordedAt = recordedAt;
         return row;
     }
 
-    private static SystemRow row(DocumentState document, String system, String role, InvoiceEvent event,
+    private static SystemRow row(DocumentState document, String system, SystemRole role, InvoiceEvent event,
                                  Instant recordedAt) {
         SystemRow row = document.system(system);
         row.role = role;

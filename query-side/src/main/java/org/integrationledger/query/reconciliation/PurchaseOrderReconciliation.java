@@ -11,28 +11,21 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
-import org.integrationledger.model.shared.ErpDocumentStatus;
+import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.PositionStatus;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.Money;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
  * must hold its current version, and any other ERP that reports it is flagged.
  */
 final class PurchaseOrderReconciliation {
-
-    static final String SOURCE = "SOURCE";
-    static final String ROUTED = "ROUTED";
-    static final String OTHER = "OTHER";
-    /** State of a system that reported a goods receipt of an order it neither issued nor is routed to. */
-    static final String RECEIPT_REPORTED = "RECEIPT_REPORTED";
-    /** The state of an ERP whose position is a version it acknowledged after a newer one existed. */
-    static final String STALE = "STALE";
-    private static final Set<String> FINISHED = Set.of("CANCELLED", "CLOSED");
 
     private PurchaseOrderReconciliation() {
     }
@@ -44,15 +37,15 @@ final class PurchaseOrderReconciliation {
             order.legalEntity = approved.legalEntity().value();
             order.sourceSystem = system;
             if (!order.sourceKnown) {
-                order.status = "REQUISITION_APPROVED";
+                order.status = DocumentStatus.REQUISITION_APPROVED;
             }
             SystemRow source = source(order, system, event, recordedAt);
-            source.state = order.sourceKnown ? source.state : "REQUISITION_APPROVED";
+            source.state = order.sourceKnown ? source.state : PositionState.REQUISITION_APPROVED;
             source.reference = approved.requisitionNumber();
         } else if (event instanceof PurchaseOrderIssued issued) {
             order.sourceKnown = true;
             order.sourceSystem = system;
-            order.status = "ISSUED";
+            order.status = DocumentStatus.ISSUED;
             order.supplierId = issued.supplier().value();
             order.legalEntity = issued.legalEntity().value();
             order.routedTo = issued.routedTo().value();
@@ -65,57 +58,57 @@ final class PurchaseOrderReconciliation {
             order.sourceReportedAt = issued.occurredAt();
             order.versionChangedAt = issued.occurredAt();
             SystemRow source = source(order, system, event, recordedAt);
-            source.state = "ISSUED";
+            source.state = PositionState.ISSUED;
             source.version = issued.version();
             source.reference = issued.requisitionNumber();
             source.amount = issued.total().amount();
             source.currency = issued.total().currency().value();
         } else if (event instanceof PurchaseOrderAmended amended) {
-            order.status = "AMENDED";
+            order.status = DocumentStatus.AMENDED;
             order.currentVersion = amended.version();
             amount(order, amended.total());
             order.versionChangedAt = amended.occurredAt();
             SystemRow source = source(order, system, event, recordedAt);
-            source.state = "AMENDED";
+            source.state = PositionState.AMENDED;
             source.version = amended.version();
             source.amount = amended.total().amount();
             source.currency = amended.total().currency().value();
         } else if (event instanceof PurchaseOrderPostedInErp posted) {
             SystemRow erp = erp(order, system, event, recordedAt);
-            erp.state = "POSTED";
+            erp.state = PositionState.POSTED;
             erp.version = erp.version == null ? posted.version() : Math.max(erp.version, posted.version());
             erp.reference = posted.erpDocumentNumber();
             erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
             erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
-            erp.status = (posted.erpStatus() == null ? ErpDocumentStatus.OPEN : posted.erpStatus()).name();
+            erp.status = PositionStatus.of(posted.erpStatus());
         } else if (event instanceof StalePostingAcknowledgmentRecorded stale) {
             SystemRow known = order.systems.get(system);
             // The ERP does hold the older version: while it holds nothing newer that is its position, labelled STALE.
             if (known == null || known.version == null || known.version < stale.version()) {
                 SystemRow erp = erp(order, system, event, recordedAt);
-                erp.state = STALE;
+                erp.state = PositionState.STALE;
                 erp.version = stale.version();
                 erp.reference = stale.erpDocumentNumber();
                 erp.amount = stale.postedTotal() == null ? null : stale.postedTotal().amount();
                 erp.currency = stale.postedTotal() == null ? null : stale.postedTotal().currency().value();
-                erp.status = (stale.erpStatus() == null ? ErpDocumentStatus.OPEN : stale.erpStatus()).name();
+                erp.status = PositionStatus.of(stale.erpStatus());
             }
         } else if (event instanceof PurchaseOrderPostingRejected rejected) {
             SystemRow erp = erp(order, system, event, recordedAt);
-            erp.state = "REJECTED";
+            erp.state = PositionState.REJECTED;
             erp.rejectedVersion = rejected.version();
             erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
         } else if (event instanceof PurchaseOrderCancelled) {
-            finish(order, "CANCELLED", system, event, recordedAt);
+            finish(order, DocumentStatus.CANCELLED, PositionState.CANCELLED, system, event, recordedAt);
         } else if (event instanceof PurchaseOrderClosed) {
-            finish(order, "CLOSED", system, event, recordedAt);
+            finish(order, DocumentStatus.CLOSED, PositionState.CLOSED, system, event, recordedAt);
         } else if (event instanceof GoodsReceived received) {
             // Receipts are on the trace; they do not change where the order sits in procurement or its routed ERP.
             // One reported by another system puts that system on the order, flagged WRONG_SYSTEM.
             if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
                 SystemRow other = erp(order, system, event, recordedAt);
                 if (other.state == null) {
-                    other.state = RECEIPT_REPORTED;
+                    other.state = PositionState.RECEIPT_REPORTED;
                     other.reference = received.receiptNumber();
                 }
             }
@@ -129,19 +122,19 @@ final class PurchaseOrderReconciliation {
         List<OpenDivergence> open = new ArrayList<>();
         if (!order.sourceKnown) {
             // One flag per system that reported the order ahead of procurement, in that system's region.
-            order.systems.values().stream().filter(row -> !SOURCE.equals(row.role)).forEach(row ->
+            order.systems.values().stream().filter(row -> row.role != SystemRole.SOURCE).forEach(row ->
                     open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system,
                             regions.of(row.system), order.firstBusinessTime, row.system + " reported the order "
                             + "before procurement issued it")));
             return open;
         }
-        boolean finished = FINISHED.contains(order.status);
+        boolean finished = order.status != null && order.status.finished();
         for (SystemRow row : order.systems.values()) {
-            if (SOURCE.equals(row.role)) {
+            if (row.role == SystemRole.SOURCE) {
                 continue;
             }
-            row.role = row.system.equals(order.routedTo) ? ROUTED : OTHER;
-            boolean routed = ROUTED.equals(row.role);
+            row.role = row.system.equals(order.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
+            boolean routed = row.role == SystemRole.ROUTED;
             if (routed && !row.holdsAVersion() && !finished) {
                 open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, row, order.sourceReportedAt,
                         row.system + " has not acknowledged the order"));
@@ -149,14 +142,15 @@ final class PurchaseOrderReconciliation {
             if (routed && row.holdsAVersion() && row.version < order.currentVersion && !finished) {
                 open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt, row.system + " holds version "
                         + row.version + ", procurement is at version " + order.currentVersion
-                        + (STALE.equals(row.state) ? " (acknowledged late, after a newer version existed)" : "")));
+                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)"
+                        : "")));
             }
             if (row.refusedItsLatest()) {
                 open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "
                         + row.rejectedVersion));
             }
             if (!routed && (row.holdsAVersion() || row.rejectedVersion != null
-                    || RECEIPT_REPORTED.equals(row.state))) {
+                    || row.state == PositionState.RECEIPT_REPORTED)) {
                 open.add(flag(order, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to " + order.routedTo
                         + " but reported by " + row.system));
             }
@@ -173,18 +167,20 @@ final class PurchaseOrderReconciliation {
         }
         if (order.routedTo != null && !finished && !order.systems.containsKey(order.routedTo)) {
             SystemRow pending = order.system(order.routedTo);
-            pending.role = ROUTED;
-            pending.state = "PENDING";
+            pending.role = SystemRole.ROUTED;
+            pending.state = PositionState.PENDING;
             open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, pending, order.sourceReportedAt,
                     order.routedTo + " has not acknowledged the order"));
         }
         return open;
     }
 
-    private static boolean statusDiffers(String procurementStatus, String erpStatus) {
-        String erp = erpStatus == null ? ErpDocumentStatus.OPEN.name() : erpStatus;
-        String procurement = FINISHED.contains(procurementStatus) ? procurementStatus : ErpDocumentStatus.OPEN.name();
-        return !procurement.equals(erp);
+    /** Procurement's finished order must be finished the same way in the ERP; any other order must be open there. */
+    private static boolean statusDiffers(DocumentStatus procurementStatus, PositionStatus erpStatus) {
+        PositionStatus erp = erpStatus == null ? PositionStatus.OPEN : erpStatus;
+        PositionStatus procurement = procurementStatus == DocumentStatus.CANCELLED ? PositionStatus.CANCELLED
+                : procurementStatus == DocumentStatus.CLOSED ? PositionStatus.CLOSED : PositionStatus.OPEN;
+        return procurement != erp;
     }
 
     private static OpenDivergence flag(DocumentState order, Divergence divergence, SystemRow row, Instant since,
@@ -200,11 +196,11 @@ final class PurchaseOrderReconciliation {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static void finish(DocumentState order, String status, String system, PurchaseOrderEvent event,
-                               Instant recordedAt) {
+    private static void finish(DocumentState order, DocumentStatus status, PositionState state, String system,
+                               PurchaseOrderEvent event, Instant recordedAt) {
         order.status = status;
         order.statusChangedAt = event.occurredAt();
-        source(order, system, event, recordedAt).state = status;
+        source(order, system, event, recordedAt).state = state;
     }
 
     private static void amount(DocumentState order, Money total) {
@@ -214,7 +210,7 @@ final class PurchaseOrderReconciliation {
 
     private static SystemRow source(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
         SystemRow row = order.system(system);
-        row.role = SOURCE;
+        row.role = SystemRole.SOURCE;
         row.businessTime = event.occurredAt();
         row.recordedAt = recordedAt;
         return row;
@@ -222,7 +218,7 @@ final class PurchaseOrderReconciliation {
 
     private static SystemRow erp(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
         SystemRow row = order.system(system);
-        row.role = system.equals(order.routedTo) ? ROUTED : OTHER;
+        row.role = system.equals(order.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
         row.businessTime = event.occurredAt();
         row.recordedAt = recordedAt;
         return row;

@@ -1,7 +1,11 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.PositionStatus;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.query.rebuild.CopyRows;
 import org.integrationledger.query.rebuild.ShadowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -211,7 +215,7 @@ class ReconciliationTable {
 
     private static Object[] documentRow(DocumentState d) {
         return new Object[]{d.type.name(), d.id, Texts.cut(d.businessKey, 128), d.parentKey, d.supplierId,
-                d.legalEntity, d.region, d.sourceSystem, d.status, d.currentVersion, d.routedTo, d.routingRuleVersion,
+                d.legalEntity, d.region, d.sourceSystem, name(d.status), d.currentVersion, d.routedTo, d.routingRuleVersion,
                 d.amount, d.currency, d.sourceKnown, ts(d.sourceReportedAt), ts(d.versionChangedAt),
                 ts(d.statusChangedAt), ts(d.firstBusinessTime), ts(d.lastBusinessTime), ts(d.lastRecordedAt),
                 ts(d.divergentSince())};
@@ -219,9 +223,9 @@ class ReconciliationTable {
 
     // Texts from connectors are cut to the column, so a long reference can never block the projection.
     private static List<Object[]> systemRows(DocumentState d) {
-        return d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, s.role,
-                Texts.cut(s.state, 32), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
-                s.amount, s.currency, Texts.cut(s.status, 32),
+        return d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, name(s.role),
+                name(s.state), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
+                s.amount, s.currency, name(s.status),
                 s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
                 .toList();
     }
@@ -319,7 +323,7 @@ class ReconciliationTable {
         d.legalEntity = rs.getString("legal_entity");
         d.region = rs.getString("region");
         d.sourceSystem = rs.getString("source_system");
-        d.status = rs.getString("status");
+        d.status = constant(DocumentStatus.class, rs.getString("status"));
         d.currentVersion = rs.getInt("current_version");
         d.routedTo = rs.getString("routed_to");
         d.routingRuleVersion = (Integer) rs.getObject("routing_rule_version");
@@ -337,15 +341,15 @@ class ReconciliationTable {
 
     static SystemRow system(ResultSet rs) throws SQLException {
         SystemRow s = new SystemRow(rs.getString("system_id"));
-        s.role = rs.getString("role");
-        s.state = rs.getString("state");
+        s.role = constant(SystemRole.class, rs.getString("role"));
+        s.state = constant(PositionState.class, rs.getString("state"));
         s.version = (Integer) rs.getObject("acknowledged_version");
         s.expectedVersion = (Integer) rs.getObject("expected_version");
         s.rejectedVersion = (Integer) rs.getObject("rejected_version");
         s.reference = rs.getString("reference");
         s.amount = rs.getBigDecimal("amount");
         s.currency = rs.getString("currency");
-        s.status = rs.getString("status");
+        s.status = constant(PositionStatus.class, rs.getString("status"));
         s.region = rs.getString("region");
         s.pendingSince = instant(rs, "pending_since");
         s.bankAccountMismatch = rs.getBoolean("bank_account_mismatch");
@@ -370,5 +374,14 @@ class ReconciliationTable {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Roles, states and statuses are stored by name, so the columns read as the API spells them. */
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

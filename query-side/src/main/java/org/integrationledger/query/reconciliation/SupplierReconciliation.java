@@ -1,6 +1,9 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.Divergence;
+import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.supplier.BankAccountChangeApproved;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
 import org.integrationledger.model.supplier.PropagationTarget;
@@ -26,14 +29,6 @@ import java.util.List;
  */
 final class SupplierReconciliation {
 
-    static final String OWNER = "SOURCE";
-    static final String REQUESTER = "REQUESTER";
-    static final String TARGET = "TARGET";
-    /** A system that reported on a copy although the golden record was never propagated to it. */
-    static final String OTHER = "OTHER";
-    /** The state of a copy whose position is a version the system acknowledged after a newer one existed. */
-    static final String STALE = "STALE";
-
     private SupplierReconciliation() {
     }
 
@@ -42,23 +37,23 @@ final class SupplierReconciliation {
         supplier.supplierId = supplier.id;
         String system = event.reportingSystem().value();
         if (event instanceof SupplierRequested requested) {
-            supplier.status = "REQUESTED";
+            supplier.status = DocumentStatus.REQUESTED;
             supplier.sourceSystem = system;
             if (!requested.requestingLegalEntities().isEmpty()) {
                 supplier.legalEntity = requested.requestingLegalEntities().get(0).value();
             }
             SystemRow requester = row(supplier, system, event, recordedAt);
             if (requester.role == null) {
-                requester.role = REQUESTER;
+                requester.role = SystemRole.REQUESTER;
             }
-            requester.state = "REQUESTED";
+            requester.state = PositionState.REQUESTED;
         } else if (event instanceof SupplierRequestApproved) {
-            supplier.status = "APPROVED";
+            supplier.status = DocumentStatus.APPROVED;
         } else if (event instanceof SupplierRequestRejected) {
-            supplier.status = "REJECTED";
+            supplier.status = DocumentStatus.REJECTED;
         } else if (event instanceof GoldenRecordCreated created) {
             supplier.sourceKnown = true;
-            supplier.status = "ACTIVE";
+            supplier.status = DocumentStatus.ACTIVE;
             supplier.sourceSystem = created.owner().value();
             supplier.businessKey = created.vendorNumber();
             version(supplier, created.version(), created.owner().value(), event, recordedAt).reference =
@@ -68,21 +63,21 @@ final class SupplierReconciliation {
         } else if (event instanceof BankAccountChangeApproved approved) {
             version(supplier, approved.version(), system, event, recordedAt);
         } else if (event instanceof SupplierBlocked blocked) {
-            supplier.status = "BLOCKED";
+            supplier.status = DocumentStatus.BLOCKED;
             version(supplier, blocked.version(), system, event, recordedAt);
         } else if (event instanceof SupplierUnblocked unblocked) {
-            supplier.status = "ACTIVE";
+            supplier.status = DocumentStatus.ACTIVE;
             version(supplier, unblocked.version(), system, event, recordedAt);
         } else if (event instanceof SupplierVersionPropagationRequested requested) {
             for (PropagationTarget target : requested.targets()) {
                 SystemRow row = supplier.system(target.system().value());
-                row.role = TARGET;
+                row.role = SystemRole.TARGET;
                 row.region = target.region();
                 row.expectedVersion = Math.max(row.expectedVersion == null ? 0 : row.expectedVersion,
                         requested.version());
                 if (row.version == null || row.version < row.expectedVersion) {
                     row.pendingSince = row.pendingSince == null ? requested.occurredAt() : row.pendingSince;
-                    row.state = row.version == null ? "PENDING" : row.state;
+                    row.state = row.version == null ? PositionState.PENDING : row.state;
                 }
             }
         } else if (event instanceof SupplierCopyAcknowledged acknowledged) {
@@ -90,7 +85,7 @@ final class SupplierReconciliation {
                 return; // the owner holds every version by definition; its own copy says nothing more
             }
             SystemRow row = copyHolder(supplier, system, event, recordedAt);
-            row.state = "ACKNOWLEDGED";
+            row.state = PositionState.ACKNOWLEDGED;
             row.version = row.version == null ? acknowledged.version() : Math.max(row.version, acknowledged.version());
             row.reference = acknowledged.reference();
             if (acknowledged.bankAccountMatchesGoldenRecord() != null) {
@@ -107,7 +102,7 @@ final class SupplierReconciliation {
             // The system does hold the older version: while it holds nothing newer that is its copy, labelled STALE.
             if (known == null || known.version == null || known.version < stale.version()) {
                 SystemRow row = copyHolder(supplier, system, event, recordedAt);
-                row.state = STALE;
+                row.state = PositionState.STALE;
                 row.version = stale.version();
                 row.reference = stale.reference();
                 if (stale.bankAccountMatchesGoldenRecord() != null) {
@@ -122,7 +117,7 @@ final class SupplierReconciliation {
                 return;
             }
             SystemRow row = copyHolder(supplier, system, event, recordedAt);
-            row.state = "FAILED";
+            row.state = PositionState.FAILED;
             row.rejectedVersion = failed.version();
         }
     }
@@ -130,13 +125,13 @@ final class SupplierReconciliation {
     static List<OpenDivergence> divergences(DocumentState supplier) {
         List<OpenDivergence> open = new ArrayList<>();
         for (SystemRow row : supplier.systems.values()) {
-            if (OTHER.equals(row.role)) {
+            if (row.role == SystemRole.OTHER) {
                 open.add(new OpenDivergence(Divergence.WRONG_SYSTEM, row.system, row.region == null ? supplier.region
                         : row.region, row.businessTime, row.system + " reported on a copy of the supplier, which was "
                         + "never propagated to it"));
                 continue;
             }
-            if (!TARGET.equals(row.role) || row.expectedVersion == null) {
+            if (row.role != SystemRole.TARGET || row.expectedVersion == null) {
                 continue;
             }
             String region = row.region == null ? supplier.region : row.region;
@@ -146,7 +141,7 @@ final class SupplierReconciliation {
             } else if (row.version < row.expectedVersion) {
                 open.add(new OpenDivergence(Divergence.VERSION_BEHIND, row.system, region, row.pendingSince,
                         row.system + " holds version " + row.version + " of " + row.expectedVersion
-                        + (STALE.equals(row.state) ? " (acknowledged late, after a newer version existed)" : "")));
+                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)" : "")));
             }
             if (row.refusedItsLatest()) {
                 open.add(new OpenDivergence(Divergence.REJECTED, row.system, region, row.businessTime,
@@ -165,23 +160,23 @@ final class SupplierReconciliation {
         supplier.currentVersion = Math.max(supplier.currentVersion, version);
         supplier.versionChangedAt = event.occurredAt();
         SystemRow row = row(supplier, owner, event, recordedAt);
-        row.role = OWNER;
-        row.state = "GOLDEN_RECORD";
+        row.role = SystemRole.SOURCE;
+        row.state = PositionState.GOLDEN_RECORD;
         row.version = supplier.currentVersion;
         return row;
     }
 
     private static boolean isOwner(DocumentState supplier, String system) {
         SystemRow row = supplier.systems.get(system);
-        return row != null && OWNER.equals(row.role);
+        return row != null && row.role == SystemRole.SOURCE;
     }
 
     /** The row of a system reporting on its copy: a target, or else one the record never reached. */
     private static SystemRow copyHolder(DocumentState supplier, String system, SupplierEvent event,
                                         Instant recordedAt) {
         SystemRow row = row(supplier, system, event, recordedAt);
-        if (!TARGET.equals(row.role)) {
-            row.role = OTHER;
+        if (row.role != SystemRole.TARGET) {
+            row.role = SystemRole.OTHER;
         }
         return row;
     }

@@ -1,6 +1,9 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.SystemPosition;
+import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SystemId;
@@ -17,8 +20,8 @@ final class SystemRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final String system;
-    String role;
-    String state;
+    SystemRole role;
+    PositionState state;
     /** The highest version the system acknowledged, null when it acknowledged none. */
     Integer version;
     /** The version the system is expected to hold (supplier propagation targets). */
@@ -28,7 +31,7 @@ final class SystemRow implements Serializable {
     String reference;
     BigDecimal amount;
     String currency;
-    String status;
+    PositionStatus status;
     String region;
     /** Since when the system has been expected to acknowledge (first request of an unacknowledged version). */
     Instant pendingSince;
@@ -56,7 +59,7 @@ final class SystemRow implements Serializable {
 
     /** Canonical text of the row, for the projection checksum. */
     String canonical() {
-        return String.join("|", system, role, String.valueOf(state), String.valueOf(version),
+        return String.join("|", system, String.valueOf(role), String.valueOf(state), String.valueOf(version),
                 String.valueOf(expectedVersion), String.valueOf(rejectedVersion), String.valueOf(reference),
                 amount == null ? "null" : amount.stripTrailingZeros().toPlainString(), String.valueOf(currency),
                 String.valueOf(status), String.valueOf(region), String.valueOf(pendingSince),

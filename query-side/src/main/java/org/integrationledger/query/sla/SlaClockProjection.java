@@ -21,14 +21,13 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Starts and stops SLA clocks from events of any type, driven only by the recorded rules: a rule names its start
- * and stop events by simple class name, so a new document type gets SLAs through configuration. The document is
+ * Starts and stops SLA clocks from document events, driven only by the recorded rules: a rule names its start and
+ * stop events by simple class name and its fields by the names {@link SlaEvents} registers for them. The document is
  * the event's aggregate. Clocks run on business time ({@code occurredAt}); the recorded time is kept beside it.
  * This handler never notifies anyone: breaches are the evaluator's, so a replay of this projection sends nothing.
  * Runs in one segment: rule events and document events must be applied in the order they were recorded.
@@ -39,11 +38,9 @@ import java.util.Objects;
 class SlaClockProjection {
 
     static final String PROCESSING_GROUP = "sla-clocks";
-    /** Every canonical event of a document with a legal entity names it in this component. */
-    static final String LEGAL_ENTITY_FIELD = "legalEntity";
-    /** A document's own region (an invoice's), for clocks that wait for no particular system. */
-    static final String REGION_FIELD = "region";
-    private static final String NO_SYSTEM = "-";
+    static final String LEGAL_ENTITY_FIELD = SlaEvents.LEGAL_ENTITY;
+    static final String REGION_FIELD = SlaEvents.REGION;
+    private static final String NO_SYSTEM = SlaClockRules.NO_SYSTEM;
     /** Closes a clock at a stop event's business time; parameters: stopped at, stop event, stopped at, recorded at. */
     private static final String STOP = """
             state = CASE WHEN ? <= c.due_at THEN 'MET' ELSE 'MET_LATE' END,
@@ -81,7 +78,7 @@ class SlaClockProjection {
         String document = DocumentKey.businessIdOf(domainEvent.getAggregateIdentifier());
         String type = payload.getClass().getSimpleName();
         Instant recordedAt = message.getTimestamp();
-        Instant occurredAt = EventFields.occurredAt(payload);
+        Instant occurredAt = SlaEvents.occurredAt(payload);
         Instant businessAt = occurredAt == null ? recordedAt : occurredAt;
 
         boolean changed = remember(document, payload, active);
@@ -128,12 +125,12 @@ class SlaClockProjection {
 
     /** Remembers the document's legal entity and the systems the rules wait for; true when something changed. */
     private boolean remember(String document, Object payload, List<SlaRuleDefinition> active) {
-        boolean changed = documentFields.remember(document, LEGAL_ENTITY_FIELD, EventFields.value(payload, LEGAL_ENTITY_FIELD));
-        changed |= documentFields.remember(document, REGION_FIELD, EventFields.value(payload, REGION_FIELD));
+        boolean changed = documentFields.remember(document, LEGAL_ENTITY_FIELD, SlaEvents.value(payload, LEGAL_ENTITY_FIELD));
+        changed |= documentFields.remember(document, REGION_FIELD, SlaEvents.value(payload, REGION_FIELD));
         for (SlaRuleDefinition rule : active) {
             if (rule.systemField() != null) {
                 changed |= documentFields.remember(document, rule.systemField(),
-                        EventFields.value(payload, rule.systemField()));
+                        SlaEvents.value(payload, rule.systemField()));
             }
         }
         return changed;
@@ -181,23 +178,11 @@ class SlaClockProjection {
     private void start(SlaRuleDefinition rule, String document, String documentType, String startEvent,
                        Object payload, Instant businessAt, Instant recordedAt, Map<String, String> fields) {
         String legalEntity = fields.get(LEGAL_ENTITY_FIELD);
-        List<String> systems = rule.clockPerSystem() == null
-                ? Collections.singletonList(rule.systemField() == null ? null : fields.get(rule.systemField()))
-                : EventFields.values(payload, rule.clockPerSystem());
-        Integer version = version(rule, payload);
-        String pair = pairOf(rule, payload);
-        if (rule.pairField() != null && pair == null) {
-            return;
-        }
-        for (String system : systems) {
-            // The waited-for system's region; without one, the document's own (an invoice's region).
-            String region = system == null && fields.get(REGION_FIELD) != null ? fields.get(REGION_FIELD)
-                    : settings.regionOf(system);
-            if (!rule.scope().admits(legalEntity, region, system)) {
-                continue;
-            }
-            String clockKey = (rule.clockPerSystem() == null || system == null ? NO_SYSTEM : system)
-                    + (version == null ? "" : "@v" + version) + (pair == null ? "" : "#" + pair);
+        for (SlaClockRules.ClockStart clock : SlaClockRules.starts(rule, payload, fields, settings::regionOf)) {
+            String clockKey = clock.clockKey();
+            String system = clock.system();
+            String region = clock.region();
+            Integer version = clock.version();
             // A start event for a clock that already exists (a re-sent approval, a replayed event) changes nothing.
             int started = jdbc.update("""
                     INSERT INTO sla_clock (rule_name, document_id, clock_key, document_type, state, severity,
@@ -243,10 +228,10 @@ class SlaClockProjection {
     /** The latest stop event of each type (and reporting system) of a document, for a start that comes after it. */
     private void rememberStop(String document, String type, Object payload, Instant businessAt, Instant recordedAt,
                               List<SlaRuleDefinition> active) {
-        String system = EventFields.value(payload, "reportingSystem");
+        String system = SlaEvents.value(payload, SlaEvents.REPORTING_SYSTEM);
         String version = active.stream()
                 .filter(rule -> rule.stopEvents().contains(type) && rule.versionField() != null)
-                .map(rule -> EventFields.value(payload, rule.versionField()))
+                .map(rule -> SlaEvents.value(payload, rule.versionField()))
                 .filter(Objects::nonNull).findFirst().orElse(null);
         Integer documentVersion = version == null || !version.matches("-?\\d{1,9}") ? null : Integer.valueOf(version);
         jdbc.update("""
@@ -293,38 +278,28 @@ class SlaClockProjection {
      */
     private void stop(SlaRuleDefinition rule, String document, String type, Object payload, Instant businessAt,
                       Instant recordedAt) {
-        StringBuilder sql = new StringBuilder(
-                "rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')");
-        List<Object> args = new ArrayList<>(List.of(rule.name(), document));
-        String reporting = EventFields.value(payload, "reportingSystem");
-        if (rule.clockPerSystem() != null) {
-            if (reporting == null) {
-                return;
+        for (SlaClockRules.ClockStop clocks : SlaClockRules.stops(rule, payload)) {
+            StringBuilder sql = new StringBuilder(
+                    "rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')");
+            List<Object> args = new ArrayList<>(List.of(rule.name(), document));
+            if (clocks.onlySystem()) {
+                sql.append(" AND system_id = ?");
+                args.add(clocks.system());
+            } else if (clocks.systemOrNone()) {
+                sql.append(" AND (system_id IS NULL OR system_id = ?)");
+                args.add(clocks.system());
             }
-            sql.append(" AND system_id = ?");
-            args.add(reporting);
-        } else if (rule.systemField() != null && reporting != null) {
-            // The clock waits for one system (the order's ERP); another system's report does not stop it.
-            sql.append(" AND (system_id IS NULL OR system_id = ?)");
-            args.add(reporting);
-        }
-        Integer version = version(rule, payload);
-        if (version != null) {
-            sql.append(" AND (document_version IS NULL OR document_version <= ?)");
-            args.add(version);
-        }
-        if (rule.pairField() != null) {
-            // Only the clock its own start event opened: the exception of this kind, the payment of this reference.
-            String pair = pairOf(rule, payload);
-            if (pair == null) {
-                return;
+            if (clocks.version() != null) {
+                sql.append(" AND (document_version IS NULL OR document_version <= ?)");
+                args.add(clocks.version());
             }
-            // pair-field excludes clock-per-system and version-field (SlaRuleDefinition), so the key is exact.
-            sql.append(" AND clock_key = ?");
-            args.add(NO_SYSTEM + "#" + pair);
+            if (clocks.clockKey() != null) {
+                sql.append(" AND clock_key = ?");
+                args.add(clocks.clockKey());
+            }
+            updateClocks(STOP, List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
+                    Timestamp.from(recordedAt)), sql.toString(), args);
         }
-        updateClocks(STOP, List.of(Timestamp.from(businessAt), type, Timestamp.from(businessAt),
-                Timestamp.from(recordedAt)), sql.toString(), args);
     }
 
     /**
@@ -360,22 +335,6 @@ class SlaClockProjection {
                     ON CONFLICT (rule_name, day, state) DO UPDATE SET n = d.n + EXCLUDED.n)
                 SELECT count(*) FROM changed""".formatted(where, set), Integer.class, args.toArray());
         return updated == null ? 0 : updated;
-    }
-
-    private static String pairOf(SlaRuleDefinition rule, Object payload) {
-        return rule.pairField() == null ? null : EventFields.value(payload, rule.pairField());
-    }
-
-    private static Integer version(SlaRuleDefinition rule, Object payload) {
-        if (rule.versionField() == null) {
-            return null;
-        }
-        String value = EventFields.value(payload, rule.versionField());
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static long warnMillis(SlaRuleDefinition rule) {

@@ -17,20 +17,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reads the SLA clocks: open breaches and at-risk items, closed history, rules, notifications and counts. */
 @Component
 public class SlaQueries {
-
-    static final Set<String> ATTENTION_STATES = Set.of("AT_RISK", "BREACHED");
-    static final Set<String> OUTCOMES = Set.of("MET", "MET_LATE");
-    static final Set<String> NOTIFICATION_STATES = Set.of("PENDING", "SENT", "FAILED");
 
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
@@ -60,11 +56,8 @@ public class SlaQueries {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE state IN ('AT_RISK', 'BREACHED')");
         if (filter.state() != null) {
-            if (!ATTENTION_STATES.contains(filter.state())) {
-                throw new IllegalArgumentException("state must be one of " + ATTENTION_STATES);
-            }
             where.append(" AND state = ?");
-            args.add(filter.state());
+            args.add(SlaClockState.parse(filter.state(), SlaClockState.ATTENTION, "state").name());
         }
         equal(where, args, "rule_name", filter.rule());
         equal(where, args, "region", filter.region());
@@ -92,23 +85,22 @@ public class SlaQueries {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
-        if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw new IllegalArgumentException("outcome must be one of " + OUTCOMES);
-        }
-        Map<String, Long> counts = stoppedCounts(rule, from, to);
-        long met = counts.getOrDefault("MET", 0L);
-        long metLate = counts.getOrDefault("MET_LATE", 0L);
+        SlaClockState stopped = outcome == null ? null
+                : SlaClockState.parse(outcome, SlaClockState.STOPPED, "outcome");
+        Map<SlaClockState, Long> counts = stoppedCounts(rule, from, to);
+        long met = counts.getOrDefault(SlaClockState.MET, 0L);
+        long metLate = counts.getOrDefault(SlaClockState.MET_LATE, 0L);
         List<Object> args = new ArrayList<>(List.of(rule, Timestamp.from(from), Timestamp.from(to)));
         StringBuilder where = new StringBuilder(
                 " WHERE rule_name = ? AND stopped_at >= ? AND stopped_at < ? AND state IN ('MET', 'MET_LATE')");
-        if (outcome != null) {
+        if (stopped != null) {
             where.append(" AND state = ?");
-            args.add(outcome);
+            args.add(stopped.name());
         }
         List<SlaClock> items = items(where.toString(), args, "stopped_at DESC, document_id, clock_key", page,
                 clock.instant());
         // The counts are exact, and they are the total: no second count, and no cap.
-        long total = outcome == null ? met + metLate : "MET".equals(outcome) ? met : metLate;
+        long total = stopped == null ? met + metLate : stopped == SlaClockState.MET ? met : metLate;
         return new SlaHistory(rule, from, to, met, metLate, items, page.page(), page.size(), total, true);
     }
 
@@ -117,7 +109,7 @@ public class SlaQueries {
      * counts the projection keeps (sla_stopped_daily), the partial days at either end from the clocks themselves.
      * One statement, so both parts read the same snapshot.
      */
-    private Map<String, Long> stoppedCounts(String rule, Instant from, Instant to) {
+    private Map<SlaClockState, Long> stoppedCounts(String rule, Instant from, Instant to) {
         Instant firstWholeDay = from.truncatedTo(ChronoUnit.DAYS);
         if (firstWholeDay.isBefore(from)) {
             firstWholeDay = firstWholeDay.plus(1, ChronoUnit.DAYS);
@@ -128,7 +120,7 @@ public class SlaQueries {
             firstWholeDay = to;
             endOfWholeDays = to;
         }
-        Map<String, Long> counts = new HashMap<>();
+        Map<SlaClockState, Long> counts = new EnumMap<>(SlaClockState.class);
         jdbc.query("""
                 SELECT state, sum(n) AS n FROM (
                     SELECT state, n FROM sla_stopped_daily WHERE rule_name = ? AND day >= ? AND day < ?
@@ -142,7 +134,7 @@ public class SlaQueries {
                     WHERE rule_name = ? AND state IN ('MET', 'MET_LATE') AND stopped_at >= ? AND stopped_at < ?
                     GROUP BY state) parts
                 GROUP BY state""", rs -> {
-                    counts.put(rs.getString("state"), rs.getLong("n"));
+                    counts.put(SlaClockState.valueOf(rs.getString("state")), rs.getLong("n"));
                 }, rule, utcDay(firstWholeDay), utcDay(endOfWholeDays), rule, Timestamp.from(from),
                 Timestamp.from(firstWholeDay), rule, Timestamp.from(endOfWholeDays), Timestamp.from(to));
         return counts;
@@ -154,18 +146,18 @@ public class SlaQueries {
 
     /** Every recorded rule with its open clocks by state. */
     public List<SlaRuleStatus> rules() {
-        Map<String, Map<String, Long>> open = new HashMap<>();
+        Map<String, Map<SlaClockState, Long>> open = new HashMap<>();
         jdbc.query("""
                 SELECT rule_name, state, count(*) AS n FROM sla_clock
                 WHERE state IN ('RUNNING', 'AT_RISK', 'BREACHED') GROUP BY rule_name, state""", rs -> {
-            open.computeIfAbsent(rs.getString("rule_name"), r -> new HashMap<>())
-                    .put(rs.getString("state"), rs.getLong("n"));
+            open.computeIfAbsent(rs.getString("rule_name"), r -> new EnumMap<>(SlaClockState.class))
+                    .put(SlaClockState.valueOf(rs.getString("state")), rs.getLong("n"));
         });
         return rules.all().stream().map(rule -> {
-            Map<String, Long> byState = open.getOrDefault(rule.definition().name(), Map.of());
+            Map<SlaClockState, Long> byState = open.getOrDefault(rule.definition().name(), Map.of());
             return new SlaRuleStatus(rule.definition(), rule.active(), rule.revision(), rule.inForceSince(),
-                    byState.getOrDefault("RUNNING", 0L), byState.getOrDefault("AT_RISK", 0L),
-                    byState.getOrDefault("BREACHED", 0L));
+                    byState.getOrDefault(SlaClockState.RUNNING, 0L), byState.getOrDefault(SlaClockState.AT_RISK, 0L),
+                    byState.getOrDefault(SlaClockState.BREACHED, 0L));
         }).toList();
     }
 
@@ -193,11 +185,8 @@ public class SlaQueries {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (status != null) {
-            if (!NOTIFICATION_STATES.contains(status)) {
-                throw new IllegalArgumentException("status must be one of " + NOTIFICATION_STATES);
-            }
             where.append(" AND status = ?");
-            args.add(status);
+            args.add(NotificationStatus.parse(status).name());
         }
         equal(where, args, "rule_name", rule);
         args.add(page.size());
@@ -205,7 +194,8 @@ public class SlaQueries {
         return jdbc.query("SELECT * FROM sla_breach_notification" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 (rs, n) -> new SlaNotification(rs.getLong("id"), rs.getString("rule_name"),
                         rs.getString("document_id"), rs.getString("clock_key"), rs.getString("severity"),
-                        rs.getString("region"), instant(rs, "breached_at"), rs.getString("status"),
+                        rs.getString("region"), instant(rs, "breached_at"),
+                        NotificationStatus.valueOf(rs.getString("status")),
                         rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
                         instant(rs, "sent_at")), args.toArray());
     }

@@ -50,14 +50,14 @@ public final class WebhookDelivery {
                            Instant now) {
         String error = post(idempotencyKey, body);
         if (error == null) {
-            jdbc.update("UPDATE " + outbox + " SET status = 'SENT', attempts = ?, sent_at = ?, last_error = NULL "
-                    + "WHERE id = ?", attempts, Timestamp.from(clock.instant()), id);
+            jdbc.update("UPDATE " + outbox + " SET status = ?, attempts = ?, sent_at = ?, last_error = NULL "
+                    + "WHERE id = ?", NotificationStatus.SENT.name(), attempts, Timestamp.from(clock.instant()), id);
             return Outcome.SENT;
         }
         boolean giveUp = attempts >= settings.maxAttempts();
         jdbc.update("UPDATE " + outbox + " SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? "
-                        + "WHERE id = ?", giveUp ? "FAILED" : "PENDING", attempts,
-                error.length() > 500 ? error.substring(0, 500) : error,
+                        + "WHERE id = ?", (giveUp ? NotificationStatus.FAILED : NotificationStatus.PENDING).name(),
+                attempts, error.length() > 500 ? error.substring(0, 500) : error,
                 Timestamp.from(now.plus(settings.backoffAfter(attempts))), id);
         log.warn("Webhook notification {} of {} attempt {} failed{}: {}", id, outbox, attempts,
                 giveUp ? " (giving up)" : "", error);

@@ -13,6 +13,7 @@ import org.integrationledger.model.purchaseorder.ReceiptLine;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.shared.ErpDocumentStatus;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
@@ -112,14 +113,14 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), amended(2, "2675.00", 3600), stale(ERP_NA, 1, 4000));
 
         SystemRow erp = order.systems.get("ERP_NA");
-        assertThat(erp.state).isEqualTo("STALE");
+        assertThat(erp.state).isEqualTo(PositionState.STALE);
         assertThat(erp.version).isEqualTo(1);
         assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::detail).containsExactly(tuple(Divergence.VERSION_BEHIND, "ERP_NA",
                 "ERP_NA holds version 1, procurement is at version 2 (acknowledged late, after a newer version existed)"));
 
         apply(order, posted(ERP_NA, 2, null, null, 5000));
-        assertThat(order.systems.get("ERP_NA").state).isEqualTo("POSTED");
+        assertThat(order.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
         assertThat(flags(order)).isEmpty();
     }
 
@@ -129,7 +130,7 @@ class PurchaseOrderReconciliationTest {
                 stale(ERP_NA, 1, 5000));
 
         SystemRow erp = order.systems.get("ERP_NA");
-        assertThat(erp.state).isEqualTo("POSTED");
+        assertThat(erp.state).isEqualTo(PositionState.POSTED);
         assertThat(erp.version).isEqualTo(2);
         assertThat(erp.businessTime).isEqualTo(NINE.plusSeconds(4000));
         assertThat(flags(order)).isEmpty();
@@ -162,8 +163,8 @@ class PurchaseOrderReconciliationTest {
         apply(order, received(ERP_EMEA, 1200));
 
         assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
-        assertThat(order.systems.get("ERP_EMEA").state).isEqualTo("RECEIPT_REPORTED");
-        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP's position is its posting").isEqualTo("POSTED");
+        assertThat(order.systems.get("ERP_EMEA").state).isEqualTo(PositionState.RECEIPT_REPORTED);
+        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP's position is its posting").isEqualTo(PositionState.POSTED);
     }
 
     @Test

@@ -1,13 +1,19 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.PositionState;
+import org.integrationledger.model.reconciliation.SystemRole;
+import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
 import org.integrationledger.model.supplier.PropagationTarget;
+import org.integrationledger.model.supplier.SupplierBlocked;
 import org.integrationledger.model.supplier.SupplierCopyAcknowledged;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.model.supplier.SupplierPropagationFailed;
+import org.integrationledger.model.supplier.SupplierRequested;
 import org.integrationledger.model.supplier.SupplierVersionPropagationRequested;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +22,18 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who reports on a supplier's copies: its propagation targets; any other system is flagged. */
+/**
+ * The reconciliation view of a supplier: the golden-record owner is the source of each version, every propagation
+ * target must acknowledge the version it was sent holding the golden record's bank account, and any other system
+ * that reports on a copy is flagged.
+ */
 class SupplierReconciliationTest {
 
     private static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
     private static final SystemId OWNER = SystemId.of("ERP_NA");
     private static final SystemId TARGET = SystemId.of("ERP_EMEA");
     private static final SystemId STRANGER = SystemId.of("ERP_APAC");
+    private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
     private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
 
     @Test
@@ -33,7 +44,7 @@ class SupplierReconciliationTest {
         apply(supplier, acknowledged(STRANGER, 900));
 
         assertThat(flags(supplier)).containsExactly("WRONG_SYSTEM@ERP_APAC");
-        assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo("OTHER");
+        assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo(SystemRole.OTHER);
     }
 
     @Test
@@ -49,7 +60,68 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600), acknowledged(OWNER, 900));
 
         assertThat(flags(supplier)).isEmpty();
-        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo("GOLDEN_RECORD");
+        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
+    }
+
+    @Test
+    void aRequestedSupplierIsTheRequestersUntilItHasAGoldenRecord() {
+        DocumentState supplier = replay(new SupplierRequested(SUPPLIER, "Acme GmbH", List.of(), List.of(), "NET30",
+                null, List.of(LegalEntityId.of("DE01")), "buyer@example.com", PROCUREMENT, NINE.minusSeconds(3_600)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.REQUESTED);
+        assertThat(supplier.legalEntity).isEqualTo("DE01");
+        assertThat(supplier.systems.get("PROCUREMENT").role).isEqualTo(SystemRole.REQUESTER);
+        assertThat(supplier.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUESTED);
+        assertThat(flags(supplier)).isEmpty();
+
+        apply(supplier, created());
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
+        assertThat(supplier.systems.get("ERP_NA").role).isEqualTo(SystemRole.SOURCE);
+    }
+
+    @Test
+    void aTargetThatAcknowledgedNothingIsNotAcknowledgedSinceThePropagation() {
+        DocumentState supplier = replay(created(), propagated());
+
+        assertThat(supplier.systems.get("ERP_EMEA").role).isEqualTo(SystemRole.TARGET);
+        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.PENDING);
+        assertThat(flags(supplier)).containsExactly("NOT_ACKNOWLEDGED@ERP_EMEA");
+        assertThat(supplier.divergences.values().iterator().next().since()).isEqualTo(NINE);
+    }
+
+    @Test
+    void aTargetHoldingAnOlderVersionIsBehindUntilItAcknowledgesTheNewOne() {
+        DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600),
+                new SupplierBlocked(SUPPLIER, 2, "fraud check", OWNER, NINE.plusSeconds(900)),
+                new SupplierVersionPropagationRequested(SUPPLIER, 2, List.of(new PropagationTarget(TARGET, "EMEA")),
+                        OWNER, NINE.plusSeconds(900)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
+        assertThat(flags(supplier)).containsExactly("VERSION_BEHIND@ERP_EMEA");
+
+        apply(supplier, new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
+                NINE.plusSeconds(1_200)));
+
+        assertThat(flags(supplier)).isEmpty();
+    }
+
+    @Test
+    void aTargetThatFailedToApplyTheVersionHasRejectedIt() {
+        DocumentState supplier = replay(created(), propagated(),
+                new SupplierPropagationFailed(SUPPLIER, 1, "vendor locked", TARGET, NINE.plusSeconds(600)));
+
+        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.FAILED);
+        assertThat(flags(supplier)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_EMEA", "REJECTED@ERP_EMEA");
+    }
+
+    @Test
+    void aCopyHoldingAnotherBankAccountIsFlagged() {
+        DocumentState supplier = replay(created(), propagated(),
+                new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, false, TARGET, NINE.plusSeconds(600)));
+
+        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.ACKNOWLEDGED);
+        assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
     }
 
     private static DocumentState replay(SupplierEvent... events) {

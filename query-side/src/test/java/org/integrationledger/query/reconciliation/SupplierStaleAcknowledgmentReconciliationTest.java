@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentType;
+import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
@@ -33,7 +34,7 @@ class SupplierStaleAcknowledgmentReconciliationTest {
                 stale(1, false, 120));
 
         SystemRow copy = supplier.systems.get("ERP_EMEA");
-        assertThat(copy.state).isEqualTo("STALE");
+        assertThat(copy.state).isEqualTo(PositionState.STALE);
         assertThat(copy.version).isEqualTo(1);
         assertThat(supplier.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::region).containsExactlyInAnyOrder(
@@ -48,7 +49,7 @@ class SupplierStaleAcknowledgmentReconciliationTest {
                 stale(1, null, 120));
 
         SystemRow copy = supplier.systems.get("ERP_EMEA");
-        assertThat(copy.state).isEqualTo("ACKNOWLEDGED");
+        assertThat(copy.state).isEqualTo(PositionState.ACKNOWLEDGED);
         assertThat(copy.version).isEqualTo(2);
         assertThat(copy.reference).isEqualTo("E-2");
         assertThat(supplier.divergences).isEmpty();
