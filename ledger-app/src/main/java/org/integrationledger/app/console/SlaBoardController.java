@@ -96,7 +96,7 @@ class SlaBoardController {
     }
 
     Trend trend() {
-        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate from = to.minusDays(TREND_DAYS - 1L);
         List<SlaDailyOutcome> outcomes = queries.dailyOutcomes(from, to);
         List<String> rules = outcomes.stream().filter(o -> o.metLate() > 0).map(SlaDailyOutcome::rule).distinct()
@@ -118,7 +118,7 @@ class SlaBoardController {
         if (!CsvExport.requested(format)) {
             return "redirect:/console/sla#sla-trend";
         }
-        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<List<String>> lines = queries.dailyOutcomes(to.minusDays(TREND_DAYS - 1L), to).stream()
                 .map(o -> List.of(o.day().toString(), o.rule(), String.valueOf(o.met()), String.valueOf(o.metLate())))
                 .toList();
