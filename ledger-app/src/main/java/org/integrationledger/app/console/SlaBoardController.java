@@ -32,6 +32,8 @@ import java.util.TreeMap;
 class SlaBoardController {
 
     private static final String UNKNOWN_REGION = "UNKNOWN";
+    /** Days the trend covers: today (UTC) and the 29 before it. */
+    static final int TREND_DAYS = 30;
 
     private final SlaQueries queries;
     private final Clock clock;
@@ -79,9 +81,6 @@ class SlaBoardController {
         model.addAttribute("trend", trend());
         return "console/sla";
     }
-
-    /** Days the trend covers: today (UTC) and the 29 before it. */
-    static final int TREND_DAYS = 30;
 
     /**
      * The breach trend: per UTC day of the last {@link #TREND_DAYS}, the clocks of each rule that stopped late (met

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -127,7 +128,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         assertThat(since).isNotEmpty().isSorted();
         assertThat(browser.findElement(By.id("propagation-systems")).getText()).contains("ERP_EMEA");
         screenshot("supplier-propagation");
-        browser.findElement(By.linkText(stuck)).click();
+        clickAndWait(By.linkText(stuck));
         assertThat(browser.findElement(By.id("document-id")).getText()).isEqualTo(stuck);
     }
 
@@ -202,7 +203,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         List<Instant> oldestFirst = divergentSince();
         List<String> idsOldestFirst = documentIds();
         assertThat(oldestFirst).hasSizeGreaterThanOrEqualTo(2).isSorted();
-        browser.findElement(By.cssSelector("#sort-since a")).click();
+        clickAndWait(By.cssSelector("#sort-since a"));
         assertThat(browser.getCurrentUrl()).contains("sort=newest").contains("divergence=NOT_ACKNOWLEDGED");
         List<Instant> newestFirst = divergentSince();
         assertThat(newestFirst).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -212,7 +213,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
             java.util.Collections.reverse(reversed);
             assertThat(documentIds()).isEqualTo(reversed);
         }
-        browser.findElement(By.cssSelector("#sort-age a")).click();
+        clickAndWait(By.cssSelector("#sort-age a"));
         assertThat(browser.getCurrentUrl()).contains("sort=oldest");
         assertThat(divergentSince()).isSorted();
     }
@@ -239,10 +240,10 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
     void anAdminSealsAndVerifiesAndSeesTheStatusTheApiReports() {
         signIn("admin", ConsoleSecurityIntegrationTest.ADMIN_PASSWORD);
         open("/console/operations");
-        browser.findElement(By.id("seal-checkpoint")).click();
+        clickAndWait(By.id("seal-checkpoint"));
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Sealed up to global index");
         assertThat(browser.findElement(By.id("checkpoint-latest")).getText()).startsWith("#");
-        browser.findElement(By.id("verify-chain")).click();
+        clickAndWait(By.id("verify-chain"));
         String state = browser.findElement(By.cssSelector("#verification-state .state")).getText();
         LedgerApi.Response verified = api.post("/api/v1/audit/verification", REPORTING_KEY, Map.of());
         assertThat(verified.status()).isEqualTo(200);
@@ -254,6 +255,13 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
                 driver.findElement(By.tagName("body")).getAttribute("data-refreshes") != null);
         assertThat(browser.findElements(By.cssSelector("#processors tbody tr"))).isNotEmpty();
         screenshot("operations");
+    }
+
+    /** Clicks what leads to another page and waits for that page: a click may return before the browser left. */
+    private static void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private List<Instant> divergentSince() {
@@ -279,7 +287,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         open("/console/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        clickAndWait(By.id("sign-in"));
         assertThat(browser.getCurrentUrl()).as("signed in as " + user).contains("/console/sla");
     }
 
