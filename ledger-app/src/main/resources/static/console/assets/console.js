@@ -1,7 +1,8 @@
 // Shows every <time datetime> in the reader's time zone; the UTC text stays in the title (on hover).
 // The as-of picker sends its local date and time as a UTC instant. The SLA trend's chart is drawn from its
 // table, which stays on the page as the accessible form of the same numbers. Sections that htmx refreshes in
-// place get their times localised again, and count their refreshes in data-refreshes.
+// place get their times localised again, and count their refreshes in data-refreshes; when the session has ended,
+// a refresh leads to the sign-in page.
 (function () {
   // ISO order (2026-09-30 23:59:59 CEST) whatever the browser's language, as the UTC text on hover has it.
   var local = new Intl.DateTimeFormat('en-GB', {
@@ -74,6 +75,14 @@
     localiseTimes(document);
     asOfPickers();
     trendChart();
+  });
+  // A session that has ended answers a refresh with the sign-in page: go there instead of swapping it in.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var answered = event.detail.xhr && event.detail.xhr.responseURL;
+    if (answered && new URL(answered).pathname === '/console/login') {
+      event.detail.shouldSwap = false;
+      window.location.assign(answered);
+    }
   });
   document.addEventListener('htmx:afterSwap', function (event) {
     localiseTimes(document);

@@ -264,6 +264,17 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    @Test
+    @Order(6)
+    void aRefreshAfterTheSessionEndedLeadsToTheSignInPage() {
+        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        open("/console/operations");
+        browser.manage().deleteAllCookies();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl()
+                .endsWith("/console/login"));
+        assertThat(browser.findElement(By.id("username")).isDisplayed()).isTrue();
+    }
+
     private List<Instant> divergentSince() {
         return browser.findElements(By.cssSelector("#documents tbody tr td:nth-last-child(2) time")).stream()
                 .map(time -> Instant.parse(time.getAttribute("datetime"))).toList();
