@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.SystemRegistry;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.DocumentKey;

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.command.CommandSideConfiguration;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ContractViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.core.Ordered;

@@ -5,6 +5,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LedgerMetadata;

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.integrationledger.command.outcome.RuleViolation;
 
 /**
  * Sends a rule violation back as the details of a {@link CommandExecutionException}, the one form that

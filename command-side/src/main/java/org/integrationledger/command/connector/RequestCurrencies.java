@@ -1,5 +1,6 @@
 package org.integrationledger.command.connector;
 
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.UnsupportedCurrencyException;

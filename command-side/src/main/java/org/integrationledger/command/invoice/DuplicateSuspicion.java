@@ -1,7 +1,6 @@
 package org.integrationledger.command.invoice;
 
 import org.integrationledger.model.shared.Money;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.List;
  * Rule: an invoice with another number but the same supplier and gross amount, dated within the configured
  * window of an earlier one, is probably the same bill sent twice: accepted, but held as a suspected duplicate.
  */
-@Component
 public class DuplicateSuspicion {
 
     private final Duration window;

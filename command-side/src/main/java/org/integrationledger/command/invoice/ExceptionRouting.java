@@ -1,10 +1,8 @@
 package org.integrationledger.command.invoice;
 
 import org.integrationledger.model.shared.LegalEntityId;
-import org.springframework.stereotype.Component;
 
 /** Rule: a legal entity's invoice exceptions go to the region and work queue configured for it. */
-@Component
 public class ExceptionRouting {
 
     /** Region of a legal entity nobody configured one for. */

@@ -7,8 +7,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.integrationledger.command.connector.CommandOutcome;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.SystemRegistry;
@@ -16,7 +16,6 @@ import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
-import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
@@ -38,8 +37,9 @@ import org.integrationledger.model.invoice.MatchStatus;
 import org.integrationledger.model.invoice.OverrideInvoiceException;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
-import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.ReceiveInvoice;
+import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
+import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.RematchInvoice;
@@ -141,7 +141,7 @@ public class Invoice {
         String normalized = command.supplierInvoiceNumber().normalized();
         // Names the original in the common case; the claim table's key decides a concurrent race.
         claims.holderOf(command.supplier(), normalized).ifPresent(original -> {
-            throw InvoiceNumberClaimTable.duplicate(command.supplier(), command.supplierInvoiceNumber().value(),
+            throw InvoiceNumberClaims.duplicate(command.supplier(), command.supplierInvoiceNumber().value(),
                     original);
         });
         LegalEntityId entity = order.legalEntity();

@@ -1,6 +1,6 @@
 package org.integrationledger.command.invoice;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;

@@ -4,11 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
 import org.integrationledger.command.connector.DerivedMessageIds;
 import org.integrationledger.command.connector.FollowUpCommands;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.connector.OutcomeResponse;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.invoice.ReceiveInvoice;
 import org.integrationledger.model.invoice.RecordDuplicateInvoiceSubmission;
 import org.integrationledger.model.shared.ConnectorMessage;
@@ -157,6 +158,6 @@ class InvoiceCommandController {
 
     private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,
                                                 Set<String> owningKinds) {
-        return commands.send(command, correlationId, ErrorCode.INVOICE_NOT_FOUND, owningKinds).asResponse();
+        return OutcomeResponse.of(commands.send(command, correlationId, ErrorCode.INVOICE_NOT_FOUND, owningKinds));
     }
 }

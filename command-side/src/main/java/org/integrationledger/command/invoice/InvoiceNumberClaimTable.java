@@ -2,12 +2,10 @@ package org.integrationledger.command.invoice;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.integrationledger.command.connector.RuleViolation;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.shared.CurrencyCode;
-import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,14 +76,8 @@ class InvoiceNumberClaimTable implements InvoiceNumberClaims {
         if (claimed == 0) {
             ClaimedInvoice holder = holderOf(event.supplier(), event.normalizedInvoiceNumber()).orElseThrow();
             if (!holder.invoiceId().equals(event.invoiceId())) {
-                throw duplicate(event.supplier(), event.supplierInvoiceNumber().value(), holder);
+                throw InvoiceNumberClaims.duplicate(event.supplier(), event.supplierInvoiceNumber().value(), holder);
             }
         }
-    }
-
-    static RuleViolation duplicate(SupplierId supplier, String number, ClaimedInvoice original) {
-        return new RuleViolation(ErrorCode.DUPLICATE_INVOICE, "supplier " + supplier + " invoice number " + number
-                + " was already received as invoice " + original.invoiceId() + " (number "
-                + original.supplierInvoiceNumber() + ")");
     }
 }

@@ -1,7 +1,9 @@
 package org.integrationledger.command.invoice;
 
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 
@@ -20,6 +22,13 @@ public interface InvoiceNumberClaims {
 
     /** Invoices billed against a purchase order, to match again when goods arrive on it. */
     List<InvoiceId> referencing(PurchaseOrderId purchaseOrderId);
+
+    /** The refusal of an invoice number this supplier already used, naming the invoice that holds it. */
+    static RuleViolation duplicate(SupplierId supplier, String number, ClaimedInvoice original) {
+        return new RuleViolation(ErrorCode.DUPLICATE_INVOICE, "supplier " + supplier + " invoice number " + number
+                + " was already received as invoice " + original.invoiceId() + " (number "
+                + original.supplierInvoiceNumber() + ")");
+    }
 
     /** One received invoice as the duplicate rules see it. */
     record ClaimedInvoice(InvoiceId invoiceId, String supplierInvoiceNumber, LocalDate invoiceDate, Money gross) {

@@ -1,13 +1,11 @@
 package org.integrationledger.command.invoice;
 
 import org.integrationledger.model.shared.LegalEntityId;
-import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Rule: each legal entity matches with its own configured tolerances, or the default ones. */
-@Component
 public class MatchingTolerances {
 
     private final InvoiceProperties properties;

@@ -1,8 +1,7 @@
 package org.integrationledger.command.invoice;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Locale;
  * Rule: an invoice exception is overridden only by an approver listed for its work queue, and never by the
  * person who submitted the invoice (four eyes).
  */
-@Component
 public class OverrideAuthority {
 
     private final InvoiceProperties properties;

@@ -1,10 +1,9 @@
 package org.integrationledger.command.invoice;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 
@@ -12,7 +11,6 @@ import java.util.List;
  * Rule: tax is validated under the legal entity's tax regime (reference data), and a failure must carry reason
  * codes that regime knows (configuration), so EMEA VAT and NA sales/use tax differ by data, not by code path.
  */
-@Component
 public class TaxRegimes {
 
     /** Regime of a legal entity with none configured. */

@@ -4,8 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.command.connector.OutcomeResponse;
+import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
 import org.springframework.http.ResponseEntity;
@@ -110,6 +111,6 @@ class PurchaseOrderCommandController {
                                                 Set<String> owningKinds) {
         CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.PURCHASE_ORDER_NOT_FOUND,
                 owningKinds);
-        return outcome.asResponse();
+        return OutcomeResponse.of(outcome);
     }
 }

@@ -1,10 +1,9 @@
 package org.integrationledger.command.routing;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.CurrencyCode;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  * {@code currencies}, or else its one {@code currency}. A legal entity with neither accepts any currency.
  * Each currency in the configuration is checked at start-up, so a typo fails there rather than refusing orders.
  */
-@Component
 public class LegalEntityCurrencies {
 
     private final ReferenceDataProperties reference;

@@ -1,14 +1,12 @@
 package org.integrationledger.command.routing;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.RoutingDecision;
 import org.integrationledger.model.shared.SystemId;
-import org.springframework.stereotype.Component;
 
 /** The routing rule: a legal entity's documents are posted in the ERP configured for it. */
-@Component
 public class LegalEntityRouting {
 
     private final ReferenceDataProperties reference;

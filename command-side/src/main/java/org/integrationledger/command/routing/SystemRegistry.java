@@ -1,14 +1,12 @@
 package org.integrationledger.command.routing;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SystemId;
-import org.springframework.stereotype.Component;
 
 import java.util.Set;
 
 /** Knows which systems of record exist, so a connector cannot report from a system nobody configured. */
-@Component
 public class SystemRegistry {
 
     private final ReferenceDataProperties reference;

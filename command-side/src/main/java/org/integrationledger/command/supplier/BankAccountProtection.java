@@ -1,7 +1,6 @@
 package org.integrationledger.command.supplier;
 
 import org.integrationledger.model.supplier.ProtectedBankAccount;
-import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,7 +14,6 @@ import java.util.Locale;
  * HMAC-SHA256 fingerprint keyed with the configured secret. It runs at the web boundary, before a command
  * exists, so the clear number never reaches a command, an event, metadata, a log or the idempotency table.
  */
-@Component
 public class BankAccountProtection {
 
     private static final String ALGORITHM = "HmacSHA256";

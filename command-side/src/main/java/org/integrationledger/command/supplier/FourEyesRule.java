@@ -1,6 +1,6 @@
 package org.integrationledger.command.supplier;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 
 import java.util.Locale;

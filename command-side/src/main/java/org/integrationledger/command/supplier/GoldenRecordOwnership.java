@@ -1,10 +1,9 @@
 package org.integrationledger.command.supplier;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.ReferenceDataProperties;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SystemId;
-import org.springframework.stereotype.Component;
 
 import java.util.Set;
 
@@ -13,7 +12,6 @@ import java.util.Set;
  * record. The owner in force when the record was created is recorded in its first event, so a later change of
  * configuration is a deliberate migration, not a silent transfer of authority.
  */
-@Component
 public class GoldenRecordOwnership {
 
     /** The kinds of system that may own a vendor master. */

@@ -4,7 +4,6 @@ import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.PropagationTarget;
-import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
  * Rule: every golden-record version must reach the procurement system that requested the supplier and each
  * ERP its legal entities are routed to, except the owner, which holds the record by definition.
  */
-@Component
 public class PropagationTargets {
 
     private final LegalEntityRouting routing;

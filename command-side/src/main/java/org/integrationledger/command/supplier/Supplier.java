@@ -7,8 +7,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.integrationledger.command.connector.CommandOutcome;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
@@ -24,9 +24,9 @@ import org.integrationledger.model.supplier.ChangeSupplierDetails;
 import org.integrationledger.model.supplier.CreateGoldenRecord;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 import org.integrationledger.model.supplier.GoldenRecordCreated;
-import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.ProposeBankAccountChange;
 import org.integrationledger.model.supplier.ProtectedBankAccount;
+import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.RejectSupplierRequest;
 import org.integrationledger.model.supplier.ReportSupplierPropagationFailure;
 import org.integrationledger.model.supplier.RequestSupplier;
@@ -86,10 +86,10 @@ public class Supplier {
                     + " was already requested");
         }
         targets.requireRoutable(command.requestingLegalEntities());
-        // Names the holder in the common case; the claim table's key decides a concurrent race (TaxIdClaimTable).
+        // Names the holder in the common case; the claim table's key decides a concurrent race.
         for (TaxId taxId : command.taxIds()) {
             claims.holderOf(taxId.normalized()).ifPresent(holder -> {
-                throw TaxIdClaimTable.duplicate(taxId, holder);
+                throw TaxIdClaims.duplicate(taxId, holder);
             });
         }
         return record(command.supplierId(), new SupplierRequested(command.supplierId(), command.legalName(),

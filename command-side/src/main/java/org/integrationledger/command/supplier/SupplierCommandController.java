@@ -3,17 +3,18 @@ package org.integrationledger.command.supplier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.integrationledger.command.connector.CommandOutcome;
 import org.integrationledger.command.connector.ConnectorCommands;
 import org.integrationledger.command.connector.DerivedMessageIds;
 import org.integrationledger.command.connector.FollowUpCommands;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.connector.OutcomeResponse;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ConnectorMessage;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SupplierId;
-import org.integrationledger.model.supplier.TaxId;
 import org.integrationledger.model.supplier.RecordDuplicateSupplierRequest;
 import org.integrationledger.model.supplier.RequestSupplier;
+import org.integrationledger.model.supplier.TaxId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -177,6 +178,6 @@ class SupplierCommandController {
     private ResponseEntity<CommandOutcome> send(ConnectorMessage command, String correlationId,
                                                 Set<String> owningKinds) {
         CommandOutcome outcome = commands.send(command, correlationId, ErrorCode.SUPPLIER_NOT_FOUND, owningKinds);
-        return outcome.asResponse();
+        return OutcomeResponse.of(outcome);
     }
 }

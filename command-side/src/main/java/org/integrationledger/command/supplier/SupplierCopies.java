@@ -1,7 +1,7 @@
 package org.integrationledger.command.supplier;
 
 import org.integrationledger.command.acknowledgment.StalenessRule;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;

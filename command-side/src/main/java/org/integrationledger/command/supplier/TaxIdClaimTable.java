@@ -2,8 +2,6 @@ package org.integrationledger.command.supplier;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.integrationledger.command.connector.RuleViolation;
-import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.supplier.SupplierRequestRejected;
 import org.integrationledger.model.supplier.SupplierRequested;
@@ -50,7 +48,7 @@ class TaxIdClaimTable implements TaxIdClaims {
             if (claimed == 0) {
                 SupplierId holder = holderOf(taxId.normalized()).orElseThrow();
                 if (!holder.equals(event.supplierId())) {
-                    throw duplicate(taxId, holder);
+                    throw TaxIdClaims.duplicate(taxId, holder);
                 }
             }
         }
@@ -59,10 +57,5 @@ class TaxIdClaimTable implements TaxIdClaims {
     @EventHandler
     void on(SupplierRequestRejected event) {
         jdbc.update("DELETE FROM supplier_tax_id_claim WHERE supplier_id = ?", event.supplierId().value());
-    }
-
-    static RuleViolation duplicate(TaxId taxId, SupplierId holder) {
-        return new RuleViolation(ErrorCode.DUPLICATE_SUPPLIER, "tax id " + taxId.scheme() + " " + taxId.normalized()
-                + " is already registered as supplier " + holder);
     }
 }

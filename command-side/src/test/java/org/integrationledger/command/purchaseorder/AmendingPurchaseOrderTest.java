@@ -1,7 +1,7 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;

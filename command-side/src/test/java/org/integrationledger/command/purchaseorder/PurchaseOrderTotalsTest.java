@@ -1,7 +1,7 @@
 package org.integrationledger.command.purchaseorder;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Money;

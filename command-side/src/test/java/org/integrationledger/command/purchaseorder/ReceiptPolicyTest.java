@@ -1,6 +1,6 @@
 package org.integrationledger.command.purchaseorder;
 
-import org.integrationledger.command.connector.RuleViolation;
+import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.shared.ErrorCode;

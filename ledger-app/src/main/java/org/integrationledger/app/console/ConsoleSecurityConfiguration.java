@@ -27,6 +27,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers(LOGIN, "/console/assets/**", "/console/denied").permitAll()
                         .requestMatchers("/console/admin/**").hasRole(ConsoleRole.ADMIN.name())
                         .requestMatchers("/console/audit/**").hasRole(ConsoleRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/console/exceptions/*/*/override")
+                        .hasRole(ConsoleRole.APPROVER.name())
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasRole(ConsoleRole.VIEWER.name())
                         // Every action a page may offer is named above; anything else a browser posts is refused.
                         .anyRequest().denyAll())

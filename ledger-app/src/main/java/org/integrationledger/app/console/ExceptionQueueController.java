@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.integrationledger.model.invoice.ExceptionKind;
@@ -10,7 +11,9 @@ import org.integrationledger.model.invoice.ListInvoiceExceptions;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SupplierId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,22 +23,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.integrationledger.app.console.SlaBoardController.blankToNull;
 
 /**
  * The invoice exception queue (questions 2 and 8): exceptions per regional work queue, oldest first, with their
- * business context and resolution, filtered as {@code GET /api/v1/invoice-exceptions}. Read-only for now: an
- * override is still sent by a connector through the API, where the four-eyes rule is enforced.
+ * business context and resolution, filtered as {@code GET /api/v1/invoice-exceptions}. An approver sees an override
+ * form on each open exception ({@link ExceptionOverrideController}), each with a message id of its own, so a form sent
+ * twice is one override; a process without the command side shows none.
  */
 @Controller
 @ConditionalOnProperty(name = "ledger.query-side.enabled", havingValue = "true", matchIfMissing = true)
 class ExceptionQueueController {
 
     private final QueryGateway queries;
+    private final boolean overridesHere;
 
-    ExceptionQueueController(QueryGateway queries) {
+    ExceptionQueueController(QueryGateway queries, ObjectProvider<ConsoleOverrides> overrides) {
         this.queries = queries;
+        this.overridesHere = overrides.getIfAvailable() != null;
     }
 
     @GetMapping("/console/exceptions")
@@ -43,7 +51,8 @@ class ExceptionQueueController {
                  @RequestParam(required = false) String queue, @RequestParam(required = false) String region,
                  @RequestParam(required = false) String legalEntity, @RequestParam(required = false) String supplierId,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                 @RequestParam(required = false) String format, Model model) {
+                 @RequestParam(required = false) String format, Authentication authentication,
+                 HttpServletRequest request, Model model) {
         // Open ones unless the filter says otherwise; an empty status (the form's "all") means any.
         String chosenStatus = status == null ? ExceptionStatus.OPEN.name() : blankToNull(status);
         String chosenKind = blankToNull(kind);
@@ -65,12 +74,24 @@ class ExceptionQueueController {
                     found.items().stream().map(ExceptionQueueController::csvRow).toList()).response();
         }
         model.addAttribute("found", found);
+        boolean approver = overridesHere && authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(granted -> ConsoleRole.APPROVER.authority().equals(granted.getAuthority()));
+        model.addAttribute("overrideForms", approver ? overrideMessageIds(found) : Map.of());
+        model.addAttribute("here", request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         model.addAttribute("kinds", ExceptionKind.values());
         model.addAttribute("params", Map.of("status", chosenStatus == null ? "" : chosenStatus,
                 "kind", chosenKind == null ? "" : chosenKind, "queue", queue == null ? "" : queue,
                 "region", region == null ? "" : region, "legalEntity", legalEntity == null ? "" : legalEntity,
                 "supplierId", supplierId == null ? "" : supplierId));
         return "console/exceptions";
+    }
+
+    /** A fresh message id for the override form of each open exception: one per form shown, reused by its resending. */
+    private static Map<String, String> overrideMessageIds(InvoiceExceptionPage found) {
+        return found.items().stream().filter(e -> e.status() == ExceptionStatus.OPEN)
+                .collect(Collectors.toMap(InvoiceExceptionSummary::exceptionId,
+                        e -> "console-" + UUID.randomUUID(), (first, second) -> first));
     }
 
     private static List<String> csvRow(InvoiceExceptionSummary e) {

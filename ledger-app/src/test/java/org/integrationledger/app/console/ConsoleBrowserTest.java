@@ -178,7 +178,9 @@ class ConsoleBrowserTest extends LedgerIntegrationTest {
                     + p(d.getHours()) + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds());""",
                 picker, scenario.betweenPostingAndAmendment.toString());
         browser.findElement(By.id("as-of-show")).click();
-        assertThat(browser.getCurrentUrl()).contains("asOf=");
+        // The script turns the local pick into UTC and navigates: wait for that page, not the one clicked on.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("asOf="));
         assertThat(browser.findElement(By.id("as-of-version")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("as-of-erp-status")).getText()).isEqualTo("POSTED");
         assertThat(browser.findElements(By.cssSelector("#timeline td.event")).stream().map(WebElement::getText))

@@ -19,7 +19,8 @@ class ConsoleUsersTest {
     @Test
     void everyRoleButViewerAlsoGrantsViewer() {
         ConsoleUsers users = new ConsoleUsers(new ConsoleProperties(Map.of(
-                "approver-emea", new ConsoleProperties.User(VIEWER_HASH, List.of("approver")))));
+                "approver-emea", new ConsoleProperties.User(VIEWER_HASH, List.of("approver"),
+                        "emea.controller@example.com"))));
         Authentication signedIn = users.authenticationManager()
                 .authenticate(new UsernamePasswordAuthenticationToken("approver-emea", "dev-viewer-password"));
         assertThat(signedIn.getAuthorities()).map(GrantedAuthority::getAuthority)
@@ -51,5 +52,34 @@ class ConsoleUsersTest {
         assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(Map.of(
                 "viewer", new ConsoleProperties.User(VIEWER_HASH, List.of("superuser"))))))
                 .hasMessageContaining("roles are viewer, auditor, approver and admin");
+    }
+
+    @Test
+    void anApproverActsAsThePersonOfTheirApproverId() {
+        ConsoleUsers users = new ConsoleUsers(new ConsoleProperties(Map.of(
+                "approver-emea", new ConsoleProperties.User(VIEWER_HASH, List.of("approver"),
+                        " emea.controller@example.com "),
+                "viewer", new ConsoleProperties.User(VIEWER_HASH, List.of("viewer")))));
+        assertThat(users.approverId("approver-emea")).contains("emea.controller@example.com");
+        assertThat(users.approverId("viewer")).isEmpty();
+        assertThat(users.approverId("nobody")).isEmpty();
+    }
+
+    @Test
+    void anApproverWithoutApproverIdIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(Map.of(
+                "approver-emea", new ConsoleProperties.User(VIEWER_HASH, List.of("viewer", "approver"))))))
+                .hasMessageContaining("console user approver-emea has the approver role but no "
+                        + "ledger.console.users.approver-emea.approver-id");
+        assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(Map.of(
+                "approver-emea", new ConsoleProperties.User(VIEWER_HASH, List.of("approver"), "  ")))))
+                .hasMessageContaining("approver-id");
+    }
+
+    @Test
+    void anApproverIdWithoutTheApproverRoleIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(Map.of(
+                "viewer", new ConsoleProperties.User(VIEWER_HASH, List.of("viewer"), "emea.controller@example.com")))))
+                .hasMessageContaining("has ledger.console.users.viewer.approver-id but not the approver role");
     }
 }

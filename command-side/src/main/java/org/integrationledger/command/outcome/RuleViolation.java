@@ -1,4 +1,4 @@
-package org.integrationledger.command.connector;
+package org.integrationledger.command.outcome;
 
 import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.Rejection;

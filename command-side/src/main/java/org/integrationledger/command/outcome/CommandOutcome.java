@@ -1,6 +1,4 @@
-package org.integrationledger.command.connector;
-
-import org.springframework.http.ResponseEntity;
+package org.integrationledger.command.outcome;
 
 import java.util.List;
 
@@ -11,19 +9,11 @@ import java.util.List;
  */
 public record CommandOutcome(String documentId, long ledgerVersion, List<String> recorded, boolean replayed) {
 
-    /** Response header telling a connector whether this answer replays the first outcome of its message id. */
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
     public CommandOutcome {
         recorded = List.copyOf(recorded);
     }
 
     public CommandOutcome(String documentId, long ledgerVersion, List<String> recorded) {
         this(documentId, ledgerVersion, recorded, false);
-    }
-
-    /** The connector endpoints' answer: 200 with this outcome and the replay header. */
-    public ResponseEntity<CommandOutcome> asResponse() {
-        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(replayed)).body(this);
     }
 }
