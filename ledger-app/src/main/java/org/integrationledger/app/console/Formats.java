@@ -42,6 +42,11 @@ public final class Formats {
         return seconds + "s";
     }
 
+    /** The age from one instant to another, as {@link #age(Duration)} writes it; empty without a start. */
+    public static String ageBetween(Instant from, Instant to) {
+        return from == null || to == null ? "" : age(Duration.between(from, to));
+    }
+
     /** An age given in whole seconds. */
     public static String ageSeconds(long seconds) {
         return age(Duration.ofSeconds(seconds));

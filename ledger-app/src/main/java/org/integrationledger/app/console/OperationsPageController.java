@@ -10,19 +10,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
- * Operations: whether every view is current, and the admin's actions on them (rebuilds). Reading is for every
- * console user; {@code /console/admin/**} is for admins only (ConsoleSecurityConfiguration).
+ * Operations: whether every view is current, whether the event store's chain is sealed and verifies, and the
+ * admin's actions on them (rebuilds, sealing and verifying checkpoints). Reading is for every console user;
+ * {@code /console/admin/**} is for admins only (ConsoleSecurityConfiguration).
  */
 @Controller
 class OperationsPageController {
 
     private final ProcessorOverview overview;
+    private final CheckpointStatus checkpoints;
 
-    OperationsPageController(ProcessorOverview overview) {
+    OperationsPageController(ProcessorOverview overview, CheckpointStatus checkpoints) {
         this.overview = overview;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/console/operations")
@@ -41,7 +45,27 @@ class OperationsPageController {
                             .toList()).response();
         }
         model.addAttribute("overview", now);
+        model.addAttribute("checkpoints", checkpoints.read());
         return "console/operations";
+    }
+
+    @PostMapping("/console/admin/checkpoints/seal")
+    String seal(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", checkpoints.seal()
+                .map(latest -> "Sealed up to global index " + latest.toIndex() + " (checkpoint " + latest.checkpointId()
+                        + ").")
+                .orElse("Nothing to seal yet: no event is final."));
+        return "redirect:/console/operations#checkpoints";
+    }
+
+    @PostMapping("/console/admin/checkpoints/verify")
+    String verify(Principal admin, RedirectAttributes redirect) {
+        CheckpointStatus.Verification done = checkpoints.verify(admin.getName()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "this process keeps no event chain to verify"));
+        redirect.addFlashAttribute("notice", done.report().intact()
+                ? "The event chain and its checkpoints verified: intact."
+                : "The event chain is broken: " + done.report().firstBrokenLink().detail());
+        return "redirect:/console/operations#checkpoints";
     }
 
     @PostMapping("/console/admin/rebuilds/{projection}")

@@ -2,6 +2,7 @@ package org.integrationledger.app.console;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.integrationledger.model.reconciliation.AgeOrder;
 import org.integrationledger.model.reconciliation.CountDivergences;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DivergenceCounts;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,8 @@ import static org.integrationledger.app.console.SlaBoardController.blankToNull;
 
 /**
  * The reconciliation board (questions 1 to 4): open divergences by kind × region × system as a heat table, each
- * count a link to the documents behind it, listed with the same filters as {@code GET /api/v1/reconciliation}.
+ * count a link to the documents behind it, listed with the same filters as {@code GET /api/v1/reconciliation}
+ * and sortable by age both ways ({@code sort=oldest|newest}).
  */
 @Controller
 @ConditionalOnProperty(name = "ledger.query-side.enabled", havingValue = "true", matchIfMissing = true)
@@ -104,27 +105,23 @@ class ReconciliationBoardController {
     Object list(@RequestParam(required = false) String documentType, @RequestParam(required = false) String region,
                 @RequestParam(required = false) String legalEntity, @RequestParam(required = false) String system,
                 @RequestParam(required = false) String divergence, @RequestParam(required = false) String divergentFor,
-                @RequestParam(defaultValue = "oldest") String sort,
+                @RequestParam(required = false) String sort,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                 @RequestParam(required = false) String format, Model model) {
         ReconciliationFilter filter = filter(documentType, region, legalEntity, system, divergence, divergentFor);
         if (CsvExport.requested(format)) {
-            ReconciliationPage all = page(filter, new PageRequest(0, PageRequest.MAX_SIZE));
+            ReconciliationPage all = page(filter, new PageRequest(0, PageRequest.MAX_SIZE), order(sort, filter));
             return new CsvExport("reconciliation.csv", List.of("document_type", "document_id", "business_key",
                     "legal_entity", "region", "routed_to", "status", "amount", "divergent_since", "divergences"),
                     all.items().stream().map(ReconciliationBoardController::csvRow).toList()).response();
         }
-        ReconciliationPage found = page(filter, new PageRequest(page, size));
-        List<ReconciliationEntry> items = new ArrayList<>(found.items());
-        // The query answers oldest divergence first; newest first reverses the page, which is exact on a
-        // single page and, past one, turns each page around (the API has no reversed order to ask for).
-        if ("newest".equals(sort)) {
-            Collections.reverse(items);
-        }
+        AgeOrder order = order(sort, filter);
+        ReconciliationPage found = page(filter, new PageRequest(page, size), order);
         model.addAttribute("found", found);
-        model.addAttribute("items", items);
+        model.addAttribute("items", found.items());
         model.addAttribute("filter", filter);
-        model.addAttribute("sort", sort);
+        model.addAttribute("sort", order == AgeOrder.OLDEST_FIRST ? "oldest" : "newest");
+        model.addAttribute("byAge", filter.selectsDivergences());
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("divergences", Divergence.values());
         model.addAttribute("params", Map.of(
@@ -134,8 +131,24 @@ class ReconciliationBoardController {
         return "console/reconciliation-documents";
     }
 
-    private ReconciliationPage page(ReconciliationFilter filter, PageRequest request) {
-        return queries.query(new FindReconciliationEntries(filter, request),
+    /**
+     * The list's order from {@code sort} ({@code oldest} or {@code newest}; absent: the list's default), across
+     * all pages: the query side orders the whole list that way.
+     */
+    private static AgeOrder order(String sort, ReconciliationFilter filter) {
+        String asked = blankToNull(sort);
+        if (asked == null) {
+            return AgeOrder.defaultFor(filter);
+        }
+        return switch (asked.toLowerCase(Locale.ROOT)) {
+            case "oldest" -> AgeOrder.OLDEST_FIRST;
+            case "newest" -> AgeOrder.NEWEST_FIRST;
+            default -> throw new IllegalArgumentException("sort must be oldest or newest");
+        };
+    }
+
+    private ReconciliationPage page(ReconciliationFilter filter, PageRequest request, AgeOrder order) {
+        return queries.query(new FindReconciliationEntries(filter, request, order),
                 ResponseTypes.instanceOf(ReconciliationPage.class)).join();
     }
 

@@ -3,6 +3,7 @@ package org.integrationledger.app.console;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.query.sla.SlaClock;
 import org.integrationledger.query.sla.SlaClockPage;
+import org.integrationledger.query.sla.SlaDailyOutcome;
 import org.integrationledger.query.sla.SlaOpenCount;
 import org.integrationledger.query.sla.SlaQueries;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,25 +12,35 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The SLA board (question 6): open clocks at risk and breached by rule and region, each count a link to the
- * clocks behind it, which can be narrowed by system and legal entity and lead to their documents.
+ * clocks behind it, which can be narrowed by system and legal entity and lead to their documents; and the trend of
+ * breaches per day over the last 30 days, as a chart and as a table.
  */
 @Controller
 @ConditionalOnProperty(name = "ledger.query-side.enabled", havingValue = "true", matchIfMissing = true)
 class SlaBoardController {
 
     private static final String UNKNOWN_REGION = "UNKNOWN";
+    /** Days the trend covers: today (UTC) and the 29 before it. */
+    static final int TREND_DAYS = 30;
 
     private final SlaQueries queries;
+    private final Clock clock;
 
-    SlaBoardController(SlaQueries queries) {
+    SlaBoardController(SlaQueries queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** One line of the board: a rule in a region with its open clocks at risk and breached. */
@@ -67,7 +78,50 @@ class SlaBoardController {
         model.addAttribute("atRisk", rows.stream().mapToLong(BoardRow::atRisk).sum());
         model.addAttribute("breached", rows.stream().mapToLong(BoardRow::breached).sum());
         model.addAttribute("rules", queries.rules());
+        model.addAttribute("trend", trend());
         return "console/sla";
+    }
+
+    /**
+     * The breach trend: per UTC day of the last {@link #TREND_DAYS}, the clocks of each rule that stopped late (met
+     * late: breached before their stop event came), as {@code GET /api/v1/slas/history} counts them for that day.
+     * Only rules with at least one such clock in the period get a column.
+     */
+    record Trend(LocalDate from, LocalDate to, List<String> rules, List<TrendRow> rows, long total) {
+    }
+
+    /** One day of the trend: its met-late clocks per rule (in the order of {@link Trend#rules}) and their sum. */
+    record TrendRow(LocalDate day, List<Long> metLate, long total) {
+    }
+
+    Trend trend() {
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = to.minusDays(TREND_DAYS - 1L);
+        List<SlaDailyOutcome> outcomes = queries.dailyOutcomes(from, to);
+        List<String> rules = outcomes.stream().filter(o -> o.metLate() > 0).map(SlaDailyOutcome::rule).distinct()
+                .sorted().toList();
+        Map<LocalDate, Map<String, Long>> byDay = new HashMap<>();
+        outcomes.forEach(o -> byDay.computeIfAbsent(o.day(), d -> new HashMap<>()).put(o.rule(), o.metLate()));
+        List<TrendRow> rows = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Map<String, Long> counts = byDay.getOrDefault(day, Map.of());
+            List<Long> perRule = rules.stream().map(rule -> counts.getOrDefault(rule, 0L)).toList();
+            rows.add(new TrendRow(day, perRule, perRule.stream().mapToLong(Long::longValue).sum()));
+        }
+        return new Trend(from, to, rules, rows, rows.stream().mapToLong(TrendRow::total).sum());
+    }
+
+    /** The trend's numbers as CSV: one line per day and rule with a clock stopped, met and met late. */
+    @GetMapping("/console/sla/trend")
+    Object trendCsv(@RequestParam(required = false) String format) {
+        if (!CsvExport.requested(format)) {
+            return "redirect:/console/sla#sla-trend";
+        }
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<List<String>> lines = queries.dailyOutcomes(to.minusDays(TREND_DAYS - 1L), to).stream()
+                .map(o -> List.of(o.day().toString(), o.rule(), String.valueOf(o.met()), String.valueOf(o.metLate())))
+                .toList();
+        return new CsvExport("sla-trend.csv", List.of("day", "rule", "met", "met_late"), lines).response();
     }
 
     @GetMapping("/console/sla/clocks")

@@ -75,6 +75,11 @@ public class Checkpoints {
                 .stream().findFirst();
     }
 
+    /** The newest checkpoint as the API shows it, not verified. */
+    public Optional<CheckpointSummary> latestSummary() {
+        return latest().map(Checkpoint::summary);
+    }
+
     List<Checkpoint> all() {
         return jdbc.query("SELECT * FROM event_chain_checkpoint ORDER BY checkpoint_id", ROW);
     }

@@ -1,6 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.model.reconciliation.AgeOrder;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
@@ -112,9 +113,39 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
         });
     }
 
+    /** The console's age sort: the same lists the other way round, across pages, with the same totals. */
+    @Test
+    void newestFirstTurnsEachListAroundAcrossPages() {
+        String entity = legalEntity();
+        inRolledBackTransaction(() -> {
+            write(orders(entity, 0));
+            List<String> newestDivergenceFirst = new ArrayList<>();
+            for (int page = 0; page < 4; page++) {
+                newestDivergenceFirst.addAll(listed(filter(entity, null, null), page, AgeOrder.NEWEST_FIRST));
+            }
+            assertThat(newestDivergenceFirst).containsExactly(entity + "-A4", entity + "-A3", entity + "-A2",
+                    entity + "-A1", entity + "-A0", entity + "-B");
+            ReconciliationFilter documents = new ReconciliationFilter(DocumentType.PURCHASE_ORDER, null,
+                    LegalEntityId.of(entity), null, null, null, AS_OF);
+            List<String> oldestActivityFirst = new ArrayList<>();
+            for (int page = 0; page < 4; page++) {
+                oldestActivityFirst.addAll(listed(documents, page, AgeOrder.OLDEST_FIRST));
+            }
+            assertThat(oldestActivityFirst).containsExactly(entity + "-A0", entity + "-A1", entity + "-A2",
+                    entity + "-A3", entity + "-A4", entity + "-B");
+            assertThat(queries.handle(new FindReconciliationEntries(filter(entity, null, null), new PageRequest(0, 2),
+                    AgeOrder.NEWEST_FIRST)).totalItems()).isEqualTo(6);
+        });
+    }
+
     /** One page of two; every entry on it compared whole with the projection's own read of the document. */
     private List<String> listed(ReconciliationFilter filter, int page) {
-        ReconciliationPage listed = queries.handle(new FindReconciliationEntries(filter, new PageRequest(page, 2)));
+        return listed(filter, page, AgeOrder.defaultFor(filter));
+    }
+
+    private List<String> listed(ReconciliationFilter filter, int page, AgeOrder order) {
+        ReconciliationPage listed = queries.handle(new FindReconciliationEntries(filter, new PageRequest(page, 2),
+                order));
         for (ReconciliationEntry entry : listed.items()) {
             ReconciliationEntry stored = table.load(entry.documentType(), entry.documentId()).orElseThrow()
                     .toEntry(AS_OF);

@@ -1,6 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.integrationledger.model.reconciliation.AgeOrder;
 import org.integrationledger.model.reconciliation.CaughtDuplicate;
 import org.integrationledger.model.reconciliation.CaughtDuplicatePage;
 import org.integrationledger.model.reconciliation.CountDivergences;
@@ -80,13 +81,19 @@ class ReconciliationQueries {
                     + " AND g.document_id = f.document_id AND " + String.join(" AND ", flagConditions(filter, params,
                     "g.")) + " AND (g.since, g.flag, g.system_id) < (f.since, f.flag, f.system_id))");
             keys = jdbc.query("SELECT f.document_type, f.document_id FROM reconciliation_flag f" + whereClause(first)
-                    + " ORDER BY f.since, f.document_type, f.document_id LIMIT :limit OFFSET :offset",
+                    + (query.order() == AgeOrder.OLDEST_FIRST
+                    ? " ORDER BY f.since, f.document_type, f.document_id"
+                    : " ORDER BY f.since DESC, f.document_type DESC, f.document_id DESC")
+                    + " LIMIT :limit OFFSET :offset",
                     params, (rs, n) -> key(rs));
             capped = divergenceTotal(filter);
         } else {
             String where = documentWhere(filter, params);
             keys = jdbc.query("SELECT document_type, document_id FROM reconciliation_document" + where
-                    + " ORDER BY last_business_time DESC, document_type, document_id LIMIT :limit OFFSET :offset",
+                    + (query.order() == AgeOrder.NEWEST_FIRST
+                    ? " ORDER BY last_business_time DESC, document_type, document_id"
+                    : " ORDER BY last_business_time, document_type DESC, document_id DESC")
+                    + " LIMIT :limit OFFSET :offset",
                     params, (rs, n) -> key(rs));
             capped = CappedTotal.of(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM reconciliation_document"
                     + where + " LIMIT :countUpTo) d", params, Long.class), paging.totalCountLimit());

@@ -140,6 +140,24 @@ public class SlaQueries {
         return counts;
     }
 
+    /**
+     * Met and met-late clocks per rule and UTC day, for the days {@code from} to {@code to} (both inclusive), from
+     * the daily counts the projection keeps: what {@link #history} counts for each whole day, in one read. Days and
+     * rules without a stopped clock are absent.
+     */
+    public List<SlaDailyOutcome> dailyOutcomes(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        return jdbc.query("""
+                SELECT rule_name, day, sum(n) FILTER (WHERE state = 'MET') AS met,
+                       sum(n) FILTER (WHERE state = 'MET_LATE') AS met_late
+                FROM sla_stopped_daily WHERE day >= ? AND day <= ? AND n > 0
+                GROUP BY rule_name, day ORDER BY day, rule_name""",
+                (rs, n) -> new SlaDailyOutcome(rs.getString("rule_name"), rs.getObject("day", LocalDate.class),
+                        rs.getLong("met"), rs.getLong("met_late")), from, to);
+    }
+
     private static LocalDate utcDay(Instant midnight) {
         return LocalDate.ofInstant(midnight, ZoneOffset.UTC);
     }

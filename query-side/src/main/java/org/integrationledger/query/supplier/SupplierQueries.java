@@ -2,8 +2,11 @@ package org.integrationledger.query.supplier;
 
 import jakarta.persistence.criteria.Predicate;
 import org.axonframework.queryhandling.QueryHandler;
+import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.model.supplier.CountSupplierCopiesBySystem;
 import org.integrationledger.model.supplier.FindSupplier;
 import org.integrationledger.model.supplier.FindUnacknowledgedSupplierCopies;
+import org.integrationledger.model.supplier.SupplierCopyCounts;
 import org.integrationledger.model.supplier.SupplierCopyPage;
 import org.integrationledger.model.supplier.SupplierCopyStatus;
 import org.integrationledger.model.supplier.SupplierSummary;
@@ -64,5 +67,20 @@ class SupplierQueries {
                 PageRequest.of(query.page().page(), query.page().size(), LONGEST_PENDING_FIRST));
         List<SupplierCopyStatus> items = page.map(SupplierCopyView::toStatus).getContent();
         return new SupplierCopyPage(items, query.page().page(), query.page().size(), page.getTotalElements());
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public SupplierCopyCounts handle(CountSupplierCopiesBySystem query) {
+        List<SupplierCopyCounts.SystemCount> systems = copies.countBySystem(
+                        query.system() == null ? null : query.system().value(), query.region()).stream()
+                .map(row -> {
+                    long all = ((Number) row[2]).longValue();
+                    long pending = ((Number) row[3]).longValue();
+                    return new SupplierCopyCounts.SystemCount(SystemId.of((String) row[0]), (String) row[1], all,
+                            all - pending, pending, ((Number) row[4]).longValue(), (Instant) row[5]);
+                })
+                .toList();
+        return new SupplierCopyCounts(systems);
     }
 }
