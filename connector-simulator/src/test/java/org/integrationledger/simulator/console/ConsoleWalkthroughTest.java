@@ -58,7 +58,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code demo-}, to the folder named by {@code ledger.console.screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ConsoleWalkthroughTest {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -497,7 +497,7 @@ class ConsoleWalkthroughTest {
     }
 
     /** The README's console users and their passwords, from the table of its "Console" section. */
-    static Map<String, String> readmeUsers() throws IOException {
+    private static Map<String, String> readmeUsers() throws IOException {
         Path readme = Files.exists(Path.of("README.md")) && Files.exists(Path.of("ledger-app"))
                 ? Path.of("README.md") : Path.of("..", "README.md");
         String text = Files.readString(readme);
