@@ -2,6 +2,7 @@ package org.integrationledger.simulator;
 
 import org.integrationledger.simulator.benchmark.Benchmark;
 import org.integrationledger.simulator.benchmark.QueryProbe;
+import org.integrationledger.simulator.connector.ConsoleClient;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
 import org.integrationledger.simulator.faults.FaultSuite;
@@ -28,7 +29,9 @@ public final class ConnectorSimulator {
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
               demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
               queries   --ledger=http://localhost:8080 [--repetitions=500] [--warmup-seconds=0]
-                        (the benchmark's query phase alone; the warm-up rotates through the queries first)
+                        [--console-user=auditor --console-password=...]  (the console pages are read signed in)
+                        (the benchmark's query phase alone, API queries and console pages; the warm-up rotates
+                        through them first)
               benchmark [--profile=smoke|quick|full] [--db-url=jdbc:postgresql://host/db --db-user= --db-password=]
                         [--ledger-jar=ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar] [--out=docs]
                         [--concurrency=4,16,64] [--growth=0,1000000,10000000] [--ingest-seconds=30] [--seed=42]
@@ -61,6 +64,8 @@ public final class ConnectorSimulator {
             case "demo" -> System.exit(simulate(flags, true) ? 0 : 1);
             case "queries" -> {
                 QueryProbe.measure(new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080")),
+                        flags.getOrDefault("console-user", ConsoleClient.AUDITOR),
+                        flags.getOrDefault("console-password", ConsoleClient.AUDITOR_PASSWORD),
                         Integer.parseInt(flags.getOrDefault("repetitions", "500")),
                         Double.parseDouble(flags.getOrDefault("warmup-seconds", "0")), System.out);
                 System.exit(0);

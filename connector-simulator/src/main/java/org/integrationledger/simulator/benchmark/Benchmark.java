@@ -329,7 +329,11 @@ public final class Benchmark {
         }
         log("queries on " + results.queryDocuments + " documents (" + results.queryEvents + " events)");
         try (PhaseMeter meter = new PhaseMeter(List.of(ledger))) {
-            results.queries.addAll(new QueryProbe(ledger.client()).run(profile.queryRepetitions(),
+            QueryProbe probe = new QueryProbe(ledger.client());
+            if (probe.consoleRefusal() != null) {
+                results.notes.add("the console pages could not be timed: " + probe.consoleRefusal());
+            }
+            results.queries.addAll(probe.run(profile.queryRepetitions(),
                     profile.queryWarmupSeconds(), n -> ids.get((int) (n % ids.size())), ids.size()));
             results.queryUsage = meter.finish();
         }

@@ -39,6 +39,22 @@ public final class LedgerProcess implements AutoCloseable {
     public static LedgerProcess start(String name, Path jar, String dbUrl, Database database, Path workDirectory,
                                       List<String> jvmOptions, List<String> arguments, Duration healthyWithin)
             throws IOException {
+        return start(name, jar, Map.of("LEDGER_DB_URL", dbUrl, "LEDGER_DB_USER", database.user(),
+                "LEDGER_DB_PASSWORD", database.password()), workDirectory, jvmOptions, arguments, healthyWithin);
+    }
+
+    /**
+     * The ledger on its embedded default, as the README's first command runs it: no database settings, so it starts
+     * its own PostgreSQL, with its data under {@code workDirectory}.
+     */
+    public static LedgerProcess startEmbeddedDefault(String name, Path jar, Path workDirectory, List<String> jvmOptions,
+                                                     List<String> arguments, Duration healthyWithin) throws IOException {
+        return start(name, jar, Map.of(), workDirectory, jvmOptions, arguments, healthyWithin);
+    }
+
+    private static LedgerProcess start(String name, Path jar, Map<String, String> database, Path workDirectory,
+                                       List<String> jvmOptions, List<String> arguments, Duration healthyWithin)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,9 +71,9 @@ public final class LedgerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("LEDGER_DB_URL", dbUrl);
-        env.put("LEDGER_DB_USER", database.user());
-        env.put("LEDGER_DB_PASSWORD", database.password());
+        // Only the settings given here: a database inherited from the caller's environment would not be the one meant.
+        List.of("LEDGER_DB_URL", "LEDGER_DB_USER", "LEDGER_DB_PASSWORD").forEach(env::remove);
+        env.putAll(database);
         env.put("LEDGER_DATA_DIR", Files.createDirectories(workDirectory.resolve(name + "-data")).toString());
         LedgerProcess ledger = new LedgerProcess(name, builder.start(), new LedgerClient("http://localhost:" + port), log);
         try {

@@ -102,7 +102,10 @@ final class Report {
         md.append("\n### Queries (sequential, after warm-up) at ").append(results.queryDocuments)
                 .append(" documents / ").append(results.queryEvents).append(" events\n\n");
         md.append("Warm-up: the queries took turns, one request each, for ").append(f0(profile.queryWarmupSeconds()))
-                .append(" s; its columns are each query's requests in that rotation, on a JIT still compiling.\n\n");
+                .append(" s; its columns are each query's requests in that rotation, on a JIT still compiling. ")
+                .append("*console:* rows are the browser console's pages, read signed in as the development auditor: "
+                        + "the server's round trip of the HTML (form login once, then the session cookie), without "
+                        + "the browser's rendering.\n\n");
         table(md, List.of("query", "requests", "p50 ms", "p99 ms", "errors", "warm-up requests", "warm-up p50 ms",
                 "warm-up p99 ms"), results.queries.stream().map(q -> List.of(q.query(),
                 Long.toString(q.latencyMicros().getTotalCount()), f1(q.p(50)), f1(q.p(99)), Long.toString(q.errors()),
@@ -187,11 +190,16 @@ final class Report {
         results.replays.stream().filter(r -> r.projection().equals(ReplayProbe.ONE_PASS)).findFirst().ifPresent(r ->
                 rows.add(List.of("replay ≥ 50 k events/s (10 M events)", f0(r.eventsPerSecond())
                         + " events/s, all projections in one pass over " + r.events() + " events", verdict(r.eventsPerSecond() >= 50_000, r.eventsPerSecond() - 50_000, " events/s"))));
-        OptionalDouble worstQuery = results.queries.stream().mapToDouble(q -> q.p(99)).max();
-        if (worstQuery.isPresent()) {
-            rows.add(List.of("query p99 < 20 ms at 1 M documents", "worst p99 " + f1(worstQuery.getAsDouble()) + " ms at "
-                    + results.queryDocuments + " documents", verdict(worstQuery.getAsDouble() < 20,
-                    20 - worstQuery.getAsDouble(), " ms")));
+        for (QueryProbe.Surface surface : QueryProbe.Surface.values()) {
+            double limit = QueryProbe.targetP99Millis(surface);
+            OptionalDouble worst = results.queries.stream().filter(q -> q.surface() == surface)
+                    .mapToDouble(q -> q.p(99)).max();
+            if (worst.isPresent()) {
+                rows.add(List.of((surface == QueryProbe.Surface.API ? "query" : "console page") + " p99 < " + f0(limit)
+                                + " ms at 1 M documents", "worst p99 " + f1(worst.getAsDouble()) + " ms at "
+                                + results.queryDocuments + " documents",
+                        verdict(worst.getAsDouble() < limit, limit - worst.getAsDouble(), " ms")));
+            }
         }
         List<PhaseMeter.Usage> tunedUsages = new ArrayList<>();
         tuned.forEach(i -> tunedUsages.add(i.usage()));
