@@ -4,8 +4,10 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.integrationledger.app.security.ConnectorSecurityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,10 +22,10 @@ import java.time.Duration;
  * Bucket4j's PostgreSQL buckets in the table {@code throttling_bucket} (Flyway migration).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ThrottlingProperties.class)
 @ConditionalOnProperty(prefix = "ledger.security.throttling", name = "enabled", matchIfMissing = true)
 class ThrottlingConfiguration implements WebMvcConfigurer {
 
+    private static final Logger log = LoggerFactory.getLogger(ThrottlingConfiguration.class);
     static final String TABLE = "throttling_bucket";
     /** A full bucket is the same as none: its row may go once it would have refilled, plus this margin. */
     private static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(5);
@@ -32,7 +34,13 @@ class ThrottlingConfiguration implements WebMvcConfigurer {
     private final PrincipalThrottle throttle;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
-    ThrottlingConfiguration(DataSource dataSource, ThrottlingProperties properties) {
+    ThrottlingConfiguration(DataSource dataSource, ThrottlingProperties properties,
+                            ConnectorSecurityProperties connectors) {
+        // A misspelt override would leave its connector at the default limit without a word.
+        properties.principals().keySet().stream()
+                .filter(principal -> !connectors.connectors().containsKey(principal))
+                .forEach(principal -> log.warn("ledger.security.throttling.principals.{} names no connector of "
+                        + "ledger.security.connectors; its limit applies to no API key", principal));
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
