@@ -1,5 +1,6 @@
 package org.integrationledger.app.throttling;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -22,6 +23,10 @@ class ThrottlingInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // An asynchronous handler's result comes back through a second dispatch of the same request: one request.
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         // Unauthenticated requests never get here (401 first); the open documentation is not an API call.
         if (authentication != null && authentication.isAuthenticated()
