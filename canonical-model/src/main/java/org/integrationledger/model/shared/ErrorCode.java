@@ -18,6 +18,7 @@ public enum ErrorCode {
     LIMIT_EXCEEDED("limit-exceeded"),
     DUPLICATE_LINE_NUMBER("duplicate-line-number"),
     UNAUTHENTICATED("unauthenticated"),
+    RATE_LIMITED("rate-limited"),
     SYSTEM_NOT_PERMITTED("system-not-permitted"),
     UNKNOWN_SYSTEM("unknown-system"),
     REPORTING_SYSTEM_NOT_OWNER("reporting-system-not-owner"),

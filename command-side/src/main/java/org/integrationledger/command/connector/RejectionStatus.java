@@ -17,6 +17,7 @@ final class RejectionStatus {
             case INVALID_NUMBER, NUMBER_OUT_OF_RANGE, INVALID_TIME, TIME_OUT_OF_RANGE, LIMIT_EXCEEDED,
                  DUPLICATE_LINE_NUMBER -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case SYSTEM_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case PURCHASE_ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             // audit

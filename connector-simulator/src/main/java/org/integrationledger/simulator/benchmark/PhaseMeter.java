@@ -72,7 +72,7 @@ final class PhaseMeter implements AutoCloseable {
             for (LedgerProcess process : processes) {
                 try {
                     var answer = process.client().get("/actuator/metrics/jvm.memory.used?tag=area:heap",
-                            ReferenceScenario.REPORTING_KEY);
+                            ReferenceScenario.ADMIN_KEY);
                     Matcher m = VALUE.matcher(answer.body());
                     if (answer.status() == 200 && m.find()) {
                         double processHeap = Double.parseDouble(m.group(1)) / (1024 * 1024);

@@ -19,8 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every API call needs a connector's API key; the API documentation and health endpoints are open.
- * Stateless: no sessions, no cookies, so no CSRF surface.
+ * Every API call needs a connector's API key; the API documentation and health (with its liveness and readiness
+ * groups) are open; every other actuator endpoint needs an operations-admin key. Stateless: no sessions, no
+ * cookies, so no CSRF surface.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,6 +30,7 @@ class SecurityConfiguration {
     static final String OPERATIONS_ADMIN = "OPERATIONS_ADMIN";
     private static final String OPERATIONS = "/api/v1/operations";
     private static final String REBUILDS = "/api/v1/audit/projections";
+    private static final String ACTUATOR = "/actuator";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
@@ -36,7 +38,8 @@ class SecurityConfiguration {
                 HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "a valid API key is required in the X-Api-Key header");
         AccessDeniedHandler denied = (request, response, e) -> {
-            if (request.getRequestURI().startsWith(OPERATIONS) || request.getRequestURI().startsWith(REBUILDS)) {
+            String path = request.getRequestURI();
+            if (path.startsWith(OPERATIONS) || path.startsWith(REBUILDS) || path.startsWith(ACTUATOR)) {
                 writeProblem(response, HttpStatus.FORBIDDEN, ErrorCode.ADMIN_REQUIRED,
                         "this operation needs an API key with operations-admin");
             } else {
@@ -52,7 +55,10 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(ACTUATOR + "/health/**").permitAll()
+                        // Metrics, Prometheus, info and the processors' health details describe the ledger's inside
+                        // (names, sizes, JVM flags): an operator's view. Endpoints never exposed answer 404 even then.
+                        .requestMatchers(ACTUATOR, ACTUATOR + "/**").hasAuthority(OPERATIONS_ADMIN)
                         // Reading the operations is for any key; acting on them (retry, evict) only for an admin.
                         .requestMatchers(HttpMethod.GET, OPERATIONS + "/**").authenticated()
                         .requestMatchers(OPERATIONS + "/**").hasAuthority(OPERATIONS_ADMIN)

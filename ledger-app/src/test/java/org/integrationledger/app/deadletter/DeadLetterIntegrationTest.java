@@ -94,13 +94,13 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
                 .isEqualTo("[\"purchase-order-view\"]"));
 
         counts.refresh();
-        LedgerApi.Response health = api.get("/actuator/health", REPORTING_KEY);
+        LedgerApi.Response health = api.get("/actuator/health", ADMIN_KEY);
         assertThat(health.status()).as(health.toString()).isEqualTo(503);
         JsonNode processors = health.body().path("components").path("eventProcessors");
         assertThat(processors.path("status").asText()).isEqualTo("DEGRADED");
         assertThat(processors.path("details").path("processors").path(PROCESSOR).path("parkedEvents").asLong())
                 .isGreaterThanOrEqualTo(2);
-        assertThat(api.getText("/actuator/prometheus", REPORTING_KEY, "text/plain").body())
+        assertThat(api.getText("/actuator/prometheus", ADMIN_KEY, "text/plain").body())
                 .containsPattern("ledger_dead_letters\\{kind=\"letters\",processor=\"purchase-order-view\"} [2-9]")
                 .containsPattern("ledger_dead_letters\\{kind=\"sequences\",processor=\"purchase-order-view\"} [1-9]");
 
@@ -174,7 +174,7 @@ class DeadLetterIntegrationTest extends LedgerIntegrationTest {
         approveAndIssue(stuck);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            LedgerApi.Response health = api.get("/actuator/health", REPORTING_KEY);
+            LedgerApi.Response health = api.get("/actuator/health", ADMIN_KEY);
             assertThat(health.status()).as(health.toString()).isEqualTo(503);
             JsonNode processor = health.body().path("components").path("eventProcessors");
             assertThat(processor.path("status").asText()).isEqualTo("DOWN");

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
@@ -51,7 +52,7 @@ class ObservabilityIntegrationTest extends LedgerIntegrationTest {
         evaluator.evaluate();
         slaMetrics.refresh();
 
-        LedgerApi.TextResponse scrape = api.getText("/actuator/prometheus", REPORTING_KEY, "text/plain");
+        LedgerApi.TextResponse scrape = api.getText("/actuator/prometheus", ADMIN_KEY, "text/plain");
         assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
         assertThat(scrape.body())
                 .containsPattern("ledger_sla_open\\{region=\"NA\",rule=\"po-approved-to-posted\",state=\"BREACHED\"} [1-9]")
@@ -69,7 +70,7 @@ class ObservabilityIntegrationTest extends LedgerIntegrationTest {
     void healthShowsTheEventProcessors() {
         JsonNode open = api.get("/actuator/health", null).body();
         assertThat(open.path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
-        JsonNode detailed = api.get("/actuator/health", REPORTING_KEY).body();
+        JsonNode detailed = api.get("/actuator/health", ADMIN_KEY).body();
         JsonNode slaClocks = detailed.path("components").path("eventProcessors").path("details").path("processors")
                 .path("sla-clocks");
         assertThat(slaClocks.path("running").asBoolean()).isTrue();

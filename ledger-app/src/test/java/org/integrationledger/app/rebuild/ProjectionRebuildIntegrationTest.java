@@ -209,8 +209,8 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
                 .path("state").asText().equals("COMPLETED"));
 
         Response percent = api.get("/actuator/metrics/ledger.projection.rebuild.percent?tag=projection:"
-                + "purchase-order-view", REPORTING_KEY);
-        Response processed = api.get("/actuator/metrics/ledger.projection.rebuild.events.processed", REPORTING_KEY);
+                + "purchase-order-view", ADMIN_KEY);
+        Response processed = api.get("/actuator/metrics/ledger.projection.rebuild.events.processed", ADMIN_KEY);
 
         assertThat(percent.body().path("measurements").get(0).path("value").asDouble()).isEqualTo(100.0);
         assertThat(processed.body().path("measurements").get(0).path("value").asDouble()).isPositive();

@@ -1,0 +1,107 @@
+package org.integrationledger.app.throttling;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.flywaydb.core.Flyway;
+import org.integrationledger.app.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two throttles over one PostgreSQL stand for two ledger nodes: with the delaying optimization each admits a few
+ * requests on its own copy of the bucket, and together they still admit about one burst, not one each.
+ */
+class PrincipalThrottleTest {
+
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void database() {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(TestDatabase.url());
+        dataSource.setUsername(TestDatabase.user());
+        dataSource.setPassword(TestDatabase.password());
+        dataSource.setMaximumPoolSize(4);
+        // The ledger's own migrations, as at its start (nothing to do when a ledger already migrated the database).
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/eventstore",
+                "classpath:db/migration/command", "classpath:db/migration/query").load().migrate();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        dataSource.close();
+    }
+
+    @Test
+    void twoNodesSettlingEveryHundredthOfTheBurstTogetherAdmitAboutOneBurst() {
+        String principal = "connector-" + UUID.randomUUID();
+        RequestLimit limit = new RequestLimit(1, 1_000);
+        // 1 % of the burst: each node settles after 10 requests of its own (the time bound is out of the way).
+        ThrottlingProperties.Sync sync = new ThrottlingProperties.Sync(0.01, Duration.ofMinutes(1));
+        ThrottlingProperties properties = new ThrottlingProperties(true, null, Map.of(principal, limit), sync);
+        PrincipalThrottle nodeA = new PrincipalThrottle(buckets(), properties);
+        PrincipalThrottle nodeB = new PrincipalThrottle(buckets(), properties);
+
+        long started = System.nanoTime();
+        int admitted = 0;
+        for (int attempt = 0; attempt < 3 * limit.burst(); attempt++) {
+            try {
+                (attempt % 2 == 0 ? nodeA : nodeB).acquire(principal);
+                admitted++;
+            } catch (RateLimited refused) {
+                assertThat(refused.retryAfterSeconds()).isPositive();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        long unsynchronized = sync.unsynchronizedRequests(limit);
+        assertThat(unsynchronized).isEqualTo(10);
+        assertThat(admitted).as("admitted of %d in %.1f s", 3 * limit.burst(), seconds)
+                .isGreaterThanOrEqualTo((int) (limit.burst() - 2 * unsynchronized))
+                .isLessThanOrEqualTo((int) (limit.burst() + 2 * unsynchronized + Math.ceil(seconds) + 1));
+    }
+
+    @Test
+    void withoutAShareEveryRequestIsSettledAndTheLimitIsExact() {
+        String principal = "connector-" + UUID.randomUUID();
+        RequestLimit limit = new RequestLimit(1, 50);
+        ThrottlingProperties properties = new ThrottlingProperties(true, null, Map.of(principal, limit),
+                new ThrottlingProperties.Sync(0, Duration.ofMillis(100)));
+        PrincipalThrottle nodeA = new PrincipalThrottle(buckets(), properties);
+        PrincipalThrottle nodeB = new PrincipalThrottle(buckets(), properties);
+
+        long started = System.nanoTime();
+        int admitted = 0;
+        for (int attempt = 0; attempt < 2 * limit.burst(); attempt++) {
+            try {
+                (attempt % 2 == 0 ? nodeA : nodeB).acquire(principal);
+                admitted++;
+            } catch (RateLimited refused) {
+                // counted below
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(admitted).as("in %.1f s", seconds).isBetween((int) limit.burst(),
+                (int) (limit.burst() + Math.ceil(seconds) + 1));
+    }
+
+    private static ProxyManager<String> buckets() {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(ThrottlingConfiguration.TABLE)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(5)))
+                .build();
+    }
+}
