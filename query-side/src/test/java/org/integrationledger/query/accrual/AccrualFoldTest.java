@@ -9,6 +9,7 @@ import org.integrationledger.model.accrual.LineVariance;
 import org.integrationledger.model.accrual.VarianceReason;
 import org.integrationledger.model.accrual.VarianceReport;
 import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -272,6 +273,36 @@ class AccrualFoldTest {
 
         assertThat(report.groups()).extracting(group -> group.legalEntity().value()).containsExactly("FR01");
         assertThat(otherSupplier.groups()).isEmpty();
+    }
+
+    /** The worked example of docs/accruals.md. */
+    @Test
+    void theDocumentedWorkedExampleAnswers230AtTheCloseAnd1030WithTheLateReceipt() {
+        PurchaseOrderLine bearings = line(1, "100", "EA", "12.50", "EUR");
+        PurchaseOrderLine housings = line(2, "10", "EA", "80.00", "EUR");
+        given.issued("PO-DOC", "DE01", DEC_01, DEC_01, bearings, housings);
+        given.postedInErp("PO-DOC", 1, DEC_01, DEC_01);
+        given.received("PO-DOC", "GR-1", 1, "60", "EA", PROCUREMENT, DEC_10, DEC_10);
+        Instant dec15 = at("2026-12-15T09:00:00Z");
+        given.amended("PO-DOC", 2, dec15, dec15, line(1, "100", "EA", "13.00", "EUR"), housings);
+        given.invoiced("PO-DOC", "INV-DOC", "DE01", 1, "40", "EA", "13.00", "EUR", DEC_20, DEC_20);
+        given.matched("PO-DOC", "INV-DOC", "DE01", DEC_20, DEC_20);
+        given.received("PO-DOC", "GR-2", 2, "10", "EA", PROCUREMENT, at("2026-12-30T10:00:00Z"),
+                at("2027-01-03T08:00:00Z"));
+
+        AccrualGroup atClose = given.report("2026-12-31", at("2027-01-02T18:00:00Z")).groups().get(0);
+        AccrualGroup now = given.report("2026-12-31", LATER).groups().get(0);
+
+        assertThat(atClose.receivedNotInvoiced()).isEqualTo(Money.of("230.00", "EUR"));
+        assertThat(atClose.lines()).singleElement().satisfies(line -> {
+            assertThat(line.receivedAmount()).isEqualTo(Money.of("750.00", "EUR"));
+            assertThat(line.invoicedAmount()).isEqualTo(Money.of("520.00", "EUR"));
+            assertThat(line.variances()).extracting(LineVariance::reason)
+                    .containsExactly(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION);
+        });
+        assertThat(now.receivedNotInvoiced()).isEqualTo(Money.of("1030.00", "EUR"));
+        assertThat(now.lines().get(1).variances()).extracting(LineVariance::reason)
+                .containsExactly(VarianceReason.LATE_FACT);
     }
 
     @Test
