@@ -41,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,12 +89,12 @@ final class AccrualFold {
                 amended.occurredAt());
         Map<Integer, PurchaseOrderLine> newLines = new HashMap<>();
         amended.lines().forEach(line -> newLines.put(line.lineNumber(), line));
+        Map<Integer, OrderFacts.Terms> before = state.allTerms();
         for (PurchaseOrderLine line : amended.lines()) {
-            BigDecimal oldQuantity = state.terms(line.lineNumber()).map(OrderFacts.Terms::quantity)
-                    .orElse(BigDecimal.ZERO);
-            BigDecimal oldAmount = state.terms(line.lineNumber()).map(OrderFacts.Terms::amount)
-                    .orElse(BigDecimal.ZERO);
-            BigDecimal oldPrice = state.terms(line.lineNumber()).map(OrderFacts.Terms::unitPrice).orElse(null);
+            Optional<OrderFacts.Terms> old = Optional.ofNullable(before.get(line.lineNumber()));
+            BigDecimal oldQuantity = old.map(OrderFacts.Terms::quantity).orElse(BigDecimal.ZERO);
+            BigDecimal oldAmount = old.map(OrderFacts.Terms::amount).orElse(BigDecimal.ZERO);
+            BigDecimal oldPrice = old.map(OrderFacts.Terms::unitPrice).orElse(null);
             boolean changed = oldPrice == null || oldPrice.compareTo(line.unitPrice().amount()) != 0
                     || oldQuantity.compareTo(line.quantity().value()) != 0;
             if (changed) {
@@ -103,8 +104,9 @@ final class AccrualFold {
                         amended.reason(), line.goodsReceiptRequired());
             }
         }
-        for (int lineNumber : state.lineNumbers()) {
-            OrderFacts.Terms removed = state.terms(lineNumber).orElseThrow();
+        for (Map.Entry<Integer, OrderFacts.Terms> entry : before.entrySet()) {
+            int lineNumber = entry.getKey();
+            OrderFacts.Terms removed = entry.getValue();
             if (!newLines.containsKey(lineNumber) && removed.quantity().signum() != 0) {
                 facts.add(lineNumber, FactKind.ORDERED, removed.quantity().negate(), removed.unitOfMeasure(),
                         removed.amount().negate(), state.header().get().currency(), removed.unitPrice(),
@@ -121,8 +123,9 @@ final class AccrualFold {
         }
         OrderFacts.Header header = state.header().get();
         Facts facts = new Facts(state, recorded, header, received.reportingSystem(), received.occurredAt());
+        Map<Integer, OrderFacts.Terms> current = state.allTerms();
         for (ReceiptLine line : received.lines()) {
-            state.terms(line.lineNumber()).ifPresent(terms -> {
+            Optional.ofNullable(current.get(line.lineNumber())).ifPresent(terms -> {
                 UnitPrice price = new UnitPrice(terms.unitPrice(), CurrencyCode.of(header.currency()));
                 facts.add(line.lineNumber(), FactKind.RECEIVED, line.quantity().value(),
                         line.quantity().unitOfMeasure(), price.times(line.quantity()).amount(), header.currency(),
@@ -150,8 +153,9 @@ final class AccrualFold {
                 invoice.legalEntity().value(), invoice.supplier().value(), invoice.gross().currency().value(),
                 invoice.routedTo().value()));
         Facts facts = new Facts(state, recorded, header, invoice.reportingSystem(), invoice.occurredAt());
+        Map<Integer, OrderFacts.Terms> current = state.allTerms();
         for (InvoiceLine line : invoice.lines()) {
-            boolean receiptRequired = state.terms(line.purchaseOrderLine())
+            boolean receiptRequired = Optional.ofNullable(current.get(line.purchaseOrderLine()))
                     .map(OrderFacts.Terms::goodsReceiptRequired).orElse(true);
             facts.add(line.purchaseOrderLine(), FactKind.INVOICED, line.quantity().value(),
                     line.quantity().unitOfMeasure(), line.amount().amount(), line.unitPrice().currency().value(),
@@ -194,8 +198,9 @@ final class AccrualFold {
         }
         OrderFacts.Header header = state.header().get();
         Facts facts = new Facts(state, recorded, header, erp, occurredAt);
-        for (int lineNumber : state.lineNumbers()) {
-            OrderFacts.Terms terms = state.terms(lineNumber).orElseThrow();
+        for (Map.Entry<Integer, OrderFacts.Terms> entry : state.allTerms().entrySet()) {
+            int lineNumber = entry.getKey();
+            OrderFacts.Terms terms = entry.getValue();
             facts.add(lineNumber, FactKind.ORDER_POSTED_IN_ERP, BigDecimal.ZERO, terms.unitOfMeasure(),
                     BigDecimal.ZERO, header.currency(), terms.unitPrice(), version, null, erpDocumentNumber,
                     terms.goodsReceiptRequired());

@@ -14,6 +14,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
  * and writes what it added. One handler per event type the fold uses (the others are {@link AccrualFold#IGNORED}).
  * Its processor has one segment, so an invoice's facts are written after its order's (they are different
  * aggregates, which a second segment could interleave). The facts' key is the event id, so a redelivered event
- * writes nothing.
+ * writes nothing. An event with a value a view cannot store is refused by name before any SQL (and parked).
  */
 @Component
 @ProcessingGroup(AccrualProjection.PROCESSING_GROUP)
@@ -40,47 +41,56 @@ class AccrualProjection {
 
     @EventHandler
     void on(PurchaseOrderIssued event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(PurchaseOrderAmended event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(GoodsReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(PurchaseOrderPostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(StalePostingAcknowledgmentRecorded event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoiceReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoiceMatched event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoicePostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
                 order(order, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
     }
 
     @EventHandler
     void on(InvoicePaymentExecuted event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        RepresentableValues.requireRepresentable(event, recordedAt);
         facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
                 order(order, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
     }
