@@ -66,7 +66,7 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void exportsTheLinesAsCsv() {
+    void exportsTheLinesAsCsvAndJsonLines() {
         String order = newPurchaseOrderId();
         post(order, "issue", withBusinessTime(issue("DE01", "EUR"), inPeriod));
         post(order, "goods-receipts", withBusinessTime(receipt(null, "3"), inPeriod));
@@ -79,6 +79,11 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
         assertThat(csv.body()).startsWith("legal_entity,currency,side,purchase_order_id,line_number,");
         assertThat(csv.body()).contains("DE01,EUR,RECEIVED_NOT_INVOICED," + order + ",2,SUP-4711,EA,10,3,0,0,0,"
                 + "800.00,240.00,0.00,0.00,0.00,240.00,1,,PROCUREMENT,,");
+        TextResponse jsonLines = api.getText(accruals("&format=jsonl"), REPORTING_KEY, "*/*");
+        assertThat(jsonLines.contentType()).startsWith("application/x-ndjson");
+        assertThat(jsonLines.body().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"purchaseOrderId\":\"" + order + "\"").contains("\"lineNumber\":2")
+                .contains("\"side\":\"RECEIVED_NOT_INVOICED\""));
     }
 
     @Test

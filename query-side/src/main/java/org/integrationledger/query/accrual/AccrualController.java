@@ -18,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /** The period-end GR/IR accrual (docs/accruals.md): open lines per legal entity and currency, and their variances. */
@@ -33,22 +35,26 @@ import java.util.Locale;
 class AccrualController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     private static final String AXES = "Two time axes: facts whose business time (occurredAt) falls on or before "
             + "periodEnd (a date; the period ends at the end of that day in UTC), as the ledger knew them at knownAt "
             + "(facts recorded at or before it; default now). Asked again later with the same knownAt, the answer is "
             + "the same: facts that arrived after it are left out. ";
 
     private final AccrualQueries queries;
+    private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    AccrualController(AccrualQueries queries) {
+    AccrualController(AccrualQueries queries, JsonMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @GetMapping
     @Operation(summary = "GR/IR accrual at a period end: received-not-invoiced and invoiced-not-received",
             description = AXES + "Per legal entity and currency: both totals and their lines, each with the variance "
-                    + "reasons the ledger can prove. format=csv (or Accept: text/csv) exports the lines. "
+                    + "reasons the ledger can prove. format=csv (or Accept: text/csv) and format=jsonl (or Accept: "
+                    + "application/x-ndjson, one line object per line) export the lines. "
                     + "400 invalid-time for a bad periodEnd or knownAt, 400 validation-failed for a bad filter.")
     ResponseEntity<?> report(
             @Parameter(description = "last day of the period, e.g. 2026-12-31") @RequestParam String periodEnd,
@@ -57,19 +63,24 @@ class AccrualController {
             @RequestParam(required = false) String supplierId,
             @Parameter(description = "ISO-8601 instant on the recorded-time axis; default now")
             @RequestParam(required = false) String knownAt,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default), csv or jsonl") @RequestParam(required = false) String format,
             @RequestHeader(name = "Accept", required = false) String accept) {
         AccrualCriteria criteria = criteria(periodEnd, legalEntity, currency, supplierId, knownAt);
-        boolean csv = csv(format, accept);
+        String chosen = format(format, accept);
         AccrualReport report = queries.report(criteria);
-        if (csv) {
+        if (chosen.equals("csv")) {
             StringBuilder body = new StringBuilder(AccrualCsv.HEADER);
             for (AccrualGroup group : report.groups()) {
                 group.lines().forEach(line -> body.append(AccrualCsv.row(line)));
             }
-            return ResponseEntity.ok().contentType(new MediaType(CSV, StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"accruals-" + periodEnd + ".csv\"")
-                    .body(body.toString());
+            return export(body.toString(), CSV, "accruals-" + criteria.periodEnd() + ".csv");
+        }
+        if (chosen.equals("jsonl")) {
+            StringBuilder body = new StringBuilder();
+            for (AccrualGroup group : report.groups()) {
+                group.lines().forEach(line -> body.append(json.writeValueAsString(line)).append('\n'));
+            }
+            return export(body.toString(), NDJSON, "accruals-" + criteria.periodEnd() + ".jsonl");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
@@ -115,14 +126,23 @@ class AccrualController {
                 supplierId == null ? null : SupplierId.of(supplierId).value());
     }
 
-    private static boolean csv(String format, String accept) {
+    private static String format(String format, String accept) {
         if (format != null) {
             String lower = format.toLowerCase(Locale.ROOT);
-            if (!lower.equals("json") && !lower.equals("csv")) {
-                throw new IllegalArgumentException("format must be json or csv");
+            if (!List.of("json", "csv", "jsonl").contains(lower)) {
+                throw new IllegalArgumentException("format must be json, csv or jsonl");
             }
-            return lower.equals("csv");
+            return lower;
         }
-        return accept != null && accept.contains(CSV.toString());
+        if (accept != null && accept.contains(NDJSON.toString())) {
+            return "jsonl";
+        }
+        return accept != null && accept.contains(CSV.toString()) ? "csv" : "json";
+    }
+
+    private static ResponseEntity<String> export(String body, MediaType type, String fileName) {
+        return ResponseEntity.ok().contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .body(body);
     }
 }
