@@ -63,6 +63,39 @@ class AccrualFoldTest {
     }
 
     @Test
+    void partialInvoicesOnOneLineAddUp() {
+        given.issued("PO-20", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
+        given.received("PO-20", "GR-1", 1, "9", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.invoiced("PO-20", "INV-20A", "DE01", 1, "3", "EA", "10", "EUR", DEC_10, DEC_10);
+        given.invoiced("PO-20", "INV-20B", "DE01", 1, "2", "EA", "10.10", "EUR", DEC_20, DEC_20);
+
+        AccrualLine line = given.report("2026-12-31", CLOSE).groups().get(0).lines().get(0);
+
+        assertThat(line.invoicedQuantity()).isEqualByComparingTo("5");
+        assertThat(line.invoicedAmount()).isEqualTo(Money.of("50.20", "EUR"));
+        assertThat(line.openAmount()).isEqualTo(Money.of("39.80", "EUR"));
+        // As of 15 December only the first invoice counts.
+        assertThat(given.report("2026-12-15", CLOSE).groups().get(0).lines().get(0).invoicedQuantity())
+                .isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aQuantityReductionByAmendmentLowersTheOrderedQuantityAndAmount() {
+        given.issued("PO-21", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
+        given.received("PO-21", "GR-1", 1, "4", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.amended("PO-21", 2, DEC_20, DEC_20, line(1, "6", "EA", "10", "EUR"));
+
+        AccrualLine line = given.report("2026-12-31", CLOSE).groups().get(0).lines().get(0);
+        AccrualLine before = given.report("2026-12-15", CLOSE).groups().get(0).lines().get(0);
+
+        assertThat(line.orderedQuantity()).isEqualByComparingTo("6");
+        assertThat(line.orderedAmount()).isEqualTo(Money.of("60.00", "EUR"));
+        assertThat(line.orderVersion()).isEqualTo(2);
+        assertThat(before.orderedQuantity()).isEqualByComparingTo("10");
+        assertThat(before.orderVersion()).isEqualTo(1);
+    }
+
+    @Test
     void invoiceAheadOfItsGoodsIsInvoicedNotReceived() {
         given.issued("PO-2", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-2", "GR-1", 1, "2", "EA", PROCUREMENT, DEC_10, DEC_10);
