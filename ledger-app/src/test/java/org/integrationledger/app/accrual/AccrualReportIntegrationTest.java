@@ -7,12 +7,19 @@ import org.integrationledger.app.support.LedgerApi.TextResponse;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.support.InvoiceRequests.invoice;
+import static org.integrationledger.app.support.InvoiceRequests.newInvoiceId;
+import static org.integrationledger.app.support.InvoiceRequests.newInvoiceNumber;
+import static org.integrationledger.app.support.InvoiceRequests.newSupplierId;
+import static org.integrationledger.app.support.InvoiceRequests.path;
+import static org.integrationledger.app.support.InvoiceRequests.purchaseOrder;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
@@ -63,6 +70,45 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
             assertThat(total.path("legalEntity").asText()).isEqualTo("DE01");
             assertThat(total.path("lines").asInt()).isPositive();
         });
+    }
+
+    /**
+     * The reference scenario of one supplier: the expected report is worked out here from the quantities and prices
+     * of the messages sent, not from anything the ledger answers.
+     */
+    @Test
+    void theReportOfASupplierIsWhatItsMessagesAddUpTo() {
+        String supplier = newSupplierId();
+        BigDecimal bearing = new BigDecimal("12.50");
+        BigDecimal housing = new BigDecimal("80.00");
+        String fullyInvoiced = newPurchaseOrderId();
+        post(fullyInvoiced, "issue", purchaseOrder(supplier, "DE01", "EUR"));
+        post(fullyInvoiced, "goods-receipts", receipt("100", "10"));
+        Response invoice = api.post(path(newInvoiceId(), "receipt"), PROCUREMENT_KEY,
+                invoice(supplier, fullyInvoiced, newInvoiceNumber(), "EUR"));
+        assertThat(invoice.status()).as(invoice.toString()).isEqualTo(200);
+        String bearingsOnly = newPurchaseOrderId();
+        post(bearingsOnly, "issue", purchaseOrder(supplier, "DE01", "EUR"));
+        post(bearingsOnly, "goods-receipts", receipt("60", null));
+        String both = newPurchaseOrderId();
+        post(both, "issue", purchaseOrder(supplier, "DE01", "EUR"));
+        post(both, "goods-receipts", receipt("20", "10"));
+        awaitCaughtUp("accrual-facts");
+
+        JsonNode report = api.get("/api/v1/accruals?periodEnd=" + periodEnd + "&supplierId=" + supplier,
+                REPORTING_KEY).body();
+
+        BigDecimal expected = bearing.multiply(new BigDecimal("60"))
+                .add(bearing.multiply(new BigDecimal("20"))).add(housing.multiply(new BigDecimal("10")));
+        assertThat(report.path("groups")).singleElement().satisfies(group -> {
+            assertThat(group.path("legalEntity").asText()).isEqualTo("DE01");
+            assertThat(group.path("receivedNotInvoiced").path("amount").decimalValue()).isEqualByComparingTo(expected);
+            assertThat(group.path("invoicedNotReceived").path("amount").decimalValue()).isEqualByComparingTo("0");
+            assertThat(group.path("lines")).hasSize(3);
+        });
+        assertThat(lineOf(report, fullyInvoiced, 1).isMissingNode()).isTrue();
+        assertThat(lineOf(report, bearingsOnly, 1).path("openAmount").path("amount").decimalValue())
+                .isEqualByComparingTo(bearing.multiply(new BigDecimal("60")));
     }
 
     @Test

@@ -43,6 +43,7 @@ class AccrualController {
 
     private final AccrualQueries queries;
     private final JsonMapper json;
+    // Recorded time is the event store's system clock, so "now" on that axis is the system clock too.
     private final Clock clock = Clock.systemUTC();
 
     AccrualController(AccrualQueries queries, JsonMapper json) {

@@ -51,18 +51,18 @@ final class AccrualReportRules {
     static VarianceReport variances(AccrualCriteria criteria, List<AccrualFact> facts) {
         List<AccrualLine> explained = lines(criteria, facts).stream().filter(line -> !line.variances().isEmpty())
                 .toList();
-        Map<String, List<AccrualLine>> byReason = new TreeMap<>();
+        Map<TotalKey, List<AccrualLine>> byReason = new TreeMap<>(Comparator.comparing(TotalKey::reason)
+                .thenComparing(TotalKey::legalEntity).thenComparing(TotalKey::currency));
         for (AccrualLine line : explained) {
             for (LineVariance variance : line.variances()) {
-                byReason.computeIfAbsent(variance.reason().name() + "/" + line.legalEntity().value() + "/"
-                        + line.currency().value(), key -> new ArrayList<>()).add(line);
+                byReason.computeIfAbsent(new TotalKey(variance.reason(), line.legalEntity().value(),
+                        line.currency().value()), key -> new ArrayList<>()).add(line);
             }
         }
         List<VarianceTotal> totals = byReason.entrySet().stream().map(entry -> {
             List<AccrualLine> lines = entry.getValue();
             AccrualLine first = lines.get(0);
-            return new VarianceTotal(VarianceReason.valueOf(entry.getKey().substring(0, entry.getKey().indexOf('/'))),
-                    first.legalEntity(), first.currency(), lines.size(),
+            return new VarianceTotal(entry.getKey().reason(), first.legalEntity(), first.currency(), lines.size(),
                     sum(lines, AccrualLine::openAmount, first.currency()));
         }).toList();
         return new VarianceReport(criteria.periodEnd(), criteria.periodEndsAt(), criteria.knownAt(), totals,
@@ -190,5 +190,9 @@ final class AccrualReportRules {
     private static List<SystemId> systems(List<AccrualFact> facts, FactKind kind) {
         return facts.stream().filter(f -> f.kind() == kind).map(AccrualFact::sourceSystem).distinct().sorted()
                 .map(SystemId::of).toList();
+    }
+
+    /** One row of the variance totals. */
+    private record TotalKey(VarianceReason reason, String legalEntity, String currency) {
     }
 }

@@ -8,6 +8,7 @@ import org.integrationledger.model.accrual.AccrualSide;
 import org.integrationledger.model.accrual.LineVariance;
 import org.integrationledger.model.accrual.VarianceReason;
 import org.integrationledger.model.accrual.VarianceReport;
+import org.integrationledger.model.accrual.VarianceTotal;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.integrationledger.query.accrual.AccrualFixture.PROCUREMENT;
 import static org.integrationledger.query.accrual.AccrualFixture.at;
 import static org.integrationledger.query.accrual.AccrualFixture.line;
@@ -336,6 +338,11 @@ class AccrualFoldTest {
         assertThat(now.receivedNotInvoiced()).isEqualTo(Money.of("1030.00", "EUR"));
         assertThat(now.lines().get(1).variances()).extracting(LineVariance::reason)
                 .containsExactly(VarianceReason.LATE_FACT);
+        assertThat(given.variances("2026-12-31", LATER).totals())
+                .extracting(VarianceTotal::reason, VarianceTotal::lines, VarianceTotal::openAmount)
+                .containsExactly(
+                        tuple(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION, 1, Money.of("230.00", "EUR")),
+                        tuple(VarianceReason.LATE_FACT, 1, Money.of("800.00", "EUR")));
     }
 
     @Test
