@@ -17,6 +17,10 @@ public final class QueryProblems {
         return problem(HttpStatus.NOT_FOUND, code, detail);
     }
 
+    public static ErrorResponseException badRequest(ErrorCode code, String detail) {
+        return problem(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
     public static ErrorResponseException conflict(ErrorCode code, String detail) {
         return problem(HttpStatus.CONFLICT, code, detail);
     }

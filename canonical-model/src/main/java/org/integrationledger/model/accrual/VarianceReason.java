@@ -1,0 +1,17 @@
+package org.integrationledger.model.accrual;
+
+/**
+ * Why the ERP's picture of an open purchase-order line can differ from procurement's, each proven by facts the
+ * ledger recorded. Reasons that need facts the ledger does not receive (an ERP goods-receipt posting, for one)
+ * are not here; docs/accruals.md lists them.
+ */
+public enum VarianceReason {
+    /** The ERP posted an invoice on the line that the ledger has not matched (as of the period end). */
+    INVOICE_POSTED_UNMATCHED,
+    /** The ERP holds an older version of the order, and the line's quantity or price changed since that version. */
+    ERP_HOLDS_OLDER_ORDER_VERSION,
+    /** A fact of the period (business time up to its end) was recorded after the period end: it came late. */
+    LATE_FACT,
+    /** An invoice on the line is in another currency than the order, so it cannot offset the receipt. */
+    CURRENCY_MISMATCH
+}
