@@ -136,6 +136,9 @@ class ExceptionOverrideBrowserTest extends LedgerIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // The click can return before the browser has followed the redirect: wait for the board, not the form.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().endsWith("/console/login"));
         assertThat(browser.getCurrentUrl()).as("signed in as " + user).contains("/console/sla");
     }
 
