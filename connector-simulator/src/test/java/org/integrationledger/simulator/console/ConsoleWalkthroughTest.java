@@ -301,10 +301,12 @@ class ConsoleWalkthroughTest {
         assertThat(asOf.find()).as(browser.getCurrentUrl()).isTrue();
         Instant shown = Instant.parse(java.net.URLDecoder.decode(asOf.group(1), StandardCharsets.UTF_8));
         String then = get("/api/v1/audit/purchase-orders/" + order + "/as-of?recordedAt=" + shown);
+        // An order posted by its ERP before procurement issued it has no procurement version or status yet: the
+        // API answers null, the page an empty cell (which order is picked depends on the recorded seconds).
         assertThat(browser.findElement(By.id("as-of-version")).getText())
-                .isEqualTo(String.valueOf((Object) JsonPath.read(then, "$.procurementVersion")));
+                .isEqualTo(String.valueOf(nullToEmpty(JsonPath.read(then, "$.procurementVersion"))));
         assertThat(browser.findElement(By.id("as-of-status")).getText())
-                .isEqualTo(String.valueOf((Object) JsonPath.read(then, "$.procurementStatus")));
+                .isEqualTo(String.valueOf(nullToEmpty(JsonPath.read(then, "$.procurementStatus"))));
         assertThat(browser.findElement(By.id("as-of-erp-status")).getText())
                 .isEqualTo(String.valueOf(nullToEmpty(JsonPath.read(then, "$.erpStatus"))));
         long stepsByThen = JsonPath.<List<String>>read(trace, "$.steps[*].recordedAt").stream()
