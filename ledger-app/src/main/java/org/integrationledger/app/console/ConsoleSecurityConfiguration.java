@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.security.LedgerRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,11 +26,11 @@ class ConsoleSecurityConfiguration {
                 .authenticationManager(users.authenticationManager())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN, "/console/assets/**", "/console/denied").permitAll()
-                        .requestMatchers("/console/admin/**").hasRole(ConsoleRole.ADMIN.name())
-                        .requestMatchers("/console/audit/**").hasRole(ConsoleRole.AUDITOR.name())
+                        .requestMatchers("/console/admin/**").hasRole(LedgerRole.ADMIN.name())
+                        .requestMatchers("/console/audit/**").hasRole(LedgerRole.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/console/exceptions/*/*/override")
-                        .hasRole(ConsoleRole.APPROVER.name())
-                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasRole(ConsoleRole.VIEWER.name())
+                        .hasRole(LedgerRole.APPROVER.name())
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasRole(LedgerRole.VIEWER.name())
                         // Every action a page may offer is named above; anything else a browser posts is refused.
                         .anyRequest().denyAll())
                 .formLogin(form -> form

@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.security.LedgerRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -60,7 +61,7 @@ class ConsoleUsers {
             if (DEVELOPMENT_HASHES.contains(hash)) {
                 development.add(name);
             }
-            List<ConsoleRole> roles = user.roles().stream().map(ConsoleRole::of).toList();
+            List<LedgerRole> roles = user.roles().stream().map(LedgerRole::of).toList();
             approverIdOf(name, user, roles).ifPresent(approverId -> approverIds.put(name, approverId));
             users.add(User.withUsername(name).password(hash)
                     .authorities(roles.stream().flatMap(role -> role.granted().stream())
@@ -90,8 +91,8 @@ class ConsoleUsers {
      * An approver acts as one person, named as the queues' approver lists name people, so the four-eyes rule can
      * compare them with an invoice's submitter; a console user name is no such name, hence the setting.
      */
-    private static Optional<String> approverIdOf(String name, ConsoleProperties.User user, List<ConsoleRole> roles) {
-        boolean approver = roles.contains(ConsoleRole.APPROVER);
+    private static Optional<String> approverIdOf(String name, ConsoleProperties.User user, List<LedgerRole> roles) {
+        boolean approver = roles.contains(LedgerRole.APPROVER);
         String approverId = user.approverId();
         if (approver && approverId == null) {
             throw new IllegalStateException("console user " + name + " has the approver role but no "

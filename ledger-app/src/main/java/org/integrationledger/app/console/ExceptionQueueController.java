@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.security.LedgerRole;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -75,7 +76,7 @@ class ExceptionQueueController {
         }
         model.addAttribute("found", found);
         boolean approver = overridesHere && authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(granted -> ConsoleRole.APPROVER.authority().equals(granted.getAuthority()));
+                .anyMatch(granted -> LedgerRole.APPROVER.authority().equals(granted.getAuthority()));
         model.addAttribute("overrideForms", approver ? overrideMessageIds(found) : Map.of());
         model.addAttribute("here", request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
