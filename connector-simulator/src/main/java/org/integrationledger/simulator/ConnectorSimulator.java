@@ -18,7 +18,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Command line: {@code simulate} (default) plays the reference scenario against a running ledger, {@code demo}
- * fills one with a realistic day of P2P traffic, {@code benchmark} runs the benchmark harness, {@code faults} the fault
+ * fills one with a realistic month of P2P traffic, {@code benchmark} runs the benchmark harness, {@code faults} the fault
  * suite.
  */
 public final class ConnectorSimulator {
@@ -27,7 +27,8 @@ public final class ConnectorSimulator {
             usage: java -jar connector-simulator.jar [simulate|demo|benchmark|faults] [--flag=value ...]
               simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
-              demo      --ledger=http://localhost:8080 [--seed=42]   (a day of traffic: ~600 documents)
+                        (documents start over the last 30 days, or all on --day; steps still ahead are not sent)
+              demo      --ledger=http://localhost:8080 [--seed=42]   (~600 documents of the last 30 days)
               queries   --ledger=http://localhost:8080 [--repetitions=500] [--warmup-seconds=0]
                         [--console-user=auditor --console-password=...]  (the console pages are read signed in)
                         (the benchmark's query phase alone, API queries and console pages; the warm-up rotates
@@ -44,6 +45,9 @@ public final class ConnectorSimulator {
                         [--ledger-jar=...] [--ledger-args=...] [--ledger-jvm-args=...] [--out=docs] [--work-dir=...]
                         (kills the ledger under load and checks every view against the event store; exit 1 on a finding)
             """;
+
+    /** Days over which the documents of a run without {@code --day} start, ending yesterday. */
+    private static final int DEFAULT_SPREAD_DAYS = 30;
 
     private ConnectorSimulator() {
     }
@@ -95,13 +99,17 @@ public final class ConnectorSimulator {
         long seed = Long.parseLong(flags.getOrDefault("seed", "42"));
         long scale = Long.parseLong(flags.getOrDefault("scale", demo ? "600" : "1000"));
         int concurrency = Integer.parseInt(flags.getOrDefault("concurrency", demo ? "8" : "16"));
+        // Without a day the documents start over the last 30 days, so the older ones have run their course and the
+        // recent ones are in flight, as in a working ledger; with one, they all start on it. Either way a step whose
+        // business time is still ahead has not happened and is not sent.
         LocalDate day = flags.containsKey("day") ? LocalDate.parse(flags.get("day"))
-                : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+                : LocalDate.now(ZoneOffset.UTC).minusDays(DEFAULT_SPREAD_DAYS + 1);
         Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
         String runId = flags.getOrDefault("run-id", (demo ? "D" : "R") + seed);
         WorkloadSettings settings = WorkloadSettings.defaults(runId, start)
                 .withRetryShare(Double.parseDouble(flags.getOrDefault("retry-share", "0.05")))
-                .withQuarterEnd(flags.containsKey("quarter-end"));
+                .withQuarterEnd(flags.containsKey("quarter-end"))
+                .spreadUntil(flags.containsKey("day") ? 0 : DEFAULT_SPREAD_DAYS, Instant.now());
         Workload workload = Workload.referenceScenario(seed, settings);
         LedgerClient client = new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080"));
         DoubleUnaryOperator rate = null;

@@ -15,6 +15,7 @@ public enum ErrorCode {
     NUMBER_OUT_OF_RANGE("number-out-of-range"),
     INVALID_TIME("invalid-time"),
     TIME_OUT_OF_RANGE("time-out-of-range"),
+    BUSINESS_TIME_IN_FUTURE("business-time-in-future"),
     LIMIT_EXCEEDED("limit-exceeded"),
     DUPLICATE_LINE_NUMBER("duplicate-line-number"),
     UNAUTHENTICATED("unauthenticated"),

@@ -11,16 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
+
 /** Wires idempotency into the command bus and carries the audit metadata from commands onto their events. */
 @Configuration(proxyBeanMethods = false)
 class ConnectorMessagingConfiguration {
 
     @Bean
-    InitializingBean messageIdempotencyOnCommandBus(CommandBus commandBus, JdbcTemplate jdbc, Serializer serializer) {
+    InitializingBean messageIdempotencyOnCommandBus(CommandBus commandBus, JdbcTemplate jdbc, Serializer serializer,
+                                                    Clock clock, BusinessTimeProperties businessTime) {
         // The bus starts the transaction before its handler interceptors run, so the claim of the message id
         // commits or rolls back together with the events.
         return () -> {
             commandBus.registerHandlerInterceptor(new RemoteRejections());
+            commandBus.registerHandlerInterceptor(new FutureBusinessTimes(
+                    new BusinessTimeHorizon(clock, businessTime.maxAhead())));
             commandBus.registerHandlerInterceptor(new MessageIdempotency(jdbc, serializer));
         };
     }

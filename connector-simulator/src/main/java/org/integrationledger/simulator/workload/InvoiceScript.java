@@ -128,6 +128,6 @@ final class InvoiceScript {
         System.arraycopy(fields, 0, all, 6, fields.length);
         boolean retried = random.nextDouble() < settings.retryShare();
         messages.add(new Message("invoice", invoiceId, step, key, "/api/v1/invoices/" + invoiceId + "/" + step,
-                Json.object(all), retried, 200));
+                Json.object(all), retried, 200, at));
     }
 }

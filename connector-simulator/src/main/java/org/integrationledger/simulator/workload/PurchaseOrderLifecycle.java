@@ -33,7 +33,7 @@ public final class PurchaseOrderLifecycle implements DocumentLifecycle {
         String id = "PO-" + settings.runId() + "-" + index;
         LegalEntity entity = ReferenceScenario.pickLegalEntity(random);
         Script script = new Script(id, entity, random, settings);
-        Instant t = settings.businessDayStart().plusSeconds(random.nextLong(10 * 3600));
+        Instant t = settings.documentStart(random);
         int supplier = random.nextInt(5000);
         String requisition = "REQ-" + settings.runId() + "-" + index;
 
@@ -209,7 +209,7 @@ public final class PurchaseOrderLifecycle implements DocumentLifecycle {
             System.arraycopy(fields, 0, all, 6, fields.length);
             boolean retried = random.nextDouble() < settings.retryShare();
             messages.add(new Message("purchase-order", id, step, key, "/api/v1/purchase-orders/" + id + "/" + step,
-                    Json.object(all), retried, expected));
+                    Json.object(all), retried, expected, at));
         }
     }
 }

@@ -30,7 +30,7 @@ public final class SupplierLifecycle implements DocumentLifecycle {
         String id = "SUP-" + settings.runId() + "-" + index;
         List<Message> messages = new ArrayList<>();
         int[] sequence = {0};
-        Instant t = settings.businessDayStart().plusSeconds(random.nextLong(10 * 3600));
+        Instant t = settings.documentStart(random);
         Set<LegalEntity> entities = new LinkedHashSet<>();
         entities.add(ReferenceScenario.pickLegalEntity(random));
         if (random.nextDouble() < 0.3) {
@@ -111,6 +111,7 @@ public final class SupplierLifecycle implements DocumentLifecycle {
             body = head.substring(0, head.length() - 1) + "," + rest.substring(1);
         }
         messages.add(new Message("supplier", id, step, ReferenceScenario.keyOf(system),
-                "/api/v1/suppliers/" + id + "/" + step, body, random.nextDouble() < settings.retryShare(), expected));
+                "/api/v1/suppliers/" + id + "/" + step, body, random.nextDouble() < settings.retryShare(), expected,
+                at));
     }
 }

@@ -45,7 +45,7 @@ public final class Workload {
         for (Share share : shares) {
             slot -= share.perHundred();
             if (slot < 0) {
-                return share.lifecycle().messages(n, random, settings);
+                return happened(share.lifecycle().messages(n, random, settings));
             }
         }
         throw new IllegalStateException("unreachable");
@@ -53,7 +53,19 @@ public final class Workload {
 
     /** A single lifecycle's document {@code n}, e.g. for lag probes that need a fresh purchase order. */
     public List<Message> document(DocumentLifecycle lifecycle, long n) {
-        return lifecycle.messages(n, new SplittableRandom(mix(seed) ^ mix(n + 0x632BE59BD9B4E019L)), settings);
+        return happened(lifecycle.messages(n, new SplittableRandom(mix(seed) ^ mix(n + 0x632BE59BD9B4E019L)),
+                settings));
+    }
+
+    /**
+     * The messages that have happened by the settings' horizon. A later step of a document is always later in
+     * business time than the steps it depends on, so the cut leaves each document at a state it really passed.
+     */
+    private List<Message> happened(List<Message> messages) {
+        if (settings.horizon() == null) {
+            return messages;
+        }
+        return messages.stream().filter(message -> settings.happened(message.occurredAt())).toList();
     }
 
     private static long mix(long z) {

@@ -78,4 +78,32 @@ class WorkloadTest {
         assertThat(messages(42, 1000).stream().map(Message::body).map(b -> b.contains("\"messageId\""))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))).containsOnlyKeys(true);
     }
+
+    @Test
+    void aSpreadRunStartsDocumentsOverItsDaysAndSendsNothingAfterItsHorizon() {
+        Instant horizon = DAY.plus(java.time.Duration.ofDays(30));
+        Workload workload = Workload.referenceScenario(42, WorkloadSettings.defaults("T", DAY).spreadUntil(30, horizon));
+        List<List<Message>> documents = LongStream.range(0, 1000).mapToObj(workload::document).toList();
+        List<Message> all = documents.stream().flatMap(List::stream).toList();
+
+        assertThat(all).allSatisfy(message -> assertThat(message.occurredAt()).isBeforeOrEqualTo(horizon));
+        Map<Long, Long> startsPerDay = documents.stream().filter(messages -> !messages.isEmpty())
+                .map(messages -> messages.stream().map(Message::occurredAt).min(Instant::compareTo).orElseThrow())
+                .collect(Collectors.groupingBy(start -> java.time.Duration.between(DAY, start).toDays(),
+                        Collectors.counting()));
+        assertThat(startsPerDay.keySet()).as("days documents start on").hasSizeGreaterThan(25);
+        // Documents started in the last days are still in flight: fewer of them reached an invoice or a closure.
+        long unsentSteps = LongStream.range(0, 1000).map(n -> Workload.referenceScenario(42,
+                WorkloadSettings.defaults("T", DAY).spreadUntil(30, null)).document(n).size()
+                - documents.get((int) n).size()).sum();
+        assertThat(unsentSteps).as("steps still ahead of the horizon").isPositive();
+    }
+
+    @Test
+    void withoutASpreadADaysTrafficIsWhatItAlwaysWas() {
+        Workload plain = Workload.referenceScenario(42, WorkloadSettings.defaults("T", DAY));
+        Workload noSpread = Workload.referenceScenario(42, WorkloadSettings.defaults("T", DAY).spreadUntil(0, null));
+        assertThat(LongStream.range(0, 200).mapToObj(noSpread::document).toList())
+                .isEqualTo(LongStream.range(0, 200).mapToObj(plain::document).toList());
+    }
 }

@@ -4,6 +4,8 @@ import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +159,21 @@ class RejectionIntegrationTest extends LedgerIntegrationTest {
         Map<String, Object> current = new HashMap<>(amendment);
         current.put("expectedLedgerVersion", 1);
         assertThat(api.post("/api/v1/purchase-orders/" + po + "/amendments", PROCUREMENT_KEY, current).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void refusesAFactDatedAfterTheLedgersClockAndAcceptsTheCorrectedResend() {
+        String po = issued("US01", "USD");
+        Map<String, Object> receipt = receipt("60", "0");
+        receipt.put("occurredAt", Instant.now().plus(Duration.ofDays(20)).toString());
+        Response refused = rejected(po, "/goods-receipts", PROCUREMENT_KEY, receipt, 422, "business-time-in-future");
+        assertThat(refused.body().path("detail").asText()).contains("occurredAt");
+
+        // Within the clocks' skew (five minutes by default) a time ahead of the ledger's is accepted, and the
+        // refused message's id was never claimed: the corrected resend with the same id is recorded.
+        receipt.put("occurredAt", Instant.now().plus(Duration.ofMinutes(2)).toString());
+        assertThat(api.post("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt).status())
                 .isEqualTo(200);
     }
 
