@@ -165,7 +165,7 @@ class RejectionIntegrationTest extends LedgerIntegrationTest {
     @Test
     void refusesAFactDatedAfterTheLedgersClockAndAcceptsTheCorrectedResend() {
         String po = issued("US01", "USD");
-        Map<String, Object> receipt = receipt("60", "0");
+        Map<String, Object> receipt = receipt("60", "5");
         receipt.put("occurredAt", Instant.now().plus(Duration.ofDays(20)).toString());
         Response refused = rejected(po, "/goods-receipts", PROCUREMENT_KEY, receipt, 422, "business-time-in-future");
         assertThat(refused.body().path("detail").asText()).contains("occurredAt");
