@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.eventchain.VerificationLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,11 +61,11 @@ class OperationsPageController {
 
     @PostMapping("/console/admin/checkpoints/verify")
     String verify(Principal admin, RedirectAttributes redirect) {
-        CheckpointStatus.Verification done = checkpoints.verify(admin.getName()).orElseThrow(() ->
+        VerificationLog.Entry done = checkpoints.verify(admin.getName()).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "this process keeps no event chain to verify"));
-        redirect.addFlashAttribute("notice", done.report().intact()
+        redirect.addFlashAttribute("notice", done.intact()
                 ? "The event chain and its checkpoints verified: intact."
-                : "The event chain is broken: " + done.report().firstBrokenLink().detail());
+                : "The event chain is broken: " + done.firstBrokenDetail());
         return "redirect:/console/operations#checkpoints";
     }
 

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
+
 /** Tamper evidence for auditors: verify the event chain and its checkpoints, and seal a checkpoint now. */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -19,10 +21,12 @@ class EventChainController {
 
     private final EventChainVerifier verifier;
     private final Checkpoints checkpoints;
+    private final VerificationLog verifications;
 
-    EventChainController(EventChainVerifier verifier, Checkpoints checkpoints) {
+    EventChainController(EventChainVerifier verifier, Checkpoints checkpoints, VerificationLog verifications) {
         this.verifier = verifier;
         this.checkpoints = checkpoints;
+        this.verifications = verifications;
     }
 
     @PostMapping("/verification")
@@ -33,20 +37,26 @@ class EventChainController {
                     + "latestVerifiedCheckpoint is the newest checkpoint that verified with all before it. Scope: "
                     + "aggregateId, or fromIndex and toIndex (global index), or nothing for the whole store. "
                     + "aggregateId is the stored key (purchase-order:COLL-1), or the business id with documentType. "
-                    + "Read-only; any valid API key.")
+                    + "Read-only but for its record: a verification of the whole store is recorded (when, by whom, "
+                    + "its outcome) for the console's operations page; any valid API key.")
     VerificationReport verify(
             @Parameter(description = "verify only this aggregate's chain (and its sealed entries)")
             @RequestParam(required = false) String aggregateId,
             @Parameter(description = "purchase-order, invoice or supplier: aggregateId is that document's business id")
             @RequestParam(required = false) String documentType,
             @RequestParam(required = false) Long fromIndex,
-            @RequestParam(required = false) Long toIndex) {
+            @RequestParam(required = false) Long toIndex,
+            @Parameter(hidden = true) Principal principal) {
         String key = aggregateId;
         if (documentType != null && aggregateId != null) {
             key = DocumentKind.named(documentType).orElseThrow(() -> new IllegalArgumentException(
                     "documentType must be purchase-order, invoice or supplier")).key(aggregateId);
         }
-        return verifier.verify(new VerificationScope(key, fromIndex, toIndex));
+        VerificationScope scope = new VerificationScope(key, fromIndex, toIndex);
+        VerificationReport report = verifier.verify(scope);
+        verifications.record(scope, report, principal == null ? "unknown" : principal.getName(),
+                VerificationLog.Via.API);
+        return report;
     }
 
     @PostMapping("/checkpoints")

@@ -1,5 +1,6 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.support.LedgerApi;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,39 @@ class ConsolePagesIntegrationTest extends LedgerIntegrationTest {
         assertThat(shown.find()).as("the page names the last sealed checkpoint").isTrue();
         // The scheduled sealing may have added one since.
         assertThat(Long.parseLong(shown.group(1))).isGreaterThanOrEqualTo(newest);
+    }
+
+    @Test
+    void everyNodeShowsTheLastWholeStoreVerificationWhoeverRanItAndWhereverItRan() {
+        long before = jdbc.queryForObject("SELECT count(*) FROM chain_verification", Long.class);
+        LedgerApi.Response scoped = api.post("/api/v1/audit/verification?fromIndex=1&toIndex=1",
+                LedgerApi.REPORTING_KEY, "");
+        assertThat(scoped.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM chain_verification", Long.class))
+                .as("a verification of a range proves less and is not recorded").isEqualTo(before);
+
+        LedgerApi.Response whole = api.post("/api/v1/audit/verification", LedgerApi.REPORTING_KEY, "");
+        assertThat(whole.status()).isEqualTo(200);
+        Map<String, Object> recorded = jdbc.queryForMap("""
+                SELECT requested_by, requested_via, intact, events_checked FROM chain_verification
+                ORDER BY id DESC LIMIT 1""");
+        assertThat(recorded).containsEntry("requested_by", "reporting").containsEntry("requested_via", "API")
+                .containsEntry("intact", whole.body().path("intact").asBoolean())
+                .containsEntry("events_checked", whole.body().path("eventsChecked").asLong());
+
+        // The page reads the record, not this process's memory: what another node (or a process since restarted)
+        // verified shows the same way.
+        jdbc.update("""
+                INSERT INTO chain_verification (ended_at, requested_by, requested_via, intact, events_checked,
+                    aggregates_checked, checkpoints_checked, sealed_up_to, broken_links, first_broken_problem,
+                    first_broken_global_index, first_broken_detail)
+                VALUES (now() + interval '1 second', 'auditor-on-node-2', 'API', false, 10, 2, 1, 5, 1,
+                    'hash-mismatch', 7, 'event 7 was altered')""");
+        browser.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        String page = browser.get("/console/operations").body();
+        assertThat(page).contains("id=\"verified-by\">auditor-on-node-2<").contains("state-broken")
+                .contains("hash-mismatch at global index 7: event 7 was altered");
+        jdbc.update("DELETE FROM chain_verification WHERE requested_by = 'auditor-on-node-2'");
     }
 
     @Test
