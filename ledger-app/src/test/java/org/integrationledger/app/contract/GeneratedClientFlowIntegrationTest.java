@@ -130,7 +130,7 @@ class GeneratedClientFlowIntegrationTest extends LedgerIntegrationTest {
         assertThat(trace.getSteps()).extracting(TraceStep::getEvent).containsSubsequence("PurchaseOrderIssued",
                 "PurchaseOrderPostedInErp", "GoodsReceived", "InvoiceReceived", "InvoiceMatched",
                 "InvoicePaymentExecuted", "PaymentConfirmationAcknowledged");
-        assertThat(trace.getDocuments()).contains(order, invoice);
+        assertThat(trace.getDocuments()).contains("PURCHASE_ORDER/" + order, "INVOICE/" + invoice);
         ReconciliationEntry orderEntry = views.one("PURCHASE_ORDER", order);
         assertThat(orderEntry.getRoutedTo()).isEqualTo("ERP_NA");
     }

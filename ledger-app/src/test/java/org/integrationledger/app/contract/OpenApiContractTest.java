@@ -1,8 +1,12 @@
 package org.integrationledger.app.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,10 @@ class OpenApiContractTest extends LedgerIntegrationTest {
     private static final Path COMMITTED = Path.of("../docs/openapi.json");
     private static final boolean WRITE = Boolean.getBoolean("ledger.write-openapi");
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlers;
+
     @Test
     void publishesTheCommittedContract() throws IOException {
         var docs = api.getText("/v3/api-docs", null, "application/json");
@@ -37,5 +45,14 @@ class OpenApiContractTest extends LedgerIntegrationTest {
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
         assertThat(live).as("the running ledger's /v3/api-docs differs from docs/openapi.json; if the API change is "
                 + "meant, regenerate it with `" + REGENERATE + "` and commit the diff").isEqualTo(committed);
+    }
+
+    @Test
+    void everyApiOperationPassesTheDeprecationHeaders() throws Exception {
+        // DeprecatedOperationTest shows what the interceptor does; this shows the running ledger applies it.
+        HandlerExecutionChain chain = handlers.getHandler(new MockHttpServletRequest("GET", "/api/v1/trace/PO-1"));
+
+        assertThat(chain).isNotNull();
+        assertThat(chain.getInterceptorList()).hasAtLeastOneElementOfType(DeprecationHeaders.class);
     }
 }
