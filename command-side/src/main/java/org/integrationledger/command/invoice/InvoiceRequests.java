@@ -52,6 +52,9 @@ final class InvoiceRequests {
     private InvoiceRequests() {
     }
 
+    // The purchase order has a request record of the same simple name: without its own schema name the OpenAPI
+    // document would describe this body with the other one.
+    @Schema(name = "InvoiceLineRequest")
     record LineRequest(
             @Min(1) int lineNumber,
             @Min(1) @Schema(description = "the purchase-order line this line bills") int purchaseOrderLine,
@@ -128,6 +131,8 @@ final class InvoiceRequests {
         }
     }
 
+    // Own schema name: see InvoiceLineRequest.
+    @Schema(name = "InvoicePostingAcknowledgmentRequest")
     record PostingAcknowledgmentRequest(
             @NotBlank @Size(max = 128) String messageId,
             @NotBlank @Size(max = 32) @Schema(example = "ERP_NA") String reportingSystem,
@@ -141,6 +146,8 @@ final class InvoiceRequests {
         }
     }
 
+    // Own schema name: see InvoiceLineRequest.
+    @Schema(name = "InvoicePostingRejectionRequest")
     record PostingRejectionRequest(
             @NotBlank @Size(max = 128) String messageId,
             @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
