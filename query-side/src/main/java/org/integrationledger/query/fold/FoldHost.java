@@ -6,19 +6,23 @@ import org.integrationledger.query.rebuild.RebuildStates;
 import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs one {@link Fold} in each of its three settings, so a view's rules exist once:
  * <ul>
- *     <li>live ({@link #live}): the projection's event handler loads the document's state from its tables, applies
- *     the event and saves the result, in the processor's batch transaction;</li>
+ *     <li>live ({@link #live}): the projection's event handler loads the document's state from its tables (once per
+ *     batch), applies the event and saves the result, in the processor's batch transaction;</li>
  *     <li>rebuilt ({@link #newRebuild}): the whole store folded into {@link BoundedStates} (bounded heap, spilled to
  *     PostgreSQL beyond it) beside the live tables, which {@link RebuiltTables} then replace;</li>
  *     <li>as of a past instant ({@link #replay}): the events recorded up to it folded in memory, nothing written.</li>
@@ -58,11 +62,41 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
         this.checksumTransaction.setReadOnly(true);
     }
 
-    /** Applies one event to the stored state of its document; call it in the processor's transaction. */
+    /**
+     * Applies one event to the stored state of its document; call it in the processor's transaction. The states a
+     * batch (one transaction) has loaded or saved are kept for its later events, so a document with several events in
+     * one batch is read from its tables once.
+     */
     public void live(E event, Instant recordedAt) {
         String key = fold.key(event);
-        S before = live.load(key);
-        live.save(key, before, fold.apply(before == null ? fold.initial(key) : before, event, recordedAt));
+        Map<String, S> batch = batchStates();
+        S before = batch != null && batch.containsKey(key) ? batch.get(key) : live.load(key);
+        S after = fold.apply(before == null ? fold.initial(key) : before, event, recordedAt);
+        live.save(key, before, after);
+        if (batch != null) {
+            batch.put(key, after);
+        }
+    }
+
+    /** This transaction's states by key, or null outside a transaction; forgotten when it completes. */
+    @SuppressWarnings("unchecked")
+    private Map<String, S> batchStates() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, S> states = (Map<String, S>) TransactionSynchronizationManager.getResource(this);
+        if (states == null) {
+            Map<String, S> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(FoldHost.this);
+                }
+            });
+            states = fresh;
+        }
+        return states;
     }
 
     /** A fresh in-memory run of the fold, for the state as of a past instant. */

@@ -27,6 +27,7 @@ import org.integrationledger.query.fold.FoldFixture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,7 +262,7 @@ class SupplierFoldTest {
     }
 
     private static SupplierVersionPropagationRequested propagated(int version, Instant at, SystemId... systems) {
-        List<PropagationTarget> targets = java.util.Arrays.stream(systems)
+        List<PropagationTarget> targets = Arrays.stream(systems)
                 .map(system -> new PropagationTarget(system, system.value().substring(4))).toList();
         return new SupplierVersionPropagationRequested(SUPPLIER, version, targets, MDM, at);
     }
