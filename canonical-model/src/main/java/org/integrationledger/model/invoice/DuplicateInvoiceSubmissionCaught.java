@@ -17,4 +17,9 @@ import java.time.Instant;
 public record DuplicateInvoiceSubmissionCaught(InvoiceId invoiceId, LegalEntityId legalEntity, InvoiceId submittedAs,
         SupplierId supplier, SupplierInvoiceNumber supplierInvoiceNumber, Money gross, String submittedBy,
         MessageId requestMessageId, SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -18,6 +18,11 @@ public record InvoiceExceptionRaised(InvoiceId invoiceId, LegalEntityId legalEnt
         List<InvoiceId> suspectedDuplicateOf,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
 
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
+
     public InvoiceExceptionRaised {
         // Empty for every kind but a duplicate suspicion; null on events recorded before the field existed.
         suspectedDuplicateOf = suspectedDuplicateOf == null ? List.of() : List.copyOf(suspectedDuplicateOf);

@@ -12,4 +12,9 @@ public record InvoiceExceptionResolved(InvoiceId invoiceId, LegalEntityId legalE
         int exceptionNumber, ExceptionKind kind, ExceptionResolution resolution, String resolvedBy,
         String reason,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

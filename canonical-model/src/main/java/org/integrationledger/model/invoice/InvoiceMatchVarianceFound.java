@@ -14,4 +14,9 @@ import java.time.Instant;
 public record InvoiceMatchVarianceFound(InvoiceId invoiceId, LegalEntityId legalEntity,
         PurchaseOrderId purchaseOrderId, List<LineMatch> lines, Money varianceAmount, String trigger,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -13,4 +13,9 @@ import java.time.Instant;
 public record InvoiceMatched(InvoiceId invoiceId, LegalEntityId legalEntity,
         PurchaseOrderId purchaseOrderId, List<LineMatch> lines, String trigger,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

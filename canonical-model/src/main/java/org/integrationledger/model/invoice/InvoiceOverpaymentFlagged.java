@@ -12,4 +12,9 @@ import java.time.Instant;
 public record InvoiceOverpaymentFlagged(InvoiceId invoiceId, LegalEntityId legalEntity,
         String paymentReference, Money totalPaid, Money gross, Money excess,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

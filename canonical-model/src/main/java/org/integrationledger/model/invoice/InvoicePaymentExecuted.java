@@ -14,4 +14,9 @@ import java.time.Instant;
 public record InvoicePaymentExecuted(InvoiceId invoiceId, LegalEntityId legalEntity,
         SupplierId supplier, String paymentReference, Money amount, LocalDate valueDate, Money totalPaid, Money gross,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

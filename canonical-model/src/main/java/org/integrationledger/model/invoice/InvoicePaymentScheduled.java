@@ -17,4 +17,9 @@ import java.time.Instant;
 public record InvoicePaymentScheduled(InvoiceId invoiceId, LegalEntityId legalEntity,
         String paymentReference, Money amount, LocalDate dueDate,
         SystemId reportingSystem, Instant occurredAt, Boolean notTheRoutedErp) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -12,4 +12,9 @@ import java.time.Instant;
 public record InvoicePostingControlViolated(InvoiceId invoiceId, LegalEntityId legalEntity,
         String erpDocumentNumber, MatchStatus matchStatus, List<ExceptionKind> openExceptions,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

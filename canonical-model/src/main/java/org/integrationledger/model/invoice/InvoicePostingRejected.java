@@ -11,4 +11,9 @@ import java.time.Instant;
 public record InvoicePostingRejected(InvoiceId invoiceId, LegalEntityId legalEntity,
         String reasonCode, String reason,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -18,4 +18,9 @@ public record InvoiceReceived(InvoiceId invoiceId, LegalEntityId legalEntity,
         LocalDate invoiceDate, PurchaseOrderId purchaseOrderId, SystemId routedTo, String region, String queue,
         String taxRegime, List<InvoiceLine> lines, Money net, Money tax, Money gross, String submittedBy,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -12,4 +12,9 @@ import java.time.Instant;
 public record InvoiceTaxValidationFailed(InvoiceId invoiceId, LegalEntityId legalEntity,
         String taxRegime, String region, List<String> reasonCodes, String detail,
         SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

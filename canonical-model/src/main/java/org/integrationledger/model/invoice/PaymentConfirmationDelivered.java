@@ -15,4 +15,9 @@ import java.time.Instant;
 public record PaymentConfirmationDelivered(InvoiceId invoiceId, LegalEntityId legalEntity,
         String paymentReference, Instant executedAt,
         SystemId reportingSystem, Instant occurredAt, Boolean notTheRoutedErp) implements InvoiceEvent {
+
+    @Override
+    public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

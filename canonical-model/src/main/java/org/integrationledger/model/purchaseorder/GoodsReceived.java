@@ -11,4 +11,9 @@ import java.util.List;
 public record GoodsReceived(PurchaseOrderId purchaseOrderId, String receiptNumber,
         List<ReceiptLine> lines, boolean fullyReceived,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

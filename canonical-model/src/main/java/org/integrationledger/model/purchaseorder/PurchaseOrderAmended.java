@@ -15,4 +15,9 @@ import java.util.List;
 public record PurchaseOrderAmended(PurchaseOrderId purchaseOrderId, int version,
         List<PurchaseOrderLine> lines, Money total, Money previousTotal, String reason, boolean fullyReceived,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

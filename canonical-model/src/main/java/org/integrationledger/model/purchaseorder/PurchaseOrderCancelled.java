@@ -9,4 +9,9 @@ import java.time.Instant;
 @Revision("1")
 public record PurchaseOrderCancelled(PurchaseOrderId purchaseOrderId, String reason,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

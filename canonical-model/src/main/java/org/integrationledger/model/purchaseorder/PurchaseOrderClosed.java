@@ -13,4 +13,9 @@ import java.time.Instant;
 @Revision("2")
 public record PurchaseOrderClosed(PurchaseOrderId purchaseOrderId, ClosureReason reason,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -20,4 +20,9 @@ public record PurchaseOrderIssued(PurchaseOrderId purchaseOrderId, SupplierId su
         LegalEntityId legalEntity, SystemId routedTo, String requisitionNumber, List<PurchaseOrderLine> lines,
         Money total, int version, RoutingDecision routing,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

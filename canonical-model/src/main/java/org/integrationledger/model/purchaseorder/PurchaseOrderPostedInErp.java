@@ -16,4 +16,9 @@ import java.time.Instant;
 public record PurchaseOrderPostedInErp(PurchaseOrderId purchaseOrderId, String erpDocumentNumber,
         int version, Money postedTotal, ErpDocumentStatus erpStatus,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -10,4 +10,9 @@ import java.time.Instant;
 public record PurchaseOrderPostingRejected(PurchaseOrderId purchaseOrderId, int version,
         String reasonCode, String reason,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

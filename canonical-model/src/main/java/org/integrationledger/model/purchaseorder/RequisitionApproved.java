@@ -11,4 +11,9 @@ import java.time.Instant;
 public record RequisitionApproved(PurchaseOrderId purchaseOrderId, String requisitionNumber,
         String approvedBy, LegalEntityId legalEntity,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

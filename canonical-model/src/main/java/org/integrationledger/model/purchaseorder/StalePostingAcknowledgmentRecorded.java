@@ -22,4 +22,9 @@ public record StalePostingAcknowledgmentRecorded(PurchaseOrderId purchaseOrderId
         int version, Integer currentVersion, Integer currentlyAcknowledgedVersion,
         Money postedTotal, ErpDocumentStatus erpStatus,
         SystemId reportingSystem, Instant occurredAt) implements PurchaseOrderEvent {
+
+    @Override
+    public <R, A> R accept(PurchaseOrderEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -11,4 +11,9 @@ import java.time.Instant;
 @Revision("2")
 public record SlaRuleChanged(String ruleName, SlaRuleDefinition definition, SlaRuleDefinition previous,
         Instant occurredAt) implements SlaRuleEvent {
+
+    @Override
+    public <R, A> R accept(SlaRuleEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -7,4 +7,9 @@ import java.time.Instant;
 /** A rule left the configuration: no new clocks, and its open clocks are dropped. */
 @Revision("1")
 public record SlaRuleRetired(String ruleName, Instant occurredAt) implements SlaRuleEvent {
+
+    @Override
+    public <R, A> R accept(SlaRuleEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

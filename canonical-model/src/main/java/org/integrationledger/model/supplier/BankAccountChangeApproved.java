@@ -11,4 +11,9 @@ import java.time.Instant;
 public record BankAccountChangeApproved(SupplierId supplierId, int version, ProtectedBankAccount previousAccount,
         ProtectedBankAccount newAccount, String proposedBy, String approvedBy,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

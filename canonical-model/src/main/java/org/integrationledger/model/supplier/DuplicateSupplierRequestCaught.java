@@ -16,4 +16,9 @@ import java.time.Instant;
 public record DuplicateSupplierRequestCaught(SupplierId supplierId, SupplierId requestedAs, TaxId taxId,
         String legalName, String requestedBy, MessageId requestMessageId,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

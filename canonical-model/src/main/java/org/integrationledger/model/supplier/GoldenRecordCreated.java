@@ -13,4 +13,9 @@ public record GoldenRecordCreated(SupplierId supplierId, SystemId owner, String 
         String legalName, List<TaxId> taxIds, List<Address> addresses, String paymentTerms,
         ProtectedBankAccount bankAccount,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

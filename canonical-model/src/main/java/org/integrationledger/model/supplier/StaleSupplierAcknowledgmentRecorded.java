@@ -22,4 +22,9 @@ public record StaleSupplierAcknowledgmentRecorded(SupplierId supplierId, int ver
         Integer currentVersion, Integer currentlyAcknowledgedVersion, String reference,
         ProtectedBankAccount heldBankAccount, Boolean bankAccountMatchesGoldenRecord,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -11,4 +11,9 @@ import java.time.Instant;
 public record SupplierCopyAcknowledged(SupplierId supplierId, int version, String reference, ProtectedBankAccount heldBankAccount,
         Boolean bankAccountMatchesGoldenRecord,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

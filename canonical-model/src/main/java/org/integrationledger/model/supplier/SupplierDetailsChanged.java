@@ -12,4 +12,9 @@ import java.util.List;
 public record SupplierDetailsChanged(SupplierId supplierId, int version, String legalName, List<Address> addresses,
         String paymentTerms, String changedBy,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

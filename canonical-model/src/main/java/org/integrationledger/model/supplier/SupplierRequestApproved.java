@@ -10,4 +10,9 @@ import java.time.Instant;
 @Revision("1")
 public record SupplierRequestApproved(SupplierId supplierId, String approvedBy,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -14,4 +14,9 @@ public record SupplierRequested(SupplierId supplierId, String legalName, List<Ta
         String paymentTerms, ProtectedBankAccount bankAccount, List<LegalEntityId> requestingLegalEntities,
         String requestedBy,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

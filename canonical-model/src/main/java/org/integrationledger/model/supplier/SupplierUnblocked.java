@@ -10,4 +10,9 @@ import java.time.Instant;
 @Revision("1")
 public record SupplierUnblocked(SupplierId supplierId, int version, String reason,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

@@ -11,4 +11,9 @@ import java.util.List;
 @Revision("1")
 public record SupplierVersionPropagationRequested(SupplierId supplierId, int version, List<PropagationTarget> targets,
         SystemId reportingSystem, Instant occurredAt) implements SupplierEvent {
+
+    @Override
+    public <R, A> R accept(SupplierEvent.Visitor<R, A> visitor, A argument) {
+        return visitor.on(this, argument);
+    }
 }

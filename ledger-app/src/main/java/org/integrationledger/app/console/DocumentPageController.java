@@ -163,7 +163,7 @@ class DocumentPageController {
                             Formats.text(f.system()), Formats.text(f.region()), Formats.text(f.since()),
                             Formats.text(f.age()), Formats.text(f.detail()))).toList()).response();
             case "clocks" -> new CsvExport(name + "-sla-clocks.csv", List.of("rule", "state", "system", "started_at",
-                    "due_at", "stopped_at", "age"), clocks.stream().map(c -> List.of(c.rule(), c.state(),
+                    "due_at", "stopped_at", "age"), clocks.stream().map(c -> List.of(c.rule(), c.state().name(),
                     Formats.text(c.system()), Formats.text(c.startedAt()), Formats.text(c.dueAt()),
                     Formats.text(c.stoppedAt()), Formats.text(c.age()))).toList()).response();
             default -> new CsvExport(name + "-timeline.csv", List.of("business_time", "recorded_at", "document_type",

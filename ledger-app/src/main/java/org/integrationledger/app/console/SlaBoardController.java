@@ -3,6 +3,7 @@ package org.integrationledger.app.console;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.query.sla.SlaClock;
 import org.integrationledger.query.sla.SlaClockPage;
+import org.integrationledger.query.sla.SlaClockState;
 import org.integrationledger.query.sla.SlaDailyOutcome;
 import org.integrationledger.query.sla.SlaOpenCount;
 import org.integrationledger.query.sla.SlaQueries;
@@ -63,7 +64,7 @@ class SlaBoardController {
                 .thenComparing(k -> k.get(1)));
         for (SlaOpenCount count : queries.openCounts()) {
             long[] states = byRuleAndRegion.computeIfAbsent(List.of(count.rule(), count.region()), k -> new long[2]);
-            states["BREACHED".equals(count.state()) ? 1 : 0] += count.count();
+            states[count.state() == SlaClockState.BREACHED ? 1 : 0] += count.count();
         }
         List<BoardRow> rows = byRuleAndRegion.entrySet().stream()
                 .map(e -> new BoardRow(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1]))
@@ -145,7 +146,7 @@ class SlaBoardController {
     }
 
     private static List<String> csvRow(SlaClock clock) {
-        return List.of(clock.state(), clock.rule(), Formats.text(clock.documentType()), clock.documentId(),
+        return List.of(clock.state().name(), clock.rule(), Formats.text(clock.documentType()), clock.documentId(),
                 Formats.text(clock.region()), Formats.text(clock.system()), Formats.text(clock.legalEntity()),
                 Formats.text(clock.startedAt()), Formats.text(clock.dueAt()), Formats.text(clock.age()),
                 Formats.text(clock.overdueBy()));

@@ -41,7 +41,7 @@ public class SlaMetrics {
         }
         open.register(sla.openCounts().stream()
                 .map(count -> MultiGauge.Row.of(Tags.of("rule", count.rule(), "region", count.region(),
-                        "state", count.state()), count.count()))
+                        "state", count.state().name()), count.count()))
                 .toList(), true);
         Map<String, Long> byStatus = sla.notificationCounts();
         notifications.register(List.of("PENDING", "SENT", "FAILED").stream()

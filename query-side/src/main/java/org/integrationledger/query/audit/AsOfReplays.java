@@ -1,7 +1,6 @@
 package org.integrationledger.query.audit;
 
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
@@ -10,7 +9,9 @@ import org.integrationledger.model.shared.DocumentKind;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
-import org.integrationledger.query.purchaseorder.PurchaseOrderReplay;
+import org.integrationledger.query.fold.FoldHost;
+import org.integrationledger.query.fold.Replay;
+import org.integrationledger.query.purchaseorder.PurchaseOrderState;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Rebuilds purchase-order state as of a past recorded instant: the stored events with {@code recordedAt <= T},
- * upcast and deserialized as the live processor reads them, applied by the live view's own rules in memory.
+ * upcast and deserialized as the live processor reads them, applied in memory by the live view's own fold in its
+ * host ({@link FoldHost#replay()}).
  * Nothing is written and nothing is sent, so an as-of question has no side effect.
  */
 @Component
@@ -34,23 +36,26 @@ class AsOfReplays {
 
     private final StoredEvents events;
     private final Configuration axon;
+    private final FoldHost<PurchaseOrderEvent, PurchaseOrderState> purchaseOrders;
 
-    AsOfReplays(StoredEvents events, Configuration axon) {
+    AsOfReplays(StoredEvents events, Configuration axon,
+                FoldHost<PurchaseOrderEvent, PurchaseOrderState> purchaseOrders) {
         this.events = events;
         this.axon = axon;
+        this.purchaseOrders = purchaseOrders;
     }
 
     Optional<PurchaseOrderSummary> purchaseOrder(PurchaseOrderId id, Instant recordedAt) {
-        PurchaseOrderReplay replay = new PurchaseOrderReplay();
+        Replay<PurchaseOrderEvent, PurchaseOrderState> replay = purchaseOrders.replay();
         apply(events.ofAggregateUpTo(DocumentKind.PURCHASE_ORDER.key(id.value()), recordedAt).stream(), replay);
-        return replay.find(id);
+        return replay.find(id.value()).map(PurchaseOrderState::toSummary);
     }
 
     PurchaseOrdersAsOf purchaseOrders(Instant recordedAt, LegalEntityId legalEntity, SystemId erp,
                                       PageRequest page) {
-        PurchaseOrderReplay replay = new PurchaseOrderReplay();
+        Replay<PurchaseOrderEvent, PurchaseOrderState> replay = purchaseOrders.replay();
         events.eachPurchaseOrderEventUpTo(recordedAt, row -> apply(Stream.of(row), replay));
-        List<PurchaseOrderSummary> matching = replay.all().stream()
+        List<PurchaseOrderSummary> matching = replay.all().map(PurchaseOrderState::toSummary)
                 .filter(order -> legalEntity == null || Objects.equals(order.legalEntity(), legalEntity))
                 .filter(order -> erp == null || Objects.equals(order.routedTo(), erp))
                 .sorted(NEWEST_FIRST)
@@ -61,17 +66,11 @@ class AsOfReplays {
                 matching.size());
     }
 
-    private void apply(Stream<StoredEvent> rows, PurchaseOrderReplay replay) {
+    private void apply(Stream<StoredEvent> rows, Replay<?, ?> replay) {
         // The same serializer and upcaster chain as the event store, so old revisions read as they do live.
         EventStreamUtils.upcastAndDeserializeDomainEvents(rows.map(StoredEvent::toDomainEventData),
                         axon.eventSerializer(), axon.upcasterChain())
                 .asStream()
-                .forEach(message -> apply(message, replay));
-    }
-
-    private static void apply(DomainEventMessage<?> message, PurchaseOrderReplay replay) {
-        if (message.getPayload() instanceof PurchaseOrderEvent event) {
-            replay.apply(event, message.getTimestamp());
-        }
+                .forEach(replay::apply);
     }
 }

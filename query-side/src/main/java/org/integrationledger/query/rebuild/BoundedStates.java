@@ -85,6 +85,14 @@ public final class BoundedStates<S extends Serializable> {
     }
 
     /**
+     * Replaces the state under this key, which {@link #computeIfAbsent} has just answered: an immutable state changes
+     * by being replaced. Call it before {@link #evictIfFull()}, while the key is in memory.
+     */
+    public void replace(String key, S state) {
+        inMemory.put(key, state);
+    }
+
+    /**
      * Spills the least recently used states (a batch of them) once more than {@code capacity} are in memory. Call it between events,
      * never while an event is being applied: a state in use must stay where its changes are seen.
      */

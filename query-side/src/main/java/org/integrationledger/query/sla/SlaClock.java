@@ -8,7 +8,7 @@ import java.time.Instant;
  * times beside them; {@code age} runs from the business start to the stop or to now, {@code overdueBy} past
  * {@code dueAt}.
  */
-public record SlaClock(String rule, String documentId, String documentType, String clockKey, String state,
+public record SlaClock(String rule, String documentId, String documentType, String clockKey, SlaClockState state,
                        String severity, String legalEntity, String system, String region, Integer documentVersion,
                        String startEvent, Instant startedAt, Instant startRecordedAt, Instant warnAt, Instant dueAt,
                        Instant atRiskSince, Instant breachedSince, String stopEvent, Instant stoppedAt,

@@ -51,6 +51,7 @@ class SlaClockProjection {
     private final SlaRules rules;
     private final SlaSettings settings;
     private final SlaDocumentFields documentFields;
+    private final RuleEvents ruleEvents = new RuleEvents();
 
     SlaClockProjection(JdbcTemplate jdbc, SlaRules rules, SlaSettings settings, SlaDocumentFields documentFields) {
         this.jdbc = jdbc;
@@ -64,7 +65,7 @@ class SlaClockProjection {
         RepresentableValues.requireRepresentable(message);
         trackReplay(token, replay);
         if (payload instanceof SlaRuleEvent ruleEvent) {
-            on(ruleEvent);
+            ruleEvent.accept(ruleEvents, null);
             return;
         }
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
@@ -101,10 +102,17 @@ class SlaClockProjection {
         }
     }
 
-    private void on(SlaRuleEvent event) {
-        if (event instanceof SlaRuleDefined defined) {
+    /** What each rule event does to the recorded rules and their clocks; the compiler holds it to every one. */
+    private final class RuleEvents implements SlaRuleEvent.Visitor<Void, Void> {
+
+        @Override
+        public Void on(SlaRuleDefined defined, Void nothing) {
             rules.define(defined.definition(), defined.occurredAt());
-        } else if (event instanceof SlaRuleChanged changed) {
+            return null;
+        }
+
+        @Override
+        public Void on(SlaRuleChanged changed, Void nothing) {
             rules.define(changed.definition(), changed.occurredAt());
             SlaRuleDefinition rule = changed.definition();
             // The new limit applies to the clocks still open; breached ones were already notified and stay so.
@@ -115,11 +123,16 @@ class SlaClockProjection {
                         at_risk_since = NULL
                     WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK')""",
                     rule.limit().toMillis(), warnMillis(rule), rule.severity(), rule.name());
-        } else if (event instanceof SlaRuleRetired retired) {
+            return null;
+        }
+
+        @Override
+        public Void on(SlaRuleRetired retired, Void nothing) {
             rules.retire(retired.ruleName(), retired.occurredAt());
             // Stopped clocks stay, with their counts in sla_stopped_daily: the history of a retired rule remains.
             jdbc.update("DELETE FROM sla_clock WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')",
                     retired.ruleName());
+            return null;
         }
     }
 

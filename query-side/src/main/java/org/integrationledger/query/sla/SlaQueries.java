@@ -188,8 +188,8 @@ public class SlaQueries {
         return jdbc.query("""
                 SELECT rule_name, coalesce(region, 'UNKNOWN') AS region, state, count(*) AS n FROM sla_clock
                 WHERE state IN ('AT_RISK', 'BREACHED') GROUP BY rule_name, coalesce(region, 'UNKNOWN'), state""",
-                (rs, n) -> new SlaOpenCount(rs.getString("rule_name"), rs.getString("region"), rs.getString("state"),
-                        rs.getLong("n")));
+                (rs, n) -> new SlaOpenCount(rs.getString("rule_name"), rs.getString("region"),
+                        SlaClockState.valueOf(rs.getString("state")), rs.getLong("n")));
     }
 
     /** Notifications by delivery status. */
@@ -251,7 +251,7 @@ public class SlaQueries {
             Instant end = stopped == null ? now : stopped.isBefore(started) ? started : stopped;
             Duration overdue = end.isAfter(due) ? Duration.between(due, end) : Duration.ZERO;
             return new SlaClock(rs.getString("rule_name"), rs.getString("document_id"), rs.getString("document_type"),
-                    rs.getString("clock_key"), rs.getString("state"), rs.getString("severity"),
+                    rs.getString("clock_key"), SlaClockState.valueOf(rs.getString("state")), rs.getString("severity"),
                     rs.getString("legal_entity"), rs.getString("system_id"), rs.getString("region"),
                     (Integer) rs.getObject("document_version"), rs.getString("start_event"), started,
                     instant(rs, "start_recorded_at"), instant(rs, "warn_at"), due, instant(rs, "at_risk_since"),

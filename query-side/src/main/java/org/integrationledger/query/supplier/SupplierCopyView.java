@@ -5,27 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.integrationledger.model.shared.SupplierId;
-import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.SupplierCopyStatus;
 
-import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * Row of {@code supplier_copy_view}: one target system's copy of one supplier. {@code pendingSince} is set
- * while the acknowledged version is behind the requested one and cleared when it catches up, so the
- * propagation-lag query reads one partial index.
- */
+/** Row of {@code supplier_copy_view}: one target system's copy of one supplier, as {@link SupplierCopyState} says. */
 @Entity
 @Table(name = "supplier_copy_view")
 @IdClass(SupplierCopyView.Key.class)
-class SupplierCopyView implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+class SupplierCopyView {
 
     @Id
     @Column(name = "supplier_id")
@@ -63,88 +53,38 @@ class SupplierCopyView implements Serializable {
     protected SupplierCopyView() {
     }
 
-    SupplierCopyView(String supplierId, String systemId, String region, String legalName) {
-        this.supplierId = supplierId;
-        this.systemId = systemId;
-        this.region = region;
-        this.legalName = legalName;
+    SupplierCopyView(SupplierCopyState state) {
+        this.supplierId = state.supplierId();
+        this.systemId = state.systemId();
+        write(state);
     }
 
-    String supplierId() {
-        return supplierId;
+    /** The row as the fold's state. */
+    SupplierCopyState state() {
+        return new SupplierCopyState(supplierId, systemId, region, legalName, requestedVersion, requestedAt,
+                acknowledgedVersion, reference, acknowledgedAt, pendingSince, failedVersion, lastFailure,
+                lastFailureAt, staleAcknowledgments, bankAccountMatches);
     }
 
-    String systemId() {
-        return systemId;
-    }
-
-    void legalName(String legalName) {
-        this.legalName = legalName;
-    }
-
-    void requested(int version, Instant at) {
-        if (version <= requestedVersion) {
-            return;
-        }
-        requestedVersion = version;
-        requestedAt = at;
-        // Behind since the oldest version it has not acknowledged, not since the newest one.
-        if (pendingSince == null) {
-            pendingSince = at;
-        }
-    }
-
-    void acknowledged(int version, String reference, Instant at, Boolean bankAccountMatches) {
-        if (acknowledgedVersion != null && version < acknowledgedVersion) {
-            return;
-        }
-        acknowledgedVersion = version;
-        this.reference = reference;
-        acknowledgedAt = at;
-        this.bankAccountMatches = bankAccountMatches;
-        // Caught up: nothing pending. Still behind a newer version: pending since that one was requested.
-        pendingSince = version >= requestedVersion ? null : requestedAt;
-        if (failedVersion != null && version >= failedVersion) {
-            failedVersion = null;
-            lastFailure = null;
-            lastFailureAt = null;
-        }
-    }
-
-    /**
-     * The system does hold the older version it acknowledged late: while it has acknowledged nothing newer, that is
-     * its copy's position (still pending the current version); a newer acknowledgment stands. Either way it counts.
-     * {@code bankAccountMatches} was compared with the current golden record, so it may be kept.
-     */
-    void staleAcknowledgment(int version, String reference, Instant at, Boolean bankAccountMatches) {
-        staleAcknowledgments++;
-        if (acknowledgedVersion == null || version > acknowledgedVersion) {
-            acknowledged(version, reference, at, bankAccountMatches);
-        }
-    }
-
-    void failed(int version, String reason, Instant at) {
-        if (acknowledgedVersion != null && version <= acknowledgedVersion) {
-            return; // a failure of a version the system has since acknowledged is history, not its state
-        }
-        failedVersion = version;
-        lastFailure = reason;
-        lastFailureAt = at;
-    }
-
-    /** One row as text for the rebuild checksum; every column, nulls spelled out, so any difference shows. */
-    String canonicalLine() {
-        return String.join("|", supplierId, systemId, region, legalName, String.valueOf(requestedVersion),
-                String.valueOf(requestedAt), String.valueOf(acknowledgedVersion), String.valueOf(reference),
-                String.valueOf(acknowledgedAt), String.valueOf(pendingSince), String.valueOf(failedVersion),
-                String.valueOf(lastFailure), String.valueOf(lastFailureAt), String.valueOf(staleAcknowledgments),
-                String.valueOf(bankAccountMatches));
+    /** Takes the fold's new state; a managed row is then written when the processor's batch commits. */
+    void write(SupplierCopyState copy) {
+        region = copy.region();
+        legalName = copy.legalName();
+        requestedVersion = copy.requestedVersion();
+        requestedAt = copy.requestedAt();
+        acknowledgedVersion = copy.acknowledgedVersion();
+        reference = copy.reference();
+        acknowledgedAt = copy.acknowledgedAt();
+        pendingSince = copy.pendingSince();
+        failedVersion = copy.failedVersion();
+        lastFailure = copy.lastFailure();
+        lastFailureAt = copy.lastFailureAt();
+        staleAcknowledgments = copy.staleAcknowledgments();
+        bankAccountMatches = copy.bankAccountMatches();
     }
 
     SupplierCopyStatus toStatus() {
-        return new SupplierCopyStatus(SupplierId.of(supplierId), legalName, SystemId.of(systemId), region,
-                requestedVersion, acknowledgedVersion, reference, acknowledgedAt, pendingSince, failedVersion,
-                lastFailure, lastFailureAt, staleAcknowledgments, bankAccountMatches);
+        return state().toStatus();
     }
 
     /** Composite key: one copy per supplier and system. */

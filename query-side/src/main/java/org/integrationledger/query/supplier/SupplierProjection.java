@@ -6,18 +6,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
+import org.integrationledger.query.fold.FoldHost;
 import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Builds the supplier view and the supplier-propagation view. Like every projection it runs in a pooled
  * streaming processor with its token in the same transaction as the rows; events of one supplier stay in order
- * because the processor sequences by aggregate. The rules per event live in {@link SupplierRules}, shared with
- * the rebuild ({@link SupplierReplay}); this class only gives them the database's rows.
+ * because the processor sequences by aggregate. The rules per event live in {@link SupplierFold}, which the same
+ * {@link FoldHost} also runs for rebuilds; this class only hands it the events.
  */
 @Component
 @AppliedOnce
@@ -26,20 +25,21 @@ class SupplierProjection {
 
     static final String PROCESSING_GROUP = "supplier-view";
 
+    private final FoldHost<SupplierEvent, SupplierStates> host;
     private final SupplierViewRepository suppliers;
     private final SupplierCopyViewRepository copies;
-    private final SupplierRules.Rows rows;
 
-    SupplierProjection(SupplierViewRepository suppliers, SupplierCopyViewRepository copies) {
+    SupplierProjection(FoldHost<SupplierEvent, SupplierStates> host, SupplierViewRepository suppliers,
+                       SupplierCopyViewRepository copies) {
+        this.host = host;
         this.suppliers = suppliers;
         this.copies = copies;
-        this.rows = new StoredRows(suppliers, copies);
     }
 
     @EventHandler
     void on(SupplierEvent event, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        SupplierRules.apply(event, recordedAt, rows);
+        host.live(event, recordedAt);
     }
 
     /** A replay rebuilds both views from the first event, so it starts from empty tables. */
@@ -47,35 +47,5 @@ class SupplierProjection {
     void reset() {
         copies.deleteAllInBatch();
         suppliers.deleteAllInBatch();
-    }
-
-    /** The live rows: the processor's transaction makes each event's changes and its token one commit. */
-    private record StoredRows(SupplierViewRepository suppliers, SupplierCopyViewRepository copies)
-            implements SupplierRules.Rows {
-
-        @Override
-        public Optional<SupplierView> supplier(String supplierId) {
-            return suppliers.findById(supplierId);
-        }
-
-        @Override
-        public SupplierView save(SupplierView supplier) {
-            return suppliers.save(supplier);
-        }
-
-        @Override
-        public Optional<SupplierCopyView> copy(String supplierId, String systemId) {
-            return copies.findById(new SupplierCopyView.Key(supplierId, systemId));
-        }
-
-        @Override
-        public List<SupplierCopyView> copiesOf(String supplierId) {
-            return copies.findBySupplierIdOrderBySystemId(supplierId);
-        }
-
-        @Override
-        public void save(SupplierCopyView copy) {
-            copies.save(copy);
-        }
     }
 }

@@ -6,28 +6,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.integrationledger.model.shared.SupplierId;
-import org.integrationledger.model.shared.SystemId;
-import org.integrationledger.model.supplier.ProtectedBankAccount;
 import org.integrationledger.model.supplier.SupplierCopyStatus;
 import org.integrationledger.model.supplier.SupplierState;
 import org.integrationledger.model.supplier.SupplierSummary;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Row of {@code supplier_view}: one supplier's golden record as the ledger knows it, bank data only masked. */
+/** Row of {@code supplier_view}: one supplier's golden record as {@link SupplierFold} left it ({@link SupplierViewState}). */
 @Entity
 @Table(name = "supplier_view")
-class SupplierView implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+class SupplierView {
 
     @Id
     @Column(name = "supplier_id")
@@ -65,94 +54,37 @@ class SupplierView implements Serializable {
     protected SupplierView() {
     }
 
-    SupplierView(String supplierId) {
-        this.supplierId = supplierId;
+    SupplierView(SupplierViewState state) {
+        this.supplierId = state.supplierId();
+        write(state);
     }
 
-    String supplierId() {
-        return supplierId;
+    /** The row as the fold's state. */
+    SupplierViewState state() {
+        return new SupplierViewState(supplierId, state, legalName, requestingLegalEntities, owner, ownerVendorNumber,
+                goldenRecordVersion, bankAccountMasked, bankAccountFingerprint, pendingBankAccountMasked,
+                pendingBankAccountProposedBy, lastBankAccountApprovedBy, blocked, lastBusinessTime, lastRecordedAt);
     }
 
-    String legalName() {
-        return legalName;
-    }
-
-    void touched(Instant occurredAt, Instant recordedAt) {
-        if (lastBusinessTime == null || occurredAt.isAfter(lastBusinessTime)) {
-            lastBusinessTime = occurredAt;
-        }
-        lastRecordedAt = recordedAt;
-    }
-
-    void requested(String legalName, List<String> legalEntities, ProtectedBankAccount account) {
-        this.state = SupplierState.REQUESTED;
-        this.legalName = legalName;
-        this.requestingLegalEntities = String.join(",", legalEntities);
-        bankAccount(account);
-    }
-
-    void state(SupplierState state) {
-        this.state = state;
-    }
-
-    void goldenRecordCreated(String owner, String vendorNumber, String legalName, ProtectedBankAccount account) {
-        this.state = SupplierState.ACTIVE;
-        this.owner = owner;
-        this.ownerVendorNumber = vendorNumber;
-        this.goldenRecordVersion = 1;
-        this.legalName = legalName;
-        bankAccount(account);
-    }
-
-    void version(int version) {
-        this.goldenRecordVersion = version;
-    }
-
-    void legalName(String legalName) {
-        this.legalName = legalName;
-    }
-
-    void bankAccountProposed(ProtectedBankAccount account, String proposedBy) {
-        this.pendingBankAccountMasked = account.masked();
-        this.pendingBankAccountProposedBy = proposedBy;
-    }
-
-    void bankAccountApproved(ProtectedBankAccount account, String approvedBy) {
-        bankAccount(account);
-        this.pendingBankAccountMasked = null;
-        this.pendingBankAccountProposedBy = null;
-        this.lastBankAccountApprovedBy = approvedBy;
-    }
-
-    void blocked(boolean blocked) {
-        this.blocked = blocked;
-    }
-
-    private void bankAccount(ProtectedBankAccount account) {
-        this.bankAccountMasked = account.masked();
-        this.bankAccountFingerprint = account.fingerprint();
-    }
-
-    /** One row as text for the rebuild checksum; every column, nulls spelled out, so any difference shows. */
-    String canonicalLine() {
-        return String.join("|", supplierId, String.valueOf(state), legalName, requestingLegalEntities,
-                String.valueOf(owner), String.valueOf(ownerVendorNumber), String.valueOf(goldenRecordVersion),
-                bankAccountMasked, bankAccountFingerprint, String.valueOf(pendingBankAccountMasked),
-                String.valueOf(pendingBankAccountProposedBy), String.valueOf(lastBankAccountApprovedBy),
-                String.valueOf(blocked), String.valueOf(lastBusinessTime), String.valueOf(lastRecordedAt));
+    /** Takes the fold's new state; a managed row is then written when the processor's batch commits. */
+    void write(SupplierViewState row) {
+        state = row.state();
+        legalName = row.legalName();
+        requestingLegalEntities = row.requestingLegalEntities();
+        owner = row.owner();
+        ownerVendorNumber = row.ownerVendorNumber();
+        goldenRecordVersion = row.goldenRecordVersion();
+        bankAccountMasked = row.bankAccountMasked();
+        bankAccountFingerprint = row.bankAccountFingerprint();
+        pendingBankAccountMasked = row.pendingBankAccountMasked();
+        pendingBankAccountProposedBy = row.pendingBankAccountProposedBy();
+        lastBankAccountApprovedBy = row.lastBankAccountApprovedBy();
+        blocked = row.blocked();
+        lastBusinessTime = row.lastBusinessTime();
+        lastRecordedAt = row.lastRecordedAt();
     }
 
     SupplierSummary toSummary(List<SupplierCopyStatus> copies) {
-        Map<String, String> vendorNumbers = new LinkedHashMap<>();
-        if (owner != null) {
-            vendorNumbers.put(owner, ownerVendorNumber);
-        }
-        copies.stream().filter(copy -> copy.reference() != null)
-                .forEach(copy -> vendorNumbers.put(copy.system().value(), copy.reference()));
-        return new SupplierSummary(SupplierId.of(supplierId), state, legalName,
-                owner == null ? null : SystemId.of(owner), goldenRecordVersion, vendorNumbers, bankAccountMasked,
-                bankAccountFingerprint, pendingBankAccountMasked, pendingBankAccountProposedBy,
-                lastBankAccountApprovedBy, blocked, Arrays.asList(requestingLegalEntities.split(",")), copies,
-                lastBusinessTime, lastRecordedAt);
+        return state().toSummary(copies);
     }
 }

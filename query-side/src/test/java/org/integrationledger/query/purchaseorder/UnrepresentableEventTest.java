@@ -1,12 +1,15 @@
 package org.integrationledger.query.purchaseorder;
 
-import jakarta.persistence.EntityManager;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
+import org.integrationledger.query.fold.FoldHost;
+import org.integrationledger.query.fold.LiveStates;
 import org.integrationledger.query.representable.HostileEvents;
 import org.integrationledger.query.representable.UnrepresentableValueException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Mockito;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Instant;
 
@@ -21,16 +24,20 @@ class UnrepresentableEventTest {
     @ParameterizedTest
     @ValueSource(strings = {"+318857-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"})
     void thePurchaseOrderProjectionRefusesTheOrderBeforeAnySql(String occurredAt) {
-        // given the projection over a repository and an entity manager that must not be touched
+        // given the projection over a repository and live rows that must not be touched
         PurchaseOrderViewRepository views = Mockito.mock(PurchaseOrderViewRepository.class);
-        EntityManager entityManager = Mockito.mock(EntityManager.class);
-        PurchaseOrderProjection projection = new PurchaseOrderProjection(views, entityManager);
+        @SuppressWarnings("unchecked")
+        LiveStates<PurchaseOrderState> rows = Mockito.mock(LiveStates.class);
+        FoldHost<PurchaseOrderEvent, PurchaseOrderState> host = new FoldHost<>(
+                PurchaseOrderProjection.PROCESSING_GROUP, new PurchaseOrderFold(), rows, null, () -> null, () -> "",
+                Mockito.mock(PlatformTransactionManager.class));
+        PurchaseOrderProjection projection = new PurchaseOrderProjection(host, views);
         PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
 
         // when the order arrives, then it is refused by name and neither was asked for anything
         assertThatThrownBy(() -> projection.on(issued, HostileEvents.NINE))
                 .isInstanceOf(UnrepresentableValueException.class)
                 .hasMessageStartingWith("PurchaseOrderIssued of PO-FAR: occurredAt " + occurredAt);
-        Mockito.verifyNoInteractions(views, entityManager);
+        Mockito.verifyNoInteractions(views, rows);
     }
 }

@@ -1,0 +1,59 @@
+package org.integrationledger.query.fold;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Given events, then state: a fold run the way its host runs it (one state per document, each event applied to the
+ * state its key names), with no database. Each event is recorded a minute after the one before, from
+ * {@link #FIRST_RECORDED}, unless the test names the recorded time.
+ */
+public final class FoldFixture<E, S> {
+
+    public static final Instant FIRST_RECORDED = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final Fold<E, S> fold;
+    private final Map<String, S> states = new LinkedHashMap<>();
+    private Instant nextRecorded = FIRST_RECORDED;
+
+    private FoldFixture(Fold<E, S> fold) {
+        this.fold = fold;
+    }
+
+    public static <E, S> FoldFixture<E, S> of(Fold<E, S> fold) {
+        return new FoldFixture<>(fold);
+    }
+
+    @SafeVarargs
+    public final FoldFixture<E, S> given(E... events) {
+        for (E event : events) {
+            recordedAt(nextRecorded, event);
+        }
+        return this;
+    }
+
+    /** Applies one event recorded at {@code recorded}; later events are recorded after it. */
+    public FoldFixture<E, S> recordedAt(Instant recorded, E event) {
+        String key = fold.key(event);
+        S state = states.get(key);
+        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, recorded));
+        nextRecorded = recorded.plus(Duration.ofMinutes(1));
+        return this;
+    }
+
+    /** The state of one document; it must have been touched. */
+    public S state(String key) {
+        S state = states.get(key);
+        if (state == null) {
+            throw new AssertionError("no event touched " + key);
+        }
+        return state;
+    }
+
+    /** The time the n-th event (from 0) was recorded at, when every event took the default. */
+    public static Instant recorded(int n) {
+        return FIRST_RECORDED.plus(Duration.ofMinutes(n));
+    }
+}

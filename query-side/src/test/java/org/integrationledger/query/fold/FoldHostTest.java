@@ -1,0 +1,132 @@
+package org.integrationledger.query.fold;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderId;
+import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.model.supplier.SupplierRequestApproved;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The host's live and as-of settings run the same fold: per document, in order, events of its family only; live, a
+ * batch reads a document once.
+ */
+class FoldHostTest {
+
+    private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+
+    private final Map<String, List<String>> saved = new HashMap<>();
+    private int loads;
+    private final FoldHost<PurchaseOrderEvent, Seen> host = new FoldHost<>("test-view", new SeenSystems(),
+            new InMemory(), null, () -> null, () -> "", Mockito.mock(PlatformTransactionManager.class));
+
+    @Test
+    void liveLoadsAppliesAndSavesTheStateOfTheEventsDocument() {
+        host.live(cancelled("PO-1", "ERP_NA"), NINE);
+        host.live(cancelled("PO-2", "ERP_APAC"), NINE);
+        host.live(cancelled("PO-1", "ERP_EMEA"), NINE);
+
+        assertThat(saved).containsEntry("PO-1", List.of("ERP_NA", "ERP_EMEA")).containsEntry("PO-2", List.of("ERP_APAC"));
+    }
+
+    @Test
+    void aBatchLoadsEachDocumentOnceAndForgetsItWhenItsTransactionCompletes() {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            host.live(cancelled("PO-1", "ERP_NA"), NINE);
+            host.live(cancelled("PO-1", "ERP_EMEA"), NINE);
+            host.live(cancelled("PO-2", "ERP_APAC"), NINE);
+        } finally {
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(sync -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+
+        assertThat(loads).isEqualTo(2);
+        assertThat(saved).containsEntry("PO-1", List.of("ERP_NA", "ERP_EMEA"));
+        assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
+
+        host.live(cancelled("PO-1", "ERP_APAC"), NINE);
+
+        assertThat(loads).as("the next batch reads the stored state again").isEqualTo(3);
+        assertThat(saved).containsEntry("PO-1", List.of("ERP_NA", "ERP_EMEA", "ERP_APAC"));
+    }
+
+    @Test
+    void aReplayAppliesTheFamilysEventsInOrderAndSkipsOthers() {
+        Replay<PurchaseOrderEvent, Seen> replay = host.replay();
+
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_NA")));
+        replay.apply(GenericEventMessage.asEventMessage(new SupplierRequestApproved(SupplierId.of("SUP-1"), "mdm",
+                SystemId.of("MDM"), NINE)));
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_EMEA")));
+
+        assertThat(replay.find("PO-1")).contains(new Seen(List.of("ERP_NA", "ERP_EMEA")));
+        assertThat(replay.eventsApplied()).isEqualTo(2);
+        assertThat(saved).as("a replay writes nothing").isEmpty();
+    }
+
+    private static PurchaseOrderCancelled cancelled(String order, String system) {
+        return new PurchaseOrderCancelled(PurchaseOrderId.of(order), "duplicate", SystemId.of(system), NINE);
+    }
+
+    /** The systems that reported on a document, in order. */
+    record Seen(List<String> systems) implements Serializable {
+    }
+
+    private static final class SeenSystems implements Fold<PurchaseOrderEvent, Seen> {
+
+        @Override
+        public Class<PurchaseOrderEvent> events() {
+            return PurchaseOrderEvent.class;
+        }
+
+        @Override
+        public String key(PurchaseOrderEvent event) {
+            return event.purchaseOrderId().value();
+        }
+
+        @Override
+        public Seen initial(String key) {
+            return new Seen(List.of());
+        }
+
+        @Override
+        public Seen apply(Seen state, PurchaseOrderEvent event, Instant recordedAt) {
+            List<String> systems = new ArrayList<>(state.systems());
+            systems.add(event.reportingSystem().value());
+            return new Seen(List.copyOf(systems));
+        }
+    }
+
+    private final class InMemory implements LiveStates<Seen> {
+
+        @Override
+        public Seen load(String key) {
+            loads++;
+            List<String> systems = saved.get(key);
+            return systems == null ? null : new Seen(systems);
+        }
+
+        @Override
+        public void save(String key, Seen before, Seen state) {
+            assertThat(before == null).isEqualTo(!saved.containsKey(key));
+            saved.put(key, state.systems());
+        }
+    }
+}
