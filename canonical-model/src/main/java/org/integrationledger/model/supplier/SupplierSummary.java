@@ -4,8 +4,10 @@ import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A supplier as the ledger knows it: onboarding state, the owning system and golden-record version, the vendor
@@ -31,7 +33,9 @@ public record SupplierSummary(
         Instant lastRecordedAt) {
 
     public SupplierSummary {
-        vendorNumbers = Map.copyOf(vendorNumbers);
+        // Sorted by system: Map.copyOf iterates in an order that changes from one JVM to the next, and the JSON
+        // answer of the same supplier must not.
+        vendorNumbers = Collections.unmodifiableMap(new TreeMap<>(vendorNumbers));
         requestingLegalEntities = List.copyOf(requestingLegalEntities);
         copies = List.copyOf(copies);
     }
