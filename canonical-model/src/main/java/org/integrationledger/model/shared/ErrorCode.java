@@ -79,6 +79,8 @@ public enum ErrorCode {
     BULK_LOAD_RUN_EXISTS("bulk-load-run-exists"),
     // operations
     ADMIN_REQUIRED("admin-required"),
+    /** The caller lacks the role an operation declares (docs/security.md, "Roles"). */
+    ROLE_REQUIRED("role-required"),
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found"),
     DEAD_LETTER_RETRY_FAILED("dead-letter-retry-failed"),
     DATABASE_UNAVAILABLE("database-unavailable"),

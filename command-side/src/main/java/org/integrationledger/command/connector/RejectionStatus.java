@@ -28,7 +28,7 @@ final class RejectionStatus {
             // benchmarks
             case BULK_LOAD_RUN_EXISTS -> HttpStatus.CONFLICT;
             // operations
-            case ADMIN_REQUIRED -> HttpStatus.FORBIDDEN;
+            case ADMIN_REQUIRED, ROLE_REQUIRED -> HttpStatus.FORBIDDEN;
             case DEAD_LETTER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DEAD_LETTER_RETRY_FAILED -> HttpStatus.CONFLICT;
             case MESSAGE_ID_CONFLICT, CONCURRENCY_CONFLICT, PURCHASE_ORDER_ALREADY_ISSUED, PURCHASE_ORDER_NOT_ISSUED,
