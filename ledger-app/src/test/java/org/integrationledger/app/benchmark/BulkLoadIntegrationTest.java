@@ -184,18 +184,22 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void refusesAnInvalidRequestWithProblemJsonAndWritesNothing() {
+    void refusesAnInvalidRequestOrANonAdminWithProblemJsonAndWritesNothing() {
         long before = events.totalEvents();
 
         Response none = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY, Map.of("documents", 0, "runId", "X1"));
         Response badRunId = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 5, "runId", "no spaces"));
+        Response notAdmin = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+                Map.of("documents", 5, "runId", newRunId()));
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.contentType()).startsWith("application/problem+json");
         assertThat(none.code()).isEqualTo("validation-failed");
         assertThat(badRunId.status()).isEqualTo(400);
         assertThat(badRunId.code()).isEqualTo("validation-failed");
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.code()).isEqualTo("admin-required");
         assertThat(events.totalEvents()).isEqualTo(before);
     }
 
