@@ -52,8 +52,8 @@ record OperationAccess(LedgerRole role, boolean reportsForSystem) {
     Optional<Refusal> refusalFor(Collection<String> authorities) {
         if (role != null && !authorities.contains(role.authority())) {
             String name = role.name().toLowerCase(Locale.ROOT);
-            return Optional.of(new Refusal(role == LedgerRole.ADMIN ? ErrorCode.ADMIN_REQUIRED : ErrorCode.ROLE_REQUIRED,
-                    "this operation needs the role " + name, declared()));
+            ErrorCode code = role == LedgerRole.ADMIN ? ErrorCode.ADMIN_REQUIRED : ErrorCode.ROLE_REQUIRED;
+            return Optional.of(new Refusal(code, "this operation needs the role " + name, declared()));
         }
         if (reportsForSystem && authorities.stream()
                 .noneMatch(authority -> authority.startsWith(ConnectorAuthorization.SYSTEM_AUTHORITY_PREFIX))) {

@@ -315,8 +315,8 @@ class RecordedAnswersIntegrationTest extends LedgerIntegrationTest {
     }
 
     private JsonNode get(String path) {
-        LedgerApi.TextResponse response = api.getText(path, path.startsWith("/api/v1/audit/") ? AUDITOR_KEY : REPORTING_KEY,
-                "application/json");
+        String key = path.startsWith("/api/v1/audit/") ? AUDITOR_KEY : REPORTING_KEY;
+        LedgerApi.TextResponse response = api.getText(path, key, "application/json");
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
         try {
             return JSON.readTree(response.body());

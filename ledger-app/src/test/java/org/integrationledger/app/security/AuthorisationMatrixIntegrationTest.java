@@ -158,7 +158,8 @@ class AuthorisationMatrixIntegrationTest extends LedgerIntegrationTest {
                         assertThat(value).as("an example value of path parameter %s (%s %s)", name, method, template)
                                 .isNotNull();
                         concrete = concrete.replace("{" + name + "}", value);
-                    } else if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+                    } else if ("query".equals(parameter.path("in").asText())
+                            && parameter.path("required").asBoolean()) {
                         String value = requiredQueryValues.get(name);
                         assertThat(value).as("an example value of query parameter %s (%s %s)", name, method, template)
                                 .isNotNull();

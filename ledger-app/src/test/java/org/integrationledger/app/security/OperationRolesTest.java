@@ -31,8 +31,8 @@ class OperationRolesTest {
 
     @Test
     void refusesByAuthoritiesWithTheCodeOfWhatIsMissing() {
-        OperationAccess override = OperationRoles.of(HttpMethod.POST, "/api/v1/invoices/{invoiceId}/exception-overrides")
-                .orElseThrow();
+        OperationAccess override = OperationRoles
+                .of(HttpMethod.POST, "/api/v1/invoices/{invoiceId}/exception-overrides").orElseThrow();
 
         assertThat(override.refusalFor(Set.of("SYSTEM_PROCUREMENT")).orElseThrow().code().code())
                 .isEqualTo("role-required");

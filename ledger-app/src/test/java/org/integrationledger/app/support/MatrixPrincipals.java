@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class MatrixPrincipals {
 
-    /** A caller of the matrix: its key (null: anonymous), the roles configured for it and the systems it reports for. */
+    /** A caller of the matrix: its key (null: anonymous), its configured roles and the systems it reports for. */
     public record Principal(String name, String apiKey, Set<String> roles, Set<String> systems) {
 
         @Override
