@@ -183,8 +183,12 @@ public enum ErrorCode {
             + "([benchmarks.md](benchmarks.md))"),
     // operations
     ADMIN_REQUIRED("admin-required", 403,
-            "operations: retrying or evicting parked documents without an `operations-admin` key "
-            + "([architecture.md](architecture.md#dead-letters))"),
+            "an operation that needs the `admin` role (rebuilds, checkpoints, retrying or evicting parked "
+            + "documents, the actuator beyond health) called without it; `requiredRoles` names it "
+            + "([security.md](security.md#roles))"),
+    ROLE_REQUIRED("role-required", 403,
+            "an operation called without the role its `x-required-roles` declares (`viewer`, `auditor`, "
+            + "`approver`); `requiredRoles` names it, nothing was recorded ([security.md](security.md#roles))"),
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found", 404,
             "operations: nothing parked for that processor and document, or the processor has no "
             + "dead-letter queue"),

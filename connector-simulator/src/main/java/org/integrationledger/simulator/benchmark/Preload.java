@@ -79,7 +79,7 @@ final class Preload {
                 // A run id per chunk and level, so a later level never reloads (and is never refused for) a chunk.
                 String runId = "BULK" + Math.floorMod(seed, 10_000) + "-" + target + "-" + chunk++;
                 LedgerClient.Answer answer = ledger.client().postJson("/api/v1/benchmark/bulk-load",
-                        ReferenceScenario.REPORTING_KEY, "{\"documents\":" + wanted + ",\"seed\":" + seed
+                        ReferenceScenario.ADMIN_KEY, "{\"documents\":" + wanted + ",\"seed\":" + seed
                                 + ",\"runId\":\"" + runId + "\",\"pauseProjections\":true}", Duration.ofHours(2));
                 if (answer.status() != 200) {
                     throw new IllegalStateException("bulk load " + runId + " answered " + answer.status() + ": "

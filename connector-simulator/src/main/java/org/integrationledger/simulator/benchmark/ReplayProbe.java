@@ -33,7 +33,7 @@ final class ReplayProbe {
         }
         while (true) {
             LedgerProcess.sleep(100);
-            answer = client.get(path, ReferenceScenario.REPORTING_KEY);
+            answer = client.get(path, ReferenceScenario.ADMIN_KEY);
             String state = field(answer.body(), "state");
             if ("COMPLETED".equals(state) || "FAILED".equals(state)) {
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -71,7 +71,7 @@ final class ReplayProbe {
             }
             for (Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
                 String body = client.get("/api/v1/audit/projections/" + it.next() + "/rebuild",
-                        ReferenceScenario.REPORTING_KEY).body();
+                        ReferenceScenario.ADMIN_KEY).body();
                 String state = field(body, "state");
                 if ("FAILED".equals(state)) {
                     return new Result(ONE_PASS, "FAILED", 0, (System.nanoTime() - t0) / 1e9, 0);

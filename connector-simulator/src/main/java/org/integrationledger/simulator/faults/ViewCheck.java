@@ -433,7 +433,7 @@ final class ViewCheck {
         Map<String, String> live = new LinkedHashMap<>();
         for (String projection : PROJECTIONS) {
             LedgerClient.Answer answer = ledger.get("/api/v1/audit/projections/" + projection + "/checksum",
-                    ReferenceScenario.REPORTING_KEY);
+                    ReferenceScenario.ADMIN_KEY);
             live.put(projection, answer.status() == 200 ? field(answer.body(), "checksum") : "HTTP " + answer.status());
         }
         LedgerClient.Answer started = ledger.post("/api/v1/audit/projections/rebuild", ReferenceScenario.ADMIN_KEY);
@@ -448,7 +448,7 @@ final class ViewCheck {
             String rebuilt = null;
             while (rebuilt == null) {
                 LedgerClient.Answer progress = ledger.get("/api/v1/audit/projections/" + projection + "/rebuild",
-                        ReferenceScenario.REPORTING_KEY);
+                        ReferenceScenario.ADMIN_KEY);
                 String state = progress.status() == 200 ? field(progress.body(), "state") : null;
                 if ("COMPLETED".equals(state)) {
                     rebuilt = String.valueOf(field(progress.body(), "checksum"));

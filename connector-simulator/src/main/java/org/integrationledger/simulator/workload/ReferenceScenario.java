@@ -11,8 +11,11 @@ public final class ReferenceScenario {
     }
 
     public static final String PROCUREMENT_KEY = "dev-procurement-key";
+    /** Reads the boards and documents (viewer). */
     public static final String REPORTING_KEY = "dev-reporting-key";
-    /** Starts rebuilds and acts on dead letters (operations-admin). */
+    /** Reads audit history, the past as of an instant, and verifies the chain (auditor). */
+    public static final String AUDITOR_KEY = "dev-auditor-key";
+    /** Starts and follows rebuilds, loads benchmark data, acts on dead letters, reads the actuator (admin). */
     public static final String ADMIN_KEY = "dev-operations-admin-key";
 
     // Shares: North America on the cloud ERP carries a little less than half of the volume.

@@ -467,7 +467,8 @@ class ConsoleWalkthroughTest {
     }
 
     private static String get(String path) {
-        LedgerClient.Answer answer = api.get(path, ReferenceScenario.REPORTING_KEY);
+        LedgerClient.Answer answer = api.get(path, path.startsWith("/api/v1/audit/") ? ReferenceScenario.AUDITOR_KEY
+                : ReferenceScenario.REPORTING_KEY);
         assertThat(answer.status()).as("GET " + path + ": " + answer.body()).isEqualTo(200);
         return answer.body();
     }

@@ -31,20 +31,20 @@ class DeadLetterController {
     }
 
     @PostMapping("/{processor}/{sequence}/retry")
-    @Operation(summary = "Apply a parked document's events again, after a fix (operations-admin key)",
+    @Operation(summary = "Apply a parked document's events again, after a fix (admin role)",
             description = "Runs the processor's own handlers over the document's parked events in order, in one "
                     + "transaction with their removal from the queue. 409 dead-letter-retry-failed when they fail "
                     + "again (they stay parked), 404 dead-letter-not-found when nothing is parked, 403 "
-                    + "admin-required without an operations-admin key.")
+                    + "admin-required without the admin role.")
     RetryOutcome retry(@PathVariable String processor, @PathVariable String sequence) {
         return operations.retry(processor, sequence);
     }
 
     @DeleteMapping("/{processor}/{sequence}")
-    @Operation(summary = "Drop a parked document's events without applying them (operations-admin key)",
+    @Operation(summary = "Drop a parked document's events without applying them (admin role)",
             description = "The view will never show those events; a rebuild of the projection would. 404 "
-                    + "dead-letter-not-found when nothing is parked, 403 admin-required without an "
-                    + "operations-admin key.")
+                    + "dead-letter-not-found when nothing is parked, 403 admin-required without the "
+                    + "admin role.")
     EvictionOutcome evict(@PathVariable String processor, @PathVariable String sequence) {
         return operations.evict(processor, sequence);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The connectors allowed in ({@code ledger.security.connectors}): per connector id, the SHA-256 of its API key
- * (the key itself is never configured or stored) and the systems of record it may report for. A connector
- * with no systems can read but not send commands.
+ * The API keys allowed in ({@code ledger.security.connectors}): per key holder (a connector or a reading client), the
+ * SHA-256 of its key (the key itself is never configured or stored), the systems of record it may report for, and
+ * its roles (docs/security.md, "Roles"). A holder with neither systems nor roles is authenticated and may do nothing.
  */
 @ConfigurationProperties("ledger.security")
 public record ConnectorSecurityProperties(Map<String, Connector> connectors) {
@@ -18,13 +18,14 @@ public record ConnectorSecurityProperties(Map<String, Connector> connectors) {
     }
 
     /**
-     * One connector: its key's SHA-256 in hex, the systems it speaks for, and whether it may act on the ledger's
-     * operations (retry or evict parked documents).
+     * One key holder: its key's SHA-256 in hex, the systems it speaks for ({@code SYSTEM_<system>}), and its roles
+     * ({@code viewer}, {@code auditor}, {@code approver}, {@code admin}; {@link LedgerRole}).
      */
-    public record Connector(String apiKeySha256, List<String> systems, boolean operationsAdmin) {
+    public record Connector(String apiKeySha256, List<String> systems, List<String> roles) {
 
         public Connector {
             systems = systems == null ? List.of() : List.copyOf(systems);
+            roles = roles == null ? List.of() : List.copyOf(roles);
         }
     }
 }

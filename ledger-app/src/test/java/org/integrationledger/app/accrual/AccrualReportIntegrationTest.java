@@ -20,6 +20,7 @@ import static org.integrationledger.app.support.InvoiceRequests.newInvoiceNumber
 import static org.integrationledger.app.support.InvoiceRequests.newSupplierId;
 import static org.integrationledger.app.support.InvoiceRequests.path;
 import static org.integrationledger.app.support.InvoiceRequests.purchaseOrder;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
@@ -164,7 +165,7 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
     }
 
     private Instant recordedAt(String order, int sequence) {
-        JsonNode events = api.get("/api/v1/audit/documents/" + order + "/history", REPORTING_KEY).body().path("events");
+        JsonNode events = api.get("/api/v1/audit/documents/" + order + "/history", AUDITOR_KEY).body().path("events");
         return Instant.parse(events.get(sequence).path("recordedAt").asText());
     }
 

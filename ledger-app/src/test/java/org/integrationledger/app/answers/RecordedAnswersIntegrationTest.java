@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -314,7 +315,8 @@ class RecordedAnswersIntegrationTest extends LedgerIntegrationTest {
     }
 
     private JsonNode get(String path) {
-        LedgerApi.TextResponse response = api.getText(path, REPORTING_KEY, "application/json");
+        String key = path.startsWith("/api/v1/audit/") ? AUDITOR_KEY : REPORTING_KEY;
+        LedgerApi.TextResponse response = api.getText(path, key, "application/json");
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
         try {
             return JSON.readTree(response.body());

@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.audit.DocumentHistoryIntegrationTest.historyOf;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -34,9 +35,9 @@ class AsOfIntegrationTest extends LedgerIntegrationTest {
         post(order, "amendments", PROCUREMENT_KEY, amendment);
         assertThat(recordedAt(order, 1)).isAfter(issuedAt);
 
-        Response before = api.get(asOf(order, issuedAt.minusMillis(1)), REPORTING_KEY);
-        Response atIssue = api.get(asOf(order, issuedAt), REPORTING_KEY);
-        Response now = api.get(asOf(order, Instant.now().plusSeconds(1)), REPORTING_KEY);
+        Response before = api.get(asOf(order, issuedAt.minusMillis(1)), AUDITOR_KEY);
+        Response atIssue = api.get(asOf(order, issuedAt), AUDITOR_KEY);
+        Response now = api.get(asOf(order, Instant.now().plusSeconds(1)), AUDITOR_KEY);
 
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.code()).isEqualTo("purchase-order-not-found");
@@ -58,7 +59,7 @@ class AsOfIntegrationTest extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/purchase-orders/" + order,
                 REPORTING_KEY).body().path("eventCount").asInt() == 2);
 
-        assertThat(api.get(asOf(order, Instant.now().plusSeconds(1)), REPORTING_KEY).body())
+        assertThat(api.get(asOf(order, Instant.now().plusSeconds(1)), AUDITOR_KEY).body())
                 .isEqualTo(api.get("/api/v1/purchase-orders/" + order, REPORTING_KEY).body());
     }
 
@@ -72,9 +73,9 @@ class AsOfIntegrationTest extends LedgerIntegrationTest {
         post(known, "erp-postings", ERP_EMEA_KEY, erpPosting("ERP_EMEA", 1, "E-300"));
 
         JsonNode atClose = api.get("/api/v1/audit/purchase-orders/as-of?recordedAt=" + close
-                + "&legalEntity=GB01&erp=ERP_EMEA&size=500", REPORTING_KEY).body();
+                + "&legalEntity=GB01&erp=ERP_EMEA&size=500", AUDITOR_KEY).body();
         JsonNode today = api.get("/api/v1/audit/purchase-orders/as-of?recordedAt=" + Instant.now().plusSeconds(1)
-                + "&legalEntity=GB01&size=500", REPORTING_KEY).body();
+                + "&legalEntity=GB01&size=500", AUDITOR_KEY).body();
 
         assertThat(atClose.path("recordedAt").asText()).isEqualTo(close.toString());
         assertThat(find(atClose, known).path("erpStatus").asText()).isEqualTo("NOT_POSTED");
@@ -91,7 +92,7 @@ class AsOfIntegrationTest extends LedgerIntegrationTest {
     }
 
     private Instant recordedAt(String order, int sequence) {
-        JsonNode events = api.get(historyOf(order), REPORTING_KEY).body().path("events");
+        JsonNode events = api.get(historyOf(order), AUDITOR_KEY).body().path("events");
         return Instant.parse(events.get(sequence).path("recordedAt").asText());
     }
 

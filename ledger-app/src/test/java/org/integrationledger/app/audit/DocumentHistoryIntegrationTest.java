@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
-import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.erpPosting;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
 import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
@@ -39,7 +39,7 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void showsEveryEventInOrderWithWhoReportedItAndBothTimeAxes() {
-        Response history = api.get(historyOf(order), REPORTING_KEY);
+        Response history = api.get(historyOf(order), AUDITOR_KEY);
 
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.body().path("totalEvents").asLong()).isEqualTo(3);
@@ -67,7 +67,7 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void pagesTheHistory() {
-        Response secondPage = api.get(historyOf(order) + "?page=1&size=2", REPORTING_KEY);
+        Response secondPage = api.get(historyOf(order) + "?page=1&size=2", AUDITOR_KEY);
 
         assertThat(secondPage.body().path("totalEvents").asLong()).isEqualTo(3);
         assertThat(texts(secondPage.body().path("events"), "eventType")).containsExactly("GoodsReceived");
@@ -75,8 +75,8 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void exportsTheWholeHistoryAsJsonLines() throws Exception {
-        TextResponse byParameter = api.getText(historyOf(order) + "?format=jsonl&size=1", REPORTING_KEY, null);
-        TextResponse byAccept = api.getText(historyOf(order), REPORTING_KEY, "application/x-ndjson");
+        TextResponse byParameter = api.getText(historyOf(order) + "?format=jsonl&size=1", AUDITOR_KEY, null);
+        TextResponse byAccept = api.getText(historyOf(order), AUDITOR_KEY, "application/x-ndjson");
 
         assertThat(byParameter.status()).isEqualTo(200);
         assertThat(byParameter.contentType()).startsWith("application/x-ndjson");
@@ -89,8 +89,8 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void exportsTheWholeHistoryAsCsvForWorkingPapers() {
-        TextResponse csv = api.getText(historyOf(order) + "?format=csv", REPORTING_KEY, null);
-        TextResponse byAccept = api.getText(historyOf(order), REPORTING_KEY, "text/csv");
+        TextResponse csv = api.getText(historyOf(order) + "?format=csv", AUDITOR_KEY, null);
+        TextResponse byAccept = api.getText(historyOf(order), AUDITOR_KEY, "text/csv");
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -107,9 +107,9 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
 
     @Test
     void answersNotFoundForADocumentWithoutEventsAndNeedsAnApiKey() {
-        Response unknown = api.get(historyOf(newPurchaseOrderId()), REPORTING_KEY);
+        Response unknown = api.get(historyOf(newPurchaseOrderId()), AUDITOR_KEY);
         Response anonymous = api.get(historyOf(order), null);
-        Response badFormat = api.get(historyOf(order) + "?format=xml", REPORTING_KEY);
+        Response badFormat = api.get(historyOf(order) + "?format=xml", AUDITOR_KEY);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("document-not-found");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 
 /** Without {@code ledger.benchmark.bulk-load.enabled=true} (the default) the loader does not exist at all. */
@@ -16,7 +17,7 @@ class BulkLoadDisabledIntegrationTest extends LedgerIntegrationTest {
     void theEndpointDoesNotExistByDefault() {
         long before = events.totalEvents();
 
-        Response load = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        Response load = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 5, "runId", "OFF1"));
         Response positions = api.get("/api/v1/benchmark/projections", REPORTING_KEY);
 

@@ -47,7 +47,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
         String runId = newRunId();
         long before = events.totalEvents();
 
-        Response load = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        Response load = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 60, "seed", 7, "runId", runId, "batchEvents", 50));
 
         assertThat(load.status()).as(load.toString()).isEqualTo(200);
@@ -90,7 +90,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     @Test
     void loadedOrdersTakeFurtherConnectorCommandsAsIfTheyHadBeenRecordedOneByOne() {
         String runId = newRunId();
-        assertThat(api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        assertThat(api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 30, "seed", 3, "runId", runId)).status()).isEqualTo(200);
         String open = jdbc.queryForList("SELECT ledger_chain_document_id(aggregate_identifier, type) "
                 + "FROM domain_event_entry WHERE aggregate_identifier LIKE ? GROUP BY aggregate_identifier, type "
@@ -110,7 +110,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     void pausesTheProjectionsForTheLoadAndStartsThemAgain() {
         String runId = newRunId();
 
-        Response load = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        Response load = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 20, "runId", runId, "pauseProjections", true));
 
         assertThat(load.status()).as(load.toString()).isEqualTo(200);
@@ -130,7 +130,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     void rebuildsTheProjectionsBeforeAnsweringWhenAsked() {
         String runId = newRunId();
 
-        Response load = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        Response load = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 40, "seed", 5, "runId", runId, "rebuildProjections", true));
 
         assertThat(load.status()).as(load.toString()).isEqualTo(200);
@@ -154,7 +154,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     @Test
     void catchesUpAPausedLoadInBatchesToTheViewsARebuildComputes() {
         String runId = newRunId();
-        assertThat(api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        assertThat(api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 150, "seed", 11, "runId", runId, "pauseProjections", true)).status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -169,7 +169,7 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
 
         for (String name : rebuilt) {
             JsonNode progress = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", REPORTING_KEY).body(),
+                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", ADMIN_KEY).body(),
                             p -> !p.path("state").asText().matches("RUNNING|SWITCHING"));
             assertThat(progress.path("state").asText()).as(name + " " + progress).isEqualTo("COMPLETED");
             assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = caught up").isEqualTo(live.get(name));
@@ -179,34 +179,38 @@ class BulkLoadIntegrationTest extends LedgerIntegrationTest {
     }
 
     private String checksum(String projection) {
-        return api.get("/api/v1/audit/projections/" + projection + "/checksum", REPORTING_KEY).body()
+        return api.get("/api/v1/audit/projections/" + projection + "/checksum", ADMIN_KEY).body()
                 .path("checksum").asText();
     }
 
     @Test
-    void refusesAnInvalidRequestWithProblemJsonAndWritesNothing() {
+    void refusesAnInvalidRequestOrANonAdminWithProblemJsonAndWritesNothing() {
         long before = events.totalEvents();
 
-        Response none = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY, Map.of("documents", 0, "runId", "X1"));
-        Response badRunId = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        Response none = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY, Map.of("documents", 0, "runId", "X1"));
+        Response badRunId = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 5, "runId", "no spaces"));
+        Response notAdmin = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+                Map.of("documents", 5, "runId", newRunId()));
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.contentType()).startsWith("application/problem+json");
         assertThat(none.code()).isEqualTo("validation-failed");
         assertThat(badRunId.status()).isEqualTo(400);
         assertThat(badRunId.code()).isEqualTo("validation-failed");
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.code()).isEqualTo("admin-required");
         assertThat(events.totalEvents()).isEqualTo(before);
     }
 
     @Test
     void refusesARunIdAlreadyLoadedAndWritesNothing() {
         String runId = newRunId();
-        assertThat(api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY,
+        assertThat(api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY,
                 Map.of("documents", 3, "runId", runId)).status()).isEqualTo(200);
         long before = events.totalEvents();
 
-        Response again = api.post("/api/v1/benchmark/bulk-load", REPORTING_KEY, Map.of("documents", 3, "runId", runId));
+        Response again = api.post("/api/v1/benchmark/bulk-load", ADMIN_KEY, Map.of("documents", 3, "runId", runId));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");

@@ -41,6 +41,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -247,7 +248,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         assertThat(browser.findElement(By.id("checkpoint-latest")).getText()).startsWith("#");
         clickAndWait(By.id("verify-chain"));
         String state = browser.findElement(By.cssSelector("#verification-state .state")).getText();
-        LedgerApi.Response verified = api.post("/api/v1/audit/verification", REPORTING_KEY, Map.of());
+        LedgerApi.Response verified = api.post("/api/v1/audit/verification", AUDITOR_KEY, Map.of());
         assertThat(verified.status()).isEqualTo(200);
         // Other tests of this context may have tampered with their own events: the page says what the API says.
         assertThat(state).isEqualTo(verified.body().path("intact").asBoolean() ? "INTACT" : "BROKEN");

@@ -89,17 +89,17 @@ class ConsolePagesIntegrationTest extends LedgerIntegrationTest {
     void everyNodeShowsTheLastWholeStoreVerificationWhoeverRanItAndWhereverItRan() {
         long before = jdbc.queryForObject("SELECT count(*) FROM chain_verification", Long.class);
         LedgerApi.Response scoped = api.post("/api/v1/audit/verification?fromIndex=1&toIndex=1",
-                LedgerApi.REPORTING_KEY, "");
+                LedgerApi.AUDITOR_KEY, "");
         assertThat(scoped.status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM chain_verification", Long.class))
                 .as("a verification of a range proves less and is not recorded").isEqualTo(before);
 
-        LedgerApi.Response whole = api.post("/api/v1/audit/verification", LedgerApi.REPORTING_KEY, "");
+        LedgerApi.Response whole = api.post("/api/v1/audit/verification", LedgerApi.AUDITOR_KEY, "");
         assertThat(whole.status()).isEqualTo(200);
         Map<String, Object> recorded = jdbc.queryForMap("""
                 SELECT requested_by, requested_via, intact, events_checked FROM chain_verification
                 ORDER BY id DESC LIMIT 1""");
-        assertThat(recorded).containsEntry("requested_by", "reporting").containsEntry("requested_via", "API")
+        assertThat(recorded).containsEntry("requested_by", "auditor").containsEntry("requested_via", "API")
                 .containsEntry("intact", whole.body().path("intact").asBoolean())
                 .containsEntry("events_checked", whole.body().path("eventsChecked").asLong());
 

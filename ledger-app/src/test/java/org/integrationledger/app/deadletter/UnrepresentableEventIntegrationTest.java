@@ -105,7 +105,7 @@ class UnrepresentableEventIntegrationTest extends LedgerIntegrationTest {
 
         PROJECTIONS.forEach(this::awaitCaughtUp);
         Map<String, String> live = new HashMap<>();
-        PROJECTIONS.forEach(name -> live.put(name, Rebuilds.checksum(api, REPORTING_KEY, name)));
+        PROJECTIONS.forEach(name -> live.put(name, Rebuilds.checksum(api, ADMIN_KEY, name)));
         Map<String, JsonNode> rebuilt = Rebuilds.rebuildAll(api, ADMIN_KEY, PROJECTIONS);
         for (String name : PROJECTIONS) {
             JsonNode progress = rebuilt.get(name);

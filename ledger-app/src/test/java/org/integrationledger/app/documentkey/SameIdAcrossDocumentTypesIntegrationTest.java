@@ -17,6 +17,7 @@ import static org.integrationledger.app.support.InvoiceRequests.invoice;
 import static org.integrationledger.app.support.InvoiceRequests.newInvoiceNumber;
 import static org.integrationledger.app.support.InvoiceRequests.newSupplierId;
 import static org.integrationledger.app.support.InvoiceRequests.purchaseOrder;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -60,7 +61,7 @@ class SameIdAcrossDocumentTypesIntegrationTest extends LedgerIntegrationTest {
         assertThat(orderHistory.path("events").findValuesAsText("eventType"))
                 .containsExactly("PurchaseOrderIssued", "PurchaseOrderPostedInErp");
 
-        Response ambiguous = api.get("/api/v1/audit/documents/" + id + "/history", REPORTING_KEY);
+        Response ambiguous = api.get("/api/v1/audit/documents/" + id + "/history", AUDITOR_KEY);
         assertThat(ambiguous.status()).isEqualTo(409);
         assertThat(ambiguous.code()).isEqualTo("document-type-required");
         assertThat(ambiguous.body().path("detail").asText()).contains("purchase-order", "supplier");
@@ -91,7 +92,7 @@ class SameIdAcrossDocumentTypesIntegrationTest extends LedgerIntegrationTest {
     }
 
     private JsonNode history(String id, String type) {
-        Response history = api.get("/api/v1/audit/documents/" + id + "/history?type=" + type, REPORTING_KEY);
+        Response history = api.get("/api/v1/audit/documents/" + id + "/history?type=" + type, AUDITOR_KEY);
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         return history.body();
     }

@@ -164,21 +164,24 @@ class TamperDetectionIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void verifiesOverHttpWithAnyApiKey() {
+    void verifiesOverHttpForAnAuditorOnly() {
         Response report = api.post("/api/v1/audit/verification?aggregateId=" + order + "&documentType=purchase-order",
-                "dev-reporting-key", "");
+                "dev-auditor-key", "");
         Response anonymous = api.post("/api/v1/audit/verification?aggregateId=" + document, null, "");
+        Response viewer = api.post("/api/v1/audit/verification?aggregateId=" + document, "dev-reporting-key", "");
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().path("intact").asBoolean()).isTrue();
         assertThat(report.body().path("latestVerifiedCheckpoint").path("toIndex").asLong())
                 .isGreaterThanOrEqualTo(globalIndexes.get(2));
         assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.code()).isEqualTo("role-required");
     }
 
     @Test
     void verifiesTheWholeStoreAndEveryCheckpoint() {
-        Response report = api.post("/api/v1/audit/verification", "dev-reporting-key", "");
+        Response report = api.post("/api/v1/audit/verification", "dev-auditor-key", "");
 
         assertThat(report.body().path("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.body().path("scope").asText()).isEqualTo("everything");

@@ -42,17 +42,17 @@ class InvoiceViewRebuildIntegrationTest extends LedgerIntegrationTest {
         ok(api.post(path(invoice, "exception-overrides"), PROCUREMENT_KEY, override("TAX_FAILURE", EMEA_APPROVER)));
         ok(api.post(path(invoice, "payments"), TREASURY_KEY, payment("PAY-1", "100.00", "EUR")));
         await().atMost(Duration.ofSeconds(20)).until(this::viewsCaughtUp);
-        String live = api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText();
+        String live = api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText();
         long events = new EventTable(jdbc).totalEvents();
         long messages = new EventTable(jdbc).acceptedMessages();
 
         assertThat(api.post(REBUILD, ADMIN_KEY, "").status()).isEqualTo(202);
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
 
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
         assertThat(done.path("checksum").asText()).as("rebuilt = live").isEqualTo(live);
-        assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
+        assertThat(api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText()).isEqualTo(live);
         JsonNode view = api.get("/api/v1/invoices/" + invoice, REPORTING_KEY).body();
         assertThat(view.path("taxStatus").asText()).isEqualTo("OVERRIDDEN");
         assertThat(view.path("matchStatus").asText()).isEqualTo("VARIANCE");

@@ -132,7 +132,7 @@ class HostileValuesIntegrationTest extends LedgerIntegrationTest {
     }
 
     private String checksum(String projection) {
-        return Rebuilds.checksum(api, REPORTING_KEY, projection);
+        return Rebuilds.checksum(api, ADMIN_KEY, projection);
     }
 
     private void post(String order, String action, String key, Object body) {

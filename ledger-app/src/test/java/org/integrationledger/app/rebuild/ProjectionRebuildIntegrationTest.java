@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -67,7 +68,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
 
         Response started = api.post(REBUILD, ADMIN_KEY, "");
         Response readDuringRebuild = api.get("/api/v1/purchase-orders/" + known, REPORTING_KEY);
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
         rebuilt.set(true);
         connectors.get(60, TimeUnit.SECONDS);
@@ -83,16 +84,16 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
 
         // Once the writers stopped and the processor caught up, the view equals a rebuild from scratch.
         await().atMost(Duration.ofSeconds(20)).until(this::viewCaughtUp);
-        String live = api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText();
+        String live = api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText();
         long events = new EventTable(jdbc).totalEvents();
         long messages = new EventTable(jdbc).acceptedMessages();
 
         api.post(REBUILD, ADMIN_KEY, "");
-        JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+        JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body(),
                 progress -> progress.path("state").asText().equals("COMPLETED"));
 
         assertThat(atRest.path("checksum").asText()).as("rebuilt = live").isEqualTo(live);
-        assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
+        assertThat(api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText()).isEqualTo(live);
         assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);
         assertThat(new EventTable(jdbc).acceptedMessages()).as("a rebuild sends no command").isEqualTo(messages);
     }
@@ -128,7 +129,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
         Map<String, JsonNode> done = new HashMap<>();
         for (String name : projections) {
             done.put(name, await().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", REPORTING_KEY).body(),
+                    .until(() -> api.get("/api/v1/audit/projections/" + name + "/rebuild", ADMIN_KEY).body(),
                             progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING")));
         }
 
@@ -197,7 +198,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
     }
 
     private String checksum(String projection) {
-        return api.get("/api/v1/audit/projections/" + projection + "/checksum", REPORTING_KEY).body()
+        return api.get("/api/v1/audit/projections/" + projection + "/checksum", ADMIN_KEY).body()
                 .path("checksum").asText();
     }
 
@@ -205,7 +206,7 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
     void showsRebuildProgressAsMetrics() {
         post(newPurchaseOrderId(), "issue", PROCUREMENT_KEY, issue("CA01", "CAD"));
         api.post(REBUILD, ADMIN_KEY, "");
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body()
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body()
                 .path("state").asText().equals("COMPLETED"));
 
         Response percent = api.get("/actuator/metrics/ledger.projection.rebuild.percent?tag=projection:"
@@ -225,16 +226,18 @@ class ProjectionRebuildIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void startingARebuildNeedsTheOperationsAdminKeyWhileFollowingOneDoesNot() {
-        for (String key : List.of(REPORTING_KEY, PROCUREMENT_KEY)) {
+    void rebuildingAndFollowingARebuildNeedTheAdminRole() {
+        for (String key : List.of(REPORTING_KEY, PROCUREMENT_KEY, AUDITOR_KEY)) {
             for (String path : List.of("purchase-order-view/rebuild", "rebuild")) {
                 Response refused = api.post("/api/v1/audit/projections/" + path, key, "");
                 assertThat(refused.status()).as(path + " with " + key).isEqualTo(403);
                 assertThat(refused.contentType()).isEqualTo("application/problem+json");
                 assertThat(refused.code()).isEqualTo("admin-required");
             }
+            assertThat(api.get("/api/v1/audit/projections/purchase-order-view/checksum", key).code())
+                    .isEqualTo("admin-required");
         }
-        assertThat(api.get("/api/v1/audit/projections/purchase-order-view/checksum", REPORTING_KEY).status())
+        assertThat(api.get("/api/v1/audit/projections/purchase-order-view/checksum", ADMIN_KEY).status())
                 .isEqualTo(200);
     }
 

@@ -15,7 +15,6 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
-import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 
 /** One rebuild at a time, of any projection: a second one would hold a second set of states in the heap. */
 class RebuildRefusalIntegrationTest extends LedgerIntegrationTest {
@@ -58,7 +57,7 @@ class RebuildRefusalIntegrationTest extends LedgerIntegrationTest {
     }
 
     private String state(String projection) {
-        JsonNode progress = api.get(PROJECTIONS + projection + "/rebuild", REPORTING_KEY).body();
+        JsonNode progress = api.get(PROJECTIONS + projection + "/rebuild", ADMIN_KEY).body();
         return progress.path("state").asText();
     }
 }

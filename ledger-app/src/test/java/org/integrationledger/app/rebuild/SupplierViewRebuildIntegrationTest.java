@@ -84,7 +84,7 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
 
         Response started = api.post(REBUILD, ADMIN_KEY, "");
         Response readDuringRebuild = api.get("/api/v1/suppliers/" + known, REPORTING_KEY);
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body(),
                 progress -> !progress.path("state").asText().matches("RUNNING|SWITCHING"));
         rebuilt.set(true);
         connectors.get(60, TimeUnit.SECONDS);
@@ -96,20 +96,20 @@ class SupplierViewRebuildIntegrationTest extends LedgerIntegrationTest {
 
         // Once the writers stopped and the processor caught up, both tables equal a rebuild from scratch.
         awaitCaughtUp("supplier-view");
-        String live = api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText();
+        String live = api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText();
         long events = new EventTable(jdbc).totalEvents();
         long messages = new EventTable(jdbc).acceptedMessages();
         long copies = jdbc.queryForObject("SELECT count(*) FROM supplier_copy_view", Long.class);
 
         api.post(REBUILD, ADMIN_KEY, "");
-        JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, REPORTING_KEY).body(),
+        JsonNode atRest = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(REBUILD, ADMIN_KEY).body(),
                 progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
 
         assertThat(atRest.path("state").asText()).as(atRest.toString()).isEqualTo("COMPLETED");
         assertThat(atRest.path("checksum").asText()).as("rebuilt = live").isEqualTo(live);
         assertThat(atRest.path("statesSpilled").asLong()).as("spilled").isPositive();
         assertThat(atRest.path("statesReadBack").asLong()).as("read back").isPositive();
-        assertThat(api.get(CHECKSUM, REPORTING_KEY).body().path("checksum").asText()).isEqualTo(live);
+        assertThat(api.get(CHECKSUM, ADMIN_KEY).body().path("checksum").asText()).isEqualTo(live);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM supplier_copy_view", Long.class)).isEqualTo(copies);
         assertThat(copies).as("the copy table is part of what was compared").isPositive();
         assertThat(new EventTable(jdbc).totalEvents()).as("a rebuild appends no event").isEqualTo(events);

@@ -82,7 +82,7 @@ class DivergenceCountsIntegrationTest extends LedgerIntegrationTest {
         Response started = api.post(path + "/rebuild", ADMIN_KEY, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(path + "/rebuild",
-                REPORTING_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
+                ADMIN_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
         awaitCountsEqualFlagTable();
     }

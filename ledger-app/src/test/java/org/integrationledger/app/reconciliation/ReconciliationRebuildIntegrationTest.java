@@ -18,7 +18,6 @@ import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
-import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.amendment;
 import static org.integrationledger.app.support.PurchaseOrderRequests.cancellation;
 import static org.integrationledger.app.support.PurchaseOrderRequests.erpPosting;
@@ -68,11 +67,11 @@ class ReconciliationRebuildIntegrationTest extends LedgerIntegrationTest {
         // rebuild with a live checksum taken at the same head of the store, and try again if the head moved.
         for (int attempt = 1; ; attempt++) {
             long head = awaitCaughtUp(projection);
-            String live = api.get(path + "/checksum", REPORTING_KEY).body().path("checksum").asText();
+            String live = api.get(path + "/checksum", ADMIN_KEY).body().path("checksum").asText();
             long events = new EventTable(jdbc).totalEvents();
             Response started = api.post(path + "/rebuild", ADMIN_KEY, "");
             JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(path + "/rebuild",
-                    REPORTING_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
+                    ADMIN_KEY).body(), progress -> progress.path("state").asText().matches("COMPLETED|FAILED"));
             assertThat(started.status()).isEqualTo(202);
             assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
             if (done.path("targetIndex").asLong() > head && attempt < 5) {

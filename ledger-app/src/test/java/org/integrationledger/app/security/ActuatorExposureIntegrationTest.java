@@ -12,8 +12,8 @@ import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 
 /**
- * Only health and its probes are open; metrics, Prometheus, info and the processors' health details need an
- * operations-admin key; heap dumps, thread dumps, environment, configuration, beans and mappings are never exposed.
+ * Only health and its probes are open; metrics, Prometheus, info and the processors' health details need the admin
+ * role; heap dumps, thread dumps, environment, configuration, beans and mappings are never exposed.
  */
 class ActuatorExposureIntegrationTest extends LedgerIntegrationTest {
 
@@ -46,7 +46,7 @@ class ActuatorExposureIntegrationTest extends LedgerIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus",
             "/actuator/info", "/actuator"})
-    void operationalEndpointsNeedAnAdminKey(String endpoint) {
+    void operationalEndpointsNeedTheAdminRole(String endpoint) {
         assertThat(api.getText(endpoint, null, "*/*").status()).isEqualTo(401);
         LedgerApi.Response notAdmin = api.get(endpoint, REPORTING_KEY);
         assertThat(notAdmin.status()).isEqualTo(403);

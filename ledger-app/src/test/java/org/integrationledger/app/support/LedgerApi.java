@@ -20,6 +20,7 @@ public final class LedgerApi {
     public static final String TAX_KEY = "dev-tax-key";
     public static final String TREASURY_KEY = "dev-treasury-key";
     public static final String REPORTING_KEY = "dev-reporting-key";
+    public static final String AUDITOR_KEY = "dev-auditor-key";
     public static final String ADMIN_KEY = "dev-operations-admin-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();

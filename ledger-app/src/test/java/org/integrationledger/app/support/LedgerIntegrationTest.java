@@ -52,6 +52,7 @@ public abstract class LedgerIntegrationTest {
         registry.add("ledger.console.users.no-role.password-hash",
                 () -> "{bcrypt}$2a$10$dU3ykO3/1o/UUMZeNEX4.OshzemaW6kUhg.24OlVuGrCi3SDF54Lq");
         ThrottledConnectors.register(registry);
+        MatrixPrincipals.register(registry);
     }
 
     @BeforeEach

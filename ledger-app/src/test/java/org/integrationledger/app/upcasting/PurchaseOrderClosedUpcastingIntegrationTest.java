@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.closure;
@@ -83,7 +84,7 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
         Object last = eventStore.readEvents(DocumentKind.PURCHASE_ORDER.key(order)).asStream().reduce((a, b) -> b)
                 .orElseThrow().getPayload();
         Response closedAgain = api.post("/api/v1/purchase-orders/" + order + "/closure", PROCUREMENT_KEY, closure());
-        JsonNode history = api.get("/api/v1/audit/documents/" + order + "/history", REPORTING_KEY).body();
+        JsonNode history = api.get("/api/v1/audit/documents/" + order + "/history", AUDITOR_KEY).body();
 
         assertThat(last).isEqualTo(new PurchaseOrderClosed(((PurchaseOrderClosed) last).purchaseOrderId(),
                 ClosureReason.COMPLETED, ((PurchaseOrderClosed) last).reportingSystem(),
@@ -105,7 +106,7 @@ class PurchaseOrderClosedUpcastingIntegrationTest extends LedgerIntegrationTest 
         assertThat(api.post("/api/v1/purchase-orders/" + order + "/closure", PROCUREMENT_KEY, shortClose).status())
                 .isEqualTo(200);
 
-        JsonNode closed = api.get("/api/v1/audit/documents/" + order + "/history", REPORTING_KEY).body()
+        JsonNode closed = api.get("/api/v1/audit/documents/" + order + "/history", AUDITOR_KEY).body()
                 .path("events").get(1);
         assertThat(closed.path("revision").asText()).isEqualTo("2");
         assertThat(closed.path("payload").path("reason").asText()).isEqualTo("SHORT_CLOSED");

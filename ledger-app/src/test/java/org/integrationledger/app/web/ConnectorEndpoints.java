@@ -15,12 +15,12 @@ import java.util.function.Supplier;
  * starting points the hostile-request properties mutate one thing in. An endpoint that creates a document gets a
  * new id each time; the others address documents made once by {@link #prepare}.
  */
-record ConnectorEndpoints(String purchaseOrderId, String invoiceId, String supplierId) {
+public record ConnectorEndpoints(String purchaseOrderId, String invoiceId, String supplierId) {
 
     private static final Instant MONDAY_10AM = Instant.parse("2026-11-23T10:00:00Z");
 
     /** One endpoint: its path template as the OpenAPI document names it, the key to send with, a valid body. */
-    record Endpoint(String template, String path, String apiKey, Supplier<Map<String, Object>> body) {
+    public record Endpoint(String template, String path, String apiKey, Supplier<Map<String, Object>> body) {
 
         @Override
         public String toString() {
@@ -29,7 +29,7 @@ record ConnectorEndpoints(String purchaseOrderId, String invoiceId, String suppl
     }
 
     /** Issues an order, receives an invoice against it and requests a supplier, so later commands find them. */
-    static ConnectorEndpoints prepare(LedgerApi api) {
+    public static ConnectorEndpoints prepare(LedgerApi api) {
         String purchaseOrderId = PurchaseOrderRequests.newPurchaseOrderId();
         String invoiceId = InvoiceRequests.newInvoiceId();
         String supplierId = SupplierRequests.newSupplierId();
@@ -42,7 +42,7 @@ record ConnectorEndpoints(String purchaseOrderId, String invoiceId, String suppl
         return new ConnectorEndpoints(purchaseOrderId, invoiceId, supplierId);
     }
 
-    List<Endpoint> all() {
+    public List<Endpoint> all() {
         return List.of(
                 order("requisition-approval", LedgerApi.PROCUREMENT_KEY,
                         () -> PurchaseOrderRequests.requisitionApproval("US01")),
@@ -95,7 +95,7 @@ record ConnectorEndpoints(String purchaseOrderId, String invoiceId, String suppl
     }
 
     /** The path to send to: the prepared document's, or a new id for an endpoint that creates one. */
-    static String pathOf(Endpoint endpoint) {
+    public static String pathOf(Endpoint endpoint) {
         if (endpoint.path() != null) {
             return endpoint.path();
         }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorSurfaceIntegrationTest extends LedgerIntegrationTest {
 
     private static final Map<String, String> READER = Map.of("X-Api-Key", LedgerApi.REPORTING_KEY);
+    private static final Map<String, String> AUDITOR = Map.of("X-Api-Key", LedgerApi.AUDITOR_KEY);
 
     @LocalServerPort
     private int port;
@@ -127,7 +128,8 @@ class ErrorSurfaceIntegrationTest extends LedgerIntegrationTest {
         for (String target : new String[] {"/api/v1/purchase-orders/" + tooLong, "/api/v1/purchase-orders/a%20b",
                 "/api/v1/purchase-orders/-lead", "/api/v1/invoices/" + tooLong, "/api/v1/suppliers/a%2Bb",
                 "/api/v1/audit/purchase-orders/a%40b/as-of?recordedAt=2026-01-01T00:00:00Z"}) {
-            assertProblem(raw.send("GET", target, READER, null), 400, "invalid-id");
+            assertProblem(raw.send("GET", target, target.startsWith("/api/v1/audit/") ? AUDITOR : READER, null), 400,
+                    "invalid-id");
         }
         assertThat(raw.send("GET", "/api/v1/purchase-orders/" + "A".repeat(64), READER, null).code())
                 .isEqualTo("purchase-order-not-found");

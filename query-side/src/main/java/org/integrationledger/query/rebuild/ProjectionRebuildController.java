@@ -32,7 +32,7 @@ class ProjectionRebuildController {
     @Operation(summary = "Rebuild a projection from the whole event history, beside the live one",
             description = "Answers 202 with the progress; the live view keeps answering until the rebuilt rows "
                     + "replace it in one transaction. No event handler runs, so nothing is sent. While any rebuild "
-                    + "runs, another is refused: 409 rebuild-running. Needs an operations-admin key (403 admin-required). "
+                    + "runs, another is refused: 409 rebuild-running. Needs the admin role (403 admin-required). "
                     + "Projections: purchase-order-view, supplier-view, reconciliation-view, trace-view, invoice-view.")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
         try {
@@ -48,7 +48,7 @@ class ProjectionRebuildController {
             description = "Answers 202 with one progress per projection. Each event is read and deserialized once "
                     + "and applied to every projection's rebuild, and all of them replace their live rows in one "
                     + "transaction; follow each with GET /api/v1/audit/projections/{name}/rebuild. While any "
-                    + "rebuild runs, this is refused: 409 rebuild-running. Needs an operations-admin key (403 "
+                    + "rebuild runs, this is refused: 409 rebuild-running. Needs the admin role (403 "
                     + "admin-required).")
     ResponseEntity<List<RebuildProgress>> rebuildAll() {
         try {
