@@ -2,6 +2,7 @@ package org.integrationledger.app.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,7 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every API call needs a connector's API key; the API documentation and health (with its liveness and readiness
+ * Every API call needs a connector's API key (or a token of a further {@link ApiSignIn} mode, such as company
+ * sign-in, where one is configured); the API documentation and health (with its liveness and readiness
  * groups) are open; every other actuator endpoint needs an operations-admin key. Stateless: no sessions, no
  * cookies, so no CSRF surface.
  */
@@ -33,7 +35,8 @@ class SecurityConfiguration {
     private static final String ACTUATOR = "/actuator";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys, ObjectProvider<ApiSignIn> signIns)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> writeProblem(response,
                 HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "a valid API key is required in the X-Api-Key header");
@@ -47,7 +50,7 @@ class SecurityConfiguration {
                         "this API key may not do that");
             }
         };
-        return http
+        http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -70,8 +73,11 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
-                        AnonymousAuthenticationFilter.class)
-                .build();
+                        AnonymousAuthenticationFilter.class);
+        for (ApiSignIn signIn : signIns.orderedStream().toList()) {
+            signIn.configure(http);
+        }
+        return http.build();
     }
 
     private static void writeProblem(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail)
