@@ -42,6 +42,7 @@ final class CompanySignIn implements ApiSignIn {
     static final int MAX_PRINCIPAL_LENGTH = 64;
     private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(5);
 
+    private final String issuer;
     private final JwtDecoder decoder;
     private final JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
@@ -51,6 +52,7 @@ final class CompanySignIn implements ApiSignIn {
     }
 
     CompanySignIn(OAuth2SignInProperties properties, JwtDecoder decoder) {
+        this.issuer = properties.issuerUri();
         this.decoder = decoder;
         converter.setPrincipalClaimName(properties.principalClaim());
         converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities(properties));
@@ -63,7 +65,10 @@ final class CompanySignIn implements ApiSignIn {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(CompanySignIn::jwtBearer)
                         .authenticationEntryPoint(unauthenticated)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        // RFC 9728: the challenge points here, and this names the issuer to get a token from.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.authorizationServer(issuer).resourceName("Integration Ledger"))))
                 // A request without any credential is told both ways in: API key or bearer token.
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated));
     }

@@ -118,6 +118,19 @@ class CompanySignInIntegrationTest extends CompanySignInLedgerTest {
     }
 
     @Test
+    void theChallengeLeadsAConnectorToTheIssuer() throws Exception {
+        HttpResponse<String> answer = send("GET", "/api/v1/purchase-orders?size=1", null, Map.of());
+        String challenge = answer.headers().firstValue("WWW-Authenticate").orElseThrow();
+        String metadata = challenge.substring(challenge.indexOf("resource_metadata=\"") + 19, challenge.length() - 1);
+
+        HttpResponse<String> resource = send("GET", java.net.URI.create(metadata).getPath(), null, Map.of());
+
+        assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
+        assertThat(JSON.readTree(resource.body()).path("authorization_servers").get(0).asText())
+                .isEqualTo(TestIssuer.shared().uri());
+    }
+
+    @Test
     void apiKeysStillWorkBesideTokensInEitherHeader() {
         HttpResponse<String> header = send("GET", "/api/v1/purchase-orders?size=1", null,
                 Map.of("X-Api-Key", PROCUREMENT_KEY));
