@@ -33,11 +33,17 @@ final class TokenAuthorities implements Converter<Jwt, Collection<GrantedAuthori
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt token) {
-        List<String> roles = new ArrayList<>(values(token.getClaims(), properties.rolesClaim()));
+        return authorities(token.getClaims());
+    }
+
+    /** The authorities of a token's (or a signed-in person's ID token's) claims. */
+    Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
+        List<String> roles = new ArrayList<>(values(claims, properties.rolesClaim()));
         List<String> systems = new ArrayList<>(properties.systemsClaim().isEmpty() ? List.of()
-                : values(token.getClaims(), properties.systemsClaim()));
-        OAuth2SignInProperties.Grant grant = properties.principals()
-                .get(token.getClaimAsString(properties.principalClaim()));
+                : values(claims, properties.systemsClaim()));
+        Object principal = claims.get(properties.principalClaim());
+        OAuth2SignInProperties.Grant grant = principal == null ? null
+                : properties.principals().get(principal.toString());
         if (grant != null) {
             roles.addAll(grant.roles());
             systems.addAll(grant.systems());

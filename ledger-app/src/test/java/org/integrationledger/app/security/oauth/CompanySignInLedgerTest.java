@@ -35,6 +35,8 @@ abstract class CompanySignInLedgerTest extends LedgerIntegrationTest {
         registry.add("ledger.security.oauth2.audience", () -> TestIssuer.AUDIENCE);
         registry.add("ledger.security.oauth2.roles-claim", () -> TestIssuer.ROLES_CLAIM);
         registry.add("ledger.security.oauth2.systems-claim", () -> TestIssuer.SYSTEMS_CLAIM);
+        registry.add("ledger.security.oauth2.console.client-id", () -> TestIssuer.CONSOLE_CLIENT);
+        registry.add("ledger.security.oauth2.console.client-secret", () -> TestIssuer.CONSOLE_SECRET);
     }
 
     /** A JSON request to the ledger with the given headers (credentials among them), answered as text. */
@@ -54,6 +56,11 @@ abstract class CompanySignInLedgerTest extends LedgerIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ledger's port, for a browser-like client of the console. */
+    int port() {
+        return port;
     }
 
     static Map<String, String> bearer(String token) {

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Secrets are never logged: with Spring Security, Spring Web and the ledger logging at DEBUG, every development
  * secret is sent the way a caller would send it (API keys in both headers, console passwords through the sign-in
- * form, the issuer's client secrets and access tokens as bearer values and API keys), and the captured output
- * must not contain any of them.
+ * form, a company sign-in to the console, which sends the console's client secret to the issuer, the issuer's client
+ * secrets and access tokens as bearer values and API keys), and the captured output must not contain any of them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLoggedIntegrationTest extends CompanySignInLedgerTest {
@@ -75,6 +75,11 @@ class SecretsNeverLoggedIntegrationTest extends CompanySignInLedgerTest {
         List<String> secrets = new ArrayList<>(apiKeys);
         secrets.addAll(consoleUsers.values());
         secrets.addAll(TestIssuer.clientSecrets());
+        secrets.add(TestIssuer.CONSOLE_SECRET);
+        // The console client's credentials as they travel to the issuer when a person's sign-in is redeemed.
+        secrets.add(java.util.Base64.getEncoder().encodeToString((TestIssuer.CONSOLE_CLIENT + ":"
+                + TestIssuer.CONSOLE_SECRET).getBytes(StandardCharsets.UTF_8)));
+        secrets.add(TestIssuer.AUDITOR.password());
         secrets.add(checkpointSecret);
         secrets.add(bankFingerprintSecret);
 
@@ -89,6 +94,8 @@ class SecretsNeverLoggedIntegrationTest extends CompanySignInLedgerTest {
             assertThat(signIn(person.getKey(), person.getValue() + "-typo")).contains("error");
             signIn("nobody", person.getValue());
         }
+        assertThat(new ConsoleBrowser("http://127.0.0.1:" + port).signInWithCompanyAccount(TestIssuer.AUDITOR)
+                .statusCode()).isEqualTo(200);
         for (TestIssuer.Client client : List.of(TestIssuer.PROCUREMENT, TestIssuer.ERP_NA, TestIssuer.VIEWER,
                 TestIssuer.EXPIRED, TestIssuer.OTHER_AUDIENCE)) {
             String token = TestIssuer.shared().accessToken(client);

@@ -16,7 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -31,13 +37,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * A real OAuth2 issuer for the company sign-in tests: Spring Authorization Server as its own small Spring
  * application on a random port, started once per test JVM, with client-credentials clients shaped like a
- * company's IdP registrations. Tokens carry Keycloak-style claims: roles under {@code realm_access.roles}, systems
+ * company's IdP registrations, and people who sign in to the ledger console through it (authorization code). Tokens carry Keycloak-style claims: roles under {@code realm_access.roles}, systems
  * in {@code ledger_systems}, the integration ledger as audience.
  */
 final class TestIssuer {
@@ -63,6 +70,18 @@ final class TestIssuer {
             List.of("connector:PROCUREMENT"), List.of(), "payroll-api", false);
 
     private static final List<Client> CLIENTS = List.of(PROCUREMENT, ERP_NA, VIEWER, EXPIRED, OTHER_AUDIENCE);
+
+    /** The ledger console's OpenID Connect client (authorization code). */
+    static final String CONSOLE_CLIENT = "ledger-console";
+    static final String CONSOLE_SECRET = "ledger-console-client-secret";
+
+    /** People of the company who may open the console, with the ledger roles their IdP grants them. */
+    static final Person AUDITOR = new Person("jane.auditor", "jane-company-password", List.of("auditor"));
+    static final Person NO_LEDGER_ROLE = new Person("sam.sales", "sam-company-password", List.of("crm-user"));
+    /** Named like the console's development approver, with the approver role in the company's IdP. */
+    static final Person APPROVER_NAMESAKE = new Person("approver-emea", "namesake-company-password",
+            List.of("approver"));
+    private static final List<Person> PEOPLE = List.of(AUDITOR, NO_LEDGER_ROLE, APPROVER_NAMESAKE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestIssuer shared;
 
@@ -137,6 +156,10 @@ final class TestIssuer {
         }
     }
 
+    /** A person's IdP account: name, password and the roles the IdP puts into the ID token. */
+    record Person(String name, String password, List<String> roles) {
+    }
+
     /** A registered client and what its tokens say. */
     record Client(String id, String secret, List<String> roles, List<String> systems, String audience,
                   boolean expired) {
@@ -154,7 +177,7 @@ final class TestIssuer {
 
         @Bean
         RegisteredClientRepository registeredClients() {
-            return new InMemoryRegisteredClientRepository(CLIENTS.stream().map(client -> RegisteredClient
+            List<RegisteredClient> registered = new ArrayList<>(CLIENTS.stream().map(client -> RegisteredClient
                     .withId(client.id())
                     .clientId(client.id())
                     .clientSecret("{noop}" + client.secret())
@@ -162,18 +185,44 @@ final class TestIssuer {
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .scope("ledger")
                     .build()).toList());
+            // A loopback redirect URI: the issuer accepts it on any port (RFC 8252), so the ledger's random one.
+            registered.add(RegisteredClient.withId(CONSOLE_CLIENT)
+                    .clientId(CONSOLE_CLIENT)
+                    .clientSecret("{noop}" + CONSOLE_SECRET)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri("http://127.0.0.1/console/login/oauth2/code/company")
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                    .build());
+            return new InMemoryRegisteredClientRepository(registered);
+        }
+
+        @Bean
+        UserDetailsService people() {
+            return new InMemoryUserDetailsManager(PEOPLE.stream().map(person -> User.withUsername(person.name())
+                    .password("{noop}" + person.password()).roles("EMPLOYEE").build()).toList());
         }
 
         /** What a company IdP's protocol mappers add: audience, roles and systems per client. */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> ledgerClaims() {
             return context -> {
-                if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                    Person person = PEOPLE.stream()
+                            .filter(candidate -> candidate.name().equals(context.getPrincipal().getName()))
+                            .findFirst().orElseThrow();
+                    context.getClaims().claim("preferred_username", person.name());
+                    context.getClaims().claim("realm_access", java.util.Map.of("roles", person.roles()));
                     return;
                 }
                 Client client = CLIENTS.stream()
                         .filter(candidate -> candidate.id().equals(context.getRegisteredClient().getClientId()))
-                        .findFirst().orElseThrow();
+                        .findFirst().orElse(null);
+                if (client == null || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                    return;
+                }
                 context.getClaims().audience(List.of(client.audience()));
                 context.getClaims().claim("realm_access", java.util.Map.of("roles", client.roles()));
                 if (!client.systems().isEmpty()) {
