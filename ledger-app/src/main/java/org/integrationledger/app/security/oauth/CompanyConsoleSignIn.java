@@ -77,7 +77,7 @@ final class CompanyConsoleSignIn implements ConsoleSignIn {
                     LOG.info("Company sign-in to the console refused: {}",
                             refused instanceof OAuth2AuthenticationException oauth ? oauth.getError() : refused
                                     .getMessage());
-                    response.sendRedirect(request.getContextPath() + "/console/login?error");
+                    response.sendRedirect(request.getContextPath() + "/console/login?companyError");
                 }));
     }
 

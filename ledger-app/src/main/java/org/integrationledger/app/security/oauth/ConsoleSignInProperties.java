@@ -18,6 +18,13 @@ public record ConsoleSignInProperties(String clientId, String clientSecret, Stri
         nameClaim = nameClaim == null || nameClaim.isBlank() ? "preferred_username" : nameClaim.trim();
     }
 
+    /** Never the secret itself, should the settings ever be printed. */
+    @Override
+    public String toString() {
+        return "ConsoleSignInProperties[clientId=" + clientId + ", clientSecret=[PROTECTED], nameClaim=" + nameClaim
+                + "]";
+    }
+
     /** Whether the console offers company sign-in: a client id is configured. */
     public boolean enabled() {
         return !clientId.isEmpty();

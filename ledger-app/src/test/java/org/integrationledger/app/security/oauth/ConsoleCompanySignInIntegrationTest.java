@@ -49,6 +49,17 @@ class ConsoleCompanySignInIntegrationTest extends CompanySignInLedgerTest {
     }
 
     @Test
+    void aRedirectTheLedgerDidNotStartIsRefusedAndThePersonToldSo() {
+        ConsoleBrowser browser = new ConsoleBrowser(ledger());
+
+        HttpResponse<String> page = browser.get(ledger() + "/console/login/oauth2/code/company?code=forged&state=x");
+
+        assertThat(page.uri().getPath()).isEqualTo("/console/login");
+        assertThat(page.body()).contains("The company sign-in did not succeed");
+        assertThat(browser.get(ledger() + "/console").uri().getPath()).isEqualTo("/console/login");
+    }
+
+    @Test
     void theSignInPageOffersBothWaysAndFormLoginStillWorks() {
         ConsoleBrowser browser = new ConsoleBrowser(ledger());
 
