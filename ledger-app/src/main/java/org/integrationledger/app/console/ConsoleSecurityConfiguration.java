@@ -1,6 +1,8 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.security.ConsoleSignIn;
 import org.integrationledger.app.security.LedgerRole;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,7 +11,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Sign-in for people: form login, a session, CSRF protection and logout, for {@code /console/**} only. It is
+ * Sign-in for people: form login (and company sign-in, a {@link ConsoleSignIn}, where one is configured), a
+ * session, CSRF protection and logout, for {@code /console/**} only. It is
  * ordered before the API's chain, which keeps every other path (stateless, API keys). An API key is not read
  * here, and the console's session is not read there, so neither kind of caller can act as the other.
  */
@@ -20,8 +23,9 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users) throws Exception {
-        return http
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users, ObjectProvider<ConsoleSignIn> signIns)
+            throws Exception {
+        http
                 .securityMatcher("/console", "/console/**")
                 .authenticationManager(users.authenticationManager())
                 .authorizeHttpRequests(requests -> requests
@@ -40,7 +44,10 @@ class ConsoleSecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/console/logout")
                         .logoutSuccessUrl(LOGIN + "?signedOut"))
-                .exceptionHandling(handling -> handling.accessDeniedPage("/console/denied"))
-                .build();
+                .exceptionHandling(handling -> handling.accessDeniedPage("/console/denied"));
+        for (ConsoleSignIn signIn : signIns.orderedStream().toList()) {
+            signIn.configure(http, users.authenticationManager());
+        }
+        return http.build();
     }
 }

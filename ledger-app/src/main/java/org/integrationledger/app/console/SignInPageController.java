@@ -1,8 +1,11 @@
 package org.integrationledger.app.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.integrationledger.app.security.ConsoleSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -10,8 +13,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class SignInPageController {
 
+    private final ObjectProvider<ConsoleSignIn> companySignIn;
+
+    SignInPageController(ObjectProvider<ConsoleSignIn> companySignIn) {
+        this.companySignIn = companySignIn;
+    }
+
     @GetMapping(ConsoleSecurityConfiguration.LOGIN)
-    String login() {
+    String login(Model model) {
+        companySignIn.ifAvailable(signIn -> model.addAttribute("companySignIn", signIn.startPath()));
         return "console/login";
     }
 

@@ -11,7 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Reads the API key from {@code X-Api-Key} (or {@code Authorization: Bearer}) and authenticates the connector. */
+/**
+ * Reads the API key from {@code X-Api-Key} (or {@code Authorization: Bearer}, unless the value is a JWT, which is
+ * company sign-in's) and authenticates the connector.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-Api-Key";
@@ -32,6 +35,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         if (key == null && authorization != null && authorization.startsWith(BEARER)) {
             key = authorization.substring(BEARER.length()).trim();
+            if (ApiSignIn.looksLikeJwt(key)) {
+                key = null;
+            }
         }
         if (key != null) {
             try {

@@ -2,6 +2,7 @@ package org.integrationledger.app.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every API call needs a credential; what it may then do is the role table {@link OperationRoles}, checked before the
+ * Every API call needs a credential: a connector's API key, or a token of a further {@link ApiSignIn} mode (company
+ * sign-in) where one is configured; what it may then do is the role table {@link OperationRoles}, checked before the
  * request reaches its handler (so a refused call reads no body and writes nothing). The API documentation and health
  * (with its liveness and readiness groups) are open; every other actuator endpoint needs the admin role. Stateless:
  * no sessions, no cookies, so no CSRF surface.
@@ -39,7 +41,8 @@ class SecurityConfiguration {
     private static final OperationAccess ACTUATOR_ACCESS = OperationAccess.role(LedgerRole.ADMIN);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ConnectorApiKeys apiKeys, ObjectProvider<ApiSignIn> signIns)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> writeProblem(response,
                 HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "a valid API key is required in the X-Api-Key header", List.of());
@@ -54,7 +57,7 @@ class SecurityConfiguration {
                         "this credential may not do that", List.of());
             }
         };
-        return http
+        http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -77,8 +80,11 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
-                        AnonymousAuthenticationFilter.class)
-                .build();
+                        AnonymousAuthenticationFilter.class);
+        for (ApiSignIn signIn : signIns.orderedStream().toList()) {
+            signIn.configure(http);
+        }
+        return http.build();
     }
 
     /**
