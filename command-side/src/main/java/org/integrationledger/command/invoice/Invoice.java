@@ -131,13 +131,13 @@ public class Invoice {
             throw new RuleViolation(ErrorCode.INVOICE_SUPPLIER_MISMATCH, "purchase order " + order.purchaseOrderId()
                     + " was issued to supplier " + order.supplier() + ", not " + command.supplier());
         }
-        if (!order.currency().equals(command.gross().currency())) {
-            throw new RuleViolation(ErrorCode.CURRENCY_MISMATCH, "purchase order " + order.purchaseOrderId()
-                    + " is in " + order.currency() + ", the invoice in " + command.gross().currency());
+        // The supplier billed in another currency than the order: a fact in the supplier's and the ERP's world, so
+        // it is recorded and flagged (an exception, no match) rather than refused.
+        boolean currencyMismatch = !order.currency().equals(command.gross().currency());
+        if (!currencyMismatch) {
+            // An order issued before its legal entity's currencies were enforced cannot carry an invoice either.
+            currencies.requireAllowed(order.legalEntity(), command.gross().currency());
         }
-        // Procurement's receipt is the ledger's intake of the invoice, refused like a duplicate would be; an order
-        // issued before its legal entity's currencies were enforced cannot carry an invoice in another one.
-        currencies.requireAllowed(order.legalEntity(), command.gross().currency());
         String normalized = command.supplierInvoiceNumber().normalized();
         // Names the original in the common case; the claim table's key decides a concurrent race.
         claims.holderOf(command.supplier(), normalized).ifPresent(original -> {
@@ -151,9 +151,15 @@ public class Invoice {
                 erpRouting.erpFor(entity), exceptionRouting.regionOf(entity), exceptionRouting.queueOf(entity),
                 taxRegimes.regimeOf(entity), command.lines(), command.net(), command.tax(), command.gross(),
                 command.submittedBy(), command.reportingSystem(), command.occurredAt())));
-        List<LineMatch> match = ThreeWayMatch.match(command.lines(), order,
+        List<LineMatch> match = currencyMismatch ? List.of() : ThreeWayMatch.match(command.lines(), order,
                 orders.billedElsewhere(order.purchaseOrderId(), command.invoiceId()), tolerances.forLegalEntity(entity));
-        if (ThreeWayMatch.allMatched(match)) {
+        if (currencyMismatch) {
+            recorded.add(raise(ExceptionKind.CURRENCY_MISMATCH, null, "purchase order " + order.purchaseOrderId()
+                    + " is in " + order.currency() + ", the invoice in " + gross.currency()
+                    + (currencies.allows(entity, gross.currency()) ? ""
+                    : "; legal entity " + entity + " does not book in " + gross.currency()),
+                    command.reportingSystem(), command.occurredAt()));
+        } else if (ThreeWayMatch.allMatched(match)) {
             recorded.add(apply(new InvoiceMatched(id, entity, purchaseOrderId, match, ON_RECEIPT,
                     command.reportingSystem(), command.occurredAt())));
         } else {
@@ -501,7 +507,8 @@ public class Invoice {
     void on(InvoiceExceptionResolved event) {
         openExceptions.remove(event.kind());
         if (event.resolution() == ExceptionResolution.OVERRIDE) {
-            if (event.kind() == ExceptionKind.MATCH_VARIANCE) {
+            if (event.kind() == ExceptionKind.MATCH_VARIANCE || event.kind() == ExceptionKind.CURRENCY_MISMATCH) {
+                // An approver accepts the invoice as billed: no match in the order's currency will follow.
                 matchStatus = MatchStatus.OVERRIDDEN;
             } else if (event.kind() == ExceptionKind.TAX_FAILURE) {
                 taxStatus = TaxStatus.OVERRIDDEN;
