@@ -15,7 +15,7 @@ public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, In
         InvoicePostedInErp, InvoicePostingControlViolated, InvoicePostingRejected,
         StaleInvoicePostingRejectionRecorded, InvoicePaymentScheduled, InvoicePaymentExecuted,
         InvoiceOverpaymentFlagged, PaymentConfirmationDelivered, PaymentConfirmationAcknowledged,
-        DuplicateInvoiceSubmissionCaught {
+        DuplicateInvoiceSubmissionCaught, InvoiceControlViolated {
 
     InvoiceId invoiceId();
 

@@ -7,11 +7,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.integrationledger.command.controls.SupplierControlFacts;
+import org.integrationledger.command.controls.SupplierStatusControl;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.SystemRegistry;
+import org.integrationledger.model.controls.ControlEvidence;
+import org.integrationledger.model.controls.ControlKind;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
@@ -22,6 +26,7 @@ import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceMatched;
 import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
@@ -118,7 +123,8 @@ public class Invoice {
     public CommandOutcome handle(ReceiveInvoice command, PurchaseOrderFacts orders, InvoiceNumberClaims claims,
                                  DuplicateSuspicion suspicion, MatchingTolerances tolerances,
                                  LegalEntityRouting erpRouting, ExceptionRouting exceptionRouting,
-                                 TaxRegimes taxRegimes, LegalEntityCurrencies currencies) {
+                                 TaxRegimes taxRegimes, LegalEntityCurrencies currencies,
+                                 SupplierControlFacts suppliers) {
         if (received) {
             throw new RuleViolation(ErrorCode.INVOICE_ALREADY_RECEIVED, "invoice " + command.invoiceId()
                     + " was already received");
@@ -180,7 +186,11 @@ public class Invoice {
                     suspects.stream().map(InvoiceNumberClaims.ClaimedInvoice::invoiceId).toList(),
                     command.reportingSystem(), command.occurredAt()));
         }
-        recorded.addAll(applyEarlyErpReport(command));
+        SupplierStatusControl.badStanding(suppliers, supplier, command.occurredAt()).ifPresent(standing ->
+                recorded.add(raise(SupplierStatusControl.exceptionFor(standing), null,
+                        SupplierStatusControl.describe(supplier, standing) + " when the invoice was received",
+                        command.reportingSystem(), command.occurredAt())));
+        recorded.addAll(applyEarlyErpReport(command, suppliers));
         return outcome(recorded);
     }
 
@@ -190,7 +200,7 @@ public class Invoice {
      * of an invoice that may not be posted, is a control violation; the routed ERP's rejection raises the posting
      * failure.
      */
-    private List<Object> applyEarlyErpReport(ReceiveInvoice command) {
+    private List<Object> applyEarlyErpReport(ReceiveInvoice command, SupplierControlFacts suppliers) {
         if (earlyReportBy == null) {
             return List.of();
         }
@@ -204,6 +214,11 @@ public class Invoice {
                 || !PostingControl.mayBePosted(matchStatus, openExceptions.keySet())) {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, erpDocumentNumber, matchStatus,
                     List.copyOf(openExceptions.keySet()), command.reportingSystem(), command.occurredAt())));
+        }
+        if (earlyRejection == null) {
+            // The ERP posted it before procurement reported it: the supplier's standing then is what counts.
+            recorded.addAll(postingUnderSupplierControl(suppliers, earlyReportBy, postedAt, command.reportingSystem(),
+                    command.occurredAt()));
         }
         return recorded;
     }
@@ -288,7 +303,7 @@ public class Invoice {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public CommandOutcome handle(AcknowledgeInvoicePosting command) {
+    public CommandOutcome handle(AcknowledgeInvoicePosting command, SupplierControlFacts suppliers) {
         if (!received) {
             // Known so far only from the ERP; judged against the posting control once the invoice is received.
             return outcome(command.invoiceId(), List.of(apply(new InvoicePostedInErp(command.invoiceId(), null,
@@ -307,6 +322,8 @@ public class Invoice {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, command.erpDocumentNumber(),
                     matchStatus, open, command.reportingSystem(), command.occurredAt())));
         }
+        recorded.addAll(postingUnderSupplierControl(suppliers, command.reportingSystem(), command.occurredAt(),
+                command.reportingSystem(), command.occurredAt()));
         if (routedErp && openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
             recorded.add(resolve(ExceptionKind.POSTING_FAILURE, ExceptionResolution.CORRECTED_DATA,
                     command.reportingSystem().value(), "posted as " + command.erpDocumentNumber(),
@@ -354,7 +371,7 @@ public class Invoice {
     }
 
     @CommandHandler
-    public CommandOutcome handle(RecordPaymentExecution command) {
+    public CommandOutcome handle(RecordPaymentExecution command, SupplierControlFacts suppliers) {
         requireReceived();
         requireInvoiceCurrency(command.amount());
         if (executedPayments.containsKey(command.paymentReference())) {
@@ -371,6 +388,11 @@ public class Invoice {
                     gross, new Money(paidAfter.amount().subtract(gross.amount()), gross.currency()),
                     command.reportingSystem(), command.occurredAt())));
         }
+        SupplierStatusControl.badStanding(suppliers, supplier, command.occurredAt()).ifPresent(standing ->
+                recorded.add(apply(violation(SupplierStatusControl.paymentViolation(standing),
+                        command.paymentReference(), SupplierStatusControl.describe(supplier, standing) + " when "
+                                + command.reportingSystem() + " executed payment " + command.paymentReference(),
+                        List.of(standing.evidence()), command.reportingSystem(), command.occurredAt()))));
         return outcome(recorded);
     }
 
@@ -397,6 +419,22 @@ public class Invoice {
         }
         return outcome(List.of(apply(new PaymentConfirmationAcknowledged(id, legalEntity, command.paymentReference(),
                 executedAt, command.reportingSystem(), command.occurredAt()))));
+    }
+
+    /** A posting (by {@code erp} at {@code postedAt}) while the supplier stood badly is a control violation. */
+    private List<Object> postingUnderSupplierControl(SupplierControlFacts suppliers, SystemId erp, Instant at,
+                                                     SystemId reportingSystem, Instant occurredAt) {
+        return SupplierStatusControl.badStanding(suppliers, supplier, at).<List<Object>>map(standing -> List.of(apply(
+                violation(SupplierStatusControl.postingViolation(standing), null,
+                        SupplierStatusControl.describe(supplier, standing) + " when " + erp + " posted the invoice",
+                        List.of(standing.evidence()), reportingSystem, occurredAt)))).orElse(List.of());
+    }
+
+    private InvoiceControlViolated violation(ControlKind kind, String paymentReference, String detail,
+                                             List<ControlEvidence> evidence, SystemId reportingSystem,
+                                             Instant occurredAt) {
+        return new InvoiceControlViolated(id, legalEntity, supplier, kind, paymentReference, null, null, null, null,
+                detail, evidence, reportingSystem, occurredAt);
     }
 
     private void requireReceived() {

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.integrationledger.command.controls.FakeSuppliers;
 import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
@@ -85,11 +86,17 @@ final class InvoiceFixture {
 
     /** The aggregate with every rule it consults; {@code orders} and {@code claims} are the lookups' contents. */
     static AggregateTestFixture<Invoice> invoices(FakeOrders orders, FakeClaims claims) {
+        return invoices(orders, claims, new FakeSuppliers());
+    }
+
+    /** The aggregate with the suppliers' standing and bank accounts over business time as {@code suppliers} holds them. */
+    static AggregateTestFixture<Invoice> invoices(FakeOrders orders, FakeClaims claims, FakeSuppliers suppliers) {
         InvoiceProperties properties = properties();
         AggregateTestFixture<Invoice> fixture = new AggregateTestFixture<>(Invoice.class);
         fixture.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.INVOICE));
         fixture.registerInjectableResource(orders);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(suppliers);
         fixture.registerInjectableResource(new DuplicateSuspicion(properties));
         fixture.registerInjectableResource(new MatchingTolerances(properties));
         fixture.registerInjectableResource(new ExceptionRouting(properties));
