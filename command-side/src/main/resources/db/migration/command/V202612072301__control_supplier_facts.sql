@@ -23,6 +23,7 @@ CREATE TABLE control_supplier_bank_account (
     masked          VARCHAR(8)   NOT NULL,
     fingerprint     VARCHAR(80)  NOT NULL,
     changed         BOOLEAN      NOT NULL,
+    owner           VARCHAR(32)  NOT NULL,
     sequence_number BIGINT       NOT NULL,
     event_type      VARCHAR(64)  NOT NULL,
     occurred_at     TIMESTAMPTZ  NOT NULL,

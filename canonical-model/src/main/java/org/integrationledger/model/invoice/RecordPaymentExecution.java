@@ -7,14 +7,19 @@ import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.SystemId;
 
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.supplier.ProtectedBankAccount;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Treasury reports that it executed a payment (possibly partial) of the invoice. */
+/**
+ * Treasury reports that it executed a payment (possibly partial) of the invoice, to the beneficiary bank account
+ * it names (only in its protected form: masked and fingerprinted at the web boundary).
+ */
 public record RecordPaymentExecution(MessageId messageId, SystemId reportingSystem, Instant occurredAt,
         @TargetAggregateIdentifier InvoiceId invoiceId,
-        String paymentReference, Money amount, LocalDate valueDate) implements ConnectorMessage {
+        String paymentReference, Money amount, LocalDate valueDate, ProtectedBankAccount beneficiaryAccount)
+        implements ConnectorMessage {
 
     public RecordPaymentExecution {
         Checks.required(messageId, "messageId");
@@ -24,6 +29,7 @@ public record RecordPaymentExecution(MessageId messageId, SystemId reportingSyst
         Checks.text(paymentReference, "paymentReference", 64);
         Checks.required(amount, "amount");
         Checks.required(valueDate, "valueDate");
+        Checks.required(beneficiaryAccount, "beneficiaryAccount");
         if (amount.amount().signum() <= 0) {
             throw new IllegalArgumentException("a payment amount must be positive");
         }

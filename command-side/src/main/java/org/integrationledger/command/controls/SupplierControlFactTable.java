@@ -58,12 +58,14 @@ class SupplierControlFactTable implements SupplierControlFacts {
     @Override
     public Optional<BankAccount> bankAccountAt(SupplierId supplier, Instant at) {
         return jdbc.query("""
-                SELECT version, masked, fingerprint, changed, sequence_number, event_type, occurred_at, recorded_at
+                SELECT version, masked, fingerprint, changed, owner, sequence_number, event_type, occurred_at,
+                    recorded_at
                 FROM control_supplier_bank_account WHERE supplier_id = ? AND occurred_at <= ?
                 ORDER BY occurred_at DESC, version DESC LIMIT 1""",
                 (rs, row) -> new BankAccount(rs.getInt("version"),
                         new ProtectedBankAccount(rs.getString("masked"), rs.getString("fingerprint")),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getBoolean("changed"), evidence(supplier, rs)),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getBoolean("changed"),
+                        SystemId.of(rs.getString("owner")), evidence(supplier, rs)),
                 supplier.value(), sqlTime(at)).stream().findFirst();
     }
 
@@ -98,13 +100,13 @@ class SupplierControlFactTable implements SupplierControlFacts {
     void on(GoldenRecordCreated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         standing(event.supplierId(), SupplierStanding.APPROVED, "golden record created by " + event.owner(), sequence,
                 "GoldenRecordCreated", event.occurredAt(), recordedAt);
-        bankAccount(event.supplierId(), event.version(), event.bankAccount(), false, sequence, "GoldenRecordCreated",
-                event.occurredAt(), recordedAt);
+        bankAccount(event.supplierId(), event.version(), event.bankAccount(), false, event.owner(), sequence,
+                "GoldenRecordCreated", event.occurredAt(), recordedAt);
     }
 
     @EventHandler
     void on(BankAccountChangeApproved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        bankAccount(event.supplierId(), event.version(), event.newAccount(), true, sequence,
+        bankAccount(event.supplierId(), event.version(), event.newAccount(), true, event.reportingSystem(), sequence,
                 "BankAccountChangeApproved", event.occurredAt(), recordedAt);
     }
 
@@ -141,15 +143,17 @@ class SupplierControlFactTable implements SupplierControlFacts {
     }
 
     private void bankAccount(SupplierId supplier, int version, ProtectedBankAccount account, boolean changed,
-                             long sequence, String eventType, Instant occurredAt, Instant recordedAt) {
+                             SystemId owner, long sequence, String eventType, Instant occurredAt,
+                             Instant recordedAt) {
         if (account == null) {
             return;
         }
         jdbc.update("""
-                INSERT INTO control_supplier_bank_account (supplier_id, version, masked, fingerprint, changed,
+                INSERT INTO control_supplier_bank_account (supplier_id, version, masked, fingerprint, changed, owner,
                     sequence_number, event_type, occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                supplier.value(), version, account.masked(), account.fingerprint(), changed, sequence, eventType,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                supplier.value(), version, account.masked(), account.fingerprint(), changed, owner.value(), sequence,
+                eventType,
                 sqlTime(occurredAt), sqlTime(recordedAt));
     }
 

@@ -28,8 +28,11 @@ public interface SupplierControlFacts {
     record Standing(SupplierStanding standing, String reason, ControlEvidence evidence) {
     }
 
-    /** A golden-record bank account, its version, when it took effect (business time) and the event that set it. */
-    record BankAccount(int version, ProtectedBankAccount account, Instant approvedAt, boolean changed,
+    /**
+     * A golden-record bank account, its version, when it took effect (business time), whether a change (not the
+     * record's creation) set it, the owner that recorded it, and the event that set it.
+     */
+    record BankAccount(int version, ProtectedBankAccount account, Instant approvedAt, boolean changed, SystemId owner,
                        ControlEvidence evidence) {
     }
 }

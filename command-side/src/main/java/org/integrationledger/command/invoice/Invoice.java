@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.integrationledger.command.controls.BeneficiaryControl;
 import org.integrationledger.command.controls.SupplierControlFacts;
 import org.integrationledger.command.controls.SupplierStatusControl;
 import org.integrationledger.command.outcome.CommandOutcome;
@@ -371,7 +372,8 @@ public class Invoice {
     }
 
     @CommandHandler
-    public CommandOutcome handle(RecordPaymentExecution command, SupplierControlFacts suppliers) {
+    public CommandOutcome handle(RecordPaymentExecution command, SupplierControlFacts suppliers,
+                                 BeneficiaryControl beneficiaryControl) {
         requireReceived();
         requireInvoiceCurrency(command.amount());
         if (executedPayments.containsKey(command.paymentReference())) {
@@ -381,8 +383,8 @@ public class Invoice {
         Money paidAfter = totalPaid.plus(command.amount());
         List<Object> recorded = new ArrayList<>();
         recorded.add(apply(new InvoicePaymentExecuted(id, legalEntity, supplier, command.paymentReference(),
-                command.amount(), command.valueDate(), paidAfter, gross, command.reportingSystem(),
-                command.occurredAt())));
+                command.amount(), command.valueDate(), paidAfter, gross, command.beneficiaryAccount(),
+                command.reportingSystem(), command.occurredAt())));
         if (!overpaid && paidAfter.amount().compareTo(gross.amount()) > 0) {
             recorded.add(apply(new InvoiceOverpaymentFlagged(id, legalEntity, command.paymentReference(), paidAfter,
                     gross, new Money(paidAfter.amount().subtract(gross.amount()), gross.currency()),
@@ -393,6 +395,12 @@ public class Invoice {
                         command.paymentReference(), SupplierStatusControl.describe(supplier, standing) + " when "
                                 + command.reportingSystem() + " executed payment " + command.paymentReference(),
                         List.of(standing.evidence()), command.reportingSystem(), command.occurredAt()))));
+        beneficiaryControl.judge(suppliers, supplier, command.beneficiaryAccount(), command.occurredAt(), routedTo)
+                .ifPresent(finding -> recorded.add(apply(new InvoiceControlViolated(id, legalEntity, supplier,
+                        finding.kind(), command.paymentReference(), command.beneficiaryAccount(),
+                        finding.inForce().account(), finding.inForce().version(), finding.notYetAcknowledgedBy(),
+                        finding.detail(), List.of(finding.inForce().evidence()), command.reportingSystem(),
+                        command.occurredAt()))));
         return outcome(recorded);
     }
 

@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.invoice.OverrideInvoiceException;
 import org.integrationledger.model.invoice.ReceiveInvoice;
 import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
+import org.integrationledger.command.supplier.BankAccountProtection;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.ReportTaxValidation;
@@ -180,12 +181,22 @@ final class InvoiceRequests {
             @NotNull @DecimalMin(value = "0", inclusive = false)
             @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE)
             BigDecimal amount,
-            @NotNull LocalDate valueDate) {
+            @NotNull LocalDate valueDate,
+            @Schema(description = "the beneficiary's account number as paid (IBAN or local); kept only masked and"
+                    + " fingerprinted, compared with the supplier's golden record", example = "DE89370400440532013000")
+            @NotBlank @Size(max = 42) String beneficiaryAccountNumber) {
 
-        RecordPaymentExecution toCommand(String invoiceId) {
+        RecordPaymentExecution toCommand(String invoiceId, BankAccountProtection protection) {
             return new RecordPaymentExecution(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     InvoiceId.of(invoiceId), paymentReference, new Money(amount, RequestCurrencies.money(currency, "currency")),
-                    valueDate);
+                    valueDate, protection.protect(beneficiaryAccountNumber));
+        }
+
+        /** Never the clear account number, so a logged or traced request cannot leak it. */
+        @Override
+        public String toString() {
+            return "PaymentExecutionRequest[messageId=" + messageId + ", paymentReference=" + paymentReference
+                    + ", beneficiaryAccountNumber=[protected]]";
         }
     }
 

@@ -38,9 +38,16 @@ public final class FakeSuppliers implements SupplierControlFacts {
         return this;
     }
 
+    /** Version 1 is the golden record's creation by ERP_NA (the owner), later versions approved changes. */
     public FakeSuppliers bankAccount(SupplierId supplier, int version, ProtectedBankAccount account, Instant approvedAt) {
+        return bankAccount(supplier, version, account, approvedAt, SystemId.of("ERP_NA"));
+    }
+
+    /** As above, with the golden record owned by {@code owner} (an MDM hub the paying ERP must acknowledge). */
+    public FakeSuppliers bankAccount(SupplierId supplier, int version, ProtectedBankAccount account, Instant approvedAt,
+                                     SystemId owner) {
         String type = version == 1 ? "GoldenRecordCreated" : "BankAccountChangeApproved";
-        accounts.add(new AccountFact(supplier, new BankAccount(version, account, approvedAt, version > 1,
+        accounts.add(new AccountFact(supplier, new BankAccount(version, account, approvedAt, version > 1, owner,
                 evidence(supplier, type, approvedAt))));
         return this;
     }
