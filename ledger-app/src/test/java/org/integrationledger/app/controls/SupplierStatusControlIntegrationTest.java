@@ -53,6 +53,23 @@ class SupplierStatusControlIntegrationTest extends LedgerIntegrationTest {
                 "InvoiceExceptionRaised", "InvoicePostedInErp", "InvoicePostingControlViolated",
                 "InvoiceControlViolated", "InvoicePaymentExecuted");
         assertThat(exception(invoice, "SUPPLIER_BLOCKED").path("status").asText()).isEqualTo("OPEN");
+
+        // The controls report lists both violations of the posting, with the block as evidence.
+        List<String> kinds = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            kinds.clear();
+            for (JsonNode item : api.get("/api/v1/controls/violations?region=NA&legalEntity=US01&size=500",
+                    REPORTING_KEY).body().path("items")) {
+                if (item.path("invoiceId").asText().equals(invoice)) {
+                    kinds.add(item.path("kind").asText());
+                    if (item.path("kind").asText().equals("POSTING_BLOCKED_SUPPLIER")) {
+                        assertThat(item.path("evidence").toString()).contains("SupplierBlocked", "InvoicePostedInErp");
+                    }
+                }
+            }
+            return kinds.size() == 2;
+        });
+        assertThat(kinds).containsExactlyInAnyOrder("POSTING_CONTROL", "POSTING_BLOCKED_SUPPLIER");
     }
 
     @Test
