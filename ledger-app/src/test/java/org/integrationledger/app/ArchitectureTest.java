@@ -54,7 +54,8 @@ class ArchitectureTest {
             "org.integrationledger.command.invoice..",
             "org.integrationledger.command.routing..",
             "org.integrationledger.command.acknowledgment..",
-            "org.integrationledger.command.sla.."};
+            "org.integrationledger.command.sla..",
+            "org.integrationledger.command.controls.."};
 
     /** Frameworks the business must not reach: Spring (web, beans, JDBC, ...), the servlet API and JPA. */
     private static final PackageMatchers FRAMEWORKS = PackageMatchers.of("org.springframework..", "jakarta.servlet..",

@@ -5,5 +5,11 @@ public enum ExceptionKind {
     TAX_FAILURE,
     MATCH_VARIANCE,
     DUPLICATE_SUSPICION,
-    POSTING_FAILURE
+    POSTING_FAILURE,
+    /** The invoice is in another currency than its purchase order: recorded, not matched. */
+    CURRENCY_MISMATCH,
+    /** The supplier was blocked on the golden record when the invoice was received. */
+    SUPPLIER_BLOCKED,
+    /** The supplier was requested (or its request rejected) but never approved when the invoice was received. */
+    SUPPLIER_NOT_APPROVED
 }

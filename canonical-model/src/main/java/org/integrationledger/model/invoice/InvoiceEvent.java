@@ -15,7 +15,7 @@ public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, In
         InvoicePostedInErp, InvoicePostingControlViolated, InvoicePostingRejected,
         StaleInvoicePostingRejectionRecorded, InvoicePaymentScheduled, InvoicePaymentExecuted,
         InvoiceOverpaymentFlagged, PaymentConfirmationDelivered, PaymentConfirmationAcknowledged,
-        DuplicateInvoiceSubmissionCaught {
+        DuplicateInvoiceSubmissionCaught, InvoiceControlViolated {
 
     InvoiceId invoiceId();
 
@@ -74,5 +74,7 @@ public sealed interface InvoiceEvent permits InvoiceReceived, InvoiceMatched, In
         R on(PaymentConfirmationAcknowledged event, A argument);
 
         R on(DuplicateInvoiceSubmissionCaught event, A argument);
+
+        R on(InvoiceControlViolated event, A argument);
     }
 }

@@ -5,15 +5,20 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
+import org.integrationledger.model.supplier.ProtectedBankAccount;
 
 import java.time.LocalDate;
 import java.time.Instant;
 
-/** Treasury executed a payment; {@code totalPaid} adds up every payment of the invoice so far, against its {@code gross}. */
-@Revision("1")
+/**
+ * Treasury executed a payment; {@code totalPaid} adds up every payment of the invoice so far, against its
+ * {@code gross}. {@code beneficiaryAccount} is the account paid, protected; revision 2 added it (null on revision 1
+ * events, which the upcaster reads as such: treasury did not say).
+ */
+@Revision("2")
 public record InvoicePaymentExecuted(InvoiceId invoiceId, LegalEntityId legalEntity,
         SupplierId supplier, String paymentReference, Money amount, LocalDate valueDate, Money totalPaid, Money gross,
-        SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
+        ProtectedBankAccount beneficiaryAccount, SystemId reportingSystem, Instant occurredAt) implements InvoiceEvent {
 
     @Override
     public <R, A> R accept(InvoiceEvent.Visitor<R, A> visitor, A argument) {

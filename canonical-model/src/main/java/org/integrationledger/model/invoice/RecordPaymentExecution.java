@@ -7,14 +7,20 @@ import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.SystemId;
 
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.supplier.ProtectedBankAccount;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Treasury reports that it executed a payment (possibly partial) of the invoice. */
+/**
+ * Treasury reports that it executed a payment (possibly partial) of the invoice, to the beneficiary bank account
+ * it names (only in its protected form: masked and fingerprinted at the web boundary), or null when treasury did
+ * not say (the payment is then flagged for review, BENEFICIARY_NOT_REPORTED).
+ */
 public record RecordPaymentExecution(MessageId messageId, SystemId reportingSystem, Instant occurredAt,
         @TargetAggregateIdentifier InvoiceId invoiceId,
-        String paymentReference, Money amount, LocalDate valueDate) implements ConnectorMessage {
+        String paymentReference, Money amount, LocalDate valueDate, ProtectedBankAccount beneficiaryAccount)
+        implements ConnectorMessage {
 
     public RecordPaymentExecution {
         Checks.required(messageId, "messageId");

@@ -16,6 +16,9 @@ public enum Divergence {
     WRONG_SYSTEM,
     /** The system refused the document's current version. */
     REJECTED,
-    /** A supplier copy holds another bank account than the golden record (compared by fingerprint). */
+    /**
+     * A supplier copy holds another bank account than the golden record, or treasury paid another account than
+     * the golden record's in force at the payment (compared by fingerprint).
+     */
     BANK_ACCOUNT_MISMATCH
 }

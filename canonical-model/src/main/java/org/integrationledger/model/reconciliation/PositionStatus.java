@@ -13,7 +13,9 @@ public enum PositionStatus {
     /** The ERP posted the invoice against the posting control (unmatched, open exceptions or not the routed ERP). */
     POSTED_UNMATCHED,
     /** Treasury paid more than the invoice's gross. */
-    OVERPAID;
+    OVERPAID,
+    /** Treasury paid while the supplier was blocked or not approved (a finance control, docs/controls.md). */
+    PAID_AGAINST_CONTROL;
 
     /** The position of an ERP that reported this document status (none said: open). */
     public static PositionStatus of(ErpDocumentStatus status) {

@@ -7,16 +7,22 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.integrationledger.command.controls.BeneficiaryControl;
+import org.integrationledger.command.controls.SupplierControlFacts;
+import org.integrationledger.command.controls.SupplierStatusControl;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.SystemRegistry;
+import org.integrationledger.model.controls.ControlEvidence;
+import org.integrationledger.model.controls.ControlKind;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceId;
@@ -118,7 +124,8 @@ public class Invoice {
     public CommandOutcome handle(ReceiveInvoice command, PurchaseOrderFacts orders, InvoiceNumberClaims claims,
                                  DuplicateSuspicion suspicion, MatchingTolerances tolerances,
                                  LegalEntityRouting erpRouting, ExceptionRouting exceptionRouting,
-                                 TaxRegimes taxRegimes, LegalEntityCurrencies currencies) {
+                                 TaxRegimes taxRegimes, LegalEntityCurrencies currencies,
+                                 SupplierControlFacts suppliers) {
         if (received) {
             throw new RuleViolation(ErrorCode.INVOICE_ALREADY_RECEIVED, "invoice " + command.invoiceId()
                     + " was already received");
@@ -131,13 +138,13 @@ public class Invoice {
             throw new RuleViolation(ErrorCode.INVOICE_SUPPLIER_MISMATCH, "purchase order " + order.purchaseOrderId()
                     + " was issued to supplier " + order.supplier() + ", not " + command.supplier());
         }
-        if (!order.currency().equals(command.gross().currency())) {
-            throw new RuleViolation(ErrorCode.CURRENCY_MISMATCH, "purchase order " + order.purchaseOrderId()
-                    + " is in " + order.currency() + ", the invoice in " + command.gross().currency());
+        // The supplier billed in another currency than the order: a fact in the supplier's and the ERP's world, so
+        // it is recorded and flagged (an exception, no match) rather than refused.
+        boolean currencyMismatch = !order.currency().equals(command.gross().currency());
+        if (!currencyMismatch) {
+            // An order issued before its legal entity's currencies were enforced cannot carry an invoice either.
+            currencies.requireAllowed(order.legalEntity(), command.gross().currency());
         }
-        // Procurement's receipt is the ledger's intake of the invoice, refused like a duplicate would be; an order
-        // issued before its legal entity's currencies were enforced cannot carry an invoice in another one.
-        currencies.requireAllowed(order.legalEntity(), command.gross().currency());
         String normalized = command.supplierInvoiceNumber().normalized();
         // Names the original in the common case; the claim table's key decides a concurrent race.
         claims.holderOf(command.supplier(), normalized).ifPresent(original -> {
@@ -151,9 +158,15 @@ public class Invoice {
                 erpRouting.erpFor(entity), exceptionRouting.regionOf(entity), exceptionRouting.queueOf(entity),
                 taxRegimes.regimeOf(entity), command.lines(), command.net(), command.tax(), command.gross(),
                 command.submittedBy(), command.reportingSystem(), command.occurredAt())));
-        List<LineMatch> match = ThreeWayMatch.match(command.lines(), order,
+        List<LineMatch> match = currencyMismatch ? List.of() : ThreeWayMatch.match(command.lines(), order,
                 orders.billedElsewhere(order.purchaseOrderId(), command.invoiceId()), tolerances.forLegalEntity(entity));
-        if (ThreeWayMatch.allMatched(match)) {
+        if (currencyMismatch) {
+            recorded.add(raise(ExceptionKind.CURRENCY_MISMATCH, null, "purchase order " + order.purchaseOrderId()
+                    + " is in " + order.currency() + ", the invoice in " + gross.currency()
+                    + (currencies.allows(entity, gross.currency()) ? ""
+                    : "; legal entity " + entity + " does not book in " + gross.currency()),
+                    command.reportingSystem(), command.occurredAt()));
+        } else if (ThreeWayMatch.allMatched(match)) {
             recorded.add(apply(new InvoiceMatched(id, entity, purchaseOrderId, match, ON_RECEIPT,
                     command.reportingSystem(), command.occurredAt())));
         } else {
@@ -174,7 +187,11 @@ public class Invoice {
                     suspects.stream().map(InvoiceNumberClaims.ClaimedInvoice::invoiceId).toList(),
                     command.reportingSystem(), command.occurredAt()));
         }
-        recorded.addAll(applyEarlyErpReport(command));
+        SupplierStatusControl.badStanding(suppliers, supplier, command.occurredAt()).ifPresent(standing ->
+                recorded.add(raise(SupplierStatusControl.exceptionFor(standing), null,
+                        SupplierStatusControl.describe(supplier, standing) + " when the invoice was received",
+                        command.reportingSystem(), command.occurredAt())));
+        recorded.addAll(applyEarlyErpReport(command, suppliers));
         return outcome(recorded);
     }
 
@@ -184,7 +201,7 @@ public class Invoice {
      * of an invoice that may not be posted, is a control violation; the routed ERP's rejection raises the posting
      * failure.
      */
-    private List<Object> applyEarlyErpReport(ReceiveInvoice command) {
+    private List<Object> applyEarlyErpReport(ReceiveInvoice command, SupplierControlFacts suppliers) {
         if (earlyReportBy == null) {
             return List.of();
         }
@@ -198,6 +215,11 @@ public class Invoice {
                 || !PostingControl.mayBePosted(matchStatus, openExceptions.keySet())) {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, erpDocumentNumber, matchStatus,
                     List.copyOf(openExceptions.keySet()), command.reportingSystem(), command.occurredAt())));
+        }
+        if (earlyRejection == null) {
+            // The ERP posted it before procurement reported it: the supplier's standing then is what counts.
+            recorded.addAll(postingUnderSupplierControl(suppliers, earlyReportBy, postedAt, command.reportingSystem(),
+                    command.occurredAt()));
         }
         return recorded;
     }
@@ -282,7 +304,7 @@ public class Invoice {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public CommandOutcome handle(AcknowledgeInvoicePosting command) {
+    public CommandOutcome handle(AcknowledgeInvoicePosting command, SupplierControlFacts suppliers) {
         if (!received) {
             // Known so far only from the ERP; judged against the posting control once the invoice is received.
             return outcome(command.invoiceId(), List.of(apply(new InvoicePostedInErp(command.invoiceId(), null,
@@ -301,6 +323,8 @@ public class Invoice {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, command.erpDocumentNumber(),
                     matchStatus, open, command.reportingSystem(), command.occurredAt())));
         }
+        recorded.addAll(postingUnderSupplierControl(suppliers, command.reportingSystem(), command.occurredAt(),
+                command.reportingSystem(), command.occurredAt()));
         if (routedErp && openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
             recorded.add(resolve(ExceptionKind.POSTING_FAILURE, ExceptionResolution.CORRECTED_DATA,
                     command.reportingSystem().value(), "posted as " + command.erpDocumentNumber(),
@@ -348,7 +372,8 @@ public class Invoice {
     }
 
     @CommandHandler
-    public CommandOutcome handle(RecordPaymentExecution command) {
+    public CommandOutcome handle(RecordPaymentExecution command, SupplierControlFacts suppliers,
+                                 BeneficiaryControl beneficiaryControl) {
         requireReceived();
         requireInvoiceCurrency(command.amount());
         if (executedPayments.containsKey(command.paymentReference())) {
@@ -358,13 +383,24 @@ public class Invoice {
         Money paidAfter = totalPaid.plus(command.amount());
         List<Object> recorded = new ArrayList<>();
         recorded.add(apply(new InvoicePaymentExecuted(id, legalEntity, supplier, command.paymentReference(),
-                command.amount(), command.valueDate(), paidAfter, gross, command.reportingSystem(),
-                command.occurredAt())));
+                command.amount(), command.valueDate(), paidAfter, gross, command.beneficiaryAccount(),
+                command.reportingSystem(), command.occurredAt())));
         if (!overpaid && paidAfter.amount().compareTo(gross.amount()) > 0) {
             recorded.add(apply(new InvoiceOverpaymentFlagged(id, legalEntity, command.paymentReference(), paidAfter,
                     gross, new Money(paidAfter.amount().subtract(gross.amount()), gross.currency()),
                     command.reportingSystem(), command.occurredAt())));
         }
+        SupplierStatusControl.badStanding(suppliers, supplier, command.occurredAt()).ifPresent(standing ->
+                recorded.add(apply(violation(SupplierStatusControl.paymentViolation(standing),
+                        command.paymentReference(), SupplierStatusControl.describe(supplier, standing) + " when "
+                                + command.reportingSystem() + " executed payment " + command.paymentReference(),
+                        List.of(standing.evidence()), command.reportingSystem(), command.occurredAt()))));
+        beneficiaryControl.judge(suppliers, supplier, command.beneficiaryAccount(), command.occurredAt(), routedTo)
+                .ifPresent(finding -> recorded.add(apply(new InvoiceControlViolated(id, legalEntity, supplier,
+                        finding.kind(), command.paymentReference(), command.beneficiaryAccount(),
+                        finding.inForce().account(), finding.inForce().version(), finding.notYetAcknowledgedBy(),
+                        finding.detail(), List.of(finding.inForce().evidence()), command.reportingSystem(),
+                        command.occurredAt()))));
         return outcome(recorded);
     }
 
@@ -391,6 +427,22 @@ public class Invoice {
         }
         return outcome(List.of(apply(new PaymentConfirmationAcknowledged(id, legalEntity, command.paymentReference(),
                 executedAt, command.reportingSystem(), command.occurredAt()))));
+    }
+
+    /** A posting (by {@code erp} at {@code postedAt}) while the supplier stood badly is a control violation. */
+    private List<Object> postingUnderSupplierControl(SupplierControlFacts suppliers, SystemId erp, Instant at,
+                                                     SystemId reportingSystem, Instant occurredAt) {
+        return SupplierStatusControl.badStanding(suppliers, supplier, at).<List<Object>>map(standing -> List.of(apply(
+                violation(SupplierStatusControl.postingViolation(standing), null,
+                        SupplierStatusControl.describe(supplier, standing) + " when " + erp + " posted the invoice",
+                        List.of(standing.evidence()), reportingSystem, occurredAt)))).orElse(List.of());
+    }
+
+    private InvoiceControlViolated violation(ControlKind kind, String paymentReference, String detail,
+                                             List<ControlEvidence> evidence, SystemId reportingSystem,
+                                             Instant occurredAt) {
+        return new InvoiceControlViolated(id, legalEntity, supplier, kind, paymentReference, null, null, null, null,
+                detail, evidence, reportingSystem, occurredAt);
     }
 
     private void requireReceived() {
@@ -501,7 +553,8 @@ public class Invoice {
     void on(InvoiceExceptionResolved event) {
         openExceptions.remove(event.kind());
         if (event.resolution() == ExceptionResolution.OVERRIDE) {
-            if (event.kind() == ExceptionKind.MATCH_VARIANCE) {
+            if (event.kind() == ExceptionKind.MATCH_VARIANCE || event.kind() == ExceptionKind.CURRENCY_MISMATCH) {
+                // An approver accepts the invoice as billed: no match in the order's currency will follow.
                 matchStatus = MatchStatus.OVERRIDDEN;
             } else if (event.kind() == ExceptionKind.TAX_FAILURE) {
                 taxStatus = TaxStatus.OVERRIDDEN;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.integrationledger.command.connector.ConnectorCommands;
+import org.integrationledger.command.supplier.BankAccountProtection;
 import org.integrationledger.command.connector.DerivedMessageIds;
 import org.integrationledger.command.connector.FollowUpCommands;
 import org.integrationledger.command.connector.OutcomeResponse;
@@ -44,8 +45,11 @@ class InvoiceCommandController {
     private final ConnectorCommands commands;
     private final InvoiceNumberClaims claims;
     private final FollowUpCommands followUps;
+    private final BankAccountProtection protection;
 
-    InvoiceCommandController(ConnectorCommands commands, InvoiceNumberClaims claims, FollowUpCommands followUps) {
+    InvoiceCommandController(ConnectorCommands commands, InvoiceNumberClaims claims, FollowUpCommands followUps,
+                             BankAccountProtection protection) {
+        this.protection = protection;
         this.commands = commands;
         this.claims = claims;
         this.followUps = followUps;
@@ -137,7 +141,7 @@ class InvoiceCommandController {
     ResponseEntity<CommandOutcome> recordPayment(@PathVariable String invoiceId,
             @Valid @RequestBody InvoiceRequests.PaymentExecutionRequest request,
             @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
-        return send(request.toCommand(invoiceId), correlationId, TREASURY);
+        return send(request.toCommand(invoiceId, protection), correlationId, TREASURY);
     }
 
     @PostMapping("/payment-confirmation-deliveries")

@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.invoice.OverrideInvoiceException;
 import org.integrationledger.model.invoice.ReceiveInvoice;
 import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
+import org.integrationledger.command.supplier.BankAccountProtection;
 import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.ReportTaxValidation;
@@ -187,12 +188,24 @@ final class InvoiceRequests {
             @NotNull @DecimalMin(value = "0", inclusive = false)
             @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE)
             BigDecimal amount,
-            @NotNull LocalDate valueDate) {
+            @NotNull LocalDate valueDate,
+            @Schema(description = "the beneficiary's account number as paid (IBAN or local); kept only masked and"
+                    + " fingerprinted, compared with the supplier's golden record. Optional so that connectors built"
+                    + " before it keep working; a payment without it is flagged for review"
+                    + " (BENEFICIARY_NOT_REPORTED)", example = "DE89370400440532013000")
+            @Size(min = 1, max = 42) String beneficiaryAccountNumber) {
 
-        RecordPaymentExecution toCommand(String invoiceId) {
+        RecordPaymentExecution toCommand(String invoiceId, BankAccountProtection protection) {
             return new RecordPaymentExecution(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
                     InvoiceId.of(invoiceId), paymentReference, new Money(amount, RequestCurrencies.money(currency, "currency")),
-                    valueDate);
+                    valueDate, beneficiaryAccountNumber == null ? null : protection.protect(beneficiaryAccountNumber));
+        }
+
+        /** Never the clear account number, so a logged or traced request cannot leak it. */
+        @Override
+        public String toString() {
+            return "PaymentExecutionRequest[messageId=" + messageId + ", paymentReference=" + paymentReference
+                    + ", beneficiaryAccountNumber=[protected]]";
         }
     }
 

@@ -28,6 +28,13 @@ public class LegalEntityCurrencies {
         }));
     }
 
+    /** Whether the legal entity books in the currency (an unknown legal entity is answered by routing). */
+    public boolean allows(LegalEntityId legalEntity, CurrencyCode currency) {
+        ReferenceDataProperties.LegalEntity entity = reference.legalEntities().get(legalEntity.value());
+        List<String> allowed = entity == null ? List.of() : allowed(entity);
+        return allowed.isEmpty() || allowed.contains(currency.value());
+    }
+
     public void requireAllowed(LegalEntityId legalEntity, CurrencyCode currency) {
         ReferenceDataProperties.LegalEntity entity = reference.legalEntities().get(legalEntity.value());
         if (entity == null) {

@@ -4,6 +4,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.integrationledger.command.controls.BeneficiaryControl;
+import org.integrationledger.command.controls.ControlProperties;
+import org.integrationledger.command.controls.FakeSuppliers;
 import org.integrationledger.command.documentkey.DocumentTargetResolver;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
@@ -43,6 +46,7 @@ import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.model.supplier.ProtectedBankAccount;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -85,11 +89,18 @@ final class InvoiceFixture {
 
     /** The aggregate with every rule it consults; {@code orders} and {@code claims} are the lookups' contents. */
     static AggregateTestFixture<Invoice> invoices(FakeOrders orders, FakeClaims claims) {
+        return invoices(orders, claims, new FakeSuppliers());
+    }
+
+    /** The aggregate with the suppliers' standing and bank accounts over business time as {@code suppliers} holds them. */
+    static AggregateTestFixture<Invoice> invoices(FakeOrders orders, FakeClaims claims, FakeSuppliers suppliers) {
         InvoiceProperties properties = properties();
         AggregateTestFixture<Invoice> fixture = new AggregateTestFixture<>(Invoice.class);
         fixture.registerCommandTargetResolver(new DocumentTargetResolver(DocumentKind.INVOICE));
         fixture.registerInjectableResource(orders);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(suppliers);
+        fixture.registerInjectableResource(new BeneficiaryControl(new ControlProperties(Duration.ofDays(30))));
         fixture.registerInjectableResource(new DuplicateSuspicion(properties));
         fixture.registerInjectableResource(new MatchingTolerances(properties));
         fixture.registerInjectableResource(new ExceptionRouting(properties));
@@ -283,14 +294,33 @@ final class InvoiceFixture {
         return new RejectInvoicePosting(newMessageId(), ERP_NA, at, INVOICE, "PERIOD_CLOSED", "posting period closed");
     }
 
+    /** The account the supplier's golden record holds in the tests that have one (and every payment's default). */
+    static final ProtectedBankAccount SUPPLIER_ACCOUNT = account("3000", 'a');
+    /** Another account: the one a fraudster's change or an outdated ERP copy pays. */
+    static final ProtectedBankAccount OTHER_ACCOUNT = account("5555", 'b');
+
+    static ProtectedBankAccount account(String lastFour, char fingerprintDigit) {
+        return new ProtectedBankAccount("****" + lastFour, "hmac-sha256:" + String.valueOf(fingerprintDigit).repeat(64));
+    }
+
     static RecordPaymentExecution payment(String reference, String amount) {
-        return new RecordPaymentExecution(newMessageId(), TREASURY, MUCH_LATER, INVOICE, reference, usd(amount),
-                LocalDate.parse("2026-12-24"));
+        return payment(reference, amount, SUPPLIER_ACCOUNT, MUCH_LATER);
+    }
+
+    static RecordPaymentExecution payment(String reference, String amount, ProtectedBankAccount beneficiary,
+                                          Instant at) {
+        return new RecordPaymentExecution(newMessageId(), TREASURY, at, INVOICE, reference, usd(amount),
+                LocalDate.parse("2026-12-24"), beneficiary);
     }
 
     static InvoicePaymentExecuted paymentExecuted(String reference, String amount, String totalPaid) {
+        return paymentExecuted(reference, amount, totalPaid, SUPPLIER_ACCOUNT, MUCH_LATER);
+    }
+
+    static InvoicePaymentExecuted paymentExecuted(String reference, String amount, String totalPaid,
+                                                  ProtectedBankAccount beneficiary, Instant at) {
         return new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, reference, usd(amount),
-                LocalDate.parse("2026-12-24"), usd(totalPaid), usd("2214.00"), TREASURY, MUCH_LATER);
+                LocalDate.parse("2026-12-24"), usd(totalPaid), usd("2214.00"), beneficiary, TREASURY, at);
     }
 
     static AcknowledgePaymentConfirmation confirmation(String reference) {

@@ -146,7 +146,7 @@ class PostingAndPaymentTest {
         invoices(order("100", "10"), new FakeClaims())
                 .given(receivedMatched())
                 .when(new RecordPaymentExecution(newMessageId(), TREASURY, MUCH_LATER, INVOICE, "PAY-1",
-                        Money.of("10.00", "EUR"), LocalDate.parse("2026-12-24")))
+                        Money.of("10.00", "EUR"), LocalDate.parse("2026-12-24"), SUPPLIER_ACCOUNT))
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.CURRENCY_MISMATCH));
     }

@@ -94,7 +94,8 @@ final class InvoiceScript {
             String reference = "PAY-" + settings.runId() + "-" + index;
             send("payments", "TREASURY", TREASURY_KEY, paid, "paymentReference", Json.str(reference),
                     "currency", Json.str(entity.currency()), "amount", Json.str(gross),
-                    "valueDate", Json.str(paid.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+                    "valueDate", Json.str(paid.atOffset(ZoneOffset.UTC).toLocalDate().toString()),
+                    "beneficiaryAccountNumber", Json.str(ReferenceScenario.bankAccountOf(supplierId)));
             send("payment-confirmation-deliveries", "TREASURY", TREASURY_KEY, paid.plus(Duration.ofMinutes(1)),
                     "paymentReference", Json.str(reference));
             if (random.nextDouble() < 0.9) {

@@ -31,6 +31,14 @@ public final class ReferenceScenario {
     private ReferenceScenario() {
     }
 
+    /**
+     * The bank account a supplier of the run is onboarded with and treasury pays: a function of the supplier id
+     * alone, so a payment names the golden record's account without knowing how the supplier was onboarded.
+     */
+    public static String bankAccountOf(String supplierId) {
+        return "ZZ00" + String.format("%018d", Math.abs((long) supplierId.hashCode()));
+    }
+
     public static LegalEntity pickLegalEntity(SplittableRandom random) {
         int ticket = random.nextInt(TOTAL_WEIGHT);
         for (LegalEntity entity : LEGAL_ENTITIES) {

@@ -49,7 +49,7 @@ public final class SupplierLifecycle implements DocumentLifecycle {
                         "postalCode", Json.str(String.format("%05d", random.nextInt(100_000))),
                         "country", Json.str(home.country())))),
                 "paymentTerms", Json.str(random.nextBoolean() ? "NET30" : "NET60"),
-                "bankAccountNumber", Json.str(home.country() + "00" + String.format("%018d", index)),
+                "bankAccountNumber", Json.str(ReferenceScenario.bankAccountOf(id)),
                 "requestingLegalEntities", Json.array(requesting),
                 "requestedBy", Json.str("buyer" + random.nextInt(60) + "@example.com"));
         add(messages, sequence, random, settings, id, "request", "PROCUREMENT", t, 200, inner(request));

@@ -232,6 +232,7 @@ class RecordedAnswersIntegrationTest extends LedgerIntegrationTest {
         payment.put("currency", "USD");
         payment.put("amount", "2214.00");
         payment.put("valueDate", "2025-03-06");
+        payment.put("beneficiaryAccountNumber", "DE89370400440532013000");
         send("/api/v1/invoices/" + INVOICE_PAID + "/payments", TREASURY_KEY, payment);
 
         // The paid invoice submitted again under another id: refused, and caught as a duplicate.

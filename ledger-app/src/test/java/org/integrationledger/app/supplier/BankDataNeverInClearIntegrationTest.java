@@ -1,19 +1,23 @@
 package org.integrationledger.app.supplier;
 
+import org.integrationledger.app.support.InvoiceRequests;
 import org.integrationledger.app.support.LedgerApi.Response;
 import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.integrationledger.app.support.PurchaseOrderRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
+import static org.integrationledger.app.support.LedgerApi.TREASURY_KEY;
 import static org.integrationledger.app.support.SupplierRequests.IBAN;
 import static org.integrationledger.app.support.SupplierRequests.MONDAY_8AM;
 import static org.integrationledger.app.support.SupplierRequests.NEW_IBAN;
@@ -35,7 +39,8 @@ import static org.integrationledger.app.support.SupplierRequests.request;
 class BankDataNeverInClearIntegrationTest extends LedgerIntegrationTest {
 
     private static final List<String> TABLES = List.of("domain_event_entry", "connector_message",
-            "supplier_tax_id_claim", "supplier_view", "supplier_copy_view");
+            "supplier_tax_id_claim", "supplier_view", "supplier_copy_view", "control_supplier_bank_account",
+            "control_violation", "control_invoice_context");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -55,6 +60,18 @@ class BankDataNeverInClearIntegrationTest extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM supplier_copy_view WHERE supplier_id = ? AND requested_version = 2",
                 Integer.class, supplier) == 2);
+        // Treasury pays the old account after the change: the payment and its control violation name it, masked.
+        String order = PurchaseOrderRequests.newPurchaseOrderId();
+        String invoice = InvoiceRequests.newInvoiceId();
+        ok("/api/v1/purchase-orders/" + order + "/issue", PROCUREMENT_KEY,
+                InvoiceRequests.purchaseOrder(supplier, "US01", "USD"));
+        ok(InvoiceRequests.path(invoice, "receipt"), PROCUREMENT_KEY,
+                InvoiceRequests.invoice(supplier, order, InvoiceRequests.newInvoiceNumber(), "USD"));
+        Map<String, Object> payment = InvoiceRequests.payment("PAY-1", "2214.00", "USD");
+        payment.put("beneficiaryAccountNumber", "de89 3704 0044 0532 0130 00");
+        ok(InvoiceRequests.path(invoice, "payments"), TREASURY_KEY, payment);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM control_violation WHERE invoice_id = ?", Integer.class, invoice) == 1);
 
         for (String table : TABLES) {
             String everything = String.join("\n", jdbc.queryForList("SELECT " + textOfEveryColumn(table)

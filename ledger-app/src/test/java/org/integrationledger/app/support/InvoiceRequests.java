@@ -18,6 +18,8 @@ public final class InvoiceRequests {
     public static final String SUBMITTER = "ap.clerk@example.com";
     public static final String NA_APPROVER = "na.controller@example.com";
     public static final String EMEA_APPROVER = "emea.controller@example.com";
+    /** The account treasury pays unless a test says otherwise: the supplier requests' IBAN. */
+    public static final String BENEFICIARY_IBAN = SupplierRequests.IBAN;
 
     private InvoiceRequests() {
     }
@@ -119,6 +121,7 @@ public final class InvoiceRequests {
         body.put("currency", currency);
         body.put("amount", amount);
         body.put("valueDate", "2026-11-25");
+        body.put("beneficiaryAccountNumber", BENEFICIARY_IBAN);
         return body;
     }
 

@@ -1,6 +1,7 @@
 package org.integrationledger.query.accrual;
 
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceLine;
@@ -61,6 +62,7 @@ final class AccrualFold {
             // A variance leaves the invoice unmatched, which is the absence of a MATCHED fact.
             InvoiceMatchVarianceFound.class, InvoiceTaxValidated.class, InvoiceTaxValidationFailed.class,
             InvoiceExceptionRaised.class, InvoiceExceptionResolved.class, InvoicePostingControlViolated.class,
+            InvoiceControlViolated.class,
             InvoicePostingRejected.class, StaleInvoicePostingRejectionRecorded.class, InvoicePaymentScheduled.class,
             InvoiceOverpaymentFlagged.class, PaymentConfirmationDelivered.class,
             PaymentConfirmationAcknowledged.class, DuplicateInvoiceSubmissionCaught.class);

@@ -2,6 +2,8 @@ package org.integrationledger.query.audit;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.integrationledger.model.purchaseorder.ErpPostingStatus;
+import org.integrationledger.model.purchaseorder.ProcurementStatus;
 import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
@@ -51,11 +53,14 @@ class AsOfReplays {
         return replay.find(id.value()).map(PurchaseOrderState::toSummary);
     }
 
-    PurchaseOrdersAsOf purchaseOrders(Instant recordedAt, LegalEntityId legalEntity, SystemId erp,
+    PurchaseOrdersAsOf purchaseOrders(Instant recordedAt, ProcurementStatus procurementStatus,
+                                      ErpPostingStatus erpStatus, LegalEntityId legalEntity, SystemId erp,
                                       PageRequest page) {
         Replay<PurchaseOrderEvent, PurchaseOrderState> replay = purchaseOrders.replay();
         events.eachPurchaseOrderEventUpTo(recordedAt, row -> apply(Stream.of(row), replay));
         List<PurchaseOrderSummary> matching = replay.all().map(PurchaseOrderState::toSummary)
+                .filter(order -> procurementStatus == null || order.procurementStatus() == procurementStatus)
+                .filter(order -> erpStatus == null || order.erpStatus() == erpStatus)
                 .filter(order -> legalEntity == null || Objects.equals(order.legalEntity(), legalEntity))
                 .filter(order -> erp == null || Objects.equals(order.routedTo(), erp))
                 .sorted(NEWEST_FIRST)

@@ -3,6 +3,8 @@ package org.integrationledger.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.integrationledger.model.purchaseorder.ErpPostingStatus;
+import org.integrationledger.model.purchaseorder.ProcurementStatus;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderSummary;
 import org.integrationledger.model.shared.ErrorCode;
@@ -63,12 +65,15 @@ class AuditAsOfController {
     PurchaseOrdersAsOf purchaseOrders(
             @Parameter(description = "ISO-8601 instant on the recorded-time axis, e.g. 2026-09-30T23:59:59Z")
             @RequestParam Instant recordedAt,
+            @RequestParam(required = false) ProcurementStatus procurementStatus,
+            @RequestParam(required = false) ErpPostingStatus erpStatus,
             @RequestParam(required = false) String legalEntity,
             @Parameter(description = "the ERP the order is routed to, e.g. ERP_NA")
             @RequestParam(required = false) String erp,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return replays.purchaseOrders(recordedAt, legalEntity == null ? null : LegalEntityId.of(legalEntity),
+        return replays.purchaseOrders(recordedAt, procurementStatus, erpStatus,
+                legalEntity == null ? null : LegalEntityId.of(legalEntity),
                 erp == null ? null : SystemId.of(erp), new PageRequest(page, size));
     }
 }

@@ -1,6 +1,8 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.controls.ControlKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
@@ -122,6 +124,8 @@ final class InvoiceReconciliation {
             treasury.amount = overpaid.totalPaid().amount();
             treasury.currency = overpaid.totalPaid().currency().value();
             treasury.status = PositionStatus.OVERPAID;
+        } else if (event instanceof InvoiceControlViolated violated) {
+            controlViolated(invoice, violated, recordedAt);
         }
         // Other schedules, stale rejections, exceptions raised and confirmations change no system's position here:
         // exceptions have their own queue, confirmations are the payment's document.
@@ -179,6 +183,35 @@ final class InvoiceReconciliation {
             procurement.version = 1;
             procurement.reference = acknowledged.paymentReference();
             procurement.pendingSince = null;
+        } else if (event instanceof InvoiceControlViolated violated) {
+            SystemRow source = row(payment, system, SystemRole.SOURCE, event, recordedAt);
+            markPayment(source, violated.kind());
+        }
+    }
+
+    /**
+     * A finance control broken by a posting marks the posting ERP's row (STATUS_MISMATCH), one broken by a payment
+     * the treasury row (another account: BANK_ACCOUNT_MISMATCH; a blocked or unapproved supplier:
+     * STATUS_MISMATCH). A review flag of a recent bank-account change is no divergence: the payment matched.
+     */
+    private static void controlViolated(DocumentState invoice, InvoiceControlViolated violated, Instant recordedAt) {
+        String system = violated.reportingSystem().value();
+        if (violated.paymentReference() == null) {
+            // Judged when the posting arrived, or at the receipt when the ERP reported first: the posting ERP's row.
+            invoice.systems.values().stream().filter(row -> row.state == PositionState.POSTED)
+                    .sorted((a, b) -> Boolean.compare(b.system.equals(system), a.system.equals(system)))
+                    .findFirst().ifPresent(erp -> erp.status = PositionStatus.POSTED_UNMATCHED);
+        } else {
+            markPayment(row(invoice, system, SystemRole.TREASURY, violated, recordedAt), violated.kind());
+        }
+    }
+
+    private static void markPayment(SystemRow treasury, ControlKind kind) {
+        if (kind == ControlKind.PAYMENT_TO_OTHER_ACCOUNT) {
+            treasury.bankAccountMismatch = true;
+        } else if (kind != ControlKind.RECENT_BANK_ACCOUNT_CHANGE && kind != ControlKind.BENEFICIARY_NOT_REPORTED
+                && treasury.status != PositionStatus.OVERPAID) {
+            treasury.status = PositionStatus.PAID_AGAINST_CONTROL;
         }
     }
 
@@ -215,11 +248,14 @@ final class InvoiceReconciliation {
             if (row.status == PositionStatus.POSTED_UNMATCHED) {
                 open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
                         + " posted the invoice against the posting control (unmatched, open exceptions or not the"
-                        + " routed ERP)"));
+                        + " routed ERP, or a blocked or unapproved supplier)"));
             }
             if (row.role == SystemRole.TAX && row.refusedItsLatest()) {
                 open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, "tax validation failed ("
                         + row.reference + ")"));
+            }
+            if (row.role == SystemRole.TREASURY) {
+                paymentControlDivergences(invoice, row, open);
             }
             if (row.role == SystemRole.TREASURY && row.status == PositionStatus.OVERPAID) {
                 open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
@@ -244,6 +280,9 @@ final class InvoiceReconciliation {
                 open.add(flag(payment, Divergence.WRONG_SYSTEM, row, row.businessTime, row.system
                         + " sent the confirmation, but the invoice is routed to another ERP"));
             }
+            if (row.role == SystemRole.SOURCE) {
+                paymentControlDivergences(payment, row, open);
+            }
             if (row.role == SystemRole.CONFIRMATION && payment.sourceKnown && !row.holdsAVersion()) {
                 open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
                         "procurement has not acknowledged the payment confirmation"
@@ -257,6 +296,17 @@ final class InvoiceReconciliation {
                             payment.firstBusinessTime, row.system + " reported a confirmation before the payment")));
         }
         return open;
+    }
+
+    private static void paymentControlDivergences(DocumentState document, SystemRow row, List<OpenDivergence> open) {
+        if (row.bankAccountMismatch) {
+            open.add(flag(document, Divergence.BANK_ACCOUNT_MISMATCH, row, row.businessTime, row.system
+                    + " paid another bank account than the supplier's golden record held at the payment"));
+        }
+        if (row.status == PositionStatus.PAID_AGAINST_CONTROL) {
+            open.add(flag(document, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
+                    + " paid while the supplier was blocked or not approved"));
+        }
     }
 
     private static void clearControlViolations(DocumentState invoice) {

@@ -1,6 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
@@ -73,6 +74,9 @@ final class ReconciliationRules {
         }
         if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
             return acknowledged.paymentReference();
+        }
+        if (event instanceof InvoiceControlViolated violated) {
+            return violated.paymentReference();
         }
         return null;
     }

@@ -10,6 +10,7 @@ import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.InvoicePaymentScheduled;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoicePostingControlViolated;
 import org.integrationledger.model.invoice.InvoicePostingRejected;
 import org.integrationledger.model.invoice.InvoiceReceived;
@@ -105,6 +106,7 @@ final class SlaEvents {
         invoice(InvoiceExceptionResolved.class).field("exceptionNumber", e -> one(e.exceptionNumber()));
         invoice(InvoicePostedInErp.class);
         invoice(InvoicePostingControlViolated.class);
+        invoice(InvoiceControlViolated.class);
         invoice(InvoicePostingRejected.class);
         invoice(StaleInvoicePostingRejectionRecorded.class);
         invoice(InvoicePaymentScheduled.class).field("paymentReference", e -> one(e.paymentReference()));

@@ -109,7 +109,7 @@ final class AccrualFixture {
               Instant recordedAt) {
         fold(order, s -> AccrualFold.apply(s, new InvoicePaymentExecuted(InvoiceId.of(invoice),
                 LegalEntityId.of(legalEntity), SUPPLIER, "PAY-" + invoice, amount, LocalDate.parse("2026-12-20"),
-                amount, gross, SystemId.of("TREASURY"), occurredAt), recorded(recordedAt)));
+                amount, gross, null, SystemId.of("TREASURY"), occurredAt), recorded(recordedAt)));
     }
 
     AccrualReport report(String periodEnd, Instant knownAt) {

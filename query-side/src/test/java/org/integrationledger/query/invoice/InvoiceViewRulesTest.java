@@ -97,10 +97,10 @@ class InvoiceViewRulesTest {
         assertThat(summary().confirmationStatus()).isEqualTo(ConfirmationStatus.NO_PAYMENT);
 
         replay.apply(new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "P1", usd("60.00"),
-                LocalDate.parse("2026-12-01"), usd("60.00"), usd("100.00"), TREASURY, NINE), NINE);
+                LocalDate.parse("2026-12-01"), usd("60.00"), usd("100.00"), null, TREASURY, NINE), NINE);
         assertThat(summary().paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_PAID);
         replay.apply(new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "P2", usd("50.00"),
-                LocalDate.parse("2026-12-01"), usd("110.00"), usd("100.00"), TREASURY, NINE), NINE);
+                LocalDate.parse("2026-12-01"), usd("110.00"), usd("100.00"), null, TREASURY, NINE), NINE);
         replay.apply(new InvoiceOverpaymentFlagged(INVOICE, US01, "P2", usd("110.00"), usd("100.00"), usd("10.00"),
                 TREASURY, NINE), NINE);
         assertThat(summary().paymentStatus()).isEqualTo(PaymentStatus.OVERPAID);

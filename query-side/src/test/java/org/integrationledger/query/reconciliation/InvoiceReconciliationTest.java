@@ -203,7 +203,8 @@ class InvoiceReconciliationTest {
 
     private static InvoicePaymentExecuted executed(String reference, String amount, String totalPaid) {
         return new InvoicePaymentExecuted(INVOICE, US01, SupplierId.of("SUP-1"), reference, usd(amount),
-                LocalDate.parse("2026-11-25"), usd(totalPaid), usd("2214.00"), TREASURY, NINE.plusSeconds(86_400));
+                LocalDate.parse("2026-11-25"), usd(totalPaid), usd("2214.00"), null, TREASURY,
+                NINE.plusSeconds(86_400));
     }
 
     private static PaymentConfirmationDelivered delivered(boolean byAnotherErp) {

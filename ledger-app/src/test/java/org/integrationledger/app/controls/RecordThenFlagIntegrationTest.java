@@ -1,0 +1,101 @@
+package org.integrationledger.app.controls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationledger.app.support.LedgerApi.Response;
+import org.integrationledger.app.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.InvoiceRequests.*;
+import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
+import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
+import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
+import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
+import static org.integrationledger.app.support.PurchaseOrderRequests.receipt;
+
+/**
+ * Record, then flag, over HTTP: an invoice in another currency than its order is recorded (200, not 422) with a
+ * currency-mismatch exception in its regional queue, is not matched, makes a posting a control violation, and
+ * is resolved by an authorised override.
+ */
+class RecordThenFlagIntegrationTest extends LedgerIntegrationTest {
+
+    @Test
+    void anInvoiceInAnotherCurrencyThanItsOrderIsRecordedAndQueuedAsACurrencyMismatch() {
+        String supplier = newSupplierId();
+        String po = newPurchaseOrderId();
+        String invoice = newInvoiceId();
+        ok(api.post("/api/v1/purchase-orders/" + po + "/issue", PROCUREMENT_KEY, purchaseOrder(supplier, "DE01", "EUR")));
+        ok(api.post("/api/v1/purchase-orders/" + po + "/goods-receipts", PROCUREMENT_KEY, receipt("100", "10")));
+
+        Response received = ok(api.post(path(invoice, "receipt"), PROCUREMENT_KEY,
+                invoice(supplier, po, newInvoiceNumber(), "GBP")));
+        assertThat(texts(received.body().path("recorded"))).containsExactly("InvoiceReceived",
+                "InvoiceExceptionRaised");
+
+        JsonNode view = awaitInvoice(invoice, 2);
+        assertThat(view.path("matchStatus").isNull()).as(view.toString()).isTrue();
+        assertThat(view.path("gross").path("currency").asText()).isEqualTo("GBP");
+        assertThat(texts(view.path("openExceptions"))).containsExactly("CURRENCY_MISMATCH");
+        JsonNode queued = exception(invoice, "OPEN");
+        assertThat(queued.path("region").asText()).isEqualTo("EMEA");
+        assertThat(queued.path("queue").asText()).isEqualTo("AP-EMEA");
+        assertThat(queued.path("detail").asText())
+                .isEqualTo("purchase order " + po + " is in EUR, the invoice in GBP; legal entity DE01 does not book in GBP");
+
+        Response posted = ok(api.post(path(invoice, "erp-postings"), ERP_EMEA_KEY, erpPosting("ERP_EMEA", "9000001")));
+        assertThat(texts(posted.body().path("recorded"))).containsExactly("InvoicePostedInErp",
+                "InvoicePostingControlViolated");
+
+        ok(api.post(path(invoice, "exception-overrides"), PROCUREMENT_KEY,
+                override("CURRENCY_MISMATCH", EMEA_APPROVER)));
+        JsonNode overridden = awaitInvoice(invoice, 5);
+        assertThat(overridden.path("matchStatus").asText()).isEqualTo("OVERRIDDEN");
+        assertThat(overridden.path("openExceptions")).isEmpty();
+        JsonNode resolved = exception(invoice, "RESOLVED");
+        assertThat(resolved.path("resolution").asText()).isEqualTo("OVERRIDE");
+        assertThat(resolved.path("resolvedBy").asText()).isEqualTo(EMEA_APPROVER);
+    }
+
+    private JsonNode exception(String invoice, String status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode page = api.get("/api/v1/invoice-exceptions?kind=CURRENCY_MISMATCH&status=" + status
+                    + "&size=500", REPORTING_KEY).body();
+            for (JsonNode item : page.path("items")) {
+                if (item.path("invoiceId").asText().equals(invoice)) {
+                    found[0] = item;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private JsonNode awaitInvoice(String invoice, long eventCount) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Response response = api.get("/api/v1/invoices/" + invoice, REPORTING_KEY);
+            last[0] = response.body();
+            return response.status() == 200 && response.body().path("eventCount").asLong() == eventCount;
+        });
+        return last[0];
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private Response ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+}
