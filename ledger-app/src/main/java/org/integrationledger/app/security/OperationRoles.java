@@ -65,7 +65,9 @@ final class OperationRoles {
             route(HttpMethod.GET, "/api/v1/reconciliation/**", OperationAccess.role(VIEWER)),
             route(HttpMethod.GET, "/api/v1/trace/**", OperationAccess.role(VIEWER)),
             route(HttpMethod.GET, "/api/v1/slas/**", OperationAccess.role(VIEWER)),
-            route(HttpMethod.GET, "/api/v1/accruals/**", OperationAccess.role(VIEWER)));
+            route(HttpMethod.GET, "/api/v1/accruals/**", OperationAccess.role(VIEWER)),
+            // The controls report is a board like the others: controllers and AP read it, auditors sample from it.
+            route(HttpMethod.GET, "/api/v1/controls/**", OperationAccess.role(VIEWER)));
 
     private OperationRoles() {
     }
