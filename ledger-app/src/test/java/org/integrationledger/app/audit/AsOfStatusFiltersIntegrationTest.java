@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.integrationledger.app.support.LedgerApi.AUDITOR_KEY;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
@@ -37,17 +38,17 @@ class AsOfStatusFiltersIntegrationTest extends LedgerIntegrationTest {
         });
 
         JsonNode asOf = api.get("/api/v1/audit/purchase-orders/as-of?recordedAt=" + Instant.now().plusSeconds(1)
-                + "&" + filter, REPORTING_KEY).body();
+                + "&" + filter, AUDITOR_KEY).body();
 
         Set<String> replayed = ids(asOf);
         assertThat(replayed).contains(cancelledPosted).doesNotContain(cancelledUnposted, issuedPosted);
         assertThat(replayed).isEqualTo(live);
         assertThat(asOf.path("totalItems").asLong()).isEqualTo(live.size());
         assertThat(ids(api.get("/api/v1/audit/purchase-orders/as-of?recordedAt=" + Instant.now().plusSeconds(1)
-                + "&procurementStatus=ISSUED&erpStatus=POSTED&size=500", REPORTING_KEY).body()))
+                + "&procurementStatus=ISSUED&erpStatus=POSTED&size=500", AUDITOR_KEY).body()))
                 .contains(issuedPosted).doesNotContain(cancelledPosted, cancelledUnposted);
         Response bad = api.get("/api/v1/audit/purchase-orders/as-of?recordedAt=" + Instant.now()
-                + "&erpStatus=SOMETIMES", REPORTING_KEY);
+                + "&erpStatus=SOMETIMES", AUDITOR_KEY);
         assertThat(bad.status()).isEqualTo(400);
     }
 

@@ -3,6 +3,7 @@ package org.integrationledger.app.security.oauth;
 import org.integrationledger.app.console.ConsoleProperties;
 import org.integrationledger.app.security.ConnectorSecurityProperties;
 import org.integrationledger.app.support.LedgerApi;
+import org.integrationledger.app.support.MatrixPrincipals;
 import org.integrationledger.app.support.ThrottledConnectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +66,7 @@ class SecretsNeverLoggedIntegrationTest extends CompanySignInLedgerTest {
         Set<String> apiKeys = new LinkedHashSet<>(matches(README_KEY, readme, 0));
         apiKeys.addAll(List.of(LedgerApi.TAX_KEY, LedgerApi.TREASURY_KEY, ThrottledConnectors.FLOODING_KEY,
                 ThrottledConnectors.SHARED_KEY));
+        MatrixPrincipals.CONFIGURED.forEach(principal -> apiKeys.add(principal.apiKey()));
         Map<String, String> consoleUsers = new java.util.LinkedHashMap<>();
         Matcher user = README_CONSOLE_USER.matcher(readme);
         while (user.find()) {
