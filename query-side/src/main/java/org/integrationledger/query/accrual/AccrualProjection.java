@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps the GR/IR facts ({@code accrual_fact}): loads the order's facts, applies the event by {@link AccrualFold}
- * and writes what it added. One handler per event type the fold uses (the others are {@link AccrualFold#IGNORED}).
+ * and writes what it added, with the balance changes and line states {@link AccrualBalances} derives from it. One
+ * handler per event type the fold uses (the others are {@link AccrualFold#IGNORED}).
  * Its processor has one segment, so an invoice's facts are written after its order's (they are different
  * aggregates, which a second segment could interleave). The facts' key is the event id, so a redelivered event
  * writes nothing. An event with a value a view cannot store is refused by name before any SQL (and parked).
@@ -42,61 +43,68 @@ class AccrualProjection {
     @EventHandler
     void on(PurchaseOrderIssued event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(PurchaseOrderAmended event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(GoodsReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(PurchaseOrderPostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(StalePostingAcknowledgmentRecorded event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoiceReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoiceMatched event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
-        order(event.purchaseOrderId().value(), s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
+        order(event.purchaseOrderId().value(), id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt)));
     }
 
     @EventHandler
     void on(InvoicePostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
         facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
-                order(order, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
+                order(order, id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
     }
 
     @EventHandler
     void on(InvoicePaymentExecuted event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         RepresentableValues.requireRepresentable(event, recordedAt);
         facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
-                order(order, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
+                order(order, id, s -> AccrualFold.apply(s, event, new Recorded(id, recordedAt))));
     }
 
-    private void order(String purchaseOrderId, UnaryOperator<OrderFacts> fold) {
-        facts.insert(fold.apply(facts.load(purchaseOrderId)).added());
+    private void order(String purchaseOrderId, String eventId, UnaryOperator<OrderFacts> fold) {
+        OrderFacts before = facts.load(purchaseOrderId);
+        // Delivered again: its facts, and the balance changes they made, are there already.
+        if (before.facts().stream().anyMatch(fact -> fact.eventId().equals(eventId))) {
+            return;
+        }
+        OrderFacts after = fold.apply(before);
+        facts.insert(after.added());
+        facts.apply(AccrualBalances.of(after));
     }
 
     /** A replay rebuilds the facts from the first event, so it starts from an empty table. */
