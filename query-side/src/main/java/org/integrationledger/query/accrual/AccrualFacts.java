@@ -1,5 +1,6 @@
 package org.integrationledger.query.accrual;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -30,19 +31,42 @@ class AccrualFacts {
             rs.getString("invoice_id"), rs.getString("reference"), rs.getBoolean("goods_receipt_required"),
             rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
 
-    private final JdbcTemplate jdbc;
+    /** The live tables' names; a rebuild's tables beside them have {@link #REBUILT} appended. */
+    static final List<String> TABLES = List.of("accrual_fact", "accrual_line", "accrual_balance",
+            "accrual_balance_known");
+    static final String REBUILT = "_rebuilt";
 
+    private final JdbcTemplate jdbc;
+    private final String factTable;
+    private final String lineTable;
+    private final String balanceTable;
+    private final String knownTable;
+
+    @Autowired
     AccrualFacts(JdbcTemplate jdbc) {
+        this(jdbc, "");
+    }
+
+    private AccrualFacts(JdbcTemplate jdbc, String suffix) {
         this.jdbc = jdbc;
+        this.factTable = "accrual_fact" + suffix;
+        this.lineTable = "accrual_line" + suffix;
+        this.balanceTable = "accrual_balance" + suffix;
+        this.knownTable = "accrual_balance_known" + suffix;
+    }
+
+    /** The same reads and writes over a rebuild's tables beside the live ones. */
+    AccrualFacts rebuilt() {
+        return new AccrualFacts(jdbc, REBUILT);
     }
 
     OrderFacts load(String purchaseOrderId) {
-        return OrderFacts.of(purchaseOrderId, jdbc.query("SELECT " + COLUMNS + " FROM accrual_fact "
+        return OrderFacts.of(purchaseOrderId, jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " "
                 + "WHERE purchase_order_id = ? ORDER BY recorded_at, event_id, ordinal", ROW, purchaseOrderId));
     }
 
     Optional<String> purchaseOrderOf(String invoiceId) {
-        return jdbc.queryForList("SELECT purchase_order_id FROM accrual_fact WHERE invoice_id = ? LIMIT 1",
+        return jdbc.queryForList("SELECT purchase_order_id FROM " + factTable + " WHERE invoice_id = ? LIMIT 1",
                 String.class, invoiceId).stream().findFirst();
     }
 
@@ -51,7 +75,7 @@ class AccrualFacts {
         if (facts.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO accrual_fact (" + COLUMNS + ") VALUES "
+        jdbc.batchUpdate("INSERT INTO " + factTable + " (" + COLUMNS + ") VALUES "
                 + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (event_id, ordinal) DO NOTHING", facts, facts.size(), (ps, f) -> {
                     ps.setString(1, f.eventId());
@@ -79,17 +103,17 @@ class AccrualFacts {
     }
 
     void deleteAll() {
-        jdbc.update("DELETE FROM accrual_fact");
-        jdbc.update("DELETE FROM accrual_line");
-        jdbc.update("DELETE FROM accrual_balance");
-        jdbc.update("DELETE FROM accrual_balance_known");
+        jdbc.update("DELETE FROM " + factTable);
+        jdbc.update("DELETE FROM " + lineTable);
+        jdbc.update("DELETE FROM " + balanceTable);
+        jdbc.update("DELETE FROM " + knownTable);
     }
 
     /** Adds an event's balance changes to the running balances and writes the touched lines' states. */
     void apply(AccrualBalances.Changes changes) {
         if (!changes.days().isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO accrual_balance AS b (legal_entity, currency, business_day, measure, lines, "
-                    + "amount) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (legal_entity, currency, business_day, measure) "
+            jdbc.batchUpdate("INSERT INTO " + balanceTable + " AS b (legal_entity, currency, business_day, measure, "
+                    + "lines, amount) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (legal_entity, currency, business_day, measure) "
                     + "DO UPDATE SET lines = b.lines + excluded.lines, amount = b.amount + excluded.amount",
                     changes.days(), changes.days().size(), (ps, d) -> {
                         ps.setString(1, d.key().legalEntity());
@@ -101,7 +125,7 @@ class AccrualFacts {
                     });
         }
         if (!changes.known().isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO accrual_balance_known AS b (legal_entity, currency, business_day, "
+            jdbc.batchUpdate("INSERT INTO " + knownTable + " AS b (legal_entity, currency, business_day, "
                     + "recorded_at, measure, lines, amount) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (legal_entity, "
                     + "currency, business_day, recorded_at, measure) "
                     + "DO UPDATE SET lines = b.lines + excluded.lines, amount = b.amount + excluded.amount",
@@ -116,7 +140,7 @@ class AccrualFacts {
                     });
         }
         if (!changes.lines().isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO accrual_line (purchase_order_id, line_number, legal_entity, currency, "
+            jdbc.batchUpdate("INSERT INTO " + lineTable + " (purchase_order_id, line_number, legal_entity, currency, "
                     + "supplier_id, open_now, varies_now, first_occurred_at, last_occurred_at, first_recorded_at, "
                     + "last_recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (purchase_order_id, line_number) DO UPDATE SET "
                     + "legal_entity = excluded.legal_entity, currency = excluded.currency, "
@@ -162,7 +186,7 @@ class AccrualFacts {
             args.add(criteria.currency());
         }
         return jdbc.query("SELECT legal_entity, currency, measure, sum(lines) AS lines, sum(amount) AS amount "
-                        + "FROM " + (criteria.knownNow() ? "accrual_balance" : "accrual_balance_known")
+                        + "FROM " + (criteria.knownNow() ? balanceTable : knownTable)
                         + " WHERE " + where + " GROUP BY legal_entity, currency, measure "
                         + "HAVING sum(lines) <> 0 OR sum(amount) <> 0 ORDER BY legal_entity, currency, measure",
                 (rs, n) -> new Total(rs.getString("legal_entity"), rs.getString("currency"), rs.getString("measure"),
@@ -213,7 +237,7 @@ class AccrualFacts {
             args.add(after.lineNumber());
         }
         args.add(limit);
-        return jdbc.query("SELECT purchase_order_id, line_number FROM accrual_line WHERE " + where
+        return jdbc.query("SELECT purchase_order_id, line_number FROM " + lineTable + " WHERE " + where
                         + " ORDER BY purchase_order_id, line_number LIMIT ?",
                 (rs, n) -> new LineRef(rs.getString("purchase_order_id"), rs.getInt("line_number")), args.toArray());
     }
@@ -226,7 +250,7 @@ class AccrualFacts {
         Set<LineRef> wanted = new HashSet<>(lines);
         List<String> orders = lines.stream().map(LineRef::purchaseOrderId).distinct().toList();
         String marks = String.join(", ", Collections.nCopies(orders.size(), "?"));
-        return jdbc.query("SELECT " + COLUMNS + " FROM accrual_fact WHERE purchase_order_id IN (" + marks + ") "
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " WHERE purchase_order_id IN (" + marks + ") "
                         + "ORDER BY purchase_order_id, line_number, recorded_at, event_id, ordinal", ROW,
                 orders.toArray()).stream()
                 .filter(f -> wanted.contains(new LineRef(f.purchaseOrderId(), f.lineNumber()))).toList();
