@@ -5,6 +5,6 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 
 /** How many open lines of one legal entity and currency carry a reason, and their open amount. */
-public record VarianceTotal(VarianceReason reason, LegalEntityId legalEntity, CurrencyCode currency, int lines,
+public record VarianceTotal(VarianceReason reason, LegalEntityId legalEntity, CurrencyCode currency, long lines,
                             Money openAmount) {
 }

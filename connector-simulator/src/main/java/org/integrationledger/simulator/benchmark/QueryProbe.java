@@ -8,6 +8,7 @@ import org.integrationledger.simulator.workload.ReferenceScenario;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,6 +112,14 @@ public final class QueryProbe {
                 api(n -> "/api/v1/slas/history?rule=po-approved-to-posted&from=" + now.minus(Duration.ofDays(90)) + "&to=" + now
                         + "&outcome=MET_LATE"));
         queries.put("invoice exceptions: EMEA queue, page of 50", api(n -> "/api/v1/invoice-exceptions?region=EMEA&page=0&size=50"));
+        // The period-end accrual of one legal entity (docs/accruals.md): yesterday's close holds every bulk-loaded
+        // receipt (the latest lies 35 days back), nearly all open, as none is invoiced; the knownAt variant reads the
+        // balances on both time axes.
+        String periodEnd = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        queries.put("accruals: DE01 at period end, page of 100",
+                api(n -> "/api/v1/accruals?periodEnd=" + periodEnd + "&legalEntity=DE01"));
+        queries.put("accruals: DE01 at period end as known at an instant, page of 100",
+                api(n -> "/api/v1/accruals?periodEnd=" + periodEnd + "&legalEntity=DE01&knownAt=" + now));
         // The console's pages for the same questions, as a person opens them (docs/console.md); each reads through the
         // same query side as the API above, so a page's cost beyond its query is the page's own.
         queries.put("console: SLA board", page(n -> "/console/sla"));
@@ -127,6 +136,8 @@ public final class QueryProbe {
                 page(n -> "/console/audit/purchase-order/" + purchaseOrderId.apply(n)));
         queries.put("console: invoice exceptions, open, page of 50", page(n -> "/console/exceptions"));
         queries.put("console: operations", page(n -> "/console/operations"));
+        queries.put("console: accruals, DE01 at period end",
+                page(n -> "/console/accruals?periodEnd=" + periodEnd + "&legalEntity=DE01"));
         // The search box answers with a redirect to the document's page; timed without the page it leads to.
         queries.put("console: search box, one PO", new Request(Surface.CONSOLE,
                 n -> "/console/search?q=" + purchaseOrderId.apply(n), 302));

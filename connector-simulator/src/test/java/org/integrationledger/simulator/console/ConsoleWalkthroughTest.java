@@ -30,12 +30,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -325,6 +329,45 @@ class ConsoleWalkthroughTest {
 
     @Test
     @Order(9)
+    void question9_theAccrualTotalsAndReasonsAreTheApisAndALineLeadsToItsOrder() {
+        ensureSignedIn();
+        // As of today's close, as the ledger knew it at one instant: the page and the API read the same facts.
+        String query = "periodEnd=" + LocalDate.now(ZoneOffset.UTC) + "&knownAt="
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String report = get("/api/v1/accruals?" + query);
+        String variances = get("/api/v1/accruals/variances?" + query);
+        open("/console/accruals?" + query);
+
+        List<Map<String, Object>> groups = JsonPath.read(report, "$.groups[*]");
+        assertThat(rows("#accrual-totals", 0, 1)).as("legal entities and currencies").isEqualTo(zip(
+                JsonPath.read(report, "$.groups[*].legalEntity"), JsonPath.read(report, "$.groups[*].currency")));
+        List<String> amounts = rows("#accrual-totals", 2, 3, 4, 5);
+        for (int i = 0; i < groups.size(); i++) {
+            String[] cells = amounts.get(i).split(" \\| ");
+            assertThat(new BigDecimal(cells[0])).isEqualByComparingTo(
+                    JsonPath.read(report, "$.groups[" + i + "].receivedNotInvoiced.amount").toString());
+            assertThat(Long.parseLong(cells[1])).isEqualTo(
+                    ((Number) JsonPath.read(report, "$.groups[" + i + "].receivedNotInvoicedLines")).longValue());
+            assertThat(new BigDecimal(cells[2])).isEqualByComparingTo(
+                    JsonPath.read(report, "$.groups[" + i + "].invoicedNotReceived.amount").toString());
+            assertThat(Long.parseLong(cells[3])).isEqualTo(
+                    ((Number) JsonPath.read(report, "$.groups[" + i + "].invoicedNotReceivedLines")).longValue());
+        }
+        assertThat(rows("#accrual-variances", 0, 1, 3)).as("reasons with their line counts").isEqualTo(zip(
+                JsonPath.read(variances, "$.totals[*].reason"), JsonPath.read(variances, "$.totals[*].legalEntity"),
+                JsonPath.read(variances, "$.totals[*].lines")));
+        if (groups.isEmpty()) {
+            assertThat(browser.findElement(By.cssSelector("main .empty")).getText()).contains("goods are received");
+            return;
+        }
+        screenshot("accruals");
+        String first = JsonPath.read(report, "$.lines[0].purchaseOrderId");
+        follow(browser.findElement(By.linkText(first)));
+        assertThat(browser.findElement(By.id("document-id")).getText()).isEqualTo(first);
+    }
+
+    @Test
+    @Order(10)
     void operationsShowEveryViewCurrentAndRebuildsOnlyToTheAdmin() {
         signIn("viewer");
         open("/console/operations");

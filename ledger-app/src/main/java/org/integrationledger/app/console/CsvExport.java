@@ -25,6 +25,13 @@ record CsvExport(String fileName, List<String> header, List<List<String>> rows) 
                 .body(body.toString());
     }
 
+    /** One CSV record of {@code cells}, ended by CRLF. */
+    static String line(List<String> cells) {
+        StringBuilder body = new StringBuilder();
+        line(body, cells);
+        return body.toString();
+    }
+
     private static void line(StringBuilder body, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,11 +107,55 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
             assertThat(group.path("legalEntity").asText()).isEqualTo("DE01");
             assertThat(group.path("receivedNotInvoiced").path("amount").decimalValue()).isEqualByComparingTo(expected);
             assertThat(group.path("invoicedNotReceived").path("amount").decimalValue()).isEqualByComparingTo("0");
-            assertThat(group.path("lines")).hasSize(3);
+            assertThat(group.path("receivedNotInvoicedLines").asLong()).isEqualTo(3);
         });
+        assertThat(report.path("lines")).hasSize(3);
         assertThat(lineOf(report, fullyInvoiced, 1).isMissingNode()).isTrue();
         assertThat(lineOf(report, bearingsOnly, 1).path("openAmount").path("amount").decimalValue())
                 .isEqualByComparingTo(bearing.multiply(new BigDecimal("60")));
+    }
+
+    /**
+     * The totals come from the running balances and the lines from their facts: walked page by page, the lines add
+     * up to the totals, as known now and as known at an instant, and the export holds every one of them.
+     */
+    @Test
+    void theLinesPageByCursorAndAddUpToTheTotalsAsKnownNowAndAsKnownAtAnInstant() {
+        for (int i = 0; i < 3; i++) {
+            String order = newPurchaseOrderId();
+            post(order, "issue", withBusinessTime(issue("DE01", "EUR"), inPeriod));
+            post(order, "goods-receipts", withBusinessTime(receipt("5", "2"), inPeriod.plusSeconds(60)));
+        }
+        awaitCaughtUp("accrual-facts");
+        String now = Instant.now().toString();
+        String report = "/api/v1/accruals?periodEnd=" + periodEnd + "&legalEntity=DE01&currency=EUR";
+
+        for (String knownAt : List.of("", "&knownAt=" + now)) {
+            int[] pages = {0};
+            List<JsonNode> lines = everyLine(report + knownAt + "&size=2", pages);
+            JsonNode group = api.get(report + knownAt, REPORTING_KEY).body().path("groups").get(0);
+
+            assertThat(pages[0]).isGreaterThanOrEqualTo(3);
+            assertThat(lines).extracting(line -> line.path("purchaseOrderId").asText() + "#"
+                    + line.path("lineNumber").asInt()).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(6);
+            assertThat(group.path("receivedNotInvoicedLines").asLong() + group.path("invoicedNotReceivedLines")
+                    .asLong()).isEqualTo(lines.size());
+            assertThat(group.path("receivedNotInvoiced").path("amount").decimalValue())
+                    .isEqualByComparingTo(openAmounts(lines, "RECEIVED_NOT_INVOICED"));
+            assertThat(group.path("invoicedNotReceived").path("amount").decimalValue())
+                    .isEqualByComparingTo(openAmounts(lines, "INVOICED_NOT_RECEIVED").negate());
+            TextResponse csv = api.getText(report + knownAt + "&format=csv", REPORTING_KEY, "*/*");
+            assertThat(csv.body().lines().count()).isEqualTo(lines.size() + 1L);
+        }
+        assertThat(api.get(report + "&size=0", REPORTING_KEY).code()).isEqualTo("validation-failed");
+        assertThat(api.get(report + "&size=1001", REPORTING_KEY).code()).isEqualTo("validation-failed");
+        assertThat(api.get(report + "&cursor=not-a-cursor", REPORTING_KEY).code()).isEqualTo("validation-failed");
+    }
+
+    private static BigDecimal openAmounts(List<JsonNode> lines, String side) {
+        return lines.stream().filter(line -> line.path("side").asText().equals(side))
+                .map(line -> line.path("openAmount").path("amount").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
@@ -170,13 +216,25 @@ class AccrualReportIntegrationTest extends LedgerIntegrationTest {
     }
 
     private static JsonNode lineOf(JsonNode report, String order, int lineNumber) {
-        for (JsonNode group : report.path("groups")) {
-            for (JsonNode line : group.path("lines")) {
-                if (line.path("purchaseOrderId").asText().equals(order) && line.path("lineNumber").asInt() == lineNumber) {
-                    return line;
-                }
+        for (JsonNode line : report.path("lines")) {
+            if (line.path("purchaseOrderId").asText().equals(order) && line.path("lineNumber").asInt() == lineNumber) {
+                return line;
             }
         }
         return MissingNode.getInstance();
+    }
+
+    /** Every line of a report, page after page by its nextCursor; counts the pages. */
+    private List<JsonNode> everyLine(String report, int[] pages) {
+        List<JsonNode> lines = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = api.get(report + (cursor == null ? "" : "&cursor=" + cursor), REPORTING_KEY);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.body().path("lines").forEach(lines::add);
+            pages[0]++;
+            cursor = page.body().path("nextCursor").asText(null);
+        } while (cursor != null);
+        return lines;
     }
 }

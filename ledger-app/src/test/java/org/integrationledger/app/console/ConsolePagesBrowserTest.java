@@ -13,24 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +44,6 @@ import static org.integrationledger.app.support.SupplierRequests.newSupplierId;
 import static org.integrationledger.app.support.SupplierRequests.newVatNumber;
 import static org.integrationledger.app.support.SupplierRequests.path;
 import static org.integrationledger.app.support.SupplierRequests.request;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The supplier propagation page, the SLA breach trend, the age sort of the reconciliation list and the checkpoints
@@ -66,6 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesBrowserTest extends LedgerIntegrationTest {
 
+    private static ConsoleBrowser console;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -75,32 +63,20 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
 
     @BeforeAll
     static void startBrowser() {
-        Path driver = ConsoleBrowserTest.CHROMEDRIVER;
-        Path chromium = ConsoleBrowserTest.CHROMIUM;
-        assumeTrue(Files.isExecutable(driver) && Files.isExecutable(chromium),
-                "Console browser tests skipped: no " + chromium + " and " + driver + ". Install them with "
-                        + "'apt-get install -y chromium chromium-driver' (Debian/Ubuntu) to run them.");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "Europe/Berlin"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,960", "--lang=en-GB");
-        browser = new ChromeDriver(service, options);
+        console = ConsoleBrowser.start();
+        browser = console.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
     @BeforeEach
     void signedOut() {
+        console.at(port);
         // Off the last page first: its refreshing sections would otherwise start a new session behind the test's back.
         browser.get("about:blank");
         browser.manage().deleteAllCookies();
@@ -120,16 +96,16 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
                         REPORTING_KEY).body(),
                 page -> page.path("items").findValuesAsText("supplierId").contains(stuck));
 
-        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
-        open("/console/suppliers/propagation?pendingFor=PT2H&" + filter);
+        console.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        console.open("/console/suppliers/propagation?pendingFor=PT2H&" + filter);
         assertThat(Long.parseLong(browser.findElement(By.id("pending-total")).getText()))
                 .isEqualTo(pending.path("totalItems").asLong());
         List<Instant> since = browser.findElements(By.cssSelector("#pending-copies td.pending-since time")).stream()
                 .map(time -> Instant.parse(time.getAttribute("datetime"))).toList();
         assertThat(since).isNotEmpty().isSorted();
         assertThat(browser.findElement(By.id("propagation-systems")).getText()).contains("ERP_EMEA");
-        screenshot("supplier-propagation");
-        clickAndWait(By.linkText(stuck));
+        console.screenshot("supplier-propagation");
+        console.clickAndWait(By.linkText(stuck));
         assertThat(browser.findElement(By.id("document-id")).getText()).isEqualTo(stuck);
     }
 
@@ -154,8 +130,8 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
                     .contains("MET_LATE");
         });
 
-        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
-        open("/console/sla");
+        console.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        console.open("/console/sla");
         WebElement chart = browser.findElement(By.id("sla-trend-chart"));
         assertThat(chart.getAttribute("data-rendered")).isEqualTo("true");
         assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
@@ -180,8 +156,8 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
             }
         }
         assertThat(onPage).isPositive().isEqualTo(inHistory);
-        scrollTo("sla-trend");
-        screenshot("sla-trend");
+        console.scrollTo("sla-trend");
+        console.screenshot("sla-trend");
     }
 
     @Test
@@ -199,12 +175,12 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> unacknowledged.stream().allMatch(order -> api.get(
                 "/api/v1/reconciliation/PURCHASE_ORDER/" + order, REPORTING_KEY).status() == 200));
-        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
-        open("/console/reconciliation/documents?divergence=NOT_ACKNOWLEDGED&size=500");
+        console.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        console.open("/console/reconciliation/documents?divergence=NOT_ACKNOWLEDGED&size=500");
         List<Instant> oldestFirst = divergentSince();
         List<String> idsOldestFirst = documentIds();
         assertThat(oldestFirst).hasSizeGreaterThanOrEqualTo(2).isSorted();
-        clickAndWait(By.cssSelector("#sort-since a"));
+        console.clickAndWait(By.cssSelector("#sort-since a"));
         // The page size travels with the sort (it did not, and a shared database's longer list came back as 50 rows).
         assertThat(browser.getCurrentUrl()).contains("sort=newest").contains("divergence=NOT_ACKNOWLEDGED")
                 .contains("size=500");
@@ -216,7 +192,7 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
             java.util.Collections.reverse(reversed);
             assertThat(documentIds()).isEqualTo(reversed);
         }
-        clickAndWait(By.cssSelector("#sort-age a"));
+        console.clickAndWait(By.cssSelector("#sort-age a"));
         assertThat(browser.getCurrentUrl()).contains("sort=oldest");
         assertThat(divergentSince()).isSorted();
     }
@@ -224,8 +200,8 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
     @Test
     @Order(4)
     void aViewerSeesNoCheckpointButtonAndIsRefusedItsPost() {
-        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
-        open("/console/operations");
+        console.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        console.open("/console/operations");
         assertThat(browser.findElement(By.id("checkpoint-status")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.id("seal-checkpoint"))).isEmpty();
         assertThat(browser.findElements(By.id("verify-chain"))).isEmpty();
@@ -241,12 +217,12 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
     @Test
     @Order(5)
     void anAdminSealsAndVerifiesAndSeesTheStatusTheApiReports() {
-        signIn("admin", ConsoleSecurityIntegrationTest.ADMIN_PASSWORD);
-        open("/console/operations");
-        clickAndWait(By.id("seal-checkpoint"));
+        console.signIn("admin", ConsoleSecurityIntegrationTest.ADMIN_PASSWORD);
+        console.open("/console/operations");
+        console.clickAndWait(By.id("seal-checkpoint"));
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Sealed up to global index");
         assertThat(browser.findElement(By.id("checkpoint-latest")).getText()).startsWith("#");
-        clickAndWait(By.id("verify-chain"));
+        console.clickAndWait(By.id("verify-chain"));
         String state = browser.findElement(By.cssSelector("#verification-state .state")).getText();
         LedgerApi.Response verified = api.post("/api/v1/audit/verification", AUDITOR_KEY, Map.of());
         assertThat(verified.status()).isEqualTo(200);
@@ -257,21 +233,14 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
                 driver.findElement(By.tagName("body")).getAttribute("data-refreshes") != null);
         assertThat(browser.findElements(By.cssSelector("#processors tbody tr"))).isNotEmpty();
-        screenshot("operations");
-    }
-
-    /** Clicks what leads to another page and waits for that page: a click may return before the browser left. */
-    private static void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        console.screenshot("operations");
     }
 
     @Test
     @Order(6)
     void aRefreshAfterTheSessionEndedLeadsToTheSignInPage() {
-        signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
-        open("/console/operations");
+        console.signIn("viewer", ConsoleSecurityIntegrationTest.VIEWER_PASSWORD);
+        console.open("/console/operations");
         browser.manage().deleteAllCookies();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl()
                 .endsWith("/console/login"));
@@ -293,30 +262,4 @@ class ConsolePagesBrowserTest extends LedgerIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void signIn(String user, String password) {
-        open("/console/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        clickAndWait(By.id("sign-in"));
-        assertThat(browser.getCurrentUrl()).as("signed in as " + user).contains("/console/sla");
-    }
-
-    private static void scrollTo(String id) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
-    }
-
-    private static void screenshot(String name) {
-        Path folder = Path.of(System.getProperty("ledger.console.screenshots", "target/console-screenshots"));
-        try {
-            Files.createDirectories(folder);
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,7 +3,7 @@ package org.integrationledger.query.accrual;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.integrationledger.model.accrual.AccrualGroup;
+import jakarta.servlet.http.HttpServletResponse;
 import org.integrationledger.model.accrual.AccrualReport;
 import org.integrationledger.model.accrual.VarianceReport;
 import org.integrationledger.model.shared.CurrencyCode;
@@ -11,6 +11,7 @@ import org.integrationledger.model.shared.ErrorCode;
 import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.query.QueryProblems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +19,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -43,8 +47,6 @@ class AccrualController {
 
     private final AccrualQueries queries;
     private final JsonMapper json;
-    // Recorded time is the event store's system clock, so "now" on that axis is the system clock too.
-    private final Clock clock = Clock.systemUTC();
 
     AccrualController(AccrualQueries queries, JsonMapper json) {
         this.queries = queries;
@@ -53,10 +55,13 @@ class AccrualController {
 
     @GetMapping
     @Operation(summary = "GR/IR accrual at a period end: received-not-invoiced and invoiced-not-received",
-            description = AXES + "Per legal entity and currency: both totals and their lines, each with the variance "
-                    + "reasons the ledger can prove. format=csv (or Accept: text/csv) and format=jsonl (or Accept: "
-                    + "application/x-ndjson, one line object per line) export the lines. "
-                    + "400 invalid-time for a bad periodEnd or knownAt, 400 validation-failed for a bad filter.")
+            description = AXES + "Per legal entity and currency: both totals over every open line, and one page of "
+                    + "the open lines (size, default " + AccrualQueries.DEFAULT_PAGE_SIZE + ", at most "
+                    + AccrualQueries.MAX_PAGE_SIZE + "), each with the variance reasons the ledger can prove; "
+                    + "nextCursor (and a Link rel=next header) asks for the page after it. format=csv (or Accept: "
+                    + "text/csv) and format=jsonl (or Accept: application/x-ndjson, one line object per line) stream "
+                    + "every open line. 400 invalid-time for a bad periodEnd or knownAt, 400 validation-failed for a "
+                    + "bad filter, size or cursor.")
     ResponseEntity<?> report(
             @Parameter(description = "last day of the period, e.g. 2026-12-31") @RequestParam String periodEnd,
             @RequestParam(required = false) String legalEntity,
@@ -65,39 +70,59 @@ class AccrualController {
             @Parameter(description = "ISO-8601 instant on the recorded-time axis; default now")
             @RequestParam(required = false) String knownAt,
             @Parameter(description = "json (default), csv or jsonl") @RequestParam(required = false) String format,
-            @RequestHeader(name = "Accept", required = false) String accept) {
+            @Parameter(description = "nextCursor of the page before") @RequestParam(required = false) String cursor,
+            @Parameter(description = "lines per page, 1 to " + AccrualQueries.MAX_PAGE_SIZE)
+            @RequestParam(required = false) Integer size,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletResponse response) throws IOException {
         AccrualCriteria criteria = criteria(periodEnd, legalEntity, currency, supplierId, knownAt);
         String chosen = format(format, accept);
-        AccrualReport report = queries.report(criteria);
         if (chosen.equals("csv")) {
-            StringBuilder body = new StringBuilder(AccrualCsv.HEADER);
-            for (AccrualGroup group : report.groups()) {
-                group.lines().forEach(line -> body.append(AccrualCsv.row(line)));
-            }
-            return export(body.toString(), CSV, "accruals-" + criteria.periodEnd() + ".csv");
+            OutputStream out = export(response, CSV, "accruals-" + criteria.periodEnd() + ".csv");
+            out.write(AccrualCsv.HEADER.getBytes(StandardCharsets.UTF_8));
+            queries.everyLine(criteria, line -> write(out, AccrualCsv.row(line)));
+            return null;
         }
         if (chosen.equals("jsonl")) {
-            StringBuilder body = new StringBuilder();
-            for (AccrualGroup group : report.groups()) {
-                group.lines().forEach(line -> body.append(json.writeValueAsString(line)).append('\n'));
-            }
-            return export(body.toString(), NDJSON, "accruals-" + criteria.periodEnd() + ".jsonl");
+            OutputStream out = export(response, NDJSON, "accruals-" + criteria.periodEnd() + ".jsonl");
+            queries.everyLine(criteria, line -> write(out, json.writeValueAsString(line) + "\n"));
+            return null;
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        AccrualReport report = queries.report(criteria, page(cursor, size));
+        return withNext(ResponseEntity.ok(), report.nextCursor()).contentType(MediaType.APPLICATION_JSON)
+                .body(report);
     }
 
     @GetMapping("/variances")
     @Operation(summary = "The open lines of the accrual that carry a variance reason, with totals per reason",
             description = AXES + "Reasons: INVOICE_POSTED_UNMATCHED, ERP_HOLDS_OLDER_ORDER_VERSION, LATE_FACT, "
-                    + "CURRENCY_MISMATCH. Totals are per reason, legal entity and currency; a line with two reasons "
-                    + "counts under both.")
-    VarianceReport variances(
+                    + "CURRENCY_MISMATCH. Totals are per reason, legal entity and currency, over every such line; a "
+                    + "line with two reasons counts under both. Lines are paged like the report's.")
+    ResponseEntity<VarianceReport> variances(
             @RequestParam String periodEnd,
             @RequestParam(required = false) String legalEntity,
             @RequestParam(required = false) String currency,
             @RequestParam(required = false) String supplierId,
-            @RequestParam(required = false) String knownAt) {
-        return queries.variances(criteria(periodEnd, legalEntity, currency, supplierId, knownAt));
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer size) {
+        VarianceReport report = queries.variances(criteria(periodEnd, legalEntity, currency, supplierId, knownAt),
+                page(cursor, size));
+        return withNext(ResponseEntity.ok(), report.nextCursor()).body(report);
+    }
+
+    private static AccrualPage page(String cursor, Integer size) {
+        return AccrualPage.of(cursor, size == null ? AccrualQueries.DEFAULT_PAGE_SIZE : size);
+    }
+
+    /** The next page's address: this request's with the cursor replaced. */
+    private static ResponseEntity.BodyBuilder withNext(ResponseEntity.BodyBuilder response, String nextCursor) {
+        if (nextCursor == null) {
+            return response;
+        }
+        String next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", nextCursor)
+                .build().toUriString();
+        return response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
     }
 
     private AccrualCriteria criteria(String periodEnd, String legalEntity, String currency, String supplierId,
@@ -109,10 +134,8 @@ class AccrualController {
             throw QueryProblems.badRequest(ErrorCode.INVALID_TIME, "periodEnd '" + periodEnd
                     + "' is not an ISO-8601 date such as 2026-12-31");
         }
-        Instant known;
-        if (knownAt == null) {
-            known = clock.instant();
-        } else {
+        Instant known = null;
+        if (knownAt != null) {
             try {
                 known = Instant.parse(knownAt);
             } catch (DateTimeParseException e) {
@@ -121,10 +144,10 @@ class AccrualController {
             }
         }
         // The typed ids check the shapes; their refusal is answered as 400 validation-failed.
-        return new AccrualCriteria(end, known,
-                legalEntity == null ? null : LegalEntityId.of(legalEntity).value(),
-                currency == null ? null : CurrencyCode.of(currency).value(),
-                supplierId == null ? null : SupplierId.of(supplierId).value());
+        return AccrualQueries.criteria(end, known,
+                legalEntity == null ? null : LegalEntityId.of(legalEntity),
+                currency == null ? null : CurrencyCode.of(currency),
+                supplierId == null ? null : SupplierId.of(supplierId));
     }
 
     private static String format(String format, String accept) {
@@ -141,9 +164,23 @@ class AccrualController {
         return accept != null && accept.contains(CSV.toString()) ? "csv" : "json";
     }
 
-    private static ResponseEntity<String> export(String body, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(new MediaType(type, StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .body(body);
+    /**
+     * The response's body, for an export written line by line as the lines are folded, so an export of hundreds
+     * of thousands of lines is never held whole (the handler then answers null: the response is written).
+     */
+    private static OutputStream export(HttpServletResponse response, MediaType type, String fileName)
+            throws IOException {
+        response.setStatus(200);
+        response.setContentType(new MediaType(type, StandardCharsets.UTF_8).toString());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return response.getOutputStream();
+    }
+
+    private static void write(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,13 +1,18 @@
 package org.integrationledger.query.accrual;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code accrual_fact} table: an order's facts for the fold, new facts, and the facts of a report's open lines. */
 @Repository
@@ -26,19 +31,42 @@ class AccrualFacts {
             rs.getString("invoice_id"), rs.getString("reference"), rs.getBoolean("goods_receipt_required"),
             rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
 
-    private final JdbcTemplate jdbc;
+    /** The live tables' names; a rebuild's tables beside them have {@link #REBUILT} appended. */
+    static final List<String> TABLES = List.of("accrual_fact", "accrual_line", "accrual_balance",
+            "accrual_balance_known");
+    static final String REBUILT = "_rebuilt";
 
+    private final JdbcTemplate jdbc;
+    private final String factTable;
+    private final String lineTable;
+    private final String balanceTable;
+    private final String knownTable;
+
+    @Autowired
     AccrualFacts(JdbcTemplate jdbc) {
+        this(jdbc, "");
+    }
+
+    private AccrualFacts(JdbcTemplate jdbc, String suffix) {
         this.jdbc = jdbc;
+        this.factTable = "accrual_fact" + suffix;
+        this.lineTable = "accrual_line" + suffix;
+        this.balanceTable = "accrual_balance" + suffix;
+        this.knownTable = "accrual_balance_known" + suffix;
+    }
+
+    /** The same reads and writes over a rebuild's tables beside the live ones. */
+    AccrualFacts rebuilt() {
+        return new AccrualFacts(jdbc, REBUILT);
     }
 
     OrderFacts load(String purchaseOrderId) {
-        return OrderFacts.of(purchaseOrderId, jdbc.query("SELECT " + COLUMNS + " FROM accrual_fact "
+        return OrderFacts.of(purchaseOrderId, jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " "
                 + "WHERE purchase_order_id = ? ORDER BY recorded_at, event_id, ordinal", ROW, purchaseOrderId));
     }
 
     Optional<String> purchaseOrderOf(String invoiceId) {
-        return jdbc.queryForList("SELECT purchase_order_id FROM accrual_fact WHERE invoice_id = ? LIMIT 1",
+        return jdbc.queryForList("SELECT purchase_order_id FROM " + factTable + " WHERE invoice_id = ? LIMIT 1",
                 String.class, invoiceId).stream().findFirst();
     }
 
@@ -47,7 +75,7 @@ class AccrualFacts {
         if (facts.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO accrual_fact (" + COLUMNS + ") VALUES "
+        jdbc.batchUpdate("INSERT INTO " + factTable + " (" + COLUMNS + ") VALUES "
                 + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (event_id, ordinal) DO NOTHING", facts, facts.size(), (ps, f) -> {
                     ps.setString(1, f.eventId());
@@ -75,31 +103,122 @@ class AccrualFacts {
     }
 
     void deleteAll() {
-        jdbc.update("DELETE FROM accrual_fact");
+        jdbc.update("DELETE FROM " + factTable);
+        jdbc.update("DELETE FROM " + lineTable);
+        jdbc.update("DELETE FROM " + balanceTable);
+        jdbc.update("DELETE FROM " + knownTable);
+    }
+
+    /** Adds an event's balance changes to the running balances and writes the touched lines' states. */
+    void apply(AccrualBalances.Changes changes) {
+        if (!changes.days().isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + balanceTable + " AS b (legal_entity, currency, business_day, measure, "
+                    + "lines, amount) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (legal_entity, currency, business_day, measure) "
+                    + "DO UPDATE SET lines = b.lines + excluded.lines, amount = b.amount + excluded.amount",
+                    changes.days(), changes.days().size(), (ps, d) -> {
+                        ps.setString(1, d.key().legalEntity());
+                        ps.setString(2, d.key().currency());
+                        ps.setObject(3, d.day());
+                        ps.setString(4, d.key().measure());
+                        ps.setLong(5, d.amounts().lines());
+                        ps.setBigDecimal(6, d.amounts().amount());
+                    });
+        }
+        if (!changes.known().isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + knownTable + " AS b (legal_entity, currency, business_day, "
+                    + "recorded_at, measure, lines, amount) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (legal_entity, "
+                    + "currency, business_day, recorded_at, measure) "
+                    + "DO UPDATE SET lines = b.lines + excluded.lines, amount = b.amount + excluded.amount",
+                    changes.known(), changes.known().size(), (ps, d) -> {
+                        ps.setString(1, d.key().legalEntity());
+                        ps.setString(2, d.key().currency());
+                        ps.setObject(3, d.day());
+                        ps.setTimestamp(4, Timestamp.from(d.recordedAt()));
+                        ps.setString(5, d.key().measure());
+                        ps.setLong(6, d.amounts().lines());
+                        ps.setBigDecimal(7, d.amounts().amount());
+                    });
+        }
+        if (!changes.lines().isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + lineTable + " (purchase_order_id, line_number, legal_entity, currency, "
+                    + "supplier_id, open_now, varies_now, first_occurred_at, last_occurred_at, first_recorded_at, "
+                    + "last_recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (purchase_order_id, line_number) DO UPDATE SET "
+                    + "legal_entity = excluded.legal_entity, currency = excluded.currency, "
+                    + "supplier_id = excluded.supplier_id, open_now = excluded.open_now, "
+                    + "varies_now = excluded.varies_now, first_occurred_at = excluded.first_occurred_at, "
+                    + "last_occurred_at = excluded.last_occurred_at, first_recorded_at = excluded.first_recorded_at, "
+                    + "last_recorded_at = excluded.last_recorded_at",
+                    changes.lines(), changes.lines().size(), (ps, l) -> {
+                        ps.setString(1, l.purchaseOrderId());
+                        ps.setInt(2, l.lineNumber());
+                        ps.setString(3, l.legalEntity());
+                        ps.setString(4, l.currency());
+                        ps.setString(5, l.supplierId());
+                        ps.setBoolean(6, l.openNow());
+                        ps.setBoolean(7, l.variesNow());
+                        ps.setTimestamp(8, Timestamp.from(l.firstOccurredAt()));
+                        ps.setTimestamp(9, Timestamp.from(l.lastOccurredAt()));
+                        ps.setTimestamp(10, Timestamp.from(l.firstRecordedAt()));
+                        ps.setTimestamp(11, Timestamp.from(l.lastRecordedAt()));
+                    });
+        }
     }
 
     /**
-     * The facts inside the criteria of the lines that are open under them (received and invoiced quantities
-     * differ), found by one aggregate over the period's rows rather than by replaying history.
+     * The totals per legal entity, currency and measure at the criteria's period end: a sum over the balances per
+     * business day (as known now) or per business day and recorded instant (as known at {@code knownAt}). The
+     * supplier filter is not a balance dimension; {@link AccrualQueries} folds a supplier's few lines instead.
      */
-    List<AccrualFact> openLineFacts(AccrualCriteria criteria) {
+    List<Total> totals(AccrualCriteria criteria) {
         List<Object> args = new ArrayList<>();
-        String where = where(criteria, args);
-        return jdbc.query("WITH inside AS (SELECT * FROM accrual_fact WHERE " + where + "), "
-                + "open_lines AS (SELECT purchase_order_id, line_number FROM inside "
-                + "GROUP BY purchase_order_id, line_number HAVING bool_and(goods_receipt_required) "
-                + "AND coalesce(sum(quantity) FILTER (WHERE kind = 'RECEIVED'), 0) "
-                + "<> coalesce(sum(quantity) FILTER (WHERE kind = 'INVOICED'), 0)) "
-                + "SELECT " + COLUMNS.replaceAll("(\\w+)", "f.$1") + " FROM inside f "
-                + "JOIN open_lines o ON o.purchase_order_id = f.purchase_order_id AND o.line_number = f.line_number "
-                + "ORDER BY f.purchase_order_id, f.line_number, f.recorded_at, f.event_id, f.ordinal",
-                ROW, args.toArray());
+        StringBuilder where = new StringBuilder("business_day <= ?");
+        args.add(criteria.periodEnd());
+        if (!criteria.knownNow()) {
+            where.append(" AND recorded_at <= ?");
+            args.add(Timestamp.from(criteria.knownAt()));
+        }
+        if (criteria.legalEntity() != null) {
+            where.append(" AND legal_entity = ?");
+            args.add(criteria.legalEntity());
+        }
+        if (criteria.currency() != null) {
+            where.append(" AND currency = ?");
+            args.add(criteria.currency());
+        }
+        return jdbc.query("SELECT legal_entity, currency, measure, sum(lines) AS lines, sum(amount) AS amount "
+                        + "FROM " + (criteria.knownNow() ? balanceTable : knownTable)
+                        + " WHERE " + where + " GROUP BY legal_entity, currency, measure "
+                        + "HAVING sum(lines) <> 0 OR sum(amount) <> 0 ORDER BY legal_entity, currency, measure",
+                (rs, n) -> new Total(rs.getString("legal_entity"), rs.getString("currency"), rs.getString("measure"),
+                        rs.getLong("lines"), rs.getBigDecimal("amount")), args.toArray());
     }
 
-    private static String where(AccrualCriteria criteria, List<Object> args) {
-        StringBuilder where = new StringBuilder("occurred_at < ? AND recorded_at <= ?");
+    /**
+     * Up to {@code limit} lines after {@code after} (in order id and line number order) that can be open under the
+     * criteria (with {@code varying}: that can carry a variance reason), by {@link AccrualBalances.LineState}: open
+     * (varying) with every fact in, or with a fact after the period end or recorded after knownAt.
+     */
+    List<LineRef> candidates(AccrualCriteria criteria, LineRef after, int limit, boolean varying) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("(").append(varying ? "varies_now" : "open_now")
+                .append(" OR last_occurred_at >= ?");
         args.add(Timestamp.from(criteria.periodEndsAt()));
-        args.add(Timestamp.from(criteria.knownAt()));
+        if (varying) {
+            // A fact of the period recorded after its end makes the line late in it.
+            where.append(" OR last_recorded_at >= ?");
+            args.add(Timestamp.from(criteria.periodEndsAt()));
+        }
+        if (!criteria.knownNow()) {
+            where.append(" OR last_recorded_at > ?");
+            args.add(Timestamp.from(criteria.knownAt()));
+        }
+        // A line whose facts all came after the period end, or were all recorded after knownAt, is not in it.
+        where.append(") AND first_occurred_at < ?");
+        args.add(Timestamp.from(criteria.periodEndsAt()));
+        if (!criteria.knownNow()) {
+            where.append(" AND first_recorded_at <= ?");
+            args.add(Timestamp.from(criteria.knownAt()));
+        }
         if (criteria.legalEntity() != null) {
             where.append(" AND legal_entity = ?");
             args.add(criteria.legalEntity());
@@ -112,6 +231,36 @@ class AccrualFacts {
             where.append(" AND supplier_id = ?");
             args.add(criteria.supplierId());
         }
-        return where.toString();
+        if (after != null) {
+            where.append(" AND (purchase_order_id, line_number) > (?, ?)");
+            args.add(after.purchaseOrderId());
+            args.add(after.lineNumber());
+        }
+        args.add(limit);
+        return jdbc.query("SELECT purchase_order_id, line_number FROM " + lineTable + " WHERE " + where
+                        + " ORDER BY purchase_order_id, line_number LIMIT ?",
+                (rs, n) -> new LineRef(rs.getString("purchase_order_id"), rs.getInt("line_number")), args.toArray());
+    }
+
+    /** The facts of the given lines, in the order the fold reads them. */
+    List<AccrualFact> factsOf(List<LineRef> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Set<LineRef> wanted = new HashSet<>(lines);
+        List<String> orders = lines.stream().map(LineRef::purchaseOrderId).distinct().toList();
+        String marks = String.join(", ", Collections.nCopies(orders.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " WHERE purchase_order_id IN (" + marks + ") "
+                        + "ORDER BY purchase_order_id, line_number, recorded_at, event_id, ordinal", ROW,
+                orders.toArray()).stream()
+                .filter(f -> wanted.contains(new LineRef(f.purchaseOrderId(), f.lineNumber()))).toList();
+    }
+
+    /** One purchase-order line. */
+    record LineRef(String purchaseOrderId, int lineNumber) {
+    }
+
+    /** The sum of one measure's balance of one legal entity and currency. */
+    record Total(String legalEntity, String currency, String measure, long lines, BigDecimal amount) {
     }
 }

@@ -38,19 +38,32 @@ final class AccrualReportRules {
     private AccrualReportRules() {
     }
 
+    /** The whole report over the facts, every open line on one page: the reference the stored balances equal. */
     static AccrualReport report(AccrualCriteria criteria, List<AccrualFact> facts) {
-        Map<String, List<AccrualLine>> byGroup = new TreeMap<>();
-        for (AccrualLine line : lines(criteria, facts)) {
-            byGroup.computeIfAbsent(line.legalEntity().value() + "/" + line.currency().value(),
-                    key -> new ArrayList<>()).add(line);
-        }
-        List<AccrualGroup> groups = byGroup.values().stream().map(AccrualReportRules::group).toList();
-        return new AccrualReport(criteria.periodEnd(), criteria.periodEndsAt(), criteria.knownAt(), groups);
+        List<AccrualLine> lines = lines(criteria, facts);
+        return new AccrualReport(criteria.periodEnd(), criteria.periodEndsAt(), criteria.knownAt(), groups(lines),
+                lines, null);
     }
 
     static VarianceReport variances(AccrualCriteria criteria, List<AccrualFact> facts) {
         List<AccrualLine> explained = lines(criteria, facts).stream().filter(line -> !line.variances().isEmpty())
                 .toList();
+        return new VarianceReport(criteria.periodEnd(), criteria.periodEndsAt(), criteria.knownAt(),
+                varianceTotals(explained), explained, null);
+    }
+
+    /** Both totals per legal entity and currency, in that order; groups without open lines are left out. */
+    static List<AccrualGroup> groups(List<AccrualLine> lines) {
+        Map<String, List<AccrualLine>> byGroup = new TreeMap<>();
+        for (AccrualLine line : lines) {
+            byGroup.computeIfAbsent(line.legalEntity().value() + "/" + line.currency().value(),
+                    key -> new ArrayList<>()).add(line);
+        }
+        return byGroup.values().stream().map(AccrualReportRules::group).toList();
+    }
+
+    /** Totals per reason, legal entity and currency of the lines' variances; a line with two counts under both. */
+    static List<VarianceTotal> varianceTotals(List<AccrualLine> explained) {
         Map<TotalKey, List<AccrualLine>> byReason = new TreeMap<>(Comparator.comparing(TotalKey::reason)
                 .thenComparing(TotalKey::legalEntity).thenComparing(TotalKey::currency));
         for (AccrualLine line : explained) {
@@ -59,14 +72,12 @@ final class AccrualReportRules {
                         line.currency().value()), key -> new ArrayList<>()).add(line);
             }
         }
-        List<VarianceTotal> totals = byReason.entrySet().stream().map(entry -> {
+        return byReason.entrySet().stream().map(entry -> {
             List<AccrualLine> lines = entry.getValue();
             AccrualLine first = lines.get(0);
             return new VarianceTotal(entry.getKey().reason(), first.legalEntity(), first.currency(), lines.size(),
                     sum(lines, AccrualLine::openAmount, first.currency()));
         }).toList();
-        return new VarianceReport(criteria.periodEnd(), criteria.periodEndsAt(), criteria.knownAt(), totals,
-                explained);
     }
 
     /** The open lines among the facts, by order and line number. */
@@ -158,12 +169,11 @@ final class AccrualReportRules {
     private static AccrualGroup group(List<AccrualLine> lines) {
         AccrualLine first = lines.get(0);
         CurrencyCode currency = first.currency();
-        return new AccrualGroup(first.legalEntity(), currency,
-                sum(lines.stream().filter(side(AccrualSide.RECEIVED_NOT_INVOICED)).toList(),
-                        AccrualLine::openAmount, currency),
-                sum(lines.stream().filter(side(AccrualSide.INVOICED_NOT_RECEIVED)).toList(),
-                        line -> new Money(line.openAmount().amount().negate(), currency), currency),
-                lines);
+        List<AccrualLine> received = lines.stream().filter(side(AccrualSide.RECEIVED_NOT_INVOICED)).toList();
+        List<AccrualLine> invoiced = lines.stream().filter(side(AccrualSide.INVOICED_NOT_RECEIVED)).toList();
+        return new AccrualGroup(first.legalEntity(), currency, sum(received, AccrualLine::openAmount, currency),
+                sum(invoiced, line -> new Money(line.openAmount().amount().negate(), currency), currency),
+                received.size(), invoiced.size());
     }
 
     private static Predicate<AccrualLine> side(AccrualSide side) {

@@ -27,7 +27,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +45,9 @@ final class AccrualFixture {
     static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
 
     final List<AccrualFact> facts = new ArrayList<>();
+    /** The balance changes the projection would have written, per business day and per day and recorded instant. */
+    final List<AccrualBalances.Delta> days = new ArrayList<>();
+    final List<AccrualBalances.Delta> known = new ArrayList<>();
 
     static Instant at(String instant) {
         return Instant.parse(instant);
@@ -112,12 +118,63 @@ final class AccrualFixture {
                 amount, gross, null, SystemId.of("TREASURY"), occurredAt), recorded(recordedAt)));
     }
 
+    /**
+     * The report folded from every fact; before answering, checks that the running balances give the same totals
+     * (as known at knownAt, and as known now when knownAt is after every fact), so every given-then test is a test
+     * of the balances too.
+     */
     AccrualReport report(String periodEnd, Instant knownAt) {
-        return AccrualReportRules.report(criteria(periodEnd, knownAt), facts);
+        AccrualCriteria criteria = criteria(periodEnd, knownAt);
+        AccrualReport report = AccrualReportRules.report(criteria, facts);
+        requireBalancesAgree(criteria, report.groups(), AccrualQueries.groups(totals(criteria, false)));
+        if (knownAfterEveryFact(knownAt)) {
+            requireBalancesAgree(criteria, report.groups(), AccrualQueries.groups(totals(criteria, true)));
+        }
+        return report;
     }
 
     VarianceReport variances(String periodEnd, Instant knownAt) {
-        return AccrualReportRules.variances(criteria(periodEnd, knownAt), facts);
+        AccrualCriteria criteria = criteria(periodEnd, knownAt);
+        VarianceReport report = AccrualReportRules.variances(criteria, facts);
+        requireBalancesAgree(criteria, report.totals(), AccrualQueries.varianceTotals(totals(criteria, false)));
+        if (knownAfterEveryFact(knownAt)) {
+            requireBalancesAgree(criteria, report.totals(), AccrualQueries.varianceTotals(totals(criteria, true)));
+        }
+        return report;
+    }
+
+    /**
+     * The balances summed as {@link AccrualFacts#totals} sums the stored rows: per business day up to the period
+     * end ({@code knownNow}), or per business day and recorded instant up to knownAt as well.
+     */
+    List<AccrualFacts.Total> totals(AccrualCriteria criteria, boolean knownNow) {
+        Map<AccrualBalances.Key, AccrualBalances.Amounts> sums = new TreeMap<>(Comparator
+                .comparing(AccrualBalances.Key::legalEntity).thenComparing(AccrualBalances.Key::currency)
+                .thenComparing(AccrualBalances.Key::measure));
+        for (AccrualBalances.Delta delta : knownNow ? days : known) {
+            boolean inside = !delta.day().isAfter(criteria.periodEnd())
+                    && (knownNow || !delta.recordedAt().isAfter(criteria.knownAt()))
+                    && (criteria.legalEntity() == null || criteria.legalEntity().equals(delta.key().legalEntity()))
+                    && (criteria.currency() == null || criteria.currency().equals(delta.key().currency()));
+            if (inside) {
+                sums.merge(delta.key(), delta.amounts(), AccrualBalances.Amounts::plus);
+            }
+        }
+        return sums.entrySet().stream().filter(sum -> !sum.getValue().isZero())
+                .map(sum -> new AccrualFacts.Total(sum.getKey().legalEntity(), sum.getKey().currency(),
+                        sum.getKey().measure(), sum.getValue().lines(), sum.getValue().amount()))
+                .toList();
+    }
+
+    private boolean knownAfterEveryFact(Instant knownAt) {
+        return facts.stream().noneMatch(fact -> fact.recordedAt().isAfter(knownAt));
+    }
+
+    private static void requireBalancesAgree(AccrualCriteria criteria, Object folded, Object fromBalances) {
+        if (!folded.equals(fromBalances)) {
+            throw new AssertionError("balances disagree with the fold at " + criteria + ":\n folded:   " + folded
+                    + "\n balances: " + fromBalances);
+        }
     }
 
     static AccrualCriteria criteria(String periodEnd, Instant knownAt) {
@@ -128,9 +185,14 @@ final class AccrualFixture {
         return new BigDecimal(value);
     }
 
+    /** Applies an event as the projection does: its facts, and the balance changes they make. */
     private void fold(String order, UnaryOperator<OrderFacts> event) {
         OrderFacts state = OrderFacts.of(order, facts.stream().filter(f -> f.purchaseOrderId().equals(order)).toList());
-        facts.addAll(event.apply(state).added());
+        OrderFacts after = event.apply(state);
+        facts.addAll(after.added());
+        AccrualBalances.Changes changes = AccrualBalances.of(after);
+        days.addAll(changes.days());
+        known.addAll(changes.known());
     }
 
     private static Recorded recorded(Instant recordedAt) {
