@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.ADMIN_KEY;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -41,7 +42,8 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchas
 /**
  * The poison messages of issue 29: orders whose business time PostgreSQL cannot hold (the years 318857 and -5000).
  * The API refuses such times now (docs/canonical-model.md, "Limits and refusals"), but events recorded before it did
- * stay in the store, so they are recorded here through the command bus, as the connector API once passed them on.
+ * stay in the store, so the year -5000 is recorded here through the command bus, as the connector API once passed it
+ * on (the command bus itself refuses a time ahead of the ledger's clock).
  * Each is parked by every view that would store it, the orders after it keep flowing, health is not UP, and a
  * rebuild of every projection completes, equal to the live views, leaving them out.
  */
@@ -77,6 +79,13 @@ class UnrepresentableEventIntegrationTest extends LedgerIntegrationTest {
             body.put("occurredAt", year);
             assertThat(api.post("/api/v1/purchase-orders/" + order + "/issue", PROCUREMENT_KEY, body).status())
                     .as("refused by the contract as it stands").isEqualTo(422);
+            if (Instant.parse(year).isAfter(Instant.now())) {
+                // A time ahead of the ledger's clock no longer passes the command bus either (BusinessTimeHorizon);
+                // such an event stored earlier takes the same path as the year -5000 below.
+                assertThatThrownBy(() -> recordedBeforeTheLimits(order, Instant.parse(year)))
+                        .hasMessageContaining("lies after the ledger's clock");
+                continue;
+            }
             recordedBeforeTheLimits(order, Instant.parse(year));
             poisoned.add(order);
         }
@@ -112,7 +121,7 @@ class UnrepresentableEventIntegrationTest extends LedgerIntegrationTest {
             assertThat(progress.path("state").asText()).as(name + " " + progress).isEqualTo("COMPLETED");
             assertThat(progress.path("checksum").asText()).as(name + ": rebuilt = live").isEqualTo(live.get(name));
             if (STORING_BUSINESS_TIME.contains(name)) {
-                assertThat(progress.path("documentsLeftOut").asLong()).as(name).isGreaterThanOrEqualTo(2);
+                assertThat(progress.path("documentsLeftOut").asLong()).as(name).isGreaterThanOrEqualTo(1);
             }
         }
     }
