@@ -63,10 +63,11 @@ public class MessageDispatch {
      */
     public MessageOutcome dispatch(Submission message, Authentication connector) {
         ConnectorEndpoints.Endpoint endpoint = endpoints().find(message.command())
-                .orElseThrow(() -> new UnreadableMessage("unknown command '" + message.command()
-                        + "'; one of " + endpoints().commands() + " is expected"));
+                .orElseThrow(() -> new UnreadableMessage(ErrorCode.REQUEST_NOT_SUPPORTED, "unknown command '"
+                        + message.command() + "'; one of " + endpoints().commands() + " is expected"));
         if (message.documentId() == null || message.documentId().isBlank()) {
-            throw new UnreadableMessage("no document id (the Kafka record key) for command " + message.command());
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "no document id for command "
+                    + message.command());
         }
         String messageId = messageIdOf(message);
         try {
@@ -104,19 +105,38 @@ public class MessageDispatch {
         }
     }
 
+    /**
+     * Records a batch's messages one after another, each in its own transaction, and answers their outcomes in
+     * order; a message that cannot be read is answered as refused with its code. An unexpected failure ends the
+     * batch: the messages before it stay recorded, and a resent batch replays them.
+     *
+     * @throws ContractViolation when the batch itself is not readable (then nothing is recorded)
+     */
+    public List<MessageOutcome> dispatchBatch(byte[] batch, Authentication connector) {
+        return MessageBatch.read(batch, strict).stream().map(message -> {
+            try {
+                return dispatch(message, connector);
+            } catch (UnreadableMessage unreadable) {
+                return MessageOutcome.rejected(null, message.command(), message.documentId(),
+                        unreadable.code().code(), unreadable.getMessage(), null);
+            }
+        }).toList();
+    }
+
     /** The body's message id, read leniently: an outcome is keyed by it even when the body breaks the contract. */
     private String messageIdOf(Submission message) {
         if (message.body() == null || !isUtf8(message.body())) {
-            throw new UnreadableMessage("the body is not well-formed UTF-8 JSON");
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not well-formed UTF-8 JSON");
         }
         JsonNode tree;
         try {
             tree = lenient.readTree(message.body());
         } catch (JacksonException e) {
-            throw new UnreadableMessage("the body is not JSON: " + e.getOriginalMessage(), e);
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not JSON: "
+                    + e.getOriginalMessage(), e);
         }
         if (tree == null || !tree.isObject()) {
-            throw new UnreadableMessage("the body is not a JSON object");
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not a JSON object");
         }
         JsonNode id = tree.get("messageId");
         return id != null && id.isString() ? id.asString() : null;

@@ -1,16 +1,27 @@
 package org.integrationledger.app.intake;
 
+import org.integrationledger.model.shared.ErrorCode;
+
 /**
  * A message that names no known command or document, or whose body is not JSON at all: there is no message id to
- * answer under, so a channel parks it (Kafka: the dead-letter topic) with this reason instead of an outcome.
+ * answer under. Kafka parks it on the dead-letter topic with this reason; a batch answers it with {@link #code()}.
  */
 public class UnreadableMessage extends RuntimeException {
 
-    UnreadableMessage(String reason) {
+    private final ErrorCode code;
+
+    UnreadableMessage(ErrorCode code, String reason) {
         super(reason);
+        this.code = code;
     }
 
-    UnreadableMessage(String reason, Throwable cause) {
+    UnreadableMessage(ErrorCode code, String reason, Throwable cause) {
         super(reason, cause);
+        this.code = code;
+    }
+
+    /** The code HTTP would answer it with: an unknown command is an unknown route, the rest a malformed request. */
+    public ErrorCode code() {
+        return code;
     }
 }
