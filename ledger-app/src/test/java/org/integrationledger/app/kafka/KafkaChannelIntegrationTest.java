@@ -224,14 +224,18 @@ class KafkaChannelIntegrationTest extends LedgerIntegrationTest {
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
         Instant deadline = Instant.now().plusSeconds(60);
+        List<String> seen = new ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
                 if (key.equals(record.key())) {
                     return record;
                 }
+                seen.add(record.key());
             }
         }
-        throw new AssertionError("no dead letter for " + key);
+        throw new AssertionError("no dead letter for " + key + " among " + seen + " at "
+                + deadLetters.assignment().stream().map(p -> p + "@" + deadLetters.position(p)).toList() + " of "
+                + deadLetters.endOffsets(deadLetters.assignment()));
     }
 
     private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
@@ -260,7 +264,7 @@ class KafkaChannelIntegrationTest extends LedgerIntegrationTest {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        partitions.forEach(partition -> consumer.seek(partition, 0));
         return consumer;
     }
 }
