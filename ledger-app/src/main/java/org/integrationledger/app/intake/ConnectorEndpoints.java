@@ -16,6 +16,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,7 +64,7 @@ final class ConnectorEndpoints {
         return Optional.ofNullable(command).map(byCommand::get);
     }
 
-    java.util.Set<String> commands() {
+    Set<String> commands() {
         return byCommand.keySet();
     }
 
