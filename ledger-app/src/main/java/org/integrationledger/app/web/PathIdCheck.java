@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Checks the document ids in a path against the typed ids' shape before the body is read or a handler runs, so a
  * bad id is answered the same way on every route ({@code 400 invalid-id}), whatever else is wrong with the request.
  */
-class PathIdCheck implements HandlerInterceptor {
+public class PathIdCheck implements HandlerInterceptor {
 
     /**
      * Path variables that name a document of one type, and the typed id whose shape they must have. A reconciliation
@@ -30,22 +30,25 @@ class PathIdCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-            variables.forEach((name, value) -> {
-                Consumer<String> check = DOCUMENT_IDS.get(String.valueOf(name));
-                if (check != null) {
-                    try {
-                        check.accept(String.valueOf(value));
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidPathId(String.valueOf(name));
-                    }
-                }
-            });
+            variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
         }
         return true;
     }
 
+    /** Checks one path variable's value as {@link #preHandle} does; the message channels check their document ids so. */
+    public static void check(String variable, String value) {
+        Consumer<String> check = DOCUMENT_IDS.get(variable);
+        if (check != null) {
+            try {
+                check.accept(value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPathId(variable);
+            }
+        }
+    }
+
     /** A document id in the path that no document can have. */
-    static final class InvalidPathId extends RuntimeException {
+    public static final class InvalidPathId extends RuntimeException {
 
         InvalidPathId(String variable) {
             super(variable + " must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-', starting with a "

@@ -26,7 +26,7 @@ import tools.jackson.databind.type.LogicalType;
  * keep reading stored events with fields they do not know, are untouched.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestBodyConfiguration {
+public class RequestBodyConfiguration {
 
     /**
      * Boot's own Jackson converter customizer has order 0; this one runs after it and replaces the JSON converter.
@@ -40,7 +40,8 @@ class RequestBodyConfiguration {
         return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
     }
 
-    static JsonMapper strictMapper(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    /** The strict reader of connector bodies; the message channels read with it too, so they refuse alike. */
+    public static JsonMapper strictMapper(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(ContractLimits.MAX_NESTING_DEPTH)

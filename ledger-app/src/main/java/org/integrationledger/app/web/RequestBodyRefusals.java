@@ -20,7 +20,7 @@ import java.util.Set;
  * JSON pointer of the field at fault, read from Jackson's exception rather than from the client's text, so a
  * problem never echoes more than a few dozen characters of the body.
  */
-final class RequestBodyRefusals {
+public final class RequestBodyRefusals {
 
     private static final Set<Class<?>> INTEGERS = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class, BigInteger.class);
@@ -31,7 +31,12 @@ final class RequestBodyRefusals {
     }
 
     /** The contract rule the body broke, or null if it is malformed in some other way. */
-    static ContractViolation violationOf(HttpMessageNotReadableException e) {
+    public static ContractViolation violationOf(HttpMessageNotReadableException e) {
+        return violationOf((Throwable) e);
+    }
+
+    /** The contract rule a body read by the strict mapper broke, or null if it is malformed in some other way. */
+    public static ContractViolation violationOf(Throwable e) {
         JacksonException jackson = find(e, JacksonException.class);
         String pointer = jackson == null ? "" : pointerOf(jackson);
         ContractViolation violation = find(e, ContractViolation.class);
@@ -67,12 +72,17 @@ final class RequestBodyRefusals {
 
     /** The JSON pointer of the field a body could not be read at, or empty if it is the body as a whole. */
     static String pointerOf(HttpMessageNotReadableException e) {
+        return pointerOf((Throwable) e);
+    }
+
+    /** The JSON pointer of the field a body could not be read at, or empty if it is the body as a whole. */
+    public static String pointerOf(Throwable e) {
         JacksonException jackson = find(e, JacksonException.class);
         return jackson == null ? "" : pointerOf(jackson);
     }
 
     /** The JSON pointer of a Spring binding path: {@code lines[0].description} is {@code /lines/0/description}. */
-    static String pointerOf(String field) {
+    public static String pointerOf(String field) {
         return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
     }
 

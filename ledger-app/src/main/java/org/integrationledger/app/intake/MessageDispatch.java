@@ -1,0 +1,229 @@
+package org.integrationledger.app.intake;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.integrationledger.app.web.PathIdCheck;
+import org.integrationledger.app.web.RequestBodyConfiguration;
+import org.integrationledger.app.web.RequestBodyRefusals;
+import org.integrationledger.command.outcome.CommandOutcome;
+import org.integrationledger.command.outcome.RuleViolation;
+import org.integrationledger.model.shared.ContractViolation;
+import org.integrationledger.model.shared.ErrorCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Records one connector message that did not come as its own HTTP request, by the HTTP path's rules: the document
+ * id's shape, the strict JSON reading, Bean Validation, then the endpoint itself (reporting system, permission,
+ * idempotency, the command). A refusal becomes a {@link MessageOutcome} with the code the problem document would
+ * carry. An unexpected failure (PostgreSQL unreachable) is thrown, so the channel delivers the message again.
+ */
+@Component
+public class MessageDispatch {
+
+    private final RequestMappingHandlerMapping mappings;
+    private final JsonMapper strict;
+    private final JsonMapper lenient = JsonMapper.builder().build();
+    private final Validator validator;
+    private volatile ConnectorEndpoints endpoints;
+
+    MessageDispatch(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+                    ObjectProvider<JsonMapperBuilderCustomizer> customizers, Validator validator) {
+        this.mappings = mappings;
+        this.strict = RequestBodyConfiguration.strictMapper(customizers);
+        this.validator = validator;
+    }
+
+    /**
+     * Records the message as {@code connector} (an authentication that carries the connector's id as its name
+     * and one {@code SYSTEM_<id>} authority per system it may report for, as an API key's does).
+     *
+     * @throws UnreadableMessage when the message names no known command or document or its body is not JSON
+     */
+    public MessageOutcome dispatch(Submission message, Authentication connector) {
+        ConnectorEndpoints.Endpoint endpoint = endpoints().find(message.command())
+                .orElseThrow(() -> new UnreadableMessage(ErrorCode.REQUEST_NOT_SUPPORTED, "unknown command '"
+                        + message.command() + "'; one of " + endpoints().commands() + " is expected"));
+        if (message.documentId() == null || message.documentId().isBlank()) {
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "no document id for command "
+                    + message.command());
+        }
+        String messageId = messageIdOf(message);
+        try {
+            PathIdCheck.check(endpoint.idVariable(), message.documentId());
+            Object body = read(message, endpoint.bodyType());
+            Object answer = as(connector, () -> endpoint.call(message.documentId(), body, message.correlationId()));
+            CommandOutcome outcome = (CommandOutcome) answer;
+            return new MessageOutcome(messageId, message.command(), outcome.documentId(),
+                    outcome.replayed() ? MessageOutcome.Status.REPLAYED : MessageOutcome.Status.RECORDED,
+                    outcome.ledgerVersion(), outcome.recorded(), null, null, null);
+        } catch (Refused refused) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(), refused.code.code(),
+                    refused.getMessage(), refused.pointer);
+        } catch (PathIdCheck.InvalidPathId e) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(),
+                    ErrorCode.INVALID_ID.code(), e.getMessage(), null);
+        } catch (RuleViolation violation) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(),
+                    violation.rejection().code().code(), violation.rejection().detail(), null);
+        } catch (ContractViolation violation) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(),
+                    violation.code().code(), violation.getMessage(), violation.pointer());
+        } catch (ConflictingModificationException | ConcurrencyException | AggregateStreamCreationException e) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(),
+                    ErrorCode.CONCURRENCY_CONFLICT.code(), "the document was changed concurrently ("
+                            + e.getMessage() + "); read it again and resend", null);
+        } catch (IllegalArgumentException e) {
+            return MessageOutcome.rejected(messageId, message.command(), message.documentId(),
+                    ErrorCode.VALIDATION_FAILED.code(), e.getMessage(), null);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("recording " + message.command() + " " + message.documentId()
+                    + " failed", e);
+        }
+    }
+
+    /**
+     * Records a batch's messages one after another, each in its own transaction, and answers their outcomes in
+     * order; a message that cannot be read is answered as refused with its code. An unexpected failure ends the
+     * batch: the messages before it stay recorded, and a resent batch replays them.
+     *
+     * @throws ContractViolation when the batch itself is not readable (then nothing is recorded)
+     */
+    public List<MessageOutcome> dispatchBatch(byte[] batch, Authentication connector) {
+        return MessageBatch.read(batch, strict).stream().map(message -> {
+            try {
+                return dispatch(message, connector);
+            } catch (UnreadableMessage unreadable) {
+                return MessageOutcome.rejected(null, message.command(), message.documentId(),
+                        unreadable.code().code(), unreadable.getMessage(), null);
+            }
+        }).toList();
+    }
+
+    /** The body's message id, read leniently: an outcome is keyed by it even when the body breaks the contract. */
+    private String messageIdOf(Submission message) {
+        if (message.body() == null || !isUtf8(message.body())) {
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not well-formed UTF-8 JSON");
+        }
+        JsonNode tree;
+        try {
+            tree = lenient.readTree(message.body());
+        } catch (JacksonException e) {
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not a JSON object");
+        }
+        JsonNode id = tree.get("messageId");
+        return id != null && id.isString() ? id.asString() : null;
+    }
+
+    private Object read(Submission message, Class<?> type) {
+        Object body;
+        try {
+            body = strict.readValue(message.body(), type);
+        } catch (JacksonException e) {
+            ContractViolation violation = RequestBodyRefusals.violationOf(e);
+            if (violation != null) {
+                throw new Refused(violation.code(), violation.getMessage(), violation.pointer());
+            }
+            throw new Refused(ErrorCode.MALFORMED_REQUEST, "the body is not JSON of the expected shape",
+                    RequestBodyRefusals.pointerOf(e));
+        } catch (ContractViolation violation) {
+            throw new Refused(violation.code(), violation.getMessage(), violation.pointer());
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            List<ConstraintViolation<Object>> sorted = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
+            String fields = sorted.stream()
+                    .map(v -> RequestBodyRefusals.pointerOf(v.getPropertyPath().toString()) + " " + v.getMessage())
+                    .collect(Collectors.joining("; "));
+            String pointer = RequestBodyRefusals.pointerOf(sorted.get(0).getPropertyPath().toString());
+            // As over HTTP: every @Size of a request body is a maximum, so a body failing only those is too large.
+            boolean tooLarge = sorted.stream().allMatch(v -> "Size".equals(
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()));
+            throw tooLarge
+                    ? new Refused(ErrorCode.LIMIT_EXCEEDED, "the request body exceeds a documented limit: " + fields,
+                            pointer)
+                    : new Refused(ErrorCode.VALIDATION_FAILED, "the request body is invalid: " + fields, pointer);
+        }
+        return body;
+    }
+
+    private static Object as(Authentication connector, Call call) throws Exception {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(connector);
+        SecurityContextHolder.setContext(context);
+        try {
+            return call.call();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private ConnectorEndpoints endpoints() {
+        ConnectorEndpoints known = endpoints;
+        if (known == null) {
+            // Read on first use: by then every controller is a finished bean.
+            known = ConnectorEndpoints.of(mappings);
+            endpoints = known;
+        }
+        return known;
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object call() throws Exception;
+    }
+
+    /** A refusal found before the endpoint runs, with the code its problem document would carry. */
+    private static final class Refused extends RuntimeException {
+
+        private final ErrorCode code;
+        private final String pointer;
+
+        Refused(ErrorCode code, String detail, String pointer) {
+            super(detail);
+            this.code = code;
+            this.pointer = pointer;
+        }
+    }
+}
