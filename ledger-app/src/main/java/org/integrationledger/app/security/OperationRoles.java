@@ -41,6 +41,8 @@ final class OperationRoles {
             route(HttpMethod.POST, "/api/v1/purchase-orders/{purchaseOrderId}/**", OperationAccess.connector()),
             route(HttpMethod.POST, "/api/v1/invoices/{invoiceId}/**", OperationAccess.connector()),
             route(HttpMethod.POST, "/api/v1/suppliers/{supplierId}/**", OperationAccess.connector()),
+            // A batch of connector messages: each message is then checked like its single endpoint (its system).
+            route(HttpMethod.POST, "/api/v1/messages", OperationAccess.connector()),
             // Audit: the history, its exports, the past as of an instant and the chain's verification are the
             // auditor's. Sealing a checkpoint and rebuilding projections act on the ledger: an admin's.
             route(HttpMethod.GET, "/api/v1/audit/documents/**", OperationAccess.role(AUDITOR)),
