@@ -9,6 +9,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -97,7 +99,10 @@ class ExceptionOverrideBrowserTest extends LedgerIntegrationTest {
         });
         WebElement form = browser.findElement(form(open));
         form.findElement(By.name("reason")).sendKeys(reason);
+        // The click may return before the browser has the answer page: wait until the queue page is gone.
+        WebElement page = browser.findElement(By.tagName("html"));
         form.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static By form(OpenInvoiceException open) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -49,6 +50,8 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchas
         topics = {KafkaChannelIntegrationTest.PROCUREMENT_TOPIC, KafkaChannelIntegrationTest.ERP_NA_TOPIC,
                 "p2p.erp-emea", "p2p.tax-engine", "p2p.treasury", "ledger.outcomes", "ledger.dead-letters"},
         bootstrapServersProperty = "ledger.kafka.bootstrap-servers")
+// The broker stops with this class; its ledger would keep reconnecting to it for the rest of the suite.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KafkaChannelIntegrationTest extends LedgerIntegrationTest {
 
     /** The development systems' topics of application.yml: setting the broker alone starts the channel. */

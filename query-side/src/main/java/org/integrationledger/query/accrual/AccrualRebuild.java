@@ -112,6 +112,12 @@ class AccrualRebuild implements RebuildableProjection {
             @Override
             public void swapIn() {
                 SwitchSteps steps = new SwitchSteps(name());
+                // A report reads the lines, then their facts, then the balances, in one snapshot; dropping the
+                // tables one by one could take the facts while such a reader holds the lines and waits for the
+                // facts: a deadlock PostgreSQL breaks by failing the reader. Locking all four first, in the
+                // readers' order, makes a reader finish or wait before the swap begins.
+                jdbc.execute("LOCK TABLE accrual_line, accrual_fact, accrual_balance, accrual_balance_known"
+                        + " IN ACCESS EXCLUSIVE MODE");
                 shadows.forEach(ShadowTable::swapIn);
                 steps.step("accrual tables swapped in");
                 steps.log();
