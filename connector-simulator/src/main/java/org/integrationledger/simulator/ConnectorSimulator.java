@@ -129,7 +129,8 @@ public final class ConnectorSimulator {
                 result.unexpected());
         result.unexpectedSamples().forEach(s -> System.out.println("  unexpected: " + s));
         if (demo) {
-            System.out.println("Now look: " + client.base() + "/api/v1/reconciliation/counts, "
+            System.out.println("Now look: " + client.base() + "/console (sign in as viewer, README), "
+                    + client.base() + "/api/v1/reconciliation/counts, "
                     + client.base() + "/api/v1/purchase-orders?size=20, " + client.base() + "/api/v1/trace/PO-" + runId
                     + "-0 (X-Api-Key: dev-reporting-key)");
         }
