@@ -12,9 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +27,7 @@ public class ParkedDocumentWebhook {
 
     private static final int BATCH = 20;
 
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final WebhookDelivery delivery;
 
     @Autowired
@@ -42,9 +38,7 @@ public class ParkedDocumentWebhook {
 
     public ParkedDocumentWebhook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
                                  SlaSettings.Webhook settings) {
-        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
         this.delivery = settings == null ? null : new WebhookDelivery(jdbc, clock, settings);
     }
 
@@ -58,25 +52,11 @@ public class ParkedDocumentWebhook {
 
     /** Sends what is due; answers how many were delivered. */
     public int sendDue() {
-        Instant now = clock.instant();
-        Integer sent = transaction.execute(status -> {
-            int delivered = 0;
-            List<Map<String, Object>> due = jdbc.queryForList("""
-                    SELECT id, processor, document_id, document_type, event_type, event_id, global_position, cause,
-                        parked_at, attempts
-                    FROM dead_letter_notification WHERE status = 'PENDING' AND next_attempt_at <= ?
-                    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", Timestamp.from(now), BATCH);
-            for (Map<String, Object> row : due) {
-                long id = ((Number) row.get("id")).longValue();
-                int attempts = ((Number) row.get("attempts")).intValue() + 1;
-                if (delivery.attempt("dead_letter_notification", id, attempts, "document-parked-" + id,
-                        body(id, row), now) == WebhookDelivery.Outcome.SENT) {
-                    delivered++;
-                }
-            }
-            return delivered;
-        });
-        return sent == null ? 0 : sent;
+        if (delivery == null) {
+            return 0;
+        }
+        return delivery.sendDue(transaction, "dead_letter_notification", "processor, document_id, document_type, event_type, event_id, global_position, "
+                + "cause, parked_at", "document-parked-", BATCH, ParkedDocumentWebhook::body);
     }
 
     private static Map<String, Object> body(long id, Map<String, Object> row) {

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.LedgerApi.REPORTING_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
@@ -240,15 +241,10 @@ class KafkaChannelIntegrationTest extends LedgerIntegrationTest {
         return new String(deadLetter.headers().lastHeader(KafkaIntake.REASON_HEADER).value(), StandardCharsets.UTF_8);
     }
 
-    private JsonNode awaitView(String po) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Response view = api.get("/api/v1/purchase-orders/" + po, REPORTING_KEY);
-        while (view.status() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            view = api.get("/api/v1/purchase-orders/" + po, REPORTING_KEY);
-        }
-        assertThat(view.status()).as(view.toString()).isEqualTo(200);
-        return view.body();
+    private JsonNode awaitView(String po) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/v1/purchase-orders/" + po, REPORTING_KEY), view -> view.status() == 200)
+                .body();
     }
 
     private Consumer<String, byte[]> consumerOf(String topic) {

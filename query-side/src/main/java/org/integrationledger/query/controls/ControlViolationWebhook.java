@@ -11,9 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,9 +26,7 @@ public class ControlViolationWebhook {
 
     private static final int BATCH = 20;
 
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final WebhookDelivery delivery;
 
     @Autowired
@@ -41,9 +37,7 @@ public class ControlViolationWebhook {
 
     public ControlViolationWebhook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
                                    SlaSettings.Webhook settings) {
-        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
         this.delivery = new WebhookDelivery(jdbc, clock, settings);
     }
 
@@ -57,25 +51,8 @@ public class ControlViolationWebhook {
 
     /** Sends what is due; answers how many were delivered. */
     public int sendDue() {
-        Instant now = clock.instant();
-        Integer sent = transaction.execute(status -> {
-            int delivered = 0;
-            List<Map<String, Object>> due = jdbc.queryForList("""
-                    SELECT id, violation_id, kind, invoice_id, payment_reference, legal_entity, region, business_time,
-                        attempts
-                    FROM control_violation_notification WHERE status = 'PENDING' AND next_attempt_at <= ?
-                    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", Timestamp.from(now), BATCH);
-            for (Map<String, Object> row : due) {
-                long id = ((Number) row.get("id")).longValue();
-                int attempts = ((Number) row.get("attempts")).intValue() + 1;
-                if (delivery.attempt("control_violation_notification", id, attempts, "control-violated-" + id,
-                        body(id, row), now) == WebhookDelivery.Outcome.SENT) {
-                    delivered++;
-                }
-            }
-            return delivered;
-        });
-        return sent == null ? 0 : sent;
+        return delivery.sendDue(transaction, "control_violation_notification", "violation_id, kind, invoice_id, payment_reference, legal_entity, region, "
+                + "business_time", "control-violated-", BATCH, ControlViolationWebhook::body);
     }
 
     private static Map<String, Object> body(long id, Map<String, Object> row) {

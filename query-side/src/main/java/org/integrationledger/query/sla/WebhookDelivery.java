@@ -3,6 +3,7 @@ package org.integrationledger.query.sla;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * One attempt to deliver a row of a webhook outbox ({@code sla_breach_notification}, {@code
@@ -41,6 +44,32 @@ public final class WebhookDelivery {
 
     /** The outcome of one attempt. */
     public enum Outcome { SENT, RETRYING, GIVEN_UP }
+
+    /**
+     * One round over an outbox (a table name of the ledger's, never input): locks up to {@code batch} due PENDING rows
+     * with their {@code columns} (beside {@code id} and {@code attempts}) so no other node sends them too, attempts
+     * each with the JSON {@code body} makes of it and the idempotency key {@code keyPrefix + id}, and answers how
+     * many were delivered.
+     */
+    public int sendDue(TransactionTemplate transaction, String outbox, String columns, String keyPrefix, int batch,
+                       BiFunction<Long, Map<String, Object>, Map<String, Object>> body) {
+        Instant now = clock.instant();
+        Integer sent = transaction.execute(status -> {
+            int delivered = 0;
+            List<Map<String, Object>> due = jdbc.queryForList("SELECT id, attempts, " + columns + " FROM " + outbox
+                    + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    Timestamp.from(now), batch);
+            for (Map<String, Object> row : due) {
+                long id = ((Number) row.get("id")).longValue();
+                int attempts = ((Number) row.get("attempts")).intValue() + 1;
+                if (attempt(outbox, id, attempts, keyPrefix + id, body.apply(id, row), now) == Outcome.SENT) {
+                    delivered++;
+                }
+            }
+            return delivered;
+        });
+        return sent == null ? 0 : sent;
+    }
 
     /**
      * Posts the body for the outbox row {@code id} of {@code outbox} (a table name of the ledger's, never input) and
