@@ -1,7 +1,7 @@
 package org.integrationledger.query.accrual;
 
-import org.integrationledger.model.accrual.AccrualLine;
-import org.integrationledger.model.accrual.LineVariance;
+import org.integrationledger.model.accrual.AccrualSide;
+import org.integrationledger.model.accrual.VarianceReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -132,20 +133,18 @@ final class AccrualBalances {
 
     /** The line's contribution to the totals at period end {@code day} as known at {@code knownAt}. */
     static Map<Key, Amounts> contribution(List<AccrualFact> facts, LocalDate day, Instant knownAt) {
-        List<AccrualLine> open = AccrualReportRules.lines(new AccrualCriteria(day, knownAt, null, null, null), facts);
+        Optional<AccrualReportRules.Position> open = AccrualReportRules.position(
+                new AccrualCriteria(day, knownAt, null, null, null), facts);
         if (open.isEmpty()) {
             return Map.of();
         }
-        AccrualLine line = open.get(0);
-        String legalEntity = line.legalEntity().value();
-        String currency = line.currency().value();
+        AccrualReportRules.Position line = open.get();
         Map<Key, Amounts> contribution = new HashMap<>();
-        BigDecimal openAmount = line.openAmount().amount();
-        contribution.put(new Key(legalEntity, currency, line.side().name()), new Amounts(1,
-                line.side() == org.integrationledger.model.accrual.AccrualSide.RECEIVED_NOT_INVOICED
-                        ? openAmount : openAmount.negate()));
-        for (LineVariance variance : line.variances()) {
-            contribution.putIfAbsent(new Key(legalEntity, currency, variance.reason().name()),
+        BigDecimal openAmount = line.openAmount();
+        contribution.put(new Key(line.legalEntity(), line.currency(), line.side().name()), new Amounts(1,
+                line.side() == AccrualSide.RECEIVED_NOT_INVOICED ? openAmount : openAmount.negate()));
+        for (VarianceReason reason : line.reasons()) {
+            contribution.putIfAbsent(new Key(line.legalEntity(), line.currency(), reason.name()),
                     new Amounts(1, openAmount));
         }
         return contribution;
@@ -229,10 +228,10 @@ final class AccrualBalances {
 
     private static LineState lineState(List<AccrualFact> facts) {
         AccrualFact any = facts.get(0);
-        List<AccrualLine> now = AccrualReportRules.lines(new AccrualCriteria(ALL_DAYS, Instant.MAX, null, null,
-                null), facts);
+        Optional<AccrualReportRules.Position> now = AccrualReportRules.position(new AccrualCriteria(ALL_DAYS,
+                Instant.MAX, null, null, null), facts);
         return new LineState(any.purchaseOrderId(), any.lineNumber(), any.legalEntity(), any.currency(),
-                any.supplierId(), !now.isEmpty(), now.stream().anyMatch(line -> !line.variances().isEmpty()),
+                any.supplierId(), now.isPresent(), now.filter(line -> !line.reasons().isEmpty()).isPresent(),
                 facts.stream().map(AccrualFact::occurredAt).min(Instant::compareTo).orElseThrow(),
                 facts.stream().map(AccrualFact::occurredAt).max(Instant::compareTo).orElseThrow(),
                 facts.stream().map(AccrualFact::recordedAt).min(Instant::compareTo).orElseThrow(),

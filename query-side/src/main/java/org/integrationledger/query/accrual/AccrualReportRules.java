@@ -17,11 +17,15 @@ import org.integrationledger.model.shared.SystemId;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -82,83 +86,218 @@ final class AccrualReportRules {
 
     /** The open lines among the facts, by order and line number. */
     static List<AccrualLine> lines(AccrualCriteria criteria, List<AccrualFact> facts) {
-        Map<String, List<AccrualFact>> byLine = new TreeMap<>();
-        facts.stream().filter(criteria::includes).forEach(fact -> byLine.computeIfAbsent(
-                fact.purchaseOrderId() + "#" + String.format("%06d", fact.lineNumber()),
-                key -> new ArrayList<>()).add(fact));
-        return byLine.values().stream().map(lineFacts -> line(criteria, lineFacts)).flatMap(Optional::stream)
-                .toList();
+        Map<LineKey, List<AccrualFact>> byLine = new TreeMap<>();
+        for (AccrualFact fact : facts) {
+            if (criteria.includes(fact)) {
+                byLine.computeIfAbsent(new LineKey(fact.purchaseOrderId(), fact.lineNumber()),
+                        key -> new ArrayList<>()).add(fact);
+            }
+        }
+        List<AccrualLine> lines = new ArrayList<>();
+        for (List<AccrualFact> lineFacts : byLine.values()) {
+            line(criteria, lineFacts).ifPresent(lines::add);
+        }
+        return lines;
+    }
+
+    /**
+     * Where one line's facts inside the criteria leave it (side, open amount, variance reasons), by the same rules
+     * as {@link #lines}, without the line's descriptions: the running balances ask this at every point of a line's
+     * grid of days and recorded instants, so it is the hot path of a replay.
+     */
+    static Optional<Position> position(AccrualCriteria criteria, List<AccrualFact> lineFacts) {
+        List<AccrualFact> facts = new ArrayList<>(lineFacts.size());
+        for (AccrualFact fact : lineFacts) {
+            if (criteria.includes(fact)) {
+                facts.add(fact);
+            }
+        }
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        Sums sums = Sums.of(facts);
+        if (sums == null || sums.open() == 0) {
+            return Optional.empty();
+        }
+        AccrualFact any = facts.get(0);
+        Evidence evidence = Evidence.of(criteria, facts, sums.erpVersion());
+        return Optional.of(new Position(any.legalEntity(), any.currency(), sums.side(), sums.openAmount(),
+                evidence.reasons()));
+    }
+
+    /** A line's place at a period end: the side it is open on, its open amount and the reasons it varies. */
+    record Position(String legalEntity, String currency, AccrualSide side, BigDecimal openAmount,
+                    Set<VarianceReason> reasons) {
     }
 
     private static Optional<AccrualLine> line(AccrualCriteria criteria, List<AccrualFact> facts) {
+        Sums sums = Sums.of(facts);
+        if (sums == null || sums.open() == 0) {
+            return Optional.empty();
+        }
         AccrualFact any = facts.get(0);
-        if (!facts.stream().allMatch(AccrualFact::goodsReceiptRequired)) {
-            return Optional.empty();
-        }
         String currency = any.currency();
-        BigDecimal received = quantity(facts, FactKind.RECEIVED);
-        BigDecimal invoiced = quantity(facts, FactKind.INVOICED);
-        int open = received.compareTo(invoiced);
-        if (open == 0) {
-            return Optional.empty();
-        }
-        Money receivedAmount = amount(facts, FactKind.RECEIVED, currency);
-        Money invoicedAmount = amount(facts, FactKind.INVOICED, currency);
-        Integer erpVersion = facts.stream().filter(f -> f.kind() == FactKind.ORDER_POSTED_IN_ERP)
-                .map(AccrualFact::orderVersion).max(Integer::compare).orElse(null);
+        Integer erpVersion = sums.erpVersion();
         int orderVersion = facts.stream().filter(f -> f.kind() == FactKind.ORDERED)
                 .mapToInt(AccrualFact::orderVersion).max().orElse(0);
         String unit = facts.stream().filter(f -> f.kind() == FactKind.ORDERED).map(AccrualFact::unitOfMeasure)
                 .findFirst().orElse(any.unitOfMeasure());
+        Money receivedAmount = new Money(sums.receivedAmount(), CurrencyCode.of(currency));
+        Money invoicedAmount = new Money(sums.invoicedAmount(), CurrencyCode.of(currency));
         return Optional.of(new AccrualLine(PurchaseOrderId.of(any.purchaseOrderId()), any.lineNumber(),
                 LegalEntityId.of(any.legalEntity()), SupplierId.of(any.supplierId()), CurrencyCode.of(currency),
-                open > 0 ? AccrualSide.RECEIVED_NOT_INVOICED : AccrualSide.INVOICED_NOT_RECEIVED, unit,
-                quantity(facts, FactKind.ORDERED), received, invoiced, quantity(facts, FactKind.MATCHED),
+                sums.side(), unit,
+                quantity(facts, FactKind.ORDERED), sums.received(), sums.invoiced(), quantity(facts, FactKind.MATCHED),
                 quantity(facts, FactKind.PAID), amount(facts, FactKind.ORDERED, currency), receivedAmount,
                 invoicedAmount, amount(facts, FactKind.MATCHED, currency), amount(facts, FactKind.PAID, currency),
-                new Money(receivedAmount.amount().subtract(invoicedAmount.amount()), CurrencyCode.of(currency)),
+                new Money(sums.openAmount(), CurrencyCode.of(currency)),
                 orderVersion, erpVersion, systems(facts, FactKind.RECEIVED), systems(facts, FactKind.INVOICED),
                 facts.stream().map(AccrualFact::occurredAt).max(Comparator.naturalOrder()).orElseThrow(),
                 facts.stream().map(AccrualFact::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
-                variances(criteria, facts, erpVersion)));
+                Evidence.of(criteria, facts, erpVersion).variances(facts)));
     }
 
-    private static List<LineVariance> variances(AccrualCriteria criteria, List<AccrualFact> facts,
-                                                Integer erpVersion) {
-        List<LineVariance> variances = new ArrayList<>();
-        Map<String, AccrualFact> postedUnmatched = new LinkedHashMap<>();
-        facts.stream().filter(f -> f.kind() == FactKind.INVOICE_POSTED_IN_ERP).forEach(posted -> {
-            boolean matched = facts.stream().anyMatch(f -> f.kind() == FactKind.MATCHED
-                    && posted.invoiceId().equals(f.invoiceId()));
-            if (!matched) {
-                postedUnmatched.putIfAbsent(posted.invoiceId(), posted);
+    /**
+     * The sums that decide whether a line is open and on which side, in one pass; null for a line that accrues on
+     * another basis (a service: no goods receipt required). Amounts count only facts in the order's currency: a
+     * fact in another currency cannot be added to them (CURRENCY_MISMATCH).
+     */
+    private record Sums(BigDecimal received, BigDecimal invoiced, BigDecimal receivedAmount,
+                        BigDecimal invoicedAmount, Integer erpVersion) {
+
+        static Sums of(List<AccrualFact> facts) {
+            String currency = facts.get(0).currency();
+            BigDecimal received = BigDecimal.ZERO;
+            BigDecimal invoiced = BigDecimal.ZERO;
+            BigDecimal receivedAmount = BigDecimal.ZERO;
+            BigDecimal invoicedAmount = BigDecimal.ZERO;
+            Integer erpVersion = null;
+            for (AccrualFact fact : facts) {
+                if (!fact.goodsReceiptRequired()) {
+                    return null;
+                }
+                switch (fact.kind()) {
+                    case RECEIVED -> {
+                        received = received.add(fact.quantity());
+                        if (fact.factCurrency().equals(currency)) {
+                            receivedAmount = receivedAmount.add(fact.amount());
+                        }
+                    }
+                    case INVOICED -> {
+                        invoiced = invoiced.add(fact.quantity());
+                        if (fact.factCurrency().equals(currency)) {
+                            invoicedAmount = invoicedAmount.add(fact.amount());
+                        }
+                    }
+                    case ORDER_POSTED_IN_ERP -> erpVersion = erpVersion == null
+                            ? fact.orderVersion() : Math.max(erpVersion, fact.orderVersion());
+                    default -> {
+                    }
+                }
             }
-        });
-        postedUnmatched.values().forEach(posted -> variances.add(new LineVariance(
-                VarianceReason.INVOICE_POSTED_UNMATCHED, "invoice " + posted.invoiceId() + " posted by "
-                + posted.sourceSystem() + " as " + posted.reference() + ", not matched in the ledger",
-                posted.recordedAt())));
-        if (erpVersion != null) {
-            facts.stream().filter(f -> f.kind() == FactKind.ORDERED && f.orderVersion() > erpVersion)
-                    .max(Comparator.comparingInt(AccrualFact::orderVersion)).ifPresent(changed -> variances.add(
-                            new LineVariance(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION, erpHolder(facts)
-                                    + " holds order version " + erpVersion + "; the line changed in version "
-                                    + changed.orderVersion(), changed.recordedAt())));
+            return new Sums(received, invoiced, receivedAmount, invoicedAmount, erpVersion);
         }
-        List<AccrualFact> late = facts.stream().filter(criteria::late).toList();
-        if (!late.isEmpty()) {
-            variances.add(new LineVariance(VarianceReason.LATE_FACT, late.stream()
-                    .map(f -> f.kind() + " " + Optional.ofNullable(f.reference()).orElse("") + " from "
-                            + f.sourceSystem() + " recorded " + f.recordedAt())
-                    .collect(Collectors.joining("; ")),
-                    late.stream().map(AccrualFact::recordedAt).max(Comparator.naturalOrder()).orElseThrow()));
+
+        int open() {
+            return received.compareTo(invoiced);
         }
-        facts.stream().filter(f -> f.kind() == FactKind.INVOICED && !f.factCurrency().equals(f.currency()))
-                .forEach(foreign -> variances.add(new LineVariance(VarianceReason.CURRENCY_MISMATCH,
-                        "invoice " + foreign.invoiceId() + " bills " + foreign.amount().toPlainString() + " "
-                                + foreign.factCurrency() + " on a " + foreign.currency() + " order",
-                        foreign.recordedAt())));
-        return variances;
+
+        AccrualSide side() {
+            return open() > 0 ? AccrualSide.RECEIVED_NOT_INVOICED : AccrualSide.INVOICED_NOT_RECEIVED;
+        }
+
+        BigDecimal openAmount() {
+            return receivedAmount.subtract(invoicedAmount);
+        }
+    }
+
+    /**
+     * The facts that prove each variance reason of a line: invoices the ERP posted that the ledger has not matched,
+     * the order version the ERP has not caught up with, facts recorded after the close, invoices in another
+     * currency. The reasons alone feed the balances; the report describes each from its facts.
+     */
+    private record Evidence(Collection<AccrualFact> postedUnmatched, AccrualFact changedSinceErp, Integer erpVersion,
+                            List<AccrualFact> late, List<AccrualFact> foreign) {
+
+        static Evidence of(AccrualCriteria criteria, List<AccrualFact> facts, Integer erpVersion) {
+            Map<String, AccrualFact> postedUnmatched = new LinkedHashMap<>();
+            Set<String> matched = new HashSet<>();
+            AccrualFact changed = null;
+            List<AccrualFact> late = new ArrayList<>();
+            List<AccrualFact> foreign = new ArrayList<>();
+            for (AccrualFact fact : facts) {
+                if (fact.kind() == FactKind.MATCHED) {
+                    matched.add(fact.invoiceId());
+                }
+            }
+            for (AccrualFact fact : facts) {
+                if (fact.kind() == FactKind.INVOICE_POSTED_IN_ERP && !matched.contains(fact.invoiceId())) {
+                    postedUnmatched.putIfAbsent(fact.invoiceId(), fact);
+                }
+                if (erpVersion != null && fact.kind() == FactKind.ORDERED && fact.orderVersion() > erpVersion
+                        && (changed == null || fact.orderVersion() > changed.orderVersion())) {
+                    changed = fact;
+                }
+                if (criteria.late(fact)) {
+                    late.add(fact);
+                }
+                if (fact.kind() == FactKind.INVOICED && !fact.factCurrency().equals(fact.currency())) {
+                    foreign.add(fact);
+                }
+            }
+            return new Evidence(postedUnmatched.values(), changed, erpVersion, late, foreign);
+        }
+
+        Set<VarianceReason> reasons() {
+            Set<VarianceReason> reasons = EnumSet.noneOf(VarianceReason.class);
+            if (!postedUnmatched.isEmpty()) {
+                reasons.add(VarianceReason.INVOICE_POSTED_UNMATCHED);
+            }
+            if (changedSinceErp != null) {
+                reasons.add(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION);
+            }
+            if (!late.isEmpty()) {
+                reasons.add(VarianceReason.LATE_FACT);
+            }
+            if (!foreign.isEmpty()) {
+                reasons.add(VarianceReason.CURRENCY_MISMATCH);
+            }
+            return reasons;
+        }
+
+        List<LineVariance> variances(List<AccrualFact> facts) {
+            List<LineVariance> variances = new ArrayList<>();
+            postedUnmatched.forEach(posted -> variances.add(new LineVariance(
+                    VarianceReason.INVOICE_POSTED_UNMATCHED, "invoice " + posted.invoiceId() + " posted by "
+                    + posted.sourceSystem() + " as " + posted.reference() + ", not matched in the ledger",
+                    posted.recordedAt())));
+            if (changedSinceErp != null) {
+                variances.add(new LineVariance(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION, erpHolder(facts)
+                        + " holds order version " + erpVersion + "; the line changed in version "
+                        + changedSinceErp.orderVersion(), changedSinceErp.recordedAt()));
+            }
+            if (!late.isEmpty()) {
+                variances.add(new LineVariance(VarianceReason.LATE_FACT, late.stream()
+                        .map(f -> f.kind() + " " + Optional.ofNullable(f.reference()).orElse("") + " from "
+                                + f.sourceSystem() + " recorded " + f.recordedAt())
+                        .collect(Collectors.joining("; ")),
+                        late.stream().map(AccrualFact::recordedAt).max(Comparator.naturalOrder()).orElseThrow()));
+            }
+            foreign.forEach(fact -> variances.add(new LineVariance(VarianceReason.CURRENCY_MISMATCH,
+                    "invoice " + fact.invoiceId() + " bills " + fact.amount().toPlainString() + " "
+                            + fact.factCurrency() + " on a " + fact.currency() + " order", fact.recordedAt())));
+            return variances;
+        }
+    }
+
+    /** A line of an order, ordered by order id and then line number, as the report lists lines. */
+    private record LineKey(String purchaseOrderId, int lineNumber) implements Comparable<LineKey> {
+
+        @Override
+        public int compareTo(LineKey other) {
+            int byOrder = purchaseOrderId.compareTo(other.purchaseOrderId);
+            return byOrder != 0 ? byOrder : Integer.compare(lineNumber, other.lineNumber);
+        }
     }
 
     private static String erpHolder(List<AccrualFact> facts) {

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,10 +87,28 @@ public final class RepresentableValues {
 
     /** Checks every instant, date and decimal of {@code event} and {@code recordedAt}, naming {@code documentId}. */
     public static void requireRepresentable(Object event, Instant recordedAt, String documentId) {
+        Accepted last = LAST_ACCEPTED.get();
+        if (last.event == event && Objects.equals(last.recordedAt, recordedAt)) {
+            return;
+        }
         if (recordedAt != null) {
             check(recordedAt, new Path(null, "recordedAt", -1), event, documentId);
         }
         check(event, null, event, documentId);
+        last.event = event;
+        last.recordedAt = recordedAt;
+    }
+
+    /**
+     * The event this thread accepted last. A one-pass rebuild hands the same (immutable) payload to every projection
+     * in turn, and each asks here first: walking its components once instead of six times was a tenth of the
+     * rebuild's applying thread.
+     */
+    private static final ThreadLocal<Accepted> LAST_ACCEPTED = ThreadLocal.withInitial(Accepted::new);
+
+    private static final class Accepted {
+        private Object event;
+        private Instant recordedAt;
     }
 
     /** {@code value}, if a {@code timestamptz} column can hold it. */
