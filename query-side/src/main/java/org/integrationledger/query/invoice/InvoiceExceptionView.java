@@ -9,29 +9,17 @@ import jakarta.persistence.Table;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.ExceptionStatus;
-import org.integrationledger.model.invoice.InvoiceExceptionRaised;
-import org.integrationledger.model.invoice.InvoiceExceptionResolved;
-import org.integrationledger.model.invoice.InvoiceExceptionSummary;
-import org.integrationledger.model.invoice.InvoiceId;
-import org.integrationledger.model.purchaseorder.PurchaseOrderId;
-import org.integrationledger.model.shared.CurrencyCode;
-import org.integrationledger.model.shared.LegalEntityId;
-import org.integrationledger.model.shared.Money;
-import org.integrationledger.model.shared.SupplierId;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
-/** Row of {@code invoice_exception_view}: one invoice exception in its work queue, open or resolved. */
+/**
+ * Row of {@code invoice_exception_view}: one invoice exception in its work queue, open or resolved, as
+ * {@link InvoiceFold} left it ({@link InvoiceExceptionState}).
+ */
 @Entity
 @Table(name = "invoice_exception_view")
-class InvoiceExceptionView implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+class InvoiceExceptionView {
 
     @Id
     @Column(name = "exception_id")
@@ -79,59 +67,37 @@ class InvoiceExceptionView implements Serializable {
     protected InvoiceExceptionView() {
     }
 
-    InvoiceExceptionView(String exceptionId) {
-        this.exceptionId = exceptionId;
+    InvoiceExceptionView(InvoiceExceptionState state) {
+        this.exceptionId = state.exceptionId();
+        write(state);
     }
 
-    static String idOf(InvoiceId invoiceId, int exceptionNumber) {
-        return invoiceId.value() + "/" + exceptionNumber;
+    /** The row as the fold's state. */
+    InvoiceExceptionState state() {
+        return new InvoiceExceptionState(exceptionId, invoiceId, exceptionNumber, kind, status, queue, region,
+                legalEntity, supplierId, purchaseOrderId, currency, grossAmount, varianceAmount, detail, raisedAt,
+                resolvedAt, resolution, resolvedBy, resolutionReason);
     }
 
-    void raised(InvoiceExceptionRaised event) {
-        invoiceId = event.invoiceId().value();
-        exceptionNumber = event.exceptionNumber();
-        kind = event.kind();
-        status = ExceptionStatus.OPEN;
-        queue = event.queue();
-        region = event.region();
-        legalEntity = event.legalEntity().value();
-        supplierId = event.supplier().value();
-        purchaseOrderId = event.purchaseOrderId().value();
-        currency = event.gross().currency().value();
-        grossAmount = event.gross().amount();
-        varianceAmount = event.varianceAmount() == null ? null : event.varianceAmount().amount();
-        detail = event.detail() == null || event.detail().length() <= 2000 ? event.detail()
-                : event.detail().substring(0, 1997) + "...";
-        raisedAt = event.occurredAt();
-    }
-
-    void resolved(InvoiceExceptionResolved event) {
-        status = ExceptionStatus.RESOLVED;
-        resolvedAt = event.occurredAt();
-        resolution = event.resolution();
-        resolvedBy = event.resolvedBy();
-        resolutionReason = event.reason();
-    }
-
-    String exceptionId() {
-        return exceptionId;
-    }
-
-    String canonicalLine() {
-        return String.join("|", exceptionId, invoiceId, String.valueOf(exceptionNumber), kind.name(), status.name(),
-                queue, region, legalEntity, supplierId, purchaseOrderId, currency, InvoiceView.decimal(grossAmount),
-                InvoiceView.decimal(varianceAmount), String.valueOf(detail), String.valueOf(raisedAt),
-                String.valueOf(resolvedAt), String.valueOf(resolution), String.valueOf(resolvedBy),
-                String.valueOf(resolutionReason));
-    }
-
-    InvoiceExceptionSummary toSummary(Instant now) {
-        CurrencyCode code = CurrencyCode.of(currency);
-        Instant until = resolvedAt != null ? resolvedAt : now;
-        return new InvoiceExceptionSummary(exceptionId, InvoiceId.of(invoiceId), exceptionNumber, kind, status, queue,
-                region, LegalEntityId.of(legalEntity), SupplierId.of(supplierId), PurchaseOrderId.of(purchaseOrderId),
-                new Money(grossAmount, code), varianceAmount == null ? null : new Money(varianceAmount, code), detail,
-                raisedAt, Math.max(0, Duration.between(raisedAt, until).toSeconds()), resolvedAt, resolution,
-                resolvedBy, resolutionReason);
+    /** Takes the fold's new state; a managed row is then written when the processor's batch commits. */
+    void write(InvoiceExceptionState state) {
+        invoiceId = state.invoiceId();
+        exceptionNumber = state.exceptionNumber();
+        kind = state.kind();
+        status = state.status();
+        queue = state.queue();
+        region = state.region();
+        legalEntity = state.legalEntity();
+        supplierId = state.supplierId();
+        purchaseOrderId = state.purchaseOrderId();
+        currency = state.currency();
+        grossAmount = state.grossAmount();
+        varianceAmount = state.varianceAmount();
+        detail = state.detail();
+        raisedAt = state.raisedAt();
+        resolvedAt = state.resolvedAt();
+        resolution = state.resolution();
+        resolvedBy = state.resolvedBy();
+        resolutionReason = state.resolutionReason();
     }
 }

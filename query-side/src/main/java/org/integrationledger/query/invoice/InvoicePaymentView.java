@@ -4,27 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.integrationledger.model.invoice.InvoiceId;
-import org.integrationledger.model.invoice.UnconfirmedPayment;
-import org.integrationledger.model.shared.CurrencyCode;
-import org.integrationledger.model.shared.LegalEntityId;
-import org.integrationledger.model.shared.Money;
-import org.integrationledger.model.shared.SupplierId;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Row of {@code invoice_payment_view}: one payment of an invoice, scheduled, executed and confirmed. */
+/**
+ * Row of {@code invoice_payment_view}: one payment of an invoice, scheduled, executed and confirmed, as
+ * {@link InvoiceFold} left it ({@link InvoicePaymentState}).
+ */
 @Entity
 @Table(name = "invoice_payment_view")
-class InvoicePaymentView implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+class InvoicePaymentView {
 
     @Id
     @Column(name = "payment_id")
@@ -55,62 +46,29 @@ class InvoicePaymentView implements Serializable {
     protected InvoicePaymentView() {
     }
 
-    InvoicePaymentView(String invoiceId, String paymentReference, String supplierId, String legalEntity) {
-        this.paymentId = idOf(invoiceId, paymentReference);
-        this.invoiceId = invoiceId;
-        this.paymentReference = paymentReference;
-        this.supplierId = supplierId;
-        this.legalEntity = legalEntity;
+    InvoicePaymentView(InvoicePaymentState state) {
+        this.paymentId = state.paymentId();
+        write(state);
     }
 
-    static String idOf(String invoiceId, String paymentReference) {
-        return invoiceId + "/" + paymentReference;
+    /** The row as the fold's state. */
+    InvoicePaymentState state() {
+        return new InvoicePaymentState(paymentId, invoiceId, paymentReference, supplierId, legalEntity, currency,
+                amount, dueDate, valueDate, executedAt, confirmationDeliveredAt, confirmationAcknowledgedAt);
     }
 
-    void scheduled(Money scheduledAmount, LocalDate due) {
-        if (executedAt == null) {
-            currency = scheduledAmount.currency().value();
-            amount = scheduledAmount.amount();
-        }
-        dueDate = due;
-    }
-
-    void executed(Money executedAmount, LocalDate value, Instant at) {
-        currency = executedAmount.currency().value();
-        amount = executedAmount.amount();
-        valueDate = value;
-        executedAt = at;
-    }
-
-    void delivered(Instant at) {
-        if (confirmationDeliveredAt == null) {
-            confirmationDeliveredAt = at;
-        }
-    }
-
-    /** Returns whether this acknowledgment is the first for the payment (a repeated one changes nothing). */
-    boolean acknowledged(Instant at) {
-        if (confirmationAcknowledgedAt != null) {
-            return false;
-        }
-        confirmationAcknowledgedAt = at;
-        return true;
-    }
-
-    String paymentId() {
-        return paymentId;
-    }
-
-    String canonicalLine() {
-        return String.join("|", paymentId, invoiceId, paymentReference, supplierId, legalEntity, currency,
-                InvoiceView.decimal(amount), String.valueOf(dueDate), String.valueOf(valueDate),
-                String.valueOf(executedAt), String.valueOf(confirmationDeliveredAt),
-                String.valueOf(confirmationAcknowledgedAt));
-    }
-
-    UnconfirmedPayment toUnconfirmed(Instant now) {
-        return new UnconfirmedPayment(InvoiceId.of(invoiceId), paymentReference, SupplierId.of(supplierId),
-                LegalEntityId.of(legalEntity), new Money(amount, CurrencyCode.of(currency)), valueDate, executedAt,
-                confirmationDeliveredAt, Math.max(0, Duration.between(executedAt, now).toSeconds()));
+    /** Takes the fold's new state; a managed row is then written when the processor's batch commits. */
+    void write(InvoicePaymentState state) {
+        invoiceId = state.invoiceId();
+        paymentReference = state.paymentReference();
+        supplierId = state.supplierId();
+        legalEntity = state.legalEntity();
+        currency = state.currency();
+        amount = state.amount();
+        dueDate = state.dueDate();
+        valueDate = state.valueDate();
+        executedAt = state.executedAt();
+        confirmationDeliveredAt = state.confirmationDeliveredAt();
+        confirmationAcknowledgedAt = state.confirmationAcknowledgedAt();
     }
 }

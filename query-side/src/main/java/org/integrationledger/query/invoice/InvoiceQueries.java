@@ -44,7 +44,7 @@ class InvoiceQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<InvoiceSummary> handle(FindInvoice query) {
-        return invoices.findById(query.invoiceId().value()).map(InvoiceView::toSummary);
+        return invoices.findById(query.invoiceId().value()).map(row -> row.state().toSummary());
     }
 
     @QueryHandler
@@ -75,8 +75,8 @@ class InvoiceQueries {
         Page<InvoiceExceptionView> page = exceptions.findAll(filter,
                 PageRequest.of(query.page().page(), query.page().size(), OLDEST_FIRST));
         Instant now = clock.instant();
-        return new InvoiceExceptionPage(page.map(row -> row.toSummary(now)).getContent(), query.page().page(),
-                query.page().size(), page.getTotalElements());
+        return new InvoiceExceptionPage(page.map(row -> row.state().toSummary(now)).getContent(),
+                query.page().page(), query.page().size(), page.getTotalElements());
     }
 
     @QueryHandler
@@ -88,7 +88,7 @@ class InvoiceQueries {
                 : payments.findByLegalEntityAndExecutedAtIsNotNullAndConfirmationAcknowledgedAtIsNull(
                         query.legalEntity().value(), request);
         Instant now = clock.instant();
-        return new UnconfirmedPaymentPage(page.map(row -> row.toUnconfirmed(now)).getContent(), query.page().page(),
-                query.page().size(), page.getTotalElements());
+        return new UnconfirmedPaymentPage(page.map(row -> row.state().toUnconfirmed(now)).getContent(),
+                query.page().page(), query.page().size(), page.getTotalElements());
     }
 }
