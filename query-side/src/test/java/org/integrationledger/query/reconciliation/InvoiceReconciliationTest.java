@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InvoiceReconciliationTest {
 
+    private ReconciliationFixture fixture;
+
     private static final InvoiceId INVOICE = InvoiceId.of("INV-1");
     private static final LegalEntityId US01 = LegalEntityId.of("US01");
     private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
@@ -112,7 +114,7 @@ class InvoiceReconciliationTest {
         assertThat(invoice.systems.get("ERP_NA").status).isEqualTo(PositionStatus.POSTED_UNMATCHED);
         assertThat(flags(invoice)).containsExactly("STATUS_MISMATCH@ERP_NA");
 
-        apply(invoice, matched());
+        invoice = then(matched());
 
         assertThat(invoice.systems.get("ERP_NA").status).isEqualTo(PositionStatus.OPEN);
         assertThat(flags(invoice)).isEmpty();
@@ -159,7 +161,7 @@ class InvoiceReconciliationTest {
         assertThat(payment.systems.get("PROCUREMENT").state).isEqualTo(PositionState.DELIVERED);
         assertThat(detail(payment, "NOT_ACKNOWLEDGED")).endsWith("(delivered)");
 
-        applyPayment(payment, new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1", NINE.plusSeconds(86_400),
+        payment = thenPayment(new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1", NINE.plusSeconds(86_400),
                 PROCUREMENT, NINE.plusSeconds(86_700)));
 
         assertThat(payment.systems.get("PROCUREMENT").state).isEqualTo(PositionState.ACKNOWLEDGED);
@@ -216,30 +218,26 @@ class InvoiceReconciliationTest {
         return Money.of(amount, "USD");
     }
 
-    private static DocumentState replay(InvoiceEvent... events) {
-        DocumentState invoice = new DocumentState(DocumentType.INVOICE, INVOICE.value());
-        for (InvoiceEvent event : events) {
-            apply(invoice, event);
-        }
-        return invoice;
+    /** A fresh view given these events: the invoice as it stands. */
+    private DocumentState replay(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.document(DocumentType.INVOICE, INVOICE.value());
     }
 
-    private static void apply(DocumentState invoice, InvoiceEvent event) {
-        InvoiceReconciliation.applyToInvoice(invoice, event, event.occurredAt());
-        ReconciliationRules.refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice, REGIONS));
+    /** The same view given one more event. */
+    private DocumentState then(InvoiceEvent event) {
+        return fixture.given(event).document(DocumentType.INVOICE, INVOICE.value());
     }
 
-    private static DocumentState replayPayment(InvoiceEvent... events) {
-        DocumentState payment = new DocumentState(DocumentType.PAYMENT, INVOICE.value() + ":PAY-1");
-        for (InvoiceEvent event : events) {
-            applyPayment(payment, event);
-        }
-        return payment;
+    /** A fresh view given these events: payment PAY-1 as it stands. */
+    private DocumentState replayPayment(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.payment(INVOICE.value(), "PAY-1");
     }
 
-    private static void applyPayment(DocumentState payment, InvoiceEvent event) {
-        InvoiceReconciliation.applyToPayment(payment, event, event.occurredAt(), null);
-        ReconciliationRules.refresh(payment, InvoiceReconciliation.paymentDivergences(payment));
+    /** The same view given one more event: payment PAY-1. */
+    private DocumentState thenPayment(InvoiceEvent event) {
+        return fixture.given(event).payment(INVOICE.value(), "PAY-1");
     }
 
     private static List<String> flags(DocumentState document) {

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The divergence rules for purchase orders, event by event, in both arrival orders. */
 class PurchaseOrderReconciliationTest {
 
+    private ReconciliationFixture fixture;
+
     private static final PurchaseOrderId ORDER = PurchaseOrderId.of("PO-1");
     private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
     private static final SystemId ERP_NA = SystemId.of("ERP_NA");
@@ -56,7 +58,7 @@ class PurchaseOrderReconciliationTest {
                 amended(2, "2675.00", 3600));
         assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
         assertThat(order.divergences.values().iterator().next().since()).isEqualTo(NINE.plusSeconds(3600));
-        apply(order, posted(ERP_NA, 2, null, null, 4000));
+        order = then(posted(ERP_NA, 2, null, null, 4000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -75,7 +77,7 @@ class PurchaseOrderReconciliationTest {
     void anAcknowledgmentBeforeTheIssueIsKnownOnlyDownstream() {
         DocumentState order = replay(posted(ERP_NA, 1, null, null, 600));
         assertThat(flags(order)).containsExactly("KNOWN_ONLY_DOWNSTREAM@ERP_NA");
-        apply(order, issued());
+        order = then(issued());
         assertThat(flags(order)).isEmpty();
     }
 
@@ -119,7 +121,7 @@ class PurchaseOrderReconciliationTest {
                 OpenDivergence::detail).containsExactly(tuple(Divergence.VERSION_BEHIND, "ERP_NA",
                 "ERP_NA holds version 1, procurement is at version 2 (acknowledged late, after a newer version existed)"));
 
-        apply(order, posted(ERP_NA, 2, null, null, 5000));
+        order = then(posted(ERP_NA, 2, null, null, 5000));
         assertThat(order.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
         assertThat(flags(order)).isEmpty();
     }
@@ -141,7 +143,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 new PurchaseOrderCancelled(ORDER, "project stopped", PROCUREMENT, NINE.plusSeconds(7200)));
         assertThat(flags(order)).containsExactly("STATUS_MISMATCH@ERP_NA");
-        apply(order, posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 8000));
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 8000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -150,7 +152,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), new PurchaseOrderPostingRejected(ORDER, 1, "BLOCKED",
                 "vendor blocked", ERP_NA, NINE.plusSeconds(600)));
         assertThat(flags(order)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_NA", "REJECTED@ERP_NA");
-        apply(order, posted(ERP_NA, 1, null, null, 900));
+        order = then(posted(ERP_NA, 1, null, null, 900));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -160,7 +162,7 @@ class PurchaseOrderReconciliationTest {
                 received(ERP_NA, 1000));
         assertThat(flags(order)).as("receipts from procurement and the routed ERP").isEmpty();
 
-        apply(order, received(ERP_EMEA, 1200));
+        order = then(received(ERP_EMEA, 1200));
 
         assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
         assertThat(order.systems.get("ERP_EMEA").state).isEqualTo(PositionState.RECEIPT_REPORTED);
@@ -171,22 +173,20 @@ class PurchaseOrderReconciliationTest {
     void aDivergenceKeepsTheStartItHadWhileItStaysOpen() {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 amended(2, "2675.00", 3600));
-        apply(order, amended(3, "2800.00", 7200));
+        order = then(amended(3, "2800.00", 7200));
         assertThat(order.divergences.values()).singleElement().extracting(OpenDivergence::since)
                 .isEqualTo(NINE.plusSeconds(3600));
     }
 
-    private static DocumentState replay(PurchaseOrderEvent... events) {
-        DocumentState order = new DocumentState(DocumentType.PURCHASE_ORDER, ORDER.value());
-        for (PurchaseOrderEvent event : events) {
-            apply(order, event);
-        }
-        return order;
+    /** A fresh view given these events: the order as it stands. */
+    private DocumentState replay(PurchaseOrderEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.document(DocumentType.PURCHASE_ORDER, ORDER.value());
     }
 
-    private static void apply(DocumentState order, PurchaseOrderEvent event) {
-        PurchaseOrderReconciliation.apply(order, event, event.occurredAt());
-        ReconciliationRules.refresh(order, PurchaseOrderReconciliation.divergences(order, REGIONS));
+    /** The same view given one more event. */
+    private DocumentState then(PurchaseOrderEvent event) {
+        return fixture.given(event).document(DocumentType.PURCHASE_ORDER, ORDER.value());
     }
 
     private static List<String> flags(DocumentState order) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that reports on a copy is flagged.
  */
 class SupplierReconciliationTest {
+
+    private ReconciliationFixture fixture;
 
     private static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
     private static final SystemId OWNER = SystemId.of("ERP_NA");
@@ -41,7 +44,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600));
         assertThat(flags(supplier)).isEmpty();
 
-        apply(supplier, acknowledged(STRANGER, 900));
+        supplier = then(acknowledged(STRANGER, 900));
 
         assertThat(flags(supplier)).containsExactly("WRONG_SYSTEM@ERP_APAC");
         assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo(SystemRole.OTHER);
@@ -74,7 +77,7 @@ class SupplierReconciliationTest {
         assertThat(supplier.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUESTED);
         assertThat(flags(supplier)).isEmpty();
 
-        apply(supplier, created());
+        supplier = then(created());
 
         assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
         assertThat(supplier.systems.get("ERP_NA").role).isEqualTo(SystemRole.SOURCE);
@@ -100,7 +103,7 @@ class SupplierReconciliationTest {
         assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
         assertThat(flags(supplier)).containsExactly("VERSION_BEHIND@ERP_EMEA");
 
-        apply(supplier, new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
+        supplier = then(new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
                 NINE.plusSeconds(1_200)));
 
         assertThat(flags(supplier)).isEmpty();
@@ -124,17 +127,15 @@ class SupplierReconciliationTest {
         assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
     }
 
-    private static DocumentState replay(SupplierEvent... events) {
-        DocumentState supplier = new DocumentState(DocumentType.SUPPLIER, SUPPLIER.value());
-        for (SupplierEvent event : events) {
-            apply(supplier, event);
-        }
-        return supplier;
+    /** A fresh view given these events: the supplier as it stands. */
+    private DocumentState replay(SupplierEvent... events) {
+        fixture = new ReconciliationFixture(SystemRegions.of(Map.of())).given((Object[]) events);
+        return fixture.document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
 
-    private static void apply(DocumentState supplier, SupplierEvent event) {
-        SupplierReconciliation.apply(supplier, event, event.occurredAt());
-        ReconciliationRules.refresh(supplier, SupplierReconciliation.divergences(supplier));
+    /** The same view given one more event. */
+    private DocumentState then(SupplierEvent event) {
+        return fixture.given(event).document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
 
     private static List<String> flags(DocumentState supplier) {
