@@ -1,5 +1,9 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceMatched;
@@ -216,6 +220,68 @@ class InvoiceReconciliationTest {
 
     private static Money usd(String amount) {
         return Money.of(amount, "USD");
+    }
+
+    @Test
+    void theInvoiceCarriesProcurementsGrossOrderSupplierAndRoute() {
+        DocumentState invoice = replay(received());
+
+        assertThat(invoice.amount).isEqualByComparingTo("2214.00");
+        assertThat(invoice.currency).isEqualTo("USD");
+        assertThat(invoice.parentKey).isEqualTo("PO-1");
+        assertThat(invoice.supplierId).isEqualTo("SUP-1");
+        assertThat(invoice.businessKey).isEqualTo("SI-1");
+        assertThat(invoice.routedTo).isEqualTo("ERP_NA");
+        assertThat(invoice.region).isEqualTo("NA");
+        assertThat(invoice.status).isEqualTo(DocumentStatus.RECEIVED);
+    }
+
+    @Test
+    void aTaxValidationAfterAFailureClearsTheRejection() {
+        DocumentState invoice = replay(received(), new InvoiceTaxValidationFailed(INVOICE, US01, "US_SALES_USE_TAX",
+                "NA", List.of("RATE"), "rate", TAX_ENGINE, NINE.plusSeconds(200)), posted(ERP_NA));
+        assertThat(flags(invoice)).containsExactly("REJECTED@TAX_ENGINE");
+
+        invoice = then(taxValidated());
+
+        assertThat(invoice.systems.get("TAX_ENGINE").state).isEqualTo(PositionState.VALIDATED);
+        assertThat(flags(invoice)).isEmpty();
+    }
+
+    @Test
+    void anOverrideAcceptsAPostingAgainstTheControl() {
+        DocumentState invoice = replay(received(), posted(ERP_NA), new InvoicePostingControlViolated(INVOICE, US01,
+                "51001", MatchStatus.VARIANCE, List.of(), ERP_NA, NINE.plusSeconds(3_700)));
+
+        invoice = then(new InvoiceExceptionResolved(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE,
+                ExceptionResolution.OVERRIDE, "ap.lead", "agreed", PROCUREMENT, NINE.plusSeconds(4_000)));
+
+        assertThat(invoice.status).isEqualTo(DocumentStatus.OVERRIDDEN);
+        assertThat(flags(invoice)).isEmpty();
+    }
+
+    @Test
+    void aStaleRejectionAfterThePostingChangesNoPosition() {
+        DocumentState invoice = replay(received(), posted(ERP_NA), new StaleInvoicePostingRejectionRecorded(INVOICE,
+                US01, "PERIOD_CLOSED", "period closed", NINE.plusSeconds(3_600), ERP_NA, NINE.plusSeconds(3_500)));
+
+        assertThat(invoice.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
+        assertThat(flags(invoice)).isEmpty();
+    }
+
+    @Test
+    void aPaymentIsADocumentOfItsOwnInTheInvoicesRegionBesideTheInvoicesTreasuryRow() {
+        replay(received(), posted(ERP_NA), executed("PAY-1", "2214.00", "2214.00"));
+
+        DocumentState payment = fixture.payment(INVOICE.value(), "PAY-1");
+        assertThat(payment.type).isEqualTo(DocumentType.PAYMENT);
+        assertThat(payment.parentKey).isEqualTo("INV-1");
+        assertThat(payment.region).isEqualTo("NA");
+        assertThat(payment.status).isEqualTo(DocumentStatus.EXECUTED);
+        assertThat(payment.divergences.values()).extracting(OpenDivergence::region).containsExactly("NA");
+        DocumentState invoice = fixture.document(DocumentType.INVOICE, INVOICE.value());
+        assertThat(invoice.systems.get("TREASURY").state).isEqualTo(PositionState.PAID);
+        assertThat(flags(invoice)).isEmpty();
     }
 
     /** A fresh view given these events: the invoice as it stands. */

@@ -1,5 +1,11 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.reconciliation.SystemRole;
+import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
+import org.integrationledger.model.purchaseorder.ClosureReason;
+import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
+import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -176,6 +182,107 @@ class PurchaseOrderReconciliationTest {
         order = then(amended(3, "2800.00", 7200));
         assertThat(order.divergences.values()).singleElement().extracting(OpenDivergence::since)
                 .isEqualTo(NINE.plusSeconds(3600));
+    }
+
+    @Test
+    void anApprovedRequisitionIsProcurementsUntilTheOrderIsIssued() {
+        DocumentState order = replay(new RequisitionApproved(ORDER, "REQ-1", "manager", LegalEntityId.of("US01"),
+                PROCUREMENT, NINE.minusSeconds(600)));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.REQUISITION_APPROVED);
+        assertThat(order.legalEntity).isEqualTo("US01");
+        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUISITION_APPROVED);
+        assertThat(order.systems.get("PROCUREMENT").role).isEqualTo(SystemRole.SOURCE);
+        assertThat(flags(order)).isEmpty();
+
+        order = then(issued());
+
+        assertThat(order.status).isEqualTo(DocumentStatus.ISSUED);
+        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.ISSUED);
+        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP, silent so far")
+                .isEqualTo(PositionState.PENDING);
+        assertThat(order.systems.get("ERP_NA").role).isEqualTo(SystemRole.ROUTED);
+        assertThat(order.firstBusinessTime).isEqualTo(NINE.minusSeconds(600));
+    }
+
+    @Test
+    void theOrderCarriesProcurementsTotalVersionAndRouting() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.AMENDED);
+        assertThat(order.currentVersion).isEqualTo(2);
+        assertThat(order.amount).isEqualByComparingTo("2675.00");
+        assertThat(order.currency).isEqualTo("USD");
+        assertThat(order.routedTo).isEqualTo("ERP_NA");
+        assertThat(order.routingRuleVersion).isEqualTo(1);
+        assertThat(order.supplierId).isEqualTo("SUP-1");
+        assertThat(order.toEntry(NINE.plusSeconds(7200)).amount()).isEqualTo(Money.of("2675.00", "USD"));
+    }
+
+    @Test
+    void anotherCurrencyForTheSameVersionIsAnAmountMismatch() {
+        DocumentState order = replay(issued(), new PurchaseOrderPostedInErp(ORDER, "4500", 1,
+                Money.of("2050.00", "EUR"), null, ERP_NA, NINE.plusSeconds(600)));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.AMOUNT_MISMATCH, "ERP_NA holds 2050.00 EUR, procurement 2050.00 USD"));
+    }
+
+    @Test
+    void theTotalOfAnOlderVersionIsNotComparedOnlyItsVersion() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600), posted(ERP_NA, 1, "2050.00", null, 4000));
+
+        assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
+    }
+
+    @Test
+    void aClosedOrderAwaitsNothingButMustBeClosedInTheErpToo() {
+        DocumentState order = replay(issued(),
+                new PurchaseOrderClosed(ORDER, ClosureReason.COMPLETED, PROCUREMENT, NINE.plusSeconds(600)));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.CLOSED);
+        assertThat(flags(order)).as("nothing is expected of the ERP any more").isEmpty();
+
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.OPEN, 900));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: CLOSED, ERP_NA: OPEN"));
+
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.CLOSED, 1200));
+
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void anOrderCancelledInTheErpWhileOpenInProcurementIsAStatusMismatch() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 600));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: ISSUED, ERP_NA: CANCELLED"));
+    }
+
+    @Test
+    void aStaleAmendmentChangesNoPositionOnlyTheActivity() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
+        DocumentState after = then(new StaleAmendmentRecorded(ORDER, 1, 2, PROCUREMENT, NINE.plusSeconds(4000)));
+
+        assertThat(after.systems.get("PROCUREMENT").canonical()).isEqualTo(order.systems.get("PROCUREMENT").canonical());
+        assertThat(after.currentVersion).isEqualTo(2);
+        assertThat(after.amount).isEqualByComparingTo("2675.00");
+        assertThat(after.divergences).isEqualTo(order.divergences);
+        assertThat(after.lastBusinessTime).isEqualTo(NINE.plusSeconds(4000));
+    }
+
+    @Test
+    void applyingAnEventLeavesTheStateItWasGivenAsItWas() {
+        DocumentState issued = replay(issued());
+        String before = issued.canonical();
+
+        DocumentState posted = then(posted(ERP_NA, 1, null, null, 600));
+
+        assertThat(issued.canonical()).isEqualTo(before);
+        assertThat(issued.systems.get("ERP_NA").state).isEqualTo(PositionState.PENDING);
+        assertThat(posted.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
     }
 
     /** A fresh view given these events: the order as it stands. */

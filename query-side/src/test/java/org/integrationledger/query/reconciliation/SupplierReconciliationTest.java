@@ -1,5 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.supplier.SupplierRequestRejected;
+import org.integrationledger.model.supplier.SupplierUnblocked;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
@@ -125,6 +127,42 @@ class SupplierReconciliationTest {
 
         assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.ACKNOWLEDGED);
         assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
+    }
+
+    @Test
+    void blockingAndUnblockingAreNewGoldenVersionsAndTheSuppliersStatus() {
+        DocumentState supplier = replay(created(), new SupplierBlocked(SUPPLIER, 2, "fraud check", OWNER,
+                NINE.plusSeconds(600)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
+        assertThat(supplier.currentVersion).isEqualTo(2);
+        assertThat(supplier.systems.get("ERP_NA").version).isEqualTo(2);
+        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
+
+        supplier = then(new SupplierUnblocked(SUPPLIER, 3, "cleared", OWNER, NINE.plusSeconds(900)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
+        assertThat(supplier.currentVersion).isEqualTo(3);
+        assertThat(supplier.businessKey).as("the owner's vendor number").isEqualTo("V-1");
+    }
+
+    @Test
+    void aRejectedRequestIsRejected() {
+        DocumentState supplier = replay(new SupplierRequestRejected(SUPPLIER, "mdm", "duplicate", OWNER, NINE));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(flags(supplier)).isEmpty();
+    }
+
+    @Test
+    void aCopyThatLaterHoldsTheGoldenRecordsBankAccountIsNoLongerFlagged() {
+        DocumentState supplier = replay(created(), propagated(),
+                new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, false, TARGET, NINE.plusSeconds(600)));
+        assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
+
+        supplier = then(new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, true, TARGET, NINE.plusSeconds(900)));
+
+        assertThat(flags(supplier)).isEmpty();
     }
 
     /** A fresh view given these events: the supplier as it stands. */
