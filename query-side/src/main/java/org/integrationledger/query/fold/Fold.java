@@ -23,4 +23,20 @@ public interface Fold<E, S> {
 
     /** The state after {@code event}, recorded in the event store at {@code recordedAt}. */
     S apply(S state, E event, Instant recordedAt);
+
+    /**
+     * The state after {@code event}, recorded as {@code recorded}; the host calls this one. A fold that keeps the
+     * event's id or metadata overrides it; the others need only the instant.
+     */
+    default S apply(S state, E event, Recorded recorded) {
+        return apply(state, event, recorded.at());
+    }
+
+    /**
+     * The payload as an event of the fold, or null if the fold does not read it: by default, whether it is of
+     * {@link #events()}. {@link FamilyFolds} answers for each of its families.
+     */
+    default E event(Object payload) {
+        return events().isInstance(payload) ? events().cast(payload) : null;
+    }
 }

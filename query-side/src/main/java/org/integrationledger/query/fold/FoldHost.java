@@ -68,10 +68,15 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
      * one batch is read from its tables once.
      */
     public void live(E event, Instant recordedAt) {
+        live(event, Recorded.at(recordedAt));
+    }
+
+    /** {@link #live(Object, Instant)} for a fold that reads the event's id or metadata ({@link Recorded#of}). */
+    public void live(E event, Recorded recorded) {
         String key = fold.key(event);
         Map<String, S> batch = batchStates();
         S before = batch != null && batch.containsKey(key) ? batch.get(key) : live.load(key);
-        S after = fold.apply(before == null ? fold.initial(key) : before, event, recordedAt);
+        S after = fold.apply(before == null ? fold.initial(key) : before, event, recorded);
         live.save(key, before, after);
         if (batch != null) {
             batch.put(key, after);
@@ -123,14 +128,13 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
         return new Rebuild() {
             @Override
             public void apply(EventMessage<?> message) {
-                Object payload = message.getPayload();
-                if (!fold.events().isInstance(payload)) {
+                E event = fold.event(message.getPayload());
+                if (event == null) {
                     return;
                 }
-                E event = fold.events().cast(payload);
                 String key = fold.key(event);
                 S state = states.computeIfAbsent(key, initial);
-                states.replace(key, fold.apply(state, event, message.getTimestamp()));
+                states.replace(key, fold.apply(state, event, Recorded.of(message)));
                 states.evictIfFull();
             }
 

@@ -24,14 +24,13 @@ public final class Replay<E, S extends Serializable> {
 
     /** Applies the event if it is of the fold's family; events must arrive in the event store's order. */
     public void apply(EventMessage<?> message) {
-        Object payload = message.getPayload();
-        if (!fold.events().isInstance(payload)) {
+        E event = fold.event(message.getPayload());
+        if (event == null) {
             return;
         }
-        E event = fold.events().cast(payload);
         String key = fold.key(event);
         S state = states.get(key);
-        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, message.getTimestamp()));
+        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, Recorded.of(message)));
         eventsApplied++;
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * One document as the reconciliation projection keeps it (table {@code reconciliation_document}): the source's
- * state, the routing decision, every system's row and the divergences open now.
+ * state, the routing decision, every system's row and the divergences open now. The folds change a {@link #copy()}.
  */
 final class DocumentState implements Serializable {
 
@@ -57,13 +57,60 @@ final class DocumentState implements Serializable {
     Instant lastRecordedAt;
     final Map<String, SystemRow> systems = new TreeMap<>();
     final Map<OpenDivergence.Key, OpenDivergence> divergences = new LinkedHashMap<>();
-    /** Whether the open divergences changed since the document was loaded, so their rows must be written. */
-    boolean divergencesChanged;
 
     DocumentState(DocumentType type, String id) {
         this.type = type;
         this.id = id;
         this.businessKey = id;
+    }
+
+    DocumentKey key() {
+        return new DocumentKey(type, id);
+    }
+
+    /**
+     * A copy to change: the folds change copies, never the state they were given, so a state once applied (held by
+     * a batch, a rebuild's memory or a replay) stays what it was.
+     */
+    DocumentState copy() {
+        DocumentState copy = new DocumentState(type, id);
+        copy.businessKey = businessKey;
+        copy.parentKey = parentKey;
+        copy.supplierId = supplierId;
+        copy.legalEntity = legalEntity;
+        copy.region = region;
+        copy.sourceSystem = sourceSystem;
+        copy.status = status;
+        copy.currentVersion = currentVersion;
+        copy.routedTo = routedTo;
+        copy.routingRuleVersion = routingRuleVersion;
+        copy.amount = amount;
+        copy.currency = currency;
+        copy.sourceKnown = sourceKnown;
+        copy.sourceReportedAt = sourceReportedAt;
+        copy.versionChangedAt = versionChangedAt;
+        copy.statusChangedAt = statusChangedAt;
+        copy.firstBusinessTime = firstBusinessTime;
+        copy.lastBusinessTime = lastBusinessTime;
+        copy.lastRecordedAt = lastRecordedAt;
+        systems.forEach((system, row) -> copy.systems.put(system, row.copy()));
+        copy.divergences.putAll(divergences);
+        return copy;
+    }
+
+    /** Replaces the open divergences, keeping the earliest start of each one that was already open. */
+    void refresh(List<OpenDivergence> now) {
+        Map<OpenDivergence.Key, OpenDivergence> open = new LinkedHashMap<>();
+        for (OpenDivergence divergence : now) {
+            OpenDivergence before = divergences.get(divergence.key());
+            OpenDivergence kept = before != null && before.since().isBefore(divergence.since())
+                    ? divergence.since(before.since()) : divergence;
+            open.merge(kept.key(), kept, (a, b) -> a.since().isBefore(b.since()) ? a : b);
+        }
+        if (!open.equals(divergences)) {
+            divergences.clear();
+            divergences.putAll(open);
+        }
     }
 
     SystemRow system(String system) {

@@ -1,11 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
-import org.integrationledger.model.invoice.ExceptionKind;
-import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
-import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.reconciliation.CaughtDuplicate;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.DuplicateKind;
@@ -13,83 +9,64 @@ import org.integrationledger.model.reconciliation.DuplicateOutcome;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
+import org.integrationledger.query.fold.Recorded;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-/** A caught duplicate as stored in {@code duplicate_caught}; the same mapping serves the projection and the rebuild. */
+/** A caught duplicate as stored in {@code duplicate_caught}, keyed by the id of the event that caught it. */
 record DuplicateRow(String eventId, DocumentType documentType, String originalId, String attemptedId,
                     String matchKey, DuplicateKind kind, DuplicateOutcome outcome, String detail, Instant caughtAt,
-                    Instant recordedAt, String reportingSystem, String connectorId) {
+                    Instant recordedAt, String reportingSystem, String connectorId) implements Serializable {
 
-    /** The duplicates an event caught: none, one refused supplier request, or one per suspected original invoice. */
-    static List<DuplicateRow> of(EventMessage<?> message) {
-        Object connector = message.getMetaData().get(LedgerMetadata.CONNECTOR_ID);
-        String connectorId = connector == null ? null : connector.toString();
-        if (message.getPayload() instanceof InvoiceExceptionRaised raised
-                && raised.kind() == ExceptionKind.DUPLICATE_SUSPICION) {
-            List<DuplicateRow> rows = new ArrayList<>();
-            for (int i = 0; i < raised.suspectedDuplicateOf().size(); i++) {
-                rows.add(new DuplicateRow(message.getIdentifier() + ":" + i, DocumentType.INVOICE,
-                        raised.suspectedDuplicateOf().get(i).value(), raised.invoiceId().value(),
-                        raised.supplier() + " " + raised.gross(), DuplicateKind.SUSPECTED, DuplicateOutcome.OPEN,
-                        Texts.cut(Objects.requireNonNullElse(raised.detail(), ""), Texts.DETAIL),
-                        raised.occurredAt(), message.getTimestamp(), raised.reportingSystem().value(), connectorId));
-            }
-            return rows;
-        }
-        return single(message, connectorId).stream().toList();
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** One row per suspected original the exception names: its {@code n}-th, under the event's id and {@code :n}. */
+    static DuplicateRow suspected(InvoiceExceptionRaised raised, int n, Recorded recorded) {
+        return new DuplicateRow(recorded.eventId() + ":" + n, DocumentType.INVOICE,
+                raised.suspectedDuplicateOf().get(n).value(), raised.invoiceId().value(),
+                raised.supplier() + " " + raised.gross(), DuplicateKind.SUSPECTED, DuplicateOutcome.OPEN,
+                Texts.cut(Objects.requireNonNullElse(raised.detail(), ""), Texts.DETAIL),
+                raised.occurredAt(), recorded.at(), raised.reportingSystem().value(),
+                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
     }
 
-    /** The outcome a resolved duplicate-suspicion exception gives the invoice's suspected duplicates. */
-    static Optional<Resolution> resolutionOf(EventMessage<?> message) {
-        if (message.getPayload() instanceof InvoiceExceptionResolved resolved
-                && resolved.kind() == ExceptionKind.DUPLICATE_SUSPICION) {
-            DuplicateOutcome outcome = resolved.resolution() == ExceptionResolution.OVERRIDE
-                    ? DuplicateOutcome.ACCEPTED_BY_OVERRIDE : DuplicateOutcome.CORRECTED;
-            String by = resolved.resolvedBy() == null ? resolved.reportingSystem().value() : resolved.resolvedBy();
-            return Optional.of(new Resolution(resolved.invoiceId().value(), outcome, "; resolved "
-                    + resolved.occurredAt() + " by " + by + (resolved.reason() == null ? "" : ": " + resolved.reason())));
-        }
-        return Optional.empty();
+    static DuplicateRow refused(DuplicateInvoiceSubmissionCaught caught, Recorded recorded) {
+        return new DuplicateRow(recorded.eventId(), DocumentType.INVOICE,
+                caught.invoiceId().value(), caught.submittedAs().value(),
+                caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), DuplicateKind.EXACT,
+                DuplicateOutcome.REFUSED,
+                "submission " + caught.submittedAs() + " (number " + caught.supplierInvoiceNumber() + ", gross "
+                        + caught.gross() + ", by " + caught.submittedBy() + ") refused; invoice "
+                        + caught.invoiceId() + " kept",
+                caught.occurredAt(), recorded.at(), caught.reportingSystem().value(),
+                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
     }
 
-    DuplicateRow resolved(Resolution resolution) {
-        return new DuplicateRow(eventId, documentType, originalId, attemptedId, matchKey, kind, resolution.outcome(),
-                Texts.cut(detail + resolution.detailSuffix(), Texts.DETAIL), caughtAt, recordedAt, reportingSystem, connectorId);
+    static DuplicateRow refused(DuplicateSupplierRequestCaught caught, Recorded recorded) {
+        return new DuplicateRow(recorded.eventId(), DocumentType.SUPPLIER,
+                caught.supplierId().value(), caught.requestedAs().value(),
+                caught.taxId().scheme() + " " + caught.taxId().normalized(), DuplicateKind.EXACT,
+                DuplicateOutcome.REFUSED,
+                "request for " + caught.requestedAs() + " (" + caught.legalName() + ", by " + caught.requestedBy()
+                        + ") refused; supplier " + caught.supplierId() + " kept",
+                caught.occurredAt(), recorded.at(), caught.reportingSystem().value(),
+                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
     }
 
-    private static Optional<DuplicateRow> single(EventMessage<?> message, String connectorId) {
-        if (message.getPayload() instanceof DuplicateInvoiceSubmissionCaught caught) {
-            return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.INVOICE,
-                    caught.invoiceId().value(), caught.submittedAs().value(),
-                    caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), DuplicateKind.EXACT, DuplicateOutcome.REFUSED,
-                    "submission " + caught.submittedAs() + " (number " + caught.supplierInvoiceNumber() + ", gross "
-                            + caught.gross() + ", by " + caught.submittedBy() + ") refused; invoice "
-                            + caught.invoiceId() + " kept",
-                    caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
-        }
-        if (message.getPayload() instanceof DuplicateSupplierRequestCaught caught) {
-            return Optional.of(new DuplicateRow(message.getIdentifier(), DocumentType.SUPPLIER,
-                    caught.supplierId().value(), caught.requestedAs().value(),
-                    caught.taxId().scheme() + " " + caught.taxId().normalized(), DuplicateKind.EXACT, DuplicateOutcome.REFUSED,
-                    "request for " + caught.requestedAs() + " (" + caught.legalName() + ", by " + caught.requestedBy()
-                            + ") refused; supplier " + caught.supplierId() + " kept",
-                    caught.occurredAt(), message.getTimestamp(), caught.reportingSystem().value(), connectorId));
-        }
-        return Optional.empty();
+    /** Whether the row is a suspected duplicate of invoice {@code attempted} still waiting for its outcome. */
+    boolean openSuspicionOf(String attempted) {
+        return documentType == DocumentType.INVOICE && kind == DuplicateKind.SUSPECTED
+                && outcome == DuplicateOutcome.OPEN && attemptedId.equals(attempted);
     }
 
-    /** A suspected duplicate's fate: the invoice it concerns, the outcome, and what to add to the detail. */
-    record Resolution(String attemptedId, DuplicateOutcome outcome, String detailSuffix) {
-
-        boolean appliesTo(DuplicateRow row) {
-            return row.documentType() == DocumentType.INVOICE && row.kind() == DuplicateKind.SUSPECTED
-                    && row.outcome() == DuplicateOutcome.OPEN && row.attemptedId().equals(attemptedId);
-        }
+    /** The row with its outcome, the resolution added to its detail. */
+    DuplicateRow resolved(DuplicateOutcome resolution, String detailSuffix) {
+        return new DuplicateRow(eventId, documentType, originalId, attemptedId, matchKey, kind, resolution,
+                Texts.cut(detail + detailSuffix, Texts.DETAIL), caughtAt, recordedAt, reportingSystem, connectorId);
     }
 
     CaughtDuplicate toCaughtDuplicate() {

@@ -39,13 +39,25 @@ class DuplicateTable {
                         ts(r.recordedAt()), r.reportingSystem(), r.connectorId()}).toList());
     }
 
-    /** Gives the open suspected duplicates of an invoice their outcome. */
-    void resolve(DuplicateRow.Resolution resolution) {
-        jdbc.update("""
-                UPDATE duplicate_caught SET outcome = ?, detail = LEFT(detail || ?, 600)
-                WHERE document_type = 'INVOICE' AND kind = ? AND outcome = ? AND attempted_id = ?""",
-                resolution.outcome().name(), resolution.detailSuffix(), DuplicateKind.SUSPECTED.name(),
-                DuplicateOutcome.OPEN.name(), resolution.attemptedId());
+    /** Writes the outcome and detail a resolution gave these rows. */
+    void update(List<DuplicateRow> rows) {
+        jdbc.batchUpdate("UPDATE duplicate_caught SET outcome = ?, detail = ? WHERE event_id = ?",
+                rows.stream().map(r -> new Object[]{r.outcome().name(), r.detail(), r.eventId()}).toList());
+    }
+
+    /**
+     * The rows the events of one document caught: a supplier's refused duplicates, an invoice's refused duplicate
+     * submissions and its own suspected duplicates (those its resolution changes).
+     */
+    List<DuplicateRow> caughtBy(DocumentType type, String id) {
+        return switch (type) {
+            case SUPPLIER -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = 'SUPPLIER'"
+                    + " AND original_id = ? ORDER BY event_id", ROW, id);
+            case INVOICE -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = 'INVOICE' AND"
+                    + " ((kind = ? AND original_id = ?) OR (kind = ? AND attempted_id = ?)) ORDER BY event_id", ROW,
+                    DuplicateKind.EXACT.name(), id, DuplicateKind.SUSPECTED.name(), id);
+            case PURCHASE_ORDER, PAYMENT -> List.of();
+        };
     }
 
     List<DuplicateRow> all() {

@@ -1,9 +1,11 @@
 package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.controls.ControlKind;
+import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
 import org.integrationledger.model.invoice.InvoiceMatched;
@@ -17,12 +19,16 @@ import org.integrationledger.model.invoice.InvoiceReceived;
 import org.integrationledger.model.invoice.InvoiceTaxValidated;
 import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
+import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.SystemRole;
+import org.integrationledger.query.fold.Fold;
+import org.integrationledger.query.fold.Recorded;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +37,21 @@ import java.util.List;
 /**
  * Rules of the reconciliation view for invoices and their payments. An invoice: procurement is the source, the
  * tax engine validates it, the ERP it is routed to posts it, treasury pays it. A payment: treasury executed it and
- * procurement must acknowledge the confirmation (question 4).
+ * procurement must acknowledge the confirmation (question 4). A payment is a document of its own, kept with its
+ * invoice's state because the invoice's payment events change both; the duplicates an invoice's events catch are
+ * kept with it too ({@link DuplicatesCaught}).
  */
-final class InvoiceReconciliation {
+final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationState>,
+        InvoiceEvent.Visitor<DocumentState, DocumentState> {
 
-    private InvoiceReconciliation() {
+    private final SystemRegions regions;
+    private final PaymentRules paymentRules = new PaymentRules();
+    private final PaymentReference paymentReference = new PaymentReference();
+    private final DuplicatesCaught duplicates = new DuplicatesCaught();
+
+    /** @param regions the region of each system: an invoice known only downstream has no region of its own yet */
+    InvoiceReconciliation(SystemRegions regions) {
+        this.regions = regions;
     }
 
     /** The payment document of a payment event: one per invoice and payment reference. */
@@ -43,150 +59,220 @@ final class InvoiceReconciliation {
         return event.invoiceId().value() + ":" + paymentReference;
     }
 
-    static void applyToInvoice(DocumentState invoice, InvoiceEvent event, Instant recordedAt) {
-        invoice.touched(event.occurredAt(), recordedAt);
+    @Override
+    public Class<InvoiceEvent> events() {
+        return InvoiceEvent.class;
+    }
+
+    @Override
+    public String key(InvoiceEvent event) {
+        return ReconciliationState.key(DocumentType.INVOICE, event.invoiceId().value());
+    }
+
+    @Override
+    public ReconciliationState initial(String key) {
+        return ReconciliationState.initial(key);
+    }
+
+    @Override
+    public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Instant recordedAt) {
+        return apply(state, event, Recorded.at(recordedAt));
+    }
+
+    /** The invoice, then (for a payment event) the payment's document, then the duplicates caught. */
+    @Override
+    public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Recorded recorded) {
+        DocumentState invoice = state.document().copy();
+        invoice.touched(event.occurredAt(), recorded.at());
         if (event.legalEntity() != null) {
             invoice.legalEntity = event.legalEntity().value();
         }
-        String system = event.reportingSystem().value();
-        if (event instanceof InvoiceReceived received) {
-            invoice.sourceKnown = true;
-            invoice.sourceSystem = system;
-            invoice.status = invoice.status == null ? DocumentStatus.RECEIVED : invoice.status;
-            invoice.businessKey = received.supplierInvoiceNumber().toString();
-            invoice.parentKey = received.purchaseOrderId().value();
-            invoice.supplierId = received.supplier().value();
-            invoice.routedTo = received.routedTo().value();
-            invoice.region = received.region();
-            invoice.amount = received.gross().amount();
-            invoice.currency = received.gross().currency().value();
-            invoice.sourceReportedAt = received.occurredAt();
-            invoice.currentVersion = 1;
-            SystemRow source = row(invoice, system, SystemRole.SOURCE, event, recordedAt);
-            source.state = PositionState.RECEIVED;
-            source.version = 1;
-            source.reference = received.supplierInvoiceNumber().toString();
-            source.amount = received.gross().amount();
-            source.currency = received.gross().currency().value();
-        } else if (event instanceof InvoiceMatched) {
-            invoice.status = DocumentStatus.MATCHED;
-            clearControlViolations(invoice);
-        } else if (event instanceof InvoiceMatchVarianceFound) {
-            invoice.status = DocumentStatus.MATCH_VARIANCE;
-        } else if (event instanceof InvoiceExceptionResolved resolved) {
-            if (resolved.resolution() == ExceptionResolution.OVERRIDE) {
-                invoice.status = DocumentStatus.OVERRIDDEN;
-                clearControlViolations(invoice);
+        event.accept(this, invoice);
+        invoice.refresh(invoiceDivergences(invoice, regions));
+        ReconciliationState next = state.withDocument(invoice);
+        String reference = event.accept(paymentReference, null);
+        if (reference != null) {
+            String id = paymentId(event, reference);
+            DocumentState known = state.payments().get(id);
+            DocumentState payment = known == null ? new DocumentState(DocumentType.PAYMENT, id) : known.copy();
+            payment.touched(event.occurredAt(), recorded.at());
+            payment.parentKey = event.invoiceId().value();
+            if (event.legalEntity() != null) {
+                payment.legalEntity = event.legalEntity().value();
             }
-        } else if (event instanceof InvoiceTaxValidated validated) {
-            SystemRow tax = row(invoice, system, SystemRole.TAX, event, recordedAt);
-            tax.state = PositionState.VALIDATED;
-            tax.version = 1;
-            tax.rejectedVersion = null;
-            tax.reference = validated.taxRegime();
-        } else if (event instanceof InvoiceTaxValidationFailed failed) {
-            SystemRow tax = row(invoice, system, SystemRole.TAX, event, recordedAt);
-            tax.state = PositionState.FAILED;
-            tax.version = null;
-            tax.rejectedVersion = 1;
-            tax.reference = String.join(",", failed.reasonCodes());
-        } else if (event instanceof InvoicePostedInErp posted) {
-            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.state = PositionState.POSTED;
-            erp.version = 1;
-            erp.reference = posted.erpDocumentNumber();
-            erp.status = erp.status == PositionStatus.POSTED_UNMATCHED ? erp.status : PositionStatus.OPEN;
-        } else if (event instanceof InvoicePostingControlViolated violated) {
-            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.status = PositionStatus.POSTED_UNMATCHED;
-            erp.reference = violated.erpDocumentNumber();
-        } else if (event instanceof InvoicePostingRejected rejected) {
-            SystemRow erp = row(invoice, system, role(invoice, system), event, recordedAt);
-            erp.state = PositionState.REJECTED;
-            erp.rejectedVersion = 1;
-            erp.version = null;
-            erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
-        } else if (event instanceof InvoicePaymentExecuted executed) {
-            SystemRow treasury = row(invoice, system, SystemRole.TREASURY, event, recordedAt);
-            treasury.state = PositionState.PAID;
-            treasury.reference = executed.paymentReference();
-            treasury.amount = executed.totalPaid().amount();
-            treasury.currency = executed.totalPaid().currency().value();
-        } else if (event instanceof InvoicePaymentScheduled scheduled && Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
-            // An ERP other than the routed one scheduled a payment: it is on the invoice, flagged WRONG_SYSTEM.
-            SystemRow erp = row(invoice, system, SystemRole.OTHER, event, recordedAt);
+            if (invoice.region != null) {
+                payment.region = invoice.region;
+            }
+            event.accept(paymentRules, payment);
+            payment.refresh(paymentDivergences(payment));
+            next = next.withPayment(payment);
+        }
+        return next.withDuplicates(event.accept(duplicates, new DuplicatesCaught.Caught(state.duplicates(), recorded)));
+    }
+
+    @Override
+    public DocumentState on(InvoiceReceived received, DocumentState invoice) {
+        String system = received.reportingSystem().value();
+        invoice.sourceKnown = true;
+        invoice.sourceSystem = system;
+        invoice.status = invoice.status == null ? DocumentStatus.RECEIVED : invoice.status;
+        invoice.businessKey = received.supplierInvoiceNumber().toString();
+        invoice.parentKey = received.purchaseOrderId().value();
+        invoice.supplierId = received.supplier().value();
+        invoice.routedTo = received.routedTo().value();
+        invoice.region = received.region();
+        invoice.amount = received.gross().amount();
+        invoice.currency = received.gross().currency().value();
+        invoice.sourceReportedAt = received.occurredAt();
+        invoice.currentVersion = 1;
+        SystemRow source = row(invoice, system, SystemRole.SOURCE, received);
+        source.state = PositionState.RECEIVED;
+        source.version = 1;
+        source.reference = received.supplierInvoiceNumber().toString();
+        source.amount = received.gross().amount();
+        source.currency = received.gross().currency().value();
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceMatched matched, DocumentState invoice) {
+        invoice.status = DocumentStatus.MATCHED;
+        clearControlViolations(invoice);
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceMatchVarianceFound variance, DocumentState invoice) {
+        invoice.status = DocumentStatus.MATCH_VARIANCE;
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceTaxValidated validated, DocumentState invoice) {
+        SystemRow tax = row(invoice, validated.reportingSystem().value(), SystemRole.TAX, validated);
+        tax.state = PositionState.VALIDATED;
+        tax.version = 1;
+        tax.rejectedVersion = null;
+        tax.reference = validated.taxRegime();
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceTaxValidationFailed failed, DocumentState invoice) {
+        SystemRow tax = row(invoice, failed.reportingSystem().value(), SystemRole.TAX, failed);
+        tax.state = PositionState.FAILED;
+        tax.version = null;
+        tax.rejectedVersion = 1;
+        tax.reference = String.join(",", failed.reasonCodes());
+        return invoice;
+    }
+
+    /** Exceptions have their own queue; a duplicate suspicion is listed among the duplicates caught. */
+    @Override
+    public DocumentState on(InvoiceExceptionRaised raised, DocumentState invoice) {
+        return invoice;
+    }
+
+    /** An override accepts the invoice as it is, and with it a posting against the control. */
+    @Override
+    public DocumentState on(InvoiceExceptionResolved resolved, DocumentState invoice) {
+        if (resolved.resolution() == ExceptionResolution.OVERRIDE) {
+            invoice.status = DocumentStatus.OVERRIDDEN;
+            clearControlViolations(invoice);
+        }
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoicePostedInErp posted, DocumentState invoice) {
+        String system = posted.reportingSystem().value();
+        SystemRow erp = row(invoice, system, role(invoice, system), posted);
+        erp.state = PositionState.POSTED;
+        erp.version = 1;
+        erp.reference = posted.erpDocumentNumber();
+        erp.status = erp.status == PositionStatus.POSTED_UNMATCHED ? erp.status : PositionStatus.OPEN;
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoicePostingControlViolated violated, DocumentState invoice) {
+        String system = violated.reportingSystem().value();
+        SystemRow erp = row(invoice, system, role(invoice, system), violated);
+        erp.status = PositionStatus.POSTED_UNMATCHED;
+        erp.reference = violated.erpDocumentNumber();
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoicePostingRejected rejected, DocumentState invoice) {
+        String system = rejected.reportingSystem().value();
+        SystemRow erp = row(invoice, system, role(invoice, system), rejected);
+        erp.state = PositionState.REJECTED;
+        erp.rejectedVersion = 1;
+        erp.version = null;
+        erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
+        return invoice;
+    }
+
+    /** A rejection older than the posting that followed it changes no system's position. */
+    @Override
+    public DocumentState on(StaleInvoicePostingRejectionRecorded stale, DocumentState invoice) {
+        return invoice;
+    }
+
+    /** An ERP other than the routed one scheduled a payment: it is on the invoice, flagged WRONG_SYSTEM. */
+    @Override
+    public DocumentState on(InvoicePaymentScheduled scheduled, DocumentState invoice) {
+        if (Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
+            SystemRow erp = row(invoice, scheduled.reportingSystem().value(), SystemRole.OTHER, scheduled);
             if (erp.state == null) {
                 erp.state = PositionState.PAYMENT_SCHEDULED;
                 erp.reference = scheduled.paymentReference();
             }
-        } else if (event instanceof InvoiceOverpaymentFlagged overpaid) {
-            SystemRow treasury = row(invoice, system, SystemRole.TREASURY, event, recordedAt);
-            treasury.amount = overpaid.totalPaid().amount();
-            treasury.currency = overpaid.totalPaid().currency().value();
-            treasury.status = PositionStatus.OVERPAID;
-        } else if (event instanceof InvoiceControlViolated violated) {
-            controlViolated(invoice, violated, recordedAt);
         }
-        // Other schedules, stale rejections, exceptions raised and confirmations change no system's position here:
-        // exceptions have their own queue, confirmations are the payment's document.
+        return invoice;
     }
 
-    static void applyToPayment(DocumentState payment, InvoiceEvent event, Instant recordedAt, DocumentState invoice) {
-        payment.touched(event.occurredAt(), recordedAt);
-        payment.parentKey = event.invoiceId().value();
-        if (event.legalEntity() != null) {
-            payment.legalEntity = event.legalEntity().value();
-        }
-        if (invoice != null && invoice.region != null) {
-            payment.region = invoice.region;
-        }
-        String system = event.reportingSystem().value();
-        if (event instanceof InvoicePaymentExecuted executed) {
-            payment.sourceKnown = true;
-            payment.sourceSystem = system;
-            payment.status = DocumentStatus.EXECUTED;
-            payment.businessKey = executed.paymentReference();
-            payment.supplierId = executed.supplier().value();
-            payment.amount = executed.amount().amount();
-            payment.currency = executed.amount().currency().value();
-            payment.sourceReportedAt = executed.occurredAt();
-            payment.currentVersion = 1;
-            SystemRow source = row(payment, system, SystemRole.SOURCE, event, recordedAt);
-            source.state = PositionState.EXECUTED;
-            source.version = 1;
-            source.reference = executed.paymentReference();
-            source.amount = executed.amount().amount();
-            source.currency = executed.amount().currency().value();
-            // Procurement must acknowledge the confirmation; it is expected from the execution on.
-            SystemRow procurement = payment.systems.values().stream()
-                    .filter(row -> row.role == SystemRole.CONFIRMATION).findFirst().orElse(null);
-            if (procurement == null) {
-                procurement = payment.system("PROCUREMENT");
-                procurement.role = SystemRole.CONFIRMATION;
-                procurement.state = PositionState.PENDING;
-                procurement.pendingSince = executed.occurredAt();
-            }
-        } else if (event instanceof PaymentConfirmationDelivered delivered) {
-            if (Boolean.TRUE.equals(delivered.notTheRoutedErp())) {
-                SystemRow erp = row(payment, system, SystemRole.OTHER, event, recordedAt);
-                erp.state = PositionState.DELIVERED;
-                erp.reference = delivered.paymentReference();
-            }
-            SystemRow procurement = confirmation(payment, event, recordedAt);
-            if (procurement.version == null) {
-                procurement.state = PositionState.DELIVERED;
-            }
-            procurement.reference = delivered.paymentReference();
-        } else if (event instanceof PaymentConfirmationAcknowledged acknowledged) {
-            SystemRow procurement = confirmation(payment, event, recordedAt);
-            procurement.state = PositionState.ACKNOWLEDGED;
-            procurement.version = 1;
-            procurement.reference = acknowledged.paymentReference();
-            procurement.pendingSince = null;
-        } else if (event instanceof InvoiceControlViolated violated) {
-            SystemRow source = row(payment, system, SystemRole.SOURCE, event, recordedAt);
-            markPayment(source, violated.kind());
-        }
+    @Override
+    public DocumentState on(InvoicePaymentExecuted executed, DocumentState invoice) {
+        SystemRow treasury = row(invoice, executed.reportingSystem().value(), SystemRole.TREASURY, executed);
+        treasury.state = PositionState.PAID;
+        treasury.reference = executed.paymentReference();
+        treasury.amount = executed.totalPaid().amount();
+        treasury.currency = executed.totalPaid().currency().value();
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceOverpaymentFlagged overpaid, DocumentState invoice) {
+        SystemRow treasury = row(invoice, overpaid.reportingSystem().value(), SystemRole.TREASURY, overpaid);
+        treasury.amount = overpaid.totalPaid().amount();
+        treasury.currency = overpaid.totalPaid().currency().value();
+        treasury.status = PositionStatus.OVERPAID;
+        return invoice;
+    }
+
+    /** Confirmations are the payment's document. */
+    @Override
+    public DocumentState on(PaymentConfirmationDelivered delivered, DocumentState invoice) {
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(PaymentConfirmationAcknowledged acknowledged, DocumentState invoice) {
+        return invoice;
+    }
+
+    /** Listed among the duplicates caught; no system's position changes. */
+    @Override
+    public DocumentState on(DuplicateInvoiceSubmissionCaught caught, DocumentState invoice) {
+        return invoice;
+    }
+
+    @Override
+    public DocumentState on(InvoiceControlViolated violated, DocumentState invoice) {
+        controlViolated(invoice, violated);
+        return invoice;
     }
 
     /**
@@ -194,7 +280,7 @@ final class InvoiceReconciliation {
      * the treasury row (another account: BANK_ACCOUNT_MISMATCH; a blocked or unapproved supplier:
      * STATUS_MISMATCH). A review flag of a recent bank-account change is no divergence: the payment matched.
      */
-    private static void controlViolated(DocumentState invoice, InvoiceControlViolated violated, Instant recordedAt) {
+    private static void controlViolated(DocumentState invoice, InvoiceControlViolated violated) {
         String system = violated.reportingSystem().value();
         if (violated.paymentReference() == null) {
             // Judged when the posting arrived, or at the receipt when the ERP reported first: the posting ERP's row.
@@ -202,7 +288,7 @@ final class InvoiceReconciliation {
                     .sorted((a, b) -> Boolean.compare(b.system.equals(system), a.system.equals(system)))
                     .findFirst().ifPresent(erp -> erp.status = PositionStatus.POSTED_UNMATCHED);
         } else {
-            markPayment(row(invoice, system, SystemRole.TREASURY, violated, recordedAt), violated.kind());
+            markPayment(row(invoice, system, SystemRole.TREASURY, violated), violated.kind());
         }
     }
 
@@ -324,21 +410,255 @@ final class InvoiceReconciliation {
                 since == null ? document.lastBusinessTime : since, detail);
     }
 
-    private static SystemRow confirmation(DocumentState payment, InvoiceEvent event, Instant recordedAt) {
+    private static SystemRow confirmation(DocumentState payment, InvoiceEvent event) {
         SystemRow row = payment.systems.values().stream().filter(r -> r.role == SystemRole.CONFIRMATION).findFirst()
                 .orElseGet(() -> payment.system("PROCUREMENT"));
         row.role = SystemRole.CONFIRMATION;
         row.businessTime = event.occurredAt();
-        row.recordedAt = recordedAt;
+        row.recordedAt = payment.lastRecordedAt;
         return row;
     }
 
-    private static SystemRow row(DocumentState document, String system, SystemRole role, InvoiceEvent event,
-                                 Instant recordedAt) {
+    /** The system's row in the role, touched by the event (recorded when the document was touched). */
+    private static SystemRow row(DocumentState document, String system, SystemRole role, InvoiceEvent event) {
         SystemRow row = document.system(system);
         row.role = role;
         row.businessTime = event.occurredAt();
-        row.recordedAt = recordedAt;
+        row.recordedAt = document.lastRecordedAt;
         return row;
+    }
+
+    /** The payment reference an event is about, for the payment's own document; null for the invoice's other events. */
+    private static final class PaymentReference implements InvoiceEvent.Visitor<String, Void> {
+
+        @Override
+        public String on(InvoiceReceived event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceMatched event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceMatchVarianceFound event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceTaxValidated event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceTaxValidationFailed event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceExceptionRaised event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoiceExceptionResolved event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoicePostedInErp event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoicePostingControlViolated event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoicePostingRejected event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(StaleInvoicePostingRejectionRecorded event, Void none) {
+            return null;
+        }
+
+        /** A schedule is the ERP's plan on the invoice; the payment exists once treasury executed it. */
+        @Override
+        public String on(InvoicePaymentScheduled event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(InvoicePaymentExecuted event, Void none) {
+            return event.paymentReference();
+        }
+
+        @Override
+        public String on(InvoiceOverpaymentFlagged event, Void none) {
+            return null;
+        }
+
+        @Override
+        public String on(PaymentConfirmationDelivered event, Void none) {
+            return event.paymentReference();
+        }
+
+        @Override
+        public String on(PaymentConfirmationAcknowledged event, Void none) {
+            return event.paymentReference();
+        }
+
+        @Override
+        public String on(DuplicateInvoiceSubmissionCaught event, Void none) {
+            return null;
+        }
+
+        /** A control broken by a payment names it (null for one broken by a posting). */
+        @Override
+        public String on(InvoiceControlViolated event, Void none) {
+            return event.paymentReference();
+        }
+    }
+
+    /** The rules of a payment's document, for the events {@link PaymentReference} names a payment of. */
+    private static final class PaymentRules implements InvoiceEvent.Visitor<DocumentState, DocumentState> {
+
+        @Override
+        public DocumentState on(InvoicePaymentExecuted executed, DocumentState payment) {
+            String system = executed.reportingSystem().value();
+            payment.sourceKnown = true;
+            payment.sourceSystem = system;
+            payment.status = DocumentStatus.EXECUTED;
+            payment.businessKey = executed.paymentReference();
+            payment.supplierId = executed.supplier().value();
+            payment.amount = executed.amount().amount();
+            payment.currency = executed.amount().currency().value();
+            payment.sourceReportedAt = executed.occurredAt();
+            payment.currentVersion = 1;
+            SystemRow source = row(payment, system, SystemRole.SOURCE, executed);
+            source.state = PositionState.EXECUTED;
+            source.version = 1;
+            source.reference = executed.paymentReference();
+            source.amount = executed.amount().amount();
+            source.currency = executed.amount().currency().value();
+            // Procurement must acknowledge the confirmation; it is expected from the execution on.
+            SystemRow procurement = payment.systems.values().stream()
+                    .filter(row -> row.role == SystemRole.CONFIRMATION).findFirst().orElse(null);
+            if (procurement == null) {
+                procurement = payment.system("PROCUREMENT");
+                procurement.role = SystemRole.CONFIRMATION;
+                procurement.state = PositionState.PENDING;
+                procurement.pendingSince = executed.occurredAt();
+            }
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(PaymentConfirmationDelivered delivered, DocumentState payment) {
+            if (Boolean.TRUE.equals(delivered.notTheRoutedErp())) {
+                SystemRow erp = row(payment, delivered.reportingSystem().value(), SystemRole.OTHER, delivered);
+                erp.state = PositionState.DELIVERED;
+                erp.reference = delivered.paymentReference();
+            }
+            SystemRow procurement = confirmation(payment, delivered);
+            if (procurement.version == null) {
+                procurement.state = PositionState.DELIVERED;
+            }
+            procurement.reference = delivered.paymentReference();
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(PaymentConfirmationAcknowledged acknowledged, DocumentState payment) {
+            SystemRow procurement = confirmation(payment, acknowledged);
+            procurement.state = PositionState.ACKNOWLEDGED;
+            procurement.version = 1;
+            procurement.reference = acknowledged.paymentReference();
+            procurement.pendingSince = null;
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceControlViolated violated, DocumentState payment) {
+            SystemRow source = row(payment, violated.reportingSystem().value(), SystemRole.SOURCE, violated);
+            markPayment(source, violated.kind());
+            return payment;
+        }
+
+        // The invoice's other events name no payment, so they never reach a payment's document.
+
+        @Override
+        public DocumentState on(InvoiceReceived event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceMatched event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceMatchVarianceFound event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceTaxValidated event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceTaxValidationFailed event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceExceptionRaised event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceExceptionResolved event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoicePostedInErp event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoicePostingControlViolated event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoicePostingRejected event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(StaleInvoicePostingRejectionRecorded event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoicePaymentScheduled event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(InvoiceOverpaymentFlagged event, DocumentState payment) {
+            return payment;
+        }
+
+        @Override
+        public DocumentState on(DuplicateInvoiceSubmissionCaught event, DocumentState payment) {
+            return payment;
+        }
     }
 }

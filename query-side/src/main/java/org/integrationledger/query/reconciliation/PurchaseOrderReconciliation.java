@@ -8,14 +8,17 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.query.fold.Fold;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,101 +26,170 @@ import java.util.List;
 
 /**
  * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
- * must hold its current version, and any other ERP that reports it is flagged.
+ * must hold its current version, and any other ERP that reports it is flagged. Each event changes a copy of the
+ * order (its position in the reporting system), whose divergences are then recomputed from its whole state.
  */
-final class PurchaseOrderReconciliation {
+final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, ReconciliationState>,
+        PurchaseOrderEvent.Visitor<DocumentState, DocumentState> {
 
-    private PurchaseOrderReconciliation() {
-    }
-
-    static void apply(DocumentState order, PurchaseOrderEvent event, Instant recordedAt) {
-        order.touched(event.occurredAt(), recordedAt);
-        String system = event.reportingSystem().value();
-        if (event instanceof RequisitionApproved approved) {
-            order.legalEntity = approved.legalEntity().value();
-            order.sourceSystem = system;
-            if (!order.sourceKnown) {
-                order.status = DocumentStatus.REQUISITION_APPROVED;
-            }
-            SystemRow source = source(order, system, event, recordedAt);
-            source.state = order.sourceKnown ? source.state : PositionState.REQUISITION_APPROVED;
-            source.reference = approved.requisitionNumber();
-        } else if (event instanceof PurchaseOrderIssued issued) {
-            order.sourceKnown = true;
-            order.sourceSystem = system;
-            order.status = DocumentStatus.ISSUED;
-            order.supplierId = issued.supplier().value();
-            order.legalEntity = issued.legalEntity().value();
-            order.routedTo = issued.routedTo().value();
-            if (issued.routing() != null) {
-                order.routingRuleVersion = issued.routing().ruleVersion();
-                order.region = issued.routing().region();
-            }
-            order.currentVersion = issued.version();
-            amount(order, issued.total());
-            order.sourceReportedAt = issued.occurredAt();
-            order.versionChangedAt = issued.occurredAt();
-            SystemRow source = source(order, system, event, recordedAt);
-            source.state = PositionState.ISSUED;
-            source.version = issued.version();
-            source.reference = issued.requisitionNumber();
-            source.amount = issued.total().amount();
-            source.currency = issued.total().currency().value();
-        } else if (event instanceof PurchaseOrderAmended amended) {
-            order.status = DocumentStatus.AMENDED;
-            order.currentVersion = amended.version();
-            amount(order, amended.total());
-            order.versionChangedAt = amended.occurredAt();
-            SystemRow source = source(order, system, event, recordedAt);
-            source.state = PositionState.AMENDED;
-            source.version = amended.version();
-            source.amount = amended.total().amount();
-            source.currency = amended.total().currency().value();
-        } else if (event instanceof PurchaseOrderPostedInErp posted) {
-            SystemRow erp = erp(order, system, event, recordedAt);
-            erp.state = PositionState.POSTED;
-            erp.version = erp.version == null ? posted.version() : Math.max(erp.version, posted.version());
-            erp.reference = posted.erpDocumentNumber();
-            erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
-            erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
-            erp.status = PositionStatus.of(posted.erpStatus());
-        } else if (event instanceof StalePostingAcknowledgmentRecorded stale) {
-            SystemRow known = order.systems.get(system);
-            // The ERP does hold the older version: while it holds nothing newer that is its position, labelled STALE.
-            if (known == null || known.version == null || known.version < stale.version()) {
-                SystemRow erp = erp(order, system, event, recordedAt);
-                erp.state = PositionState.STALE;
-                erp.version = stale.version();
-                erp.reference = stale.erpDocumentNumber();
-                erp.amount = stale.postedTotal() == null ? null : stale.postedTotal().amount();
-                erp.currency = stale.postedTotal() == null ? null : stale.postedTotal().currency().value();
-                erp.status = PositionStatus.of(stale.erpStatus());
-            }
-        } else if (event instanceof PurchaseOrderPostingRejected rejected) {
-            SystemRow erp = erp(order, system, event, recordedAt);
-            erp.state = PositionState.REJECTED;
-            erp.rejectedVersion = rejected.version();
-            erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
-        } else if (event instanceof PurchaseOrderCancelled) {
-            finish(order, DocumentStatus.CANCELLED, PositionState.CANCELLED, system, event, recordedAt);
-        } else if (event instanceof PurchaseOrderClosed) {
-            finish(order, DocumentStatus.CLOSED, PositionState.CLOSED, system, event, recordedAt);
-        } else if (event instanceof GoodsReceived received) {
-            // Receipts are on the trace; they do not change where the order sits in procurement or its routed ERP.
-            // One reported by another system puts that system on the order, flagged WRONG_SYSTEM.
-            if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
-                SystemRow other = erp(order, system, event, recordedAt);
-                if (other.state == null) {
-                    other.state = PositionState.RECEIPT_REPORTED;
-                    other.reference = received.receiptNumber();
-                }
-            }
-            return;
-        }
-        // Stale amendments change nothing here, nor does a stale acknowledgment behind a newer one: the newer facts stand.
-    }
+    private final SystemRegions regions;
 
     /** @param regions the region of each system: an order known only downstream has no routing region yet */
+    PurchaseOrderReconciliation(SystemRegions regions) {
+        this.regions = regions;
+    }
+
+    @Override
+    public Class<PurchaseOrderEvent> events() {
+        return PurchaseOrderEvent.class;
+    }
+
+    @Override
+    public String key(PurchaseOrderEvent event) {
+        return ReconciliationState.key(DocumentType.PURCHASE_ORDER, event.purchaseOrderId().value());
+    }
+
+    @Override
+    public ReconciliationState initial(String key) {
+        return ReconciliationState.initial(key);
+    }
+
+    @Override
+    public ReconciliationState apply(ReconciliationState state, PurchaseOrderEvent event, Instant recordedAt) {
+        DocumentState order = state.document().copy();
+        order.touched(event.occurredAt(), recordedAt);
+        event.accept(this, order);
+        order.refresh(divergences(order, regions));
+        return state.withDocument(order);
+    }
+
+    @Override
+    public DocumentState on(RequisitionApproved approved, DocumentState order) {
+        String system = approved.reportingSystem().value();
+        order.legalEntity = approved.legalEntity().value();
+        order.sourceSystem = system;
+        if (!order.sourceKnown) {
+            order.status = DocumentStatus.REQUISITION_APPROVED;
+        }
+        SystemRow source = source(order, approved);
+        source.state = order.sourceKnown ? source.state : PositionState.REQUISITION_APPROVED;
+        source.reference = approved.requisitionNumber();
+        return order;
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderIssued issued, DocumentState order) {
+        order.sourceKnown = true;
+        order.sourceSystem = issued.reportingSystem().value();
+        order.status = DocumentStatus.ISSUED;
+        order.supplierId = issued.supplier().value();
+        order.legalEntity = issued.legalEntity().value();
+        order.routedTo = issued.routedTo().value();
+        if (issued.routing() != null) {
+            order.routingRuleVersion = issued.routing().ruleVersion();
+            order.region = issued.routing().region();
+        }
+        order.currentVersion = issued.version();
+        amount(order, issued.total());
+        order.sourceReportedAt = issued.occurredAt();
+        order.versionChangedAt = issued.occurredAt();
+        SystemRow source = source(order, issued);
+        source.state = PositionState.ISSUED;
+        source.version = issued.version();
+        source.reference = issued.requisitionNumber();
+        source.amount = issued.total().amount();
+        source.currency = issued.total().currency().value();
+        return order;
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderAmended amended, DocumentState order) {
+        order.status = DocumentStatus.AMENDED;
+        order.currentVersion = amended.version();
+        amount(order, amended.total());
+        order.versionChangedAt = amended.occurredAt();
+        SystemRow source = source(order, amended);
+        source.state = PositionState.AMENDED;
+        source.version = amended.version();
+        source.amount = amended.total().amount();
+        source.currency = amended.total().currency().value();
+        return order;
+    }
+
+    /** A stale amendment changes nothing here: the newer version stands. */
+    @Override
+    public DocumentState on(StaleAmendmentRecorded stale, DocumentState order) {
+        return order;
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderPostedInErp posted, DocumentState order) {
+        SystemRow erp = erp(order, posted);
+        erp.state = PositionState.POSTED;
+        erp.version = erp.version == null ? posted.version() : Math.max(erp.version, posted.version());
+        erp.reference = posted.erpDocumentNumber();
+        erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
+        erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
+        erp.status = PositionStatus.of(posted.erpStatus());
+        return order;
+    }
+
+    /**
+     * The ERP does hold the older version: while it holds nothing newer that is its position, labelled STALE; a stale
+     * acknowledgment behind a newer one changes nothing.
+     */
+    @Override
+    public DocumentState on(StalePostingAcknowledgmentRecorded stale, DocumentState order) {
+        SystemRow known = order.systems.get(stale.reportingSystem().value());
+        if (known == null || known.version == null || known.version < stale.version()) {
+            SystemRow erp = erp(order, stale);
+            erp.state = PositionState.STALE;
+            erp.version = stale.version();
+            erp.reference = stale.erpDocumentNumber();
+            erp.amount = stale.postedTotal() == null ? null : stale.postedTotal().amount();
+            erp.currency = stale.postedTotal() == null ? null : stale.postedTotal().currency().value();
+            erp.status = PositionStatus.of(stale.erpStatus());
+        }
+        return order;
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderPostingRejected rejected, DocumentState order) {
+        SystemRow erp = erp(order, rejected);
+        erp.state = PositionState.REJECTED;
+        erp.rejectedVersion = rejected.version();
+        erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
+        return order;
+    }
+
+    /**
+     * Receipts are on the trace; they do not change where the order sits in procurement or its routed ERP. One
+     * reported by another system puts that system on the order, flagged WRONG_SYSTEM.
+     */
+    @Override
+    public DocumentState on(GoodsReceived received, DocumentState order) {
+        String system = received.reportingSystem().value();
+        if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
+            SystemRow other = erp(order, received);
+            if (other.state == null) {
+                other.state = PositionState.RECEIPT_REPORTED;
+                other.reference = received.receiptNumber();
+            }
+        }
+        return order;
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderCancelled cancelled, DocumentState order) {
+        return finish(order, DocumentStatus.CANCELLED, PositionState.CANCELLED, cancelled);
+    }
+
+    @Override
+    public DocumentState on(PurchaseOrderClosed closed, DocumentState order) {
+        return finish(order, DocumentStatus.CLOSED, PositionState.CLOSED, closed);
+    }
+
+    /** The divergences open on the order now, from its whole state (which gains a PENDING row for a silent ERP). */
     static List<OpenDivergence> divergences(DocumentState order, SystemRegions regions) {
         List<OpenDivergence> open = new ArrayList<>();
         if (!order.sourceKnown) {
@@ -196,11 +268,12 @@ final class PurchaseOrderReconciliation {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static void finish(DocumentState order, DocumentStatus status, PositionState state, String system,
-                               PurchaseOrderEvent event, Instant recordedAt) {
+    private static DocumentState finish(DocumentState order, DocumentStatus status, PositionState state,
+                                        PurchaseOrderEvent event) {
         order.status = status;
         order.statusChangedAt = event.occurredAt();
-        source(order, system, event, recordedAt).state = state;
+        source(order, event).state = state;
+        return order;
     }
 
     private static void amount(DocumentState order, Money total) {
@@ -208,19 +281,21 @@ final class PurchaseOrderReconciliation {
         order.currency = total.currency().value();
     }
 
-    private static SystemRow source(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
-        SystemRow row = order.system(system);
+    /** The reporting system's row as procurement's, touched by the event (recorded when the order was touched). */
+    private static SystemRow source(DocumentState order, PurchaseOrderEvent event) {
+        SystemRow row = order.system(event.reportingSystem().value());
         row.role = SystemRole.SOURCE;
         row.businessTime = event.occurredAt();
-        row.recordedAt = recordedAt;
+        row.recordedAt = order.lastRecordedAt;
         return row;
     }
 
-    private static SystemRow erp(DocumentState order, String system, PurchaseOrderEvent event, Instant recordedAt) {
+    private static SystemRow erp(DocumentState order, PurchaseOrderEvent event) {
+        String system = event.reportingSystem().value();
         SystemRow row = order.system(system);
         row.role = system.equals(order.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
         row.businessTime = event.occurredAt();
-        row.recordedAt = recordedAt;
+        row.recordedAt = order.lastRecordedAt;
         return row;
     }
 }

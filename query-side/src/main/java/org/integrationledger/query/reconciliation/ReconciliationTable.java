@@ -29,6 +29,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -65,6 +66,39 @@ class ReconciliationTable {
             return document.divergences.put(divergence.key(), divergence);
         }, type.name(), id);
         return Optional.of(document);
+    }
+
+    /** An invoice's payments, each its own document, in id order. */
+    List<DocumentState> payments(String invoiceId) {
+        return documents("document_type = 'PAYMENT' AND parent_key = ?", invoiceId);
+    }
+
+    /** The documents {@code where} selects (on {@code reconciliation_document}), with their systems and flags. */
+    private List<DocumentState> documents(String where, Object... arguments) {
+        Map<DocumentKey, DocumentState> found = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM reconciliation_document WHERE " + where + " ORDER BY document_id", (ResultSet rs) -> {
+            DocumentState document = document(rs);
+            found.put(document.key(), document);
+        }, arguments);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        String ofThem = " WHERE (document_type, document_id) IN (SELECT document_type, document_id"
+                + " FROM reconciliation_document WHERE " + where + ")";
+        jdbc.query("SELECT * FROM reconciliation_system" + ofThem, (ResultSet rs) -> {
+            DocumentState document = found.get(key(rs));
+            if (document != null) {
+                document.systems.put(rs.getString("system_id"), system(rs));
+            }
+        }, arguments);
+        jdbc.query("SELECT * FROM reconciliation_flag" + ofThem, (ResultSet rs) -> {
+            DocumentState document = found.get(key(rs));
+            if (document != null) {
+                OpenDivergence divergence = divergence(rs);
+                document.divergences.put(divergence.key(), divergence);
+            }
+        }, arguments);
+        return new ArrayList<>(found.values());
     }
 
     /** The columns of {@link #documentRow}, {@link #systemRows} and {@link #flagRows}, in their order. */
@@ -116,21 +150,23 @@ class ReconciliationTable {
     /**
      * Writes the changed documents of a live batch as JDBC batches: their rows, their systems, and for those whose
      * divergences changed, their flags (deleted and inserted again) with the counts' deltas. Callers pass them in
-     * key order, so two writers lock shared documents in the same order.
+     * key order ({@link DocumentKey#TABLE_ORDER}), so two writers lock shared documents in the same order.
+     *
+     * @param flagsChanged whether a document's open divergences differ from those stored
      */
-    void saveChanged(List<DocumentState> documents) {
+    void saveChanged(List<DocumentState> documents, Predicate<DocumentState> flagsChanged) {
         if (documents.isEmpty()) {
             return;
         }
         jdbc.batchUpdate(UPSERT_DOCUMENT, documents.stream().map(ReconciliationTable::documentRow).toList());
         jdbc.batchUpdate(UPSERT_SYSTEM, documents.stream().flatMap(d -> systemRows(d).stream()).toList());
         // Most events move a system's position without opening or closing a divergence: no flag I/O then.
-        List<DocumentState> flagged = documents.stream().filter(d -> d.divergencesChanged).toList();
+        List<DocumentState> flagged = documents.stream().filter(flagsChanged).toList();
         if (flagged.isEmpty()) {
             return;
         }
         // The rows as stored are what the counts hold, so the deltas are taken from them, not from memory.
-        Map<ReconciliationRules.DocumentKey, List<DivergenceCountTable.Flag>> before = new HashMap<>();
+        Map<DocumentKey, List<DivergenceCountTable.Flag>> before = new HashMap<>();
         List<Object> keys = new ArrayList<>();
         flagged.forEach(d -> {
             keys.add(d.type.name());
@@ -146,10 +182,9 @@ class ReconciliationTable {
                 }, keys.toArray());
         jdbc.batchUpdate(INSERT_FLAG, flagged.stream().flatMap(d -> flagRows(d).stream()).toList());
         for (DocumentState d : flagged) {
-            counts.changed(before.getOrDefault(new ReconciliationRules.DocumentKey(d.type, d.id), List.of()),
+            counts.changed(before.getOrDefault(d.key(), List.of()),
                     d.divergences.values().stream().map(f -> new DivergenceCountTable.Flag(f.flag().name(),
                             f.system(), f.region(), d.type.name(), d.legalEntity)).toList());
-            d.divergencesChanged = false;
         }
     }
 
@@ -263,10 +298,10 @@ class ReconciliationTable {
     }
 
     private List<DocumentState> chunkAfter(DocumentState last) {
-        Map<ReconciliationRules.DocumentKey, DocumentState> chunk = new LinkedHashMap<>();
+        Map<DocumentKey, DocumentState> chunk = new LinkedHashMap<>();
         RowCallbackHandler collect = rs -> {
             DocumentState document = document(rs);
-            chunk.put(new ReconciliationRules.DocumentKey(document.type, document.id), document);
+            chunk.put(document.key(), document);
         };
         if (last == null) {
             jdbc.query("SELECT * FROM reconciliation_document ORDER BY document_type, document_id LIMIT "
@@ -302,8 +337,8 @@ class ReconciliationTable {
         return new ArrayList<>(chunk.values());
     }
 
-    private static ReconciliationRules.DocumentKey key(ResultSet rs) throws SQLException {
-        return new ReconciliationRules.DocumentKey(DocumentType.valueOf(rs.getString("document_type")),
+    private static DocumentKey key(ResultSet rs) throws SQLException {
+        return new DocumentKey(DocumentType.valueOf(rs.getString("document_type")),
                 rs.getString("document_id"));
     }
 

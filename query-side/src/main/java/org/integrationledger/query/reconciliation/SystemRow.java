@@ -43,6 +43,25 @@ final class SystemRow implements Serializable {
         this.system = system;
     }
 
+    SystemRow copy() {
+        SystemRow copy = new SystemRow(system);
+        copy.role = role;
+        copy.state = state;
+        copy.version = version;
+        copy.expectedVersion = expectedVersion;
+        copy.rejectedVersion = rejectedVersion;
+        copy.reference = reference;
+        copy.amount = amount;
+        copy.currency = currency;
+        copy.status = status;
+        copy.region = region;
+        copy.pendingSince = pendingSince;
+        copy.bankAccountMismatch = bankAccountMismatch;
+        copy.businessTime = businessTime;
+        copy.recordedAt = recordedAt;
+        return copy;
+    }
+
     boolean holdsAVersion() {
         return version != null;
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Given events, then state: a fold run the way its host runs it (one state per document, each event applied to the
  * state its key names), with no database. Each event is recorded a minute after the one before, from
- * {@link #FIRST_RECORDED}, unless the test names the recorded time.
+ * {@link #FIRST_RECORDED}, unless the test names the recorded time, under the id {@code event-<n>} (n from 1).
  */
 public final class FoldFixture<E, S> {
 
@@ -17,6 +17,7 @@ public final class FoldFixture<E, S> {
     private final Fold<E, S> fold;
     private final Map<String, S> states = new LinkedHashMap<>();
     private Instant nextRecorded = FIRST_RECORDED;
+    private int events;
 
     private FoldFixture(Fold<E, S> fold) {
         this.fold = fold;
@@ -36,10 +37,15 @@ public final class FoldFixture<E, S> {
 
     /** Applies one event recorded at {@code recorded}; later events are recorded after it. */
     public FoldFixture<E, S> recordedAt(Instant recorded, E event) {
+        return recordedAs(new Recorded("event-" + (++events), recorded, Map.of()), event);
+    }
+
+    /** Applies one event recorded as {@code recorded} (its id, instant and metadata); later ones are recorded after it. */
+    public FoldFixture<E, S> recordedAs(Recorded recorded, E event) {
         String key = fold.key(event);
         S state = states.get(key);
         states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, recorded));
-        nextRecorded = recorded.plus(Duration.ofMinutes(1));
+        nextRecorded = recorded.at().plus(Duration.ofMinutes(1));
         return this;
     }
 

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ControlViolationReconciliationTest {
 
+    private ReconciliationFixture fixture;
+
     private static final InvoiceId INVOICE = InvoiceId.of("INV-1");
     private static final LegalEntityId US01 = LegalEntityId.of("US01");
     private static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
@@ -118,22 +120,26 @@ class ControlViolationReconciliationTest {
         return Money.of(amount, "USD");
     }
 
-    private static DocumentState replay(InvoiceEvent... events) {
-        DocumentState invoice = new DocumentState(DocumentType.INVOICE, INVOICE.value());
-        for (InvoiceEvent event : events) {
-            InvoiceReconciliation.applyToInvoice(invoice, event, event.occurredAt());
-            ReconciliationRules.refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice, REGIONS));
-        }
-        return invoice;
+    /** A fresh view given these events: the invoice as it stands. */
+    private DocumentState replay(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.document(DocumentType.INVOICE, INVOICE.value());
     }
 
-    private static DocumentState replayPayment(InvoiceEvent... events) {
-        DocumentState payment = new DocumentState(DocumentType.PAYMENT, INVOICE.value() + ":PAY-1");
-        for (InvoiceEvent event : events) {
-            InvoiceReconciliation.applyToPayment(payment, event, event.occurredAt(), null);
-            ReconciliationRules.refresh(payment, InvoiceReconciliation.paymentDivergences(payment));
-        }
-        return payment;
+    /** The same view given one more event. */
+    private DocumentState then(InvoiceEvent event) {
+        return fixture.given(event).document(DocumentType.INVOICE, INVOICE.value());
+    }
+
+    /** A fresh view given these events: payment PAY-1 as it stands. */
+    private DocumentState replayPayment(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.payment(INVOICE.value(), "PAY-1");
+    }
+
+    /** The same view given one more event: payment PAY-1. */
+    private DocumentState thenPayment(InvoiceEvent event) {
+        return fixture.given(event).payment(INVOICE.value(), "PAY-1");
     }
 
     private static List<String> flags(DocumentState document) {

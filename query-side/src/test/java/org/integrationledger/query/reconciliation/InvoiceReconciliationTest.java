@@ -1,5 +1,9 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceMatched;
@@ -41,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * positions and divergences.
  */
 class InvoiceReconciliationTest {
+
+    private ReconciliationFixture fixture;
 
     private static final InvoiceId INVOICE = InvoiceId.of("INV-1");
     private static final LegalEntityId US01 = LegalEntityId.of("US01");
@@ -112,7 +118,7 @@ class InvoiceReconciliationTest {
         assertThat(invoice.systems.get("ERP_NA").status).isEqualTo(PositionStatus.POSTED_UNMATCHED);
         assertThat(flags(invoice)).containsExactly("STATUS_MISMATCH@ERP_NA");
 
-        apply(invoice, matched());
+        invoice = then(matched());
 
         assertThat(invoice.systems.get("ERP_NA").status).isEqualTo(PositionStatus.OPEN);
         assertThat(flags(invoice)).isEmpty();
@@ -159,7 +165,7 @@ class InvoiceReconciliationTest {
         assertThat(payment.systems.get("PROCUREMENT").state).isEqualTo(PositionState.DELIVERED);
         assertThat(detail(payment, "NOT_ACKNOWLEDGED")).endsWith("(delivered)");
 
-        applyPayment(payment, new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1", NINE.plusSeconds(86_400),
+        payment = thenPayment(new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1", NINE.plusSeconds(86_400),
                 PROCUREMENT, NINE.plusSeconds(86_700)));
 
         assertThat(payment.systems.get("PROCUREMENT").state).isEqualTo(PositionState.ACKNOWLEDGED);
@@ -216,30 +222,88 @@ class InvoiceReconciliationTest {
         return Money.of(amount, "USD");
     }
 
-    private static DocumentState replay(InvoiceEvent... events) {
-        DocumentState invoice = new DocumentState(DocumentType.INVOICE, INVOICE.value());
-        for (InvoiceEvent event : events) {
-            apply(invoice, event);
-        }
-        return invoice;
+    @Test
+    void theInvoiceCarriesProcurementsGrossOrderSupplierAndRoute() {
+        DocumentState invoice = replay(received());
+
+        assertThat(invoice.amount).isEqualByComparingTo("2214.00");
+        assertThat(invoice.currency).isEqualTo("USD");
+        assertThat(invoice.parentKey).isEqualTo("PO-1");
+        assertThat(invoice.supplierId).isEqualTo("SUP-1");
+        assertThat(invoice.businessKey).isEqualTo("SI-1");
+        assertThat(invoice.routedTo).isEqualTo("ERP_NA");
+        assertThat(invoice.region).isEqualTo("NA");
+        assertThat(invoice.status).isEqualTo(DocumentStatus.RECEIVED);
     }
 
-    private static void apply(DocumentState invoice, InvoiceEvent event) {
-        InvoiceReconciliation.applyToInvoice(invoice, event, event.occurredAt());
-        ReconciliationRules.refresh(invoice, InvoiceReconciliation.invoiceDivergences(invoice, REGIONS));
+    @Test
+    void aTaxValidationAfterAFailureClearsTheRejection() {
+        DocumentState invoice = replay(received(), new InvoiceTaxValidationFailed(INVOICE, US01, "US_SALES_USE_TAX",
+                "NA", List.of("RATE"), "rate", TAX_ENGINE, NINE.plusSeconds(200)), posted(ERP_NA));
+        assertThat(flags(invoice)).containsExactly("REJECTED@TAX_ENGINE");
+
+        invoice = then(taxValidated());
+
+        assertThat(invoice.systems.get("TAX_ENGINE").state).isEqualTo(PositionState.VALIDATED);
+        assertThat(flags(invoice)).isEmpty();
     }
 
-    private static DocumentState replayPayment(InvoiceEvent... events) {
-        DocumentState payment = new DocumentState(DocumentType.PAYMENT, INVOICE.value() + ":PAY-1");
-        for (InvoiceEvent event : events) {
-            applyPayment(payment, event);
-        }
-        return payment;
+    @Test
+    void anOverrideAcceptsAPostingAgainstTheControl() {
+        DocumentState invoice = replay(received(), posted(ERP_NA), new InvoicePostingControlViolated(INVOICE, US01,
+                "51001", MatchStatus.VARIANCE, List.of(), ERP_NA, NINE.plusSeconds(3_700)));
+
+        invoice = then(new InvoiceExceptionResolved(INVOICE, US01, 1, ExceptionKind.MATCH_VARIANCE,
+                ExceptionResolution.OVERRIDE, "ap.lead", "agreed", PROCUREMENT, NINE.plusSeconds(4_000)));
+
+        assertThat(invoice.status).isEqualTo(DocumentStatus.OVERRIDDEN);
+        assertThat(flags(invoice)).isEmpty();
     }
 
-    private static void applyPayment(DocumentState payment, InvoiceEvent event) {
-        InvoiceReconciliation.applyToPayment(payment, event, event.occurredAt(), null);
-        ReconciliationRules.refresh(payment, InvoiceReconciliation.paymentDivergences(payment));
+    @Test
+    void aStaleRejectionAfterThePostingChangesNoPosition() {
+        DocumentState invoice = replay(received(), posted(ERP_NA), new StaleInvoicePostingRejectionRecorded(INVOICE,
+                US01, "PERIOD_CLOSED", "period closed", NINE.plusSeconds(3_600), ERP_NA, NINE.plusSeconds(3_500)));
+
+        assertThat(invoice.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
+        assertThat(flags(invoice)).isEmpty();
+    }
+
+    @Test
+    void aPaymentIsADocumentOfItsOwnInTheInvoicesRegionBesideTheInvoicesTreasuryRow() {
+        replay(received(), posted(ERP_NA), executed("PAY-1", "2214.00", "2214.00"));
+
+        DocumentState payment = fixture.payment(INVOICE.value(), "PAY-1");
+        assertThat(payment.type).isEqualTo(DocumentType.PAYMENT);
+        assertThat(payment.parentKey).isEqualTo("INV-1");
+        assertThat(payment.region).isEqualTo("NA");
+        assertThat(payment.status).isEqualTo(DocumentStatus.EXECUTED);
+        assertThat(payment.divergences.values()).extracting(OpenDivergence::region).containsExactly("NA");
+        DocumentState invoice = fixture.document(DocumentType.INVOICE, INVOICE.value());
+        assertThat(invoice.systems.get("TREASURY").state).isEqualTo(PositionState.PAID);
+        assertThat(flags(invoice)).isEmpty();
+    }
+
+    /** A fresh view given these events: the invoice as it stands. */
+    private DocumentState replay(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.document(DocumentType.INVOICE, INVOICE.value());
+    }
+
+    /** The same view given one more event. */
+    private DocumentState then(InvoiceEvent event) {
+        return fixture.given(event).document(DocumentType.INVOICE, INVOICE.value());
+    }
+
+    /** A fresh view given these events: payment PAY-1 as it stands. */
+    private DocumentState replayPayment(InvoiceEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.payment(INVOICE.value(), "PAY-1");
+    }
+
+    /** The same view given one more event: payment PAY-1. */
+    private DocumentState thenPayment(InvoiceEvent event) {
+        return fixture.given(event).payment(INVOICE.value(), "PAY-1");
     }
 
     private static List<String> flags(DocumentState document) {

@@ -14,8 +14,6 @@ import org.integrationledger.model.shared.SystemId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +29,7 @@ class KnownOnlyDownstreamTest {
     private static final SystemRegions REGIONS = SystemRegions.of(Map.of("ERP_NA", "NA", "ERP_EMEA", "EMEA",
             "PROCUREMENT", "GLOBAL"));
 
-    private final Map<ReconciliationRules.DocumentKey, DocumentState> documents = new HashMap<>();
+    private final ReconciliationFixture fixture = new ReconciliationFixture(REGIONS);
 
     @Test
     void aPurchaseOrderPostedBeforeItWasIssuedNamesItsErpAndRegion() {
@@ -64,12 +62,13 @@ class KnownOnlyDownstreamTest {
     }
 
     private void apply(Object event) {
-        List<DocumentState> changed = ReconciliationRules.apply(event, NINE, key -> documents.computeIfAbsent(key,
-                k -> new DocumentState(k.type(), k.id())), REGIONS);
-        assertThat(changed).isNotEmpty();
+        fixture.recordedAt(NINE, event);
     }
 
     private ReconciliationEntry entry(DocumentType type, String id) {
-        return documents.get(new ReconciliationRules.DocumentKey(type, id)).toEntry(NINE.plusSeconds(3600));
+        DocumentState document = type == DocumentType.PAYMENT
+                ? fixture.payment(id.substring(0, id.indexOf(':')), id.substring(id.indexOf(':') + 1))
+                : fixture.document(type, id);
+        return document.toEntry(NINE.plusSeconds(3600));
     }
 }

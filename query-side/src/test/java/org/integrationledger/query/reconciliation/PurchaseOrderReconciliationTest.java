@@ -1,5 +1,11 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.reconciliation.SystemRole;
+import org.integrationledger.model.reconciliation.DocumentStatus;
+import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
+import org.integrationledger.model.purchaseorder.ClosureReason;
+import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
+import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -34,6 +40,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The divergence rules for purchase orders, event by event, in both arrival orders. */
 class PurchaseOrderReconciliationTest {
 
+    private ReconciliationFixture fixture;
+
     private static final PurchaseOrderId ORDER = PurchaseOrderId.of("PO-1");
     private static final SystemId PROCUREMENT = SystemId.of("PROCUREMENT");
     private static final SystemId ERP_NA = SystemId.of("ERP_NA");
@@ -56,7 +64,7 @@ class PurchaseOrderReconciliationTest {
                 amended(2, "2675.00", 3600));
         assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
         assertThat(order.divergences.values().iterator().next().since()).isEqualTo(NINE.plusSeconds(3600));
-        apply(order, posted(ERP_NA, 2, null, null, 4000));
+        order = then(posted(ERP_NA, 2, null, null, 4000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -75,7 +83,7 @@ class PurchaseOrderReconciliationTest {
     void anAcknowledgmentBeforeTheIssueIsKnownOnlyDownstream() {
         DocumentState order = replay(posted(ERP_NA, 1, null, null, 600));
         assertThat(flags(order)).containsExactly("KNOWN_ONLY_DOWNSTREAM@ERP_NA");
-        apply(order, issued());
+        order = then(issued());
         assertThat(flags(order)).isEmpty();
     }
 
@@ -119,7 +127,7 @@ class PurchaseOrderReconciliationTest {
                 OpenDivergence::detail).containsExactly(tuple(Divergence.VERSION_BEHIND, "ERP_NA",
                 "ERP_NA holds version 1, procurement is at version 2 (acknowledged late, after a newer version existed)"));
 
-        apply(order, posted(ERP_NA, 2, null, null, 5000));
+        order = then(posted(ERP_NA, 2, null, null, 5000));
         assertThat(order.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
         assertThat(flags(order)).isEmpty();
     }
@@ -141,7 +149,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 new PurchaseOrderCancelled(ORDER, "project stopped", PROCUREMENT, NINE.plusSeconds(7200)));
         assertThat(flags(order)).containsExactly("STATUS_MISMATCH@ERP_NA");
-        apply(order, posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 8000));
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 8000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -150,7 +158,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), new PurchaseOrderPostingRejected(ORDER, 1, "BLOCKED",
                 "vendor blocked", ERP_NA, NINE.plusSeconds(600)));
         assertThat(flags(order)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_NA", "REJECTED@ERP_NA");
-        apply(order, posted(ERP_NA, 1, null, null, 900));
+        order = then(posted(ERP_NA, 1, null, null, 900));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -160,7 +168,7 @@ class PurchaseOrderReconciliationTest {
                 received(ERP_NA, 1000));
         assertThat(flags(order)).as("receipts from procurement and the routed ERP").isEmpty();
 
-        apply(order, received(ERP_EMEA, 1200));
+        order = then(received(ERP_EMEA, 1200));
 
         assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
         assertThat(order.systems.get("ERP_EMEA").state).isEqualTo(PositionState.RECEIPT_REPORTED);
@@ -171,22 +179,121 @@ class PurchaseOrderReconciliationTest {
     void aDivergenceKeepsTheStartItHadWhileItStaysOpen() {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 amended(2, "2675.00", 3600));
-        apply(order, amended(3, "2800.00", 7200));
+        order = then(amended(3, "2800.00", 7200));
         assertThat(order.divergences.values()).singleElement().extracting(OpenDivergence::since)
                 .isEqualTo(NINE.plusSeconds(3600));
     }
 
-    private static DocumentState replay(PurchaseOrderEvent... events) {
-        DocumentState order = new DocumentState(DocumentType.PURCHASE_ORDER, ORDER.value());
-        for (PurchaseOrderEvent event : events) {
-            apply(order, event);
-        }
-        return order;
+    @Test
+    void anApprovedRequisitionIsProcurementsUntilTheOrderIsIssued() {
+        DocumentState order = replay(new RequisitionApproved(ORDER, "REQ-1", "manager", LegalEntityId.of("US01"),
+                PROCUREMENT, NINE.minusSeconds(600)));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.REQUISITION_APPROVED);
+        assertThat(order.legalEntity).isEqualTo("US01");
+        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUISITION_APPROVED);
+        assertThat(order.systems.get("PROCUREMENT").role).isEqualTo(SystemRole.SOURCE);
+        assertThat(flags(order)).isEmpty();
+
+        order = then(issued());
+
+        assertThat(order.status).isEqualTo(DocumentStatus.ISSUED);
+        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.ISSUED);
+        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP, silent so far")
+                .isEqualTo(PositionState.PENDING);
+        assertThat(order.systems.get("ERP_NA").role).isEqualTo(SystemRole.ROUTED);
+        assertThat(order.firstBusinessTime).isEqualTo(NINE.minusSeconds(600));
     }
 
-    private static void apply(DocumentState order, PurchaseOrderEvent event) {
-        PurchaseOrderReconciliation.apply(order, event, event.occurredAt());
-        ReconciliationRules.refresh(order, PurchaseOrderReconciliation.divergences(order, REGIONS));
+    @Test
+    void theOrderCarriesProcurementsTotalVersionAndRouting() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.AMENDED);
+        assertThat(order.currentVersion).isEqualTo(2);
+        assertThat(order.amount).isEqualByComparingTo("2675.00");
+        assertThat(order.currency).isEqualTo("USD");
+        assertThat(order.routedTo).isEqualTo("ERP_NA");
+        assertThat(order.routingRuleVersion).isEqualTo(1);
+        assertThat(order.supplierId).isEqualTo("SUP-1");
+        assertThat(order.toEntry(NINE.plusSeconds(7200)).amount()).isEqualTo(Money.of("2675.00", "USD"));
+    }
+
+    @Test
+    void anotherCurrencyForTheSameVersionIsAnAmountMismatch() {
+        DocumentState order = replay(issued(), new PurchaseOrderPostedInErp(ORDER, "4500", 1,
+                Money.of("2050.00", "EUR"), null, ERP_NA, NINE.plusSeconds(600)));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.AMOUNT_MISMATCH, "ERP_NA holds 2050.00 EUR, procurement 2050.00 USD"));
+    }
+
+    @Test
+    void theTotalOfAnOlderVersionIsNotComparedOnlyItsVersion() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600), posted(ERP_NA, 1, "2050.00", null, 4000));
+
+        assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
+    }
+
+    @Test
+    void aClosedOrderAwaitsNothingButMustBeClosedInTheErpToo() {
+        DocumentState order = replay(issued(),
+                new PurchaseOrderClosed(ORDER, ClosureReason.COMPLETED, PROCUREMENT, NINE.plusSeconds(600)));
+
+        assertThat(order.status).isEqualTo(DocumentStatus.CLOSED);
+        assertThat(flags(order)).as("nothing is expected of the ERP any more").isEmpty();
+
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.OPEN, 900));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: CLOSED, ERP_NA: OPEN"));
+
+        order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.CLOSED, 1200));
+
+        assertThat(flags(order)).isEmpty();
+    }
+
+    @Test
+    void anOrderCancelledInTheErpWhileOpenInProcurementIsAStatusMismatch() {
+        DocumentState order = replay(issued(), posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 600));
+
+        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+                .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: ISSUED, ERP_NA: CANCELLED"));
+    }
+
+    @Test
+    void aStaleAmendmentChangesNoPositionOnlyTheActivity() {
+        DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
+        DocumentState after = then(new StaleAmendmentRecorded(ORDER, 1, 2, PROCUREMENT, NINE.plusSeconds(4000)));
+
+        assertThat(after.systems.get("PROCUREMENT").canonical()).isEqualTo(order.systems.get("PROCUREMENT").canonical());
+        assertThat(after.currentVersion).isEqualTo(2);
+        assertThat(after.amount).isEqualByComparingTo("2675.00");
+        assertThat(after.divergences).isEqualTo(order.divergences);
+        assertThat(after.lastBusinessTime).isEqualTo(NINE.plusSeconds(4000));
+    }
+
+    @Test
+    void applyingAnEventLeavesTheStateItWasGivenAsItWas() {
+        DocumentState issued = replay(issued());
+        String before = issued.canonical();
+
+        DocumentState posted = then(posted(ERP_NA, 1, null, null, 600));
+
+        assertThat(issued.canonical()).isEqualTo(before);
+        assertThat(issued.systems.get("ERP_NA").state).isEqualTo(PositionState.PENDING);
+        assertThat(posted.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
+    }
+
+    /** A fresh view given these events: the order as it stands. */
+    private DocumentState replay(PurchaseOrderEvent... events) {
+        fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);
+        return fixture.document(DocumentType.PURCHASE_ORDER, ORDER.value());
+    }
+
+    /** The same view given one more event. */
+    private DocumentState then(PurchaseOrderEvent event) {
+        return fixture.given(event).document(DocumentType.PURCHASE_ORDER, ORDER.value());
     }
 
     private static List<String> flags(DocumentState order) {

@@ -1,5 +1,7 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.supplier.SupplierRequestRejected;
+import org.integrationledger.model.supplier.SupplierUnblocked;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that reports on a copy is flagged.
  */
 class SupplierReconciliationTest {
+
+    private ReconciliationFixture fixture;
 
     private static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
     private static final SystemId OWNER = SystemId.of("ERP_NA");
@@ -41,7 +46,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600));
         assertThat(flags(supplier)).isEmpty();
 
-        apply(supplier, acknowledged(STRANGER, 900));
+        supplier = then(acknowledged(STRANGER, 900));
 
         assertThat(flags(supplier)).containsExactly("WRONG_SYSTEM@ERP_APAC");
         assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo(SystemRole.OTHER);
@@ -74,7 +79,7 @@ class SupplierReconciliationTest {
         assertThat(supplier.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUESTED);
         assertThat(flags(supplier)).isEmpty();
 
-        apply(supplier, created());
+        supplier = then(created());
 
         assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
         assertThat(supplier.systems.get("ERP_NA").role).isEqualTo(SystemRole.SOURCE);
@@ -100,7 +105,7 @@ class SupplierReconciliationTest {
         assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
         assertThat(flags(supplier)).containsExactly("VERSION_BEHIND@ERP_EMEA");
 
-        apply(supplier, new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
+        supplier = then(new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
                 NINE.plusSeconds(1_200)));
 
         assertThat(flags(supplier)).isEmpty();
@@ -124,17 +129,51 @@ class SupplierReconciliationTest {
         assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
     }
 
-    private static DocumentState replay(SupplierEvent... events) {
-        DocumentState supplier = new DocumentState(DocumentType.SUPPLIER, SUPPLIER.value());
-        for (SupplierEvent event : events) {
-            apply(supplier, event);
-        }
-        return supplier;
+    @Test
+    void blockingAndUnblockingAreNewGoldenVersionsAndTheSuppliersStatus() {
+        DocumentState supplier = replay(created(), new SupplierBlocked(SUPPLIER, 2, "fraud check", OWNER,
+                NINE.plusSeconds(600)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
+        assertThat(supplier.currentVersion).isEqualTo(2);
+        assertThat(supplier.systems.get("ERP_NA").version).isEqualTo(2);
+        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
+
+        supplier = then(new SupplierUnblocked(SUPPLIER, 3, "cleared", OWNER, NINE.plusSeconds(900)));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
+        assertThat(supplier.currentVersion).isEqualTo(3);
+        assertThat(supplier.businessKey).as("the owner's vendor number").isEqualTo("V-1");
     }
 
-    private static void apply(DocumentState supplier, SupplierEvent event) {
-        SupplierReconciliation.apply(supplier, event, event.occurredAt());
-        ReconciliationRules.refresh(supplier, SupplierReconciliation.divergences(supplier));
+    @Test
+    void aRejectedRequestIsRejected() {
+        DocumentState supplier = replay(new SupplierRequestRejected(SUPPLIER, "mdm", "duplicate", OWNER, NINE));
+
+        assertThat(supplier.status).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(flags(supplier)).isEmpty();
+    }
+
+    @Test
+    void aCopyThatLaterHoldsTheGoldenRecordsBankAccountIsNoLongerFlagged() {
+        DocumentState supplier = replay(created(), propagated(),
+                new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, false, TARGET, NINE.plusSeconds(600)));
+        assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
+
+        supplier = then(new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, true, TARGET, NINE.plusSeconds(900)));
+
+        assertThat(flags(supplier)).isEmpty();
+    }
+
+    /** A fresh view given these events: the supplier as it stands. */
+    private DocumentState replay(SupplierEvent... events) {
+        fixture = new ReconciliationFixture(SystemRegions.of(Map.of())).given((Object[]) events);
+        return fixture.document(DocumentType.SUPPLIER, SUPPLIER.value());
+    }
+
+    /** The same view given one more event. */
+    private DocumentState then(SupplierEvent event) {
+        return fixture.given(event).document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
 
     private static List<String> flags(DocumentState supplier) {

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The divergence rules for supplier copies: a late acknowledgment of an older version is the copy's, labelled. */
 class SupplierStaleAcknowledgmentReconciliationTest {
+
+    private ReconciliationFixture fixture;
 
     private static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
     private static final SystemId ERP_NA = SystemId.of("ERP_NA");
@@ -55,13 +58,15 @@ class SupplierStaleAcknowledgmentReconciliationTest {
         assertThat(supplier.divergences).isEmpty();
     }
 
-    private static DocumentState replay(SupplierEvent... events) {
-        DocumentState supplier = new DocumentState(DocumentType.SUPPLIER, SUPPLIER.value());
-        for (SupplierEvent event : events) {
-            SupplierReconciliation.apply(supplier, event, event.occurredAt());
-            ReconciliationRules.refresh(supplier, SupplierReconciliation.divergences(supplier));
-        }
-        return supplier;
+    /** A fresh view given these events: the supplier as it stands. */
+    private DocumentState replay(SupplierEvent... events) {
+        fixture = new ReconciliationFixture(SystemRegions.of(Map.of())).given((Object[]) events);
+        return fixture.document(DocumentType.SUPPLIER, SUPPLIER.value());
+    }
+
+    /** The same view given one more event. */
+    private DocumentState then(SupplierEvent event) {
+        return fixture.given(event).document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
 
     private static GoldenRecordCreated created() {
