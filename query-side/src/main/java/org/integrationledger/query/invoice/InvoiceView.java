@@ -146,7 +146,7 @@ class InvoiceView implements Serializable {
     }
 
     void overridden(ExceptionKind kind) {
-        if (kind == ExceptionKind.MATCH_VARIANCE || kind == ExceptionKind.CURRENCY_MISMATCH) {
+        if (kind.overrideAcceptsMatch()) {
             matchStatus = MatchStatus.OVERRIDDEN;
         } else if (kind == ExceptionKind.TAX_FAILURE) {
             taxStatus = TaxStatus.OVERRIDDEN;

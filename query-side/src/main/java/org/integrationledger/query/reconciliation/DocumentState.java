@@ -1,5 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.purchaseorder.ReceiptExcess;
 import org.integrationledger.model.reconciliation.DivergenceFlag;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
@@ -57,6 +58,11 @@ final class DocumentState implements Serializable {
     Instant lastRecordedAt;
     final Map<String, SystemRow> systems = new TreeMap<>();
     final Map<OpenDivergence.Key, OpenDivergence> divergences = new LinkedHashMap<>();
+    /**
+     * What the event being applied says of goods received beyond the order: null when it says nothing (the open
+     * RECEIVED_BEYOND_ORDER flag, if any, stands), else every line then beyond the order (empty: none).
+     */
+    transient List<ReceiptExcess> receivedBeyondOrder;
     /** Whether the open divergences changed since the document was loaded, so their rows must be written. */
     boolean divergencesChanged;
 

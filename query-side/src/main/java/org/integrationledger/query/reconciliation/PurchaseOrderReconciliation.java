@@ -8,6 +8,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.ReceiptExcess;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
@@ -20,6 +21,7 @@ import org.integrationledger.model.shared.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
@@ -32,6 +34,7 @@ final class PurchaseOrderReconciliation {
 
     static void apply(DocumentState order, PurchaseOrderEvent event, Instant recordedAt) {
         order.touched(event.occurredAt(), recordedAt);
+        order.receivedBeyondOrder = null;
         String system = event.reportingSystem().value();
         if (event instanceof RequisitionApproved approved) {
             order.legalEntity = approved.legalEntity().value();
@@ -68,6 +71,7 @@ final class PurchaseOrderReconciliation {
             order.currentVersion = amended.version();
             amount(order, amended.total());
             order.versionChangedAt = amended.occurredAt();
+            order.receivedBeyondOrder = amended.receivedBeyondOrder();
             SystemRow source = source(order, system, event, recordedAt);
             source.state = PositionState.AMENDED;
             source.version = amended.version();
@@ -103,6 +107,7 @@ final class PurchaseOrderReconciliation {
         } else if (event instanceof PurchaseOrderClosed) {
             finish(order, DocumentStatus.CLOSED, PositionState.CLOSED, system, event, recordedAt);
         } else if (event instanceof GoodsReceived received) {
+            order.receivedBeyondOrder = received.receivedBeyondOrder();
             // Receipts are on the trace; they do not change where the order sits in procurement or its routed ERP.
             // One reported by another system puts that system on the order, flagged WRONG_SYSTEM.
             if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
@@ -165,6 +170,7 @@ final class PurchaseOrderReconciliation {
                         "procurement: " + order.status + ", " + row.system + ": " + row.status));
             }
         }
+        open.addAll(receivedBeyondOrder(order));
         if (order.routedTo != null && !finished && !order.systems.containsKey(order.routedTo)) {
             SystemRow pending = order.system(order.routedTo);
             pending.role = SystemRole.ROUTED;
@@ -173,6 +179,24 @@ final class PurchaseOrderReconciliation {
                     order.routedTo + " has not acknowledged the order"));
         }
         return open;
+    }
+
+    /**
+     * Goods received beyond the order are flagged on procurement's row (an amendment there is what covers them) from
+     * the receipt or amendment that left them so until one that does not; events that say nothing of receipts leave
+     * the flag as it stands.
+     */
+    private static List<OpenDivergence> receivedBeyondOrder(DocumentState order) {
+        if (order.receivedBeyondOrder == null) {
+            return order.divergences.values().stream()
+                    .filter(open -> open.flag() == Divergence.RECEIVED_BEYOND_ORDER).toList();
+        }
+        if (order.receivedBeyondOrder.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new OpenDivergence(Divergence.RECEIVED_BEYOND_ORDER, order.sourceSystem, order.region,
+                order.lastBusinessTime, "received beyond the order: " + order.receivedBeyondOrder.stream()
+                .map(ReceiptExcess::describe).collect(Collectors.joining("; "))));
     }
 
     /** Procurement's finished order must be finished the same way in the ERP; any other order must be open there. */
