@@ -37,6 +37,6 @@ class ReadmeWalkthroughTest extends LedgerIntegrationTest {
                 .contains("\"procurementStatus\":\"ISSUED\"")
                 .contains("\"erpStatus\":\"POSTED\",\"erpSystem\":\"ERP_NA\",\"erpVersion\":1,"
                         + "\"erpDocumentNumber\":\"4500000001\"")
-                .contains("\"code\":\"over-receipt\"");
+                .contains("\"code\":\"duplicate-line-number\"");
     }
 }

@@ -20,5 +20,10 @@ public enum Divergence {
      * A supplier copy holds another bank account than the golden record, or treasury paid another account than
      * the golden record's in force at the payment (compared by fingerprint).
      */
-    BANK_ACCOUNT_MISMATCH
+    BANK_ACCOUNT_MISMATCH,
+    /**
+     * More goods were received on a purchase order than it holds (an over-delivery, a line never ordered, or an
+     * amendment below what had arrived); open until an amendment covers them again.
+     */
+    RECEIVED_BEYOND_ORDER
 }

@@ -88,12 +88,15 @@ public enum ErrorCode {
             "a line is priced in another currency than the total, or an amendment changes the order's "
             + "currency"),
     UNKNOWN_LINE("unknown-line", 422,
-            "a goods receipt names a line the order does not have"),
+            "no longer answered: goods received on a line the order does not have are recorded and "
+            + "flagged `RECEIVED_BEYOND_ORDER` ([Record, then flag](#record-then-flag-the-422-review)); "
+            + "kept so that clients that know the code still read it"),
     OVER_RECEIPT("over-receipt", 422,
-            "the receipt would bring a line above the ordered quantity"),
+            "no longer answered: a receipt beyond the ordered quantity is recorded and flagged "
+            + "`RECEIVED_BEYOND_ORDER`; kept so that clients that know the code still read it"),
     AMENDMENT_BELOW_RECEIVED("amendment-below-received", 422,
-            "an amendment orders less on a line (or drops a line) than has already been received on "
-            + "it"),
+            "no longer answered: an amendment below what has been received is recorded and flagged "
+            + "`RECEIVED_BEYOND_ORDER`; kept so that clients that know the code still read it"),
     // currencies and reporting rules
     UNSUPPORTED_CURRENCY("unsupported-currency", 422,
             "an amount's currency is a known ISO 4217 code that is not money: not a currency, a fund "
@@ -158,7 +161,8 @@ public enum ErrorCode {
     INVOICE_PURCHASE_ORDER_UNKNOWN("invoice-purchase-order-unknown", 422,
             "the invoice names a purchase order that was never reported issued"),
     INVOICE_SUPPLIER_MISMATCH("invoice-supplier-mismatch", 422,
-            "the order was issued to another supplier"),
+            "no longer answered: an invoice from another supplier than its order's is recorded with a "
+            + "`SUPPLIER_MISMATCH` exception; kept so that clients that know the code still read it"),
     UNKNOWN_TAX_REASON("unknown-tax-reason", 422,
             "a failure reason code is not configured for the invoice's tax regime"),
     NO_OPEN_EXCEPTION("no-open-exception", 409,

@@ -15,14 +15,11 @@ import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.LegalEntityCurrencies;
 import org.integrationledger.command.routing.LegalEntityRouting;
 import org.integrationledger.command.routing.SystemRegistry;
-import org.integrationledger.model.controls.ControlEvidence;
-import org.integrationledger.model.controls.ControlKind;
 import org.integrationledger.model.invoice.AcknowledgeInvoicePosting;
 import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
-import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceId;
@@ -134,17 +131,7 @@ public class Invoice {
         PurchaseOrderFacts.Order order = orders.find(command.purchaseOrderId()).orElseThrow(() -> new RuleViolation(
                 ErrorCode.INVOICE_PURCHASE_ORDER_UNKNOWN, "purchase order " + command.purchaseOrderId()
                 + " has not been reported issued; an invoice is matched against an issued order"));
-        if (!order.supplier().equals(command.supplier())) {
-            throw new RuleViolation(ErrorCode.INVOICE_SUPPLIER_MISMATCH, "purchase order " + order.purchaseOrderId()
-                    + " was issued to supplier " + order.supplier() + ", not " + command.supplier());
-        }
-        // The supplier billed in another currency than the order: a fact in the supplier's and the ERP's world, so
-        // it is recorded and flagged (an exception, no match) rather than refused.
-        boolean currencyMismatch = !order.currency().equals(command.gross().currency());
-        if (!currencyMismatch) {
-            // An order issued before its legal entity's currencies were enforced cannot carry an invoice either.
-            currencies.requireAllowed(order.legalEntity(), command.gross().currency());
-        }
+        List<OrderConformity.Misfit> misfits = OrderConformity.misfits(command, order, currencies);
         String normalized = command.supplierInvoiceNumber().normalized();
         // Names the original in the common case; the claim table's key decides a concurrent race.
         claims.holderOf(command.supplier(), normalized).ifPresent(original -> {
@@ -158,23 +145,11 @@ public class Invoice {
                 erpRouting.erpFor(entity), exceptionRouting.regionOf(entity), exceptionRouting.queueOf(entity),
                 taxRegimes.regimeOf(entity), command.lines(), command.net(), command.tax(), command.gross(),
                 command.submittedBy(), command.reportingSystem(), command.occurredAt())));
-        List<LineMatch> match = currencyMismatch ? List.of() : ThreeWayMatch.match(command.lines(), order,
-                orders.billedElsewhere(order.purchaseOrderId(), command.invoiceId()), tolerances.forLegalEntity(entity));
-        if (currencyMismatch) {
-            recorded.add(raise(ExceptionKind.CURRENCY_MISMATCH, null, "purchase order " + order.purchaseOrderId()
-                    + " is in " + order.currency() + ", the invoice in " + gross.currency()
-                    + (currencies.allows(entity, gross.currency()) ? ""
-                    : "; legal entity " + entity + " does not book in " + gross.currency()),
-                    command.reportingSystem(), command.occurredAt()));
-        } else if (ThreeWayMatch.allMatched(match)) {
-            recorded.add(apply(new InvoiceMatched(id, entity, purchaseOrderId, match, ON_RECEIPT,
-                    command.reportingSystem(), command.occurredAt())));
-        } else {
-            Money variance = ThreeWayMatch.varianceAmount(match, gross.currency());
-            recorded.add(apply(new InvoiceMatchVarianceFound(id, entity, purchaseOrderId, match, variance,
-                    ON_RECEIPT, command.reportingSystem(), command.occurredAt())));
-            recorded.add(raise(ExceptionKind.MATCH_VARIANCE, variance, problems(match), command.reportingSystem(),
-                    command.occurredAt()));
+        // Not matched when it does not fit its order at all: an override accepts it as billed.
+        misfits.forEach(misfit -> recorded.add(raise(misfit.kind(), null, misfit.detail(), command.reportingSystem(),
+                command.occurredAt())));
+        if (misfits.isEmpty()) {
+            recorded.addAll(matchOnReceipt(command, orders, order, tolerances));
         }
         List<InvoiceNumberClaims.ClaimedInvoice> suspects = suspicion.suspects(
                 claims.withSameGross(command.supplier(), command.gross()), command.invoiceDate(), command.gross());
@@ -193,6 +168,22 @@ public class Invoice {
                         command.reportingSystem(), command.occurredAt())));
         recorded.addAll(applyEarlyErpReport(command, suppliers));
         return outcome(recorded);
+    }
+
+    private List<Object> matchOnReceipt(ReceiveInvoice command, PurchaseOrderFacts orders,
+                                        PurchaseOrderFacts.Order order, MatchingTolerances tolerances) {
+        List<LineMatch> match = ThreeWayMatch.match(command.lines(), order,
+                orders.billedElsewhere(order.purchaseOrderId(), command.invoiceId()),
+                tolerances.forLegalEntity(legalEntity));
+        if (ThreeWayMatch.allMatched(match)) {
+            return List.of(apply(new InvoiceMatched(id, legalEntity, purchaseOrderId, match, ON_RECEIPT,
+                    command.reportingSystem(), command.occurredAt())));
+        }
+        Money variance = ThreeWayMatch.varianceAmount(match, gross.currency());
+        return List.of(apply(new InvoiceMatchVarianceFound(id, legalEntity, purchaseOrderId, match, variance,
+                        ON_RECEIPT, command.reportingSystem(), command.occurredAt())),
+                raise(ExceptionKind.MATCH_VARIANCE, variance, problems(match), command.reportingSystem(),
+                        command.occurredAt()));
     }
 
     /**
@@ -218,8 +209,8 @@ public class Invoice {
         }
         if (earlyRejection == null) {
             // The ERP posted it before procurement reported it: the supplier's standing then is what counts.
-            recorded.addAll(postingUnderSupplierControl(suppliers, earlyReportBy, postedAt, command.reportingSystem(),
-                    command.occurredAt()));
+            recorded.addAll(applyAll(controls().posting(suppliers, earlyReportBy, postedAt, command.reportingSystem(),
+                    command.occurredAt())));
         }
         return recorded;
     }
@@ -314,7 +305,8 @@ public class Invoice {
         // Another ERP than the routed one does hold the invoice: recorded, not refused, and a control violation
         // (the reconciliation view flags it WRONG_SYSTEM), as for an early report by another ERP.
         boolean routedErp = command.reportingSystem().equals(routedTo);
-        List<Object> recorded = new ArrayList<>();
+        List<Object> recorded = new ArrayList<>(resolveCorrectedStanding(suppliers, command.reportingSystem(),
+                command.occurredAt()));
         boolean allowed = routedErp && PostingControl.mayBePosted(matchStatus, openExceptions.keySet());
         List<ExceptionKind> open = List.copyOf(openExceptions.keySet());
         recorded.add(apply(new InvoicePostedInErp(id, legalEntity, command.erpDocumentNumber(), command.fiscalPeriod(),
@@ -323,8 +315,8 @@ public class Invoice {
             recorded.add(apply(new InvoicePostingControlViolated(id, legalEntity, command.erpDocumentNumber(),
                     matchStatus, open, command.reportingSystem(), command.occurredAt())));
         }
-        recorded.addAll(postingUnderSupplierControl(suppliers, command.reportingSystem(), command.occurredAt(),
-                command.reportingSystem(), command.occurredAt()));
+        recorded.addAll(applyAll(controls().posting(suppliers, command.reportingSystem(), command.occurredAt(),
+                command.reportingSystem(), command.occurredAt())));
         if (routedErp && openExceptions.containsKey(ExceptionKind.POSTING_FAILURE)) {
             recorded.add(resolve(ExceptionKind.POSTING_FAILURE, ExceptionResolution.CORRECTED_DATA,
                     command.reportingSystem().value(), "posted as " + command.erpDocumentNumber(),
@@ -381,7 +373,8 @@ public class Invoice {
                     + " of invoice " + id + " was already executed");
         }
         Money paidAfter = totalPaid.plus(command.amount());
-        List<Object> recorded = new ArrayList<>();
+        List<Object> recorded = new ArrayList<>(resolveCorrectedStanding(suppliers, command.reportingSystem(),
+                command.occurredAt()));
         recorded.add(apply(new InvoicePaymentExecuted(id, legalEntity, supplier, command.paymentReference(),
                 command.amount(), command.valueDate(), paidAfter, gross, command.beneficiaryAccount(),
                 command.reportingSystem(), command.occurredAt())));
@@ -390,17 +383,7 @@ public class Invoice {
                     gross, new Money(paidAfter.amount().subtract(gross.amount()), gross.currency()),
                     command.reportingSystem(), command.occurredAt())));
         }
-        SupplierStatusControl.badStanding(suppliers, supplier, command.occurredAt()).ifPresent(standing ->
-                recorded.add(apply(violation(SupplierStatusControl.paymentViolation(standing),
-                        command.paymentReference(), SupplierStatusControl.describe(supplier, standing) + " when "
-                                + command.reportingSystem() + " executed payment " + command.paymentReference(),
-                        List.of(standing.evidence()), command.reportingSystem(), command.occurredAt()))));
-        beneficiaryControl.judge(suppliers, supplier, command.beneficiaryAccount(), command.occurredAt(), routedTo)
-                .ifPresent(finding -> recorded.add(apply(new InvoiceControlViolated(id, legalEntity, supplier,
-                        finding.kind(), command.paymentReference(), command.beneficiaryAccount(),
-                        finding.inForce().account(), finding.inForce().version(), finding.notYetAcknowledgedBy(),
-                        finding.detail(), List.of(finding.inForce().evidence()), command.reportingSystem(),
-                        command.occurredAt()))));
+        recorded.addAll(applyAll(controls().payment(command, suppliers, beneficiaryControl)));
         return outcome(recorded);
     }
 
@@ -429,20 +412,22 @@ public class Invoice {
                 executedAt, command.reportingSystem(), command.occurredAt()))));
     }
 
-    /** A posting (by {@code erp} at {@code postedAt}) while the supplier stood badly is a control violation. */
-    private List<Object> postingUnderSupplierControl(SupplierControlFacts suppliers, SystemId erp, Instant at,
-                                                     SystemId reportingSystem, Instant occurredAt) {
-        return SupplierStatusControl.badStanding(suppliers, supplier, at).<List<Object>>map(standing -> List.of(apply(
-                violation(SupplierStatusControl.postingViolation(standing), null,
-                        SupplierStatusControl.describe(supplier, standing) + " when " + erp + " posted the invoice",
-                        List.of(standing.evidence()), reportingSystem, occurredAt)))).orElse(List.of());
+    private InvoiceControls controls() {
+        return new InvoiceControls(id, legalEntity, supplier, routedTo);
     }
 
-    private InvoiceControlViolated violation(ControlKind kind, String paymentReference, String detail,
-                                             List<ControlEvidence> evidence, SystemId reportingSystem,
-                                             Instant occurredAt) {
-        return new InvoiceControlViolated(id, legalEntity, supplier, kind, paymentReference, null, null, null, null,
-                detail, evidence, reportingSystem, occurredAt);
+    /** Supplier-status exceptions that the supplier's standing at {@code at} no longer supports are resolved. */
+    private List<Object> resolveCorrectedStanding(SupplierControlFacts suppliers, SystemId reportingSystem,
+                                                  Instant at) {
+        List<Object> resolved = new ArrayList<>();
+        controls().standingCorrected(suppliers, openExceptions.keySet(), at).forEach((kind, reason) -> resolved.add(
+                resolve(kind, ExceptionResolution.CORRECTED_DATA, reportingSystem.value(), reason, reportingSystem,
+                        at)));
+        return resolved;
+    }
+
+    private static List<Object> applyAll(List<?> events) {
+        return events.stream().map(Invoice::apply).toList();
     }
 
     private void requireReceived() {
@@ -553,8 +538,8 @@ public class Invoice {
     void on(InvoiceExceptionResolved event) {
         openExceptions.remove(event.kind());
         if (event.resolution() == ExceptionResolution.OVERRIDE) {
-            if (event.kind() == ExceptionKind.MATCH_VARIANCE || event.kind() == ExceptionKind.CURRENCY_MISMATCH) {
-                // An approver accepts the invoice as billed: no match in the order's currency will follow.
+            if (event.kind().overrideAcceptsMatch()) {
+                // An approver accepts the invoice as billed: no match against the order will follow.
                 matchStatus = MatchStatus.OVERRIDDEN;
             } else if (event.kind() == ExceptionKind.TAX_FAILURE) {
                 taxStatus = TaxStatus.OVERRIDDEN;

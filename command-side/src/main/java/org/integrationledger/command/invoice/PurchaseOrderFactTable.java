@@ -113,28 +113,53 @@ class PurchaseOrderFactTable implements PurchaseOrderFacts {
     @EventHandler
     void on(GoodsReceived event) {
         for (ReceiptLine line : event.lines()) {
-            jdbc.update("""
+            int onOrder = jdbc.update("""
                     UPDATE invoice_po_line_fact SET received_quantity = received_quantity + ?
                     WHERE purchase_order_id = ? AND line_number = ?""",
                     line.quantity().value(), event.purchaseOrderId().value(), line.lineNumber());
+            if (onOrder == 0) {
+                // Goods on a line the order does not have: kept until an amendment orders that line.
+                jdbc.update("""
+                        INSERT INTO invoice_po_unordered_receipt (purchase_order_id, line_number, unit_of_measure,
+                            received_quantity) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (purchase_order_id, line_number) DO UPDATE
+                            SET received_quantity = invoice_po_unordered_receipt.received_quantity
+                                + EXCLUDED.received_quantity""",
+                        event.purchaseOrderId().value(), line.lineNumber(), line.quantity().unitOfMeasure(),
+                        line.quantity().value());
+            }
         }
     }
 
     private void replaceLines(PurchaseOrderId purchaseOrderId, List<PurchaseOrderLine> lines) {
-        // Received quantities survive an amendment; the order's rules forbid removing a line with receipts.
+        Integer[] numbers = lines.stream().map(PurchaseOrderLine::lineNumber).toArray(Integer[]::new);
+        // A line the amendment drops keeps its receipts aside (the goods did arrive), should a later version order
+        // it again; received quantities of the lines it keeps survive the amendment.
+        jdbc.update("""
+                INSERT INTO invoice_po_unordered_receipt (purchase_order_id, line_number, unit_of_measure,
+                    received_quantity)
+                SELECT purchase_order_id, line_number, unit_of_measure, received_quantity FROM invoice_po_line_fact
+                WHERE purchase_order_id = ? AND NOT (line_number = ANY (?)) AND received_quantity > 0
+                ON CONFLICT (purchase_order_id, line_number) DO UPDATE
+                    SET received_quantity = invoice_po_unordered_receipt.received_quantity
+                        + EXCLUDED.received_quantity""", purchaseOrderId.value(), numbers);
         jdbc.update("DELETE FROM invoice_po_line_fact WHERE purchase_order_id = ? AND NOT (line_number = ANY (?))",
-                purchaseOrderId.value(), lines.stream().map(PurchaseOrderLine::lineNumber).toArray(Integer[]::new));
+                purchaseOrderId.value(), numbers);
         for (PurchaseOrderLine line : lines) {
             UnitPrice price = line.unitPrice();
             jdbc.update("""
                     INSERT INTO invoice_po_line_fact (purchase_order_id, line_number, quantity, unit_of_measure,
                         unit_price, receipt_required, received_quantity)
-                    VALUES (?, ?, ?, ?, ?, ?, 0)
+                    VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT received_quantity FROM invoice_po_unordered_receipt
+                        WHERE purchase_order_id = ? AND line_number = ?), 0))
                     ON CONFLICT (purchase_order_id, line_number) DO UPDATE SET quantity = EXCLUDED.quantity,
                         unit_of_measure = EXCLUDED.unit_of_measure, unit_price = EXCLUDED.unit_price,
                         receipt_required = EXCLUDED.receipt_required""",
                     purchaseOrderId.value(), line.lineNumber(), line.quantity().value(),
-                    line.quantity().unitOfMeasure(), price.amount(), line.goodsReceiptRequired());
+                    line.quantity().unitOfMeasure(), price.amount(), line.goodsReceiptRequired(),
+                    purchaseOrderId.value(), line.lineNumber());
         }
+        jdbc.update("DELETE FROM invoice_po_unordered_receipt WHERE purchase_order_id = ? AND line_number = ANY (?)",
+                purchaseOrderId.value(), numbers);
     }
 }

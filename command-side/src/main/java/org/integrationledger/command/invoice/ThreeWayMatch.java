@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Rule: each invoice line is checked against its purchase-order line. The unit price must be within the price
  * tolerance of the ordered price (either way). The quantity may not exceed, beyond the quantity tolerance, what
- * was received (three-way) or, for lines that need no receipt such as services, what was ordered (two-way), less
+ * was received up to what was ordered (three-way: an over-delivery is not billable without an amendment) or, for lines that need no receipt such as services, what was ordered (two-way), less
  * what other invoices (and earlier lines of this one) already billed on that order line, so goods are paid for
  * once; invoicing less is a partial invoice, not a variance.
  */
@@ -51,7 +51,10 @@ final class ThreeWayMatch {
         }
         List<String> problems = new ArrayList<>();
         MatchBasis basis = ordered.goodsReceiptRequired() ? MatchBasis.THREE_WAY : MatchBasis.TWO_WAY;
-        Quantity basisQuantity = basis == MatchBasis.THREE_WAY ? ordered.received() : ordered.ordered();
+        // Goods delivered beyond the order are on the record but not ordered: matching covers at most the order.
+        boolean overDelivered = basis == MatchBasis.THREE_WAY && ordered.received().exceeds(ordered.ordered());
+        Quantity basisQuantity = basis == MatchBasis.THREE_WAY && !overDelivered ? ordered.received()
+                : ordered.ordered();
         Quantity expected = new Quantity(basisQuantity.value().subtract(alreadyBilled).max(BigDecimal.ZERO),
                 basisQuantity.unitOfMeasure());
         BigDecimal quantityVariance = null;
@@ -63,8 +66,10 @@ final class ThreeWayMatch {
             BigDecimal allowed = MatchingTolerances.allowedDeviation(tolerances.quantity(), expected.value());
             if (quantityVariance.compareTo(allowed) > 0) {
                 problems.add("invoiced " + line.quantity().value().toPlainString() + " " + expected.unitOfMeasure()
-                        + ", " + (basis == MatchBasis.THREE_WAY ? "received " : "ordered ")
-                        + basisQuantity.value().toPlainString()
+                        + ", " + (basis == MatchBasis.THREE_WAY ? "received " + ordered.received().value()
+                        .toPlainString() + (overDelivered ? " (ordered "
+                        + basisQuantity.value().toPlainString() + ")" : "") : "ordered "
+                        + basisQuantity.value().toPlainString())
                         + (alreadyBilled.signum() > 0 ? " of which " + alreadyBilled.stripTrailingZeros()
                         .toPlainString() + " already invoiced" : "")
                         + " (allowed over: " + allowed.stripTrailingZeros().toPlainString() + ")");

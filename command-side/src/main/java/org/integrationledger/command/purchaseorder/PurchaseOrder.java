@@ -116,7 +116,7 @@ public class PurchaseOrder {
         command.lines().forEach(line -> newLines.put(line.lineNumber(), line));
         return record(id, new PurchaseOrderAmended(id, command.version(), command.lines(), command.total(), total,
                 command.reason(), !received.isEmpty() && ReceiptPolicy.fullyReceived(newLines, received),
-                command.reportingSystem(), command.occurredAt()));
+                ReceiptPolicy.beyondOrder(newLines, received), command.reportingSystem(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -148,7 +148,8 @@ public class PurchaseOrder {
         requireOpen();
         Map<Integer, Quantity> after = ReceiptPolicy.receive(lines, received, command.lines());
         return record(id, new GoodsReceived(id, command.receiptNumber(), command.lines(),
-                ReceiptPolicy.fullyReceived(lines, after), command.reportingSystem(), command.occurredAt()));
+                ReceiptPolicy.fullyReceived(lines, after), ReceiptPolicy.beyondOrder(lines, after),
+                command.reportingSystem(), command.occurredAt()));
     }
 
     @CommandHandler

@@ -158,18 +158,6 @@ class ReceivingInvoiceTest {
     }
 
     @Test
-    void rejectsAnInvoiceFromAnotherSupplierThanTheOrders() {
-        ReceiveInvoice standard = receiveStandard();
-        invoices(order("100", "10"), new FakeClaims())
-                .givenNoPriorActivity()
-                .when(new ReceiveInvoice(newMessageId(), PROCUREMENT, RECEIVED_AT, INVOICE, SupplierId.of("SUP-9"),
-                        standard.supplierInvoiceNumber(), INVOICE_DATE, ORDER, standard.lines(), standard.net(),
-                        standard.tax(), standard.gross(), SUBMITTER))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.INVOICE_SUPPLIER_MISMATCH));
-    }
-
-    @Test
     void rejectsTheSameInvoiceIdTwice() {
         invoices(order("100", "10"), new FakeClaims())
                 .given(receivedMatched())

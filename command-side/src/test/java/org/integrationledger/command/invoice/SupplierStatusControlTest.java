@@ -5,6 +5,7 @@ import org.integrationledger.command.controls.SupplierStanding;
 import org.integrationledger.model.controls.ControlEvidence;
 import org.integrationledger.model.controls.ControlKind;
 import org.integrationledger.model.invoice.ExceptionKind;
+import org.integrationledger.model.invoice.ExceptionResolution;
 import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoicePostingControlViolated;
@@ -19,7 +20,8 @@ import static org.integrationledger.command.invoice.InvoiceFixture.*;
 /**
  * Supplier status controls: an invoice of a blocked or not approved supplier is recorded with an exception in its
  * regional queue, and posting or paying it while the supplier stands so is a control violation. The standing in
- * force at each fact's business time counts, so blocking and unblocking around the invoice are the edges.
+ * force at each fact's business time counts, so blocking and unblocking around the invoice are the edges. An unblock
+ * or approval in force at the next posting or payment is the corrected data that resolves the exception.
  */
 class SupplierStatusControlTest {
 
@@ -97,28 +99,69 @@ class SupplierStatusControlTest {
     }
 
     @Test
-    void unblockingDoesNotEraseWhatHappenedButAPaymentAfterItIsNoViolation() {
+    void aPaymentAfterTheUnblockIsNoViolationAndResolvesTheBlockedSupplierExceptionAsCorrectedData() {
         // Blocked before the receipt (the exception is on record), unblocked before the payment.
+        Instant unblockedAt = MUCH_LATER.minusSeconds(1);
         FakeSuppliers suppliers = blockedAt(JUST_BEFORE_RECEIPT).standing(SUPPLIER, SupplierStanding.APPROVED,
-                "SupplierUnblocked", "screening cleared", MUCH_LATER.minusSeconds(1));
+                "SupplierUnblocked", "screening cleared", unblockedAt);
         invoices(order("100", "10"), new FakeClaims(), suppliers)
                 .given(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.SUPPLIER_BLOCKED, null, "blocked",
                         PROCUREMENT, RECEIVED_AT)))
                 .when(payment("PAY-1", "2214.00"))
-                .expectEvents(paymentExecuted("PAY-1", "2214.00", "2214.00"));
+                .expectEvents(exceptionResolved(1, ExceptionKind.SUPPLIER_BLOCKED, ExceptionResolution.CORRECTED_DATA,
+                                "TREASURY", standsApprovedSince(unblockedAt, "SupplierUnblocked"), TREASURY,
+                                MUCH_LATER),
+                        paymentExecuted("PAY-1", "2214.00", "2214.00"));
     }
 
     @Test
-    void postingWhileTheBlockedSupplierExceptionIsOpenBreaksThePostingControlEvenAfterTheUnblock() {
+    void anUnblockBeforeThePostingResolvesTheBlockedSupplierExceptionAndThePostingIsWithinTheControl() {
+        Instant unblockedAt = LATER.minusSeconds(1);
         FakeSuppliers suppliers = blockedAt(JUST_BEFORE_RECEIPT).standing(SUPPLIER, SupplierStanding.APPROVED,
-                "SupplierUnblocked", "screening cleared", LATER.minusSeconds(1));
+                "SupplierUnblocked", "screening cleared", unblockedAt);
+        invoices(order("100", "10"), new FakeClaims(), suppliers)
+                .given(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.SUPPLIER_BLOCKED, null, "blocked",
+                        PROCUREMENT, RECEIVED_AT)))
+                .when(posting(ERP_NA, LATER))
+                .expectEvents(exceptionResolved(1, ExceptionKind.SUPPLIER_BLOCKED, ExceptionResolution.CORRECTED_DATA,
+                                "ERP_NA", standsApprovedSince(unblockedAt, "SupplierUnblocked"), ERP_NA, LATER),
+                        new InvoicePostedInErp(INVOICE, US01, "5100000001", "2026-11", ERP_NA, LATER));
+    }
+
+    @Test
+    void anUnblockJustAfterThePostingLeavesTheExceptionOpenAndThePostingBreaksBothControls() {
+        FakeSuppliers suppliers = blockedAt(JUST_BEFORE_RECEIPT).standing(SUPPLIER, SupplierStanding.APPROVED,
+                "SupplierUnblocked", "screening cleared", LATER.plusSeconds(1));
         invoices(order("100", "10"), new FakeClaims(), suppliers)
                 .given(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.SUPPLIER_BLOCKED, null, "blocked",
                         PROCUREMENT, RECEIVED_AT)))
                 .when(posting(ERP_NA, LATER))
                 .expectEvents(new InvoicePostedInErp(INVOICE, US01, "5100000001", "2026-11", ERP_NA, LATER),
                         new InvoicePostingControlViolated(INVOICE, US01, "5100000001", MatchStatus.MATCHED,
-                                List.of(ExceptionKind.SUPPLIER_BLOCKED), ERP_NA, LATER));
+                                List.of(ExceptionKind.SUPPLIER_BLOCKED), ERP_NA, LATER),
+                        violation(ControlKind.POSTING_BLOCKED_SUPPLIER, null, "supplier SUP-4711 was blocked (since "
+                                + JUST_BEFORE_RECEIPT + ": sanctions screening hit) when ERP_NA posted the invoice",
+                                blockEvidence(JUST_BEFORE_RECEIPT), LATER));
+    }
+
+    @Test
+    void anApprovalBeforeThePostingResolvesTheNotApprovedException() {
+        Instant approvedAt = LATER.minusSeconds(60);
+        FakeSuppliers suppliers = new FakeSuppliers().standing(SUPPLIER, SupplierStanding.NOT_APPROVED,
+                "SupplierRequested", "requested by buyer@example.com", APPROVED_AT)
+                .standing(SUPPLIER, SupplierStanding.APPROVED, "SupplierRequestApproved", "approved", approvedAt);
+        invoices(order("100", "10"), new FakeClaims(), suppliers)
+                .given(plus(receivedMatched(), exceptionRaised(1, ExceptionKind.SUPPLIER_NOT_APPROVED, null,
+                        "not approved", PROCUREMENT, RECEIVED_AT)))
+                .when(posting(ERP_NA, LATER))
+                .expectEvents(exceptionResolved(1, ExceptionKind.SUPPLIER_NOT_APPROVED,
+                                ExceptionResolution.CORRECTED_DATA, "ERP_NA",
+                                standsApprovedSince(approvedAt, "SupplierRequestApproved"), ERP_NA, LATER),
+                        new InvoicePostedInErp(INVOICE, US01, "5100000001", "2026-11", ERP_NA, LATER));
+    }
+
+    private static String standsApprovedSince(Instant at, String eventType) {
+        return "supplier SUP-4711 stands approved and unblocked since " + at + " (" + eventType + ")";
     }
 
     @Test

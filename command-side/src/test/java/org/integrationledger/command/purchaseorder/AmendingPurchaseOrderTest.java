@@ -41,8 +41,8 @@ class AmendingPurchaseOrderTest {
 
         fixture.given(issued(), amended(2, bearingsOnly, usd("1500.00"), standardTotal()))
                 .when(receive("GR-1", FIRST_DELIVERY_AT, received(HOUSINGS, "10", "EA")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.UNKNOWN_LINE));
+                .expectEvents(receivedBeyondOrder("GR-1", FIRST_DELIVERY_AT, false,
+                        List.of(received(HOUSINGS, "10", "EA")), beyond(HOUSINGS, null, "10")));
     }
 
     @Test
@@ -106,19 +106,34 @@ class AmendingPurchaseOrderTest {
 
 
     @Test
-    void rejectsOrderingLessThanWasAlreadyReceived() {
+    void recordsAnAmendmentBelowWhatWasAlreadyReceivedAndNamesTheLine() {
+        List<PurchaseOrderLine> reduced = List.of(bearings("50"), housings("10"));
+
         fixture.given(issued(), goodsReceived("GR-1", FIRST_DELIVERY_AT, false, received(BEARINGS, "60", "EA")))
-                .when(amend(2, List.of(bearings("50"), housings("10")), usd("1425.00")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.AMENDMENT_BELOW_RECEIVED));
+                .when(amend(2, reduced, usd("1425.00")))
+                .expectEvents(amendedBeyondReceipts(2, reduced, usd("1425.00"), standardTotal(),
+                        beyond(BEARINGS, "50", "60")));
     }
 
     @Test
-    void rejectsDroppingALineThatHasReceipts() {
+    void recordsAnAmendmentThatDropsALineWithReceipts() {
+        List<PurchaseOrderLine> bearingsOnly = List.of(bearings("100"));
+
         fixture.given(issued(), goodsReceived("GR-1", FIRST_DELIVERY_AT, false, received(HOUSINGS, "4", "EA")))
-                .when(amend(2, List.of(bearings("100")), usd("1250.00")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.AMENDMENT_BELOW_RECEIVED));
+                .when(amend(2, bearingsOnly, usd("1250.00")))
+                .expectEvents(amendedBeyondReceipts(2, bearingsOnly, usd("1250.00"), standardTotal(),
+                        beyond(HOUSINGS, null, "4")));
+    }
+
+    @Test
+    void aLaterAmendmentThatCoversTheGoodsAgainNamesNothingBeyondTheOrder() {
+        List<PurchaseOrderLine> restored = List.of(bearings("60"), housings("10"));
+
+        fixture.given(issued(), goodsReceived("GR-1", FIRST_DELIVERY_AT, false, received(BEARINGS, "60", "EA")),
+                        amendedBeyondReceipts(2, List.of(bearings("50"), housings("10")), usd("1425.00"),
+                                standardTotal(), beyond(BEARINGS, "50", "60")))
+                .when(amend(3, restored, usd("1550.00")))
+                .expectEvents(amended(3, restored, usd("1550.00"), usd("1425.00")));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.Quantity;
+import org.integrationledger.model.purchaseorder.ReceiptExcess;
 import org.integrationledger.model.purchaseorder.ReceiptLine;
 import org.integrationledger.model.purchaseorder.ReceiveGoods;
 import org.integrationledger.model.purchaseorder.RecordRequisitionApproval;
@@ -236,6 +237,24 @@ final class PurchaseOrderFixture {
                                         boolean fullyReceived) {
         return new PurchaseOrderAmended(ORDER, version, lines, total, previousTotal,
                 "quantity change requested by plant", fullyReceived, PROCUREMENT, AMENDED_AT);
+    }
+
+    static PurchaseOrderAmended amendedBeyondReceipts(int version, List<PurchaseOrderLine> lines, Money total,
+                                                      Money previousTotal, ReceiptExcess... beyondOrder) {
+        return new PurchaseOrderAmended(ORDER, version, lines, total, previousTotal,
+                "quantity change requested by plant", false, Arrays.asList(beyondOrder), PROCUREMENT, AMENDED_AT);
+    }
+
+    static GoodsReceived receivedBeyondOrder(String receiptNumber, Instant receivedAt, boolean fullyReceived,
+                                             List<ReceiptLine> lines, ReceiptExcess... beyondOrder) {
+        return new GoodsReceived(ORDER, receiptNumber, lines, fullyReceived, Arrays.asList(beyondOrder), PROCUREMENT,
+                receivedAt);
+    }
+
+    /** A line received beyond the order: {@code ordered} null for a line the order does not have. */
+    static ReceiptExcess beyond(int lineNumber, String ordered, String received) {
+        return new ReceiptExcess(lineNumber, ordered == null ? null : Quantity.of(ordered, "EA"),
+                Quantity.of(received, "EA"));
     }
 
     static PurchaseOrderPostedInErp postedInErp(SystemId erp, int version) {

@@ -12,7 +12,10 @@ import java.util.List;
 import static org.hamcrest.Matchers.containsString;
 import static org.integrationledger.command.purchaseorder.PurchaseOrderFixture.*;
 
-/** Goods arrive against lines of an issued order, possibly in several deliveries, never more than ordered. */
+/**
+ * Goods arrive against lines of an issued order, possibly in several deliveries; an over-delivery or goods on a line
+ * the order does not have are recorded as delivered and named as received beyond the order.
+ */
 class ReceivingGoodsTest {
 
     private AggregateTestFixture<PurchaseOrder> fixture;
@@ -54,38 +57,49 @@ class ReceivingGoodsTest {
     }
 
     @Test
-    void rejectsOverReceipt() {
+    void recordsAnOverDeliveryAndNamesTheLineReceivedBeyondTheOrder() {
         fixture.given(issued(), goodsReceived("GR-1", FIRST_DELIVERY_AT, false, received(BEARINGS, "60", "EA")))
                 .when(receive("GR-2", SECOND_DELIVERY_AT, received(BEARINGS, "41", "EA")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.OVER_RECEIPT))
-                .expectExceptionMessage(containsString("received 101 EA in total, ordered 100"));
+                .expectEvents(receivedBeyondOrder("GR-2", SECOND_DELIVERY_AT, false,
+                        List.of(received(BEARINGS, "41", "EA")), beyond(BEARINGS, "100", "101")))
+                .expectResultMessagePayload(outcome(2, GoodsReceived.class));
     }
 
     @Test
-    void rejectsOverReceiptCountedOverEveryEarlierDelivery() {
+    void countsAnOverDeliveryOverEveryEarlierDelivery() {
         fixture.given(issued(),
                         goodsReceived("GR-1", FIRST_DELIVERY_AT, false, received(BEARINGS, "60", "EA")),
                         goodsReceived("GR-2", SECOND_DELIVERY_AT, false, received(BEARINGS, "30", "EA")))
                 .when(receive("GR-3", SECOND_DELIVERY_AT, received(BEARINGS, "11", "EA")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.OVER_RECEIPT));
+                .expectEvents(receivedBeyondOrder("GR-3", SECOND_DELIVERY_AT, false,
+                        List.of(received(BEARINGS, "11", "EA")), beyond(BEARINGS, "100", "101")));
     }
 
     @Test
-    void rejectsTheWholeReceiptWhenOneOfItsLinesIsOverReceived() {
-        fixture.given(issued())
-                .when(receive("GR-1", FIRST_DELIVERY_AT, received(BEARINGS, "100", "EA"), received(HOUSINGS, "11", "EA")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.OVER_RECEIPT));
+    void aFurtherReceiptWithinTheOrderStillNamesTheLineAlreadyBeyondIt() {
+        fixture.given(issued(), receivedBeyondOrder("GR-1", FIRST_DELIVERY_AT, false,
+                        List.of(received(HOUSINGS, "11", "EA")), beyond(HOUSINGS, "10", "11")))
+                .when(receive("GR-2", SECOND_DELIVERY_AT, received(BEARINGS, "100", "EA")))
+                .expectEvents(receivedBeyondOrder("GR-2", SECOND_DELIVERY_AT, true,
+                        List.of(received(BEARINGS, "100", "EA")), beyond(HOUSINGS, "10", "11")));
     }
 
     @Test
-    void rejectsAReceiptOnALineTheOrderDoesNotHave() {
+    void recordsGoodsOnALineTheOrderDoesNotHave() {
         fixture.given(issued())
                 .when(receive("GR-1", FIRST_DELIVERY_AT, received(7, "1", "EA")))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.UNKNOWN_LINE));
+                .expectEvents(receivedBeyondOrder("GR-1", FIRST_DELIVERY_AT, false, List.of(received(7, "1", "EA")),
+                        beyond(7, null, "1")));
+    }
+
+    @Test
+    void anAmendmentThatOrdersTheOverDeliveryNamesNothingBeyondTheOrder() {
+        List<PurchaseOrderLine> covering = List.of(bearings("100"), housings("11"));
+
+        fixture.given(issued(), receivedBeyondOrder("GR-1", FIRST_DELIVERY_AT, false,
+                        List.of(received(HOUSINGS, "11", "EA")), beyond(HOUSINGS, "10", "11")))
+                .when(amend(2, covering, usd("2130.00")))
+                .expectEvents(amended(2, covering, usd("2130.00"), standardTotal()));
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * A purchase order from requisition approval to closure: issued in procurement, posted (or rejected) by the ERP
  * its legal entity routes to, sometimes amended, received, invoiced and paid ({@link InvoiceScript}) and closed or
  * cancelled. Out-of-order arrivals send
- * the ERP posting before the issue; late acknowledgments re-post an older version after a newer one; 1 % of
- * orders get an over-receipt that the ledger must refuse with 422.
+ * the ERP posting before the issue; late acknowledgments re-post an older version after a newer one; 0.5 % of
+ * received orders get an over-delivery (recorded, 200) and 0.5 % a malformed receipt naming a line twice, which the
+ * ledger must refuse with 422 duplicate-line-number.
  */
 public final class PurchaseOrderLifecycle implements DocumentLifecycle {
 
@@ -123,9 +124,16 @@ public final class PurchaseOrderLifecycle implements DocumentLifecycle {
                 script.procurement("goods-receipts", received.plus(Duration.ofDays(2)),
                         "receiptNumber", Json.str("GR-" + id + "-2"), "lines", Json.array(rest));
             }
-            if (random.nextDouble() < 0.01) {
-                script.rejected("goods-receipts", received.plus(Duration.ofDays(3)),
+            double extraReceipt = random.nextDouble();
+            if (extraReceipt < 0.005) {
+                // An over-delivery happened in the warehouse: recorded and flagged RECEIVED_BEYOND_ORDER, not refused.
+                script.procurement("goods-receipts", received.plus(Duration.ofDays(3)),
                         "receiptNumber", Json.str("GR-" + id + "-X"), "lines", Json.array(List.of(receiptLine(1, 1))));
+            } else if (extraReceipt < 0.01) {
+                // A connector bug: the same line twice in one receipt is malformed and refused with nothing written.
+                script.rejected("goods-receipts", received.plus(Duration.ofDays(3)),
+                        "receiptNumber", Json.str("GR-" + id + "-X"),
+                        "lines", Json.array(List.of(receiptLine(1, 1), receiptLine(1, 1))));
             }
             if (random.nextDouble() < 0.8) {
                 InvoiceScript.append(script.messages, index, id, "SUP-" + settings.runId() + "-" + supplier, entity,

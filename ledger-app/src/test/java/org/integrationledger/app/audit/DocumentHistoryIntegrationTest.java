@@ -55,7 +55,7 @@ class DocumentHistoryIntegrationTest extends LedgerIntegrationTest {
         assertThat(texts(events, "businessTime")).containsExactly(
                 (String) sent.get(0).get("occurredAt"), (String) sent.get(1).get("occurredAt"),
                 (String) sent.get(2).get("occurredAt"));
-        assertThat(texts(events, "revision")).containsOnly("1");
+        assertThat(texts(events, "revision")).containsExactly("1", "1", "2");
         assertThat(texts(events, "sequenceNumber")).containsExactly("0", "1", "2");
         JsonNode issued = events.get(0);
         assertThat(issued.path("correlationId").asText()).isEqualTo("corr-" + order);

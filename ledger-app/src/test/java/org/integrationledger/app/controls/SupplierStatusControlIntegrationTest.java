@@ -22,8 +22,9 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.receipt;
 
 /**
  * Supplier status controls over HTTP: an invoice of a blocked supplier is recorded with an exception in its
- * regional queue and its posting is a control violation; unblocking does not erase either, and a payment after
- * the unblock is none. A supplier only requested is not approved: its invoice and payment are flagged too.
+ * regional queue and its posting is a control violation; unblocking does not erase the violation, a payment after
+ * the unblock is none, and the unblock in force at the next posting or payment resolves the exception as corrected
+ * data. A supplier only requested is not approved: its invoice and payment are flagged too.
  */
 class SupplierStatusControlIntegrationTest extends LedgerIntegrationTest {
 
@@ -46,13 +47,17 @@ class SupplierStatusControlIntegrationTest extends LedgerIntegrationTest {
         Response unblocked = ok(api.post(SupplierRequests.path(supplier, "unblock"), ERP_NA_KEY,
                 SupplierRequests.block("screening cleared", TUESDAY_9AM.plusSeconds(14_400))));
         assertThat(unblocked.status()).isEqualTo(200);
+        // The payment after the unblock is no violation; the unblock is the corrected data that resolves the exception.
         Response paid = ok(api.post(path(invoice, "payments"), TREASURY_KEY, payment("PAY-1", "2214.00", "USD")));
-        assertThat(texts(paid.body().path("recorded"))).containsExactly("InvoicePaymentExecuted");
+        assertThat(texts(paid.body().path("recorded"))).containsExactly("InvoiceExceptionResolved",
+                "InvoicePaymentExecuted");
 
         assertThat(events.eventTypes(invoice)).containsExactly("InvoiceReceived", "InvoiceMatched",
                 "InvoiceExceptionRaised", "InvoicePostedInErp", "InvoicePostingControlViolated",
-                "InvoiceControlViolated", "InvoicePaymentExecuted");
-        assertThat(exception(invoice, "SUPPLIER_BLOCKED").path("status").asText()).isEqualTo("OPEN");
+                "InvoiceControlViolated", "InvoiceExceptionResolved", "InvoicePaymentExecuted");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                exception(invoice, "SUPPLIER_BLOCKED").path("status").asText().equals("RESOLVED"));
+        assertThat(exception(invoice, "SUPPLIER_BLOCKED").path("resolution").asText()).isEqualTo("CORRECTED_DATA");
 
         // The controls report lists both violations of the posting, with the block as evidence.
         List<String> kinds = new ArrayList<>();
@@ -70,6 +75,27 @@ class SupplierStatusControlIntegrationTest extends LedgerIntegrationTest {
             return kinds.size() == 2;
         });
         assertThat(kinds).containsExactlyInAnyOrder("POSTING_CONTROL", "POSTING_BLOCKED_SUPPLIER");
+    }
+
+    @Test
+    void anUnblockBeforeThePostingResolvesTheExceptionAndThePostingIsWithinTheControls() {
+        String supplier = onboardedSupplier();
+        ok(api.post(SupplierRequests.path(supplier, "block"), ERP_NA_KEY,
+                SupplierRequests.block("sanctions screening hit", TUESDAY_9AM.minusSeconds(3_600))));
+        String invoice = receivedInvoice(supplier, List.of("InvoiceReceived", "InvoiceMatched",
+                "InvoiceExceptionRaised"));
+        ok(api.post(SupplierRequests.path(supplier, "unblock"), ERP_NA_KEY,
+                SupplierRequests.block("screening cleared", TUESDAY_9AM.plusSeconds(3_600))));
+
+        Response posted = ok(api.post(path(invoice, "erp-postings"), ERP_NA_KEY, erpPosting("ERP_NA", "5100009002")));
+        assertThat(texts(posted.body().path("recorded"))).containsExactly("InvoiceExceptionResolved",
+                "InvoicePostedInErp");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                exception(invoice, "SUPPLIER_BLOCKED").path("status").asText().equals("RESOLVED"));
+        JsonNode resolved = exception(invoice, "SUPPLIER_BLOCKED");
+        assertThat(resolved.path("resolution").asText()).isEqualTo("CORRECTED_DATA");
+        assertThat(resolved.path("resolutionReason").asText()).contains("stands approved and unblocked",
+                "SupplierUnblocked");
     }
 
     @Test

@@ -104,7 +104,7 @@ final class InvoiceFold implements Fold<InvoiceEvent, InvoiceStates>,
     /** Every kind is named, so a new kind fails compilation here until it says what its override settles. */
     private static InvoiceViewState overridden(InvoiceViewState invoice, ExceptionKind kind) {
         return switch (kind) {
-            case MATCH_VARIANCE, CURRENCY_MISMATCH -> invoice.matchStatus(MatchStatus.OVERRIDDEN);
+            case MATCH_VARIANCE, CURRENCY_MISMATCH, SUPPLIER_MISMATCH -> invoice.matchStatus(MatchStatus.OVERRIDDEN);
             case TAX_FAILURE -> invoice.taxStatus(TaxStatus.OVERRIDDEN);
             case DUPLICATE_SUSPICION, POSTING_FAILURE, SUPPLIER_BLOCKED, SUPPLIER_NOT_APPROVED -> invoice;
         };

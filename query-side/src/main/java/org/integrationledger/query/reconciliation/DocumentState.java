@@ -1,5 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.purchaseorder.ReceiptExcess;
 import org.integrationledger.model.reconciliation.DivergenceFlag;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
@@ -57,6 +58,12 @@ final class DocumentState implements Serializable {
     Instant lastRecordedAt;
     final Map<String, SystemRow> systems = new TreeMap<>();
     final Map<OpenDivergence.Key, OpenDivergence> divergences = new LinkedHashMap<>();
+    /**
+     * What the event being applied says of goods received beyond the order: null when it says nothing (the open
+     * RECEIVED_BEYOND_ORDER flag, if any, stands), else every line then beyond the order (empty: none). Not copied:
+     * it belongs to one event.
+     */
+    transient List<ReceiptExcess> receivedBeyondOrder;
 
     DocumentState(DocumentType type, String id) {
         this.type = type;

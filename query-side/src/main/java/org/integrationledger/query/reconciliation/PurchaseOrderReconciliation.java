@@ -8,6 +8,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
+import org.integrationledger.model.purchaseorder.ReceiptExcess;
 import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
@@ -23,6 +24,7 @@ import org.integrationledger.query.fold.Fold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
@@ -108,6 +110,7 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
         order.currentVersion = amended.version();
         amount(order, amended.total());
         order.versionChangedAt = amended.occurredAt();
+        order.receivedBeyondOrder = amended.receivedBeyondOrder();
         SystemRow source = source(order, amended);
         source.state = PositionState.AMENDED;
         source.version = amended.version();
@@ -168,6 +171,7 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
      */
     @Override
     public DocumentState on(GoodsReceived received, DocumentState order) {
+        order.receivedBeyondOrder = received.receivedBeyondOrder();
         String system = received.reportingSystem().value();
         if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
             SystemRow other = erp(order, received);
@@ -237,6 +241,7 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
                         "procurement: " + order.status + ", " + row.system + ": " + row.status));
             }
         }
+        open.addAll(receivedBeyondOrder(order));
         if (order.routedTo != null && !finished && !order.systems.containsKey(order.routedTo)) {
             SystemRow pending = order.system(order.routedTo);
             pending.role = SystemRole.ROUTED;
@@ -245,6 +250,24 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
                     order.routedTo + " has not acknowledged the order"));
         }
         return open;
+    }
+
+    /**
+     * Goods received beyond the order are flagged on procurement's row (an amendment there is what covers them) from
+     * the receipt or amendment that left them so until one that does not; events that say nothing of receipts leave
+     * the flag as it stands.
+     */
+    private static List<OpenDivergence> receivedBeyondOrder(DocumentState order) {
+        if (order.receivedBeyondOrder == null) {
+            return order.divergences.values().stream()
+                    .filter(open -> open.flag() == Divergence.RECEIVED_BEYOND_ORDER).toList();
+        }
+        if (order.receivedBeyondOrder.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new OpenDivergence(Divergence.RECEIVED_BEYOND_ORDER, order.sourceSystem, order.region,
+                order.lastBusinessTime, "received beyond the order: " + order.receivedBeyondOrder.stream()
+                .map(ReceiptExcess::describe).collect(Collectors.joining("; "))));
     }
 
     /** Procurement's finished order must be finished the same way in the ERP; any other order must be open there. */

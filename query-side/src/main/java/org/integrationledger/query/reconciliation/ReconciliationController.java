@@ -63,7 +63,7 @@ class ReconciliationController {
             @Parameter(description = "legal entity, e.g. DE01") @RequestParam(required = false) String legalEntity,
             @Parameter(description = "system a divergence concerns, e.g. ERP_EMEA") @RequestParam(required = false) String system,
             @Parameter(description = "NOT_ACKNOWLEDGED, VERSION_BEHIND, AMOUNT_MISMATCH, STATUS_MISMATCH, "
-                    + "KNOWN_ONLY_DOWNSTREAM, WRONG_SYSTEM, REJECTED, BANK_ACCOUNT_MISMATCH")
+                    + "KNOWN_ONLY_DOWNSTREAM, WRONG_SYSTEM, REJECTED, BANK_ACCOUNT_MISMATCH, RECEIVED_BEYOND_ORDER")
             @RequestParam(required = false) String divergence,
             @Parameter(description = "ISO-8601 duration: only divergences open at least this long, e.g. PT30M")
             @RequestParam(required = false) String divergentFor,
