@@ -2,13 +2,19 @@ package org.integrationledger.simulator;
 
 import org.integrationledger.simulator.benchmark.Benchmark;
 import org.integrationledger.simulator.benchmark.QueryProbe;
+import org.integrationledger.simulator.connector.Channel;
+import org.integrationledger.simulator.connector.ChannelKind;
 import org.integrationledger.simulator.connector.ConsoleClient;
+import org.integrationledger.simulator.connector.HttpBatchChannel;
+import org.integrationledger.simulator.connector.HttpChannel;
+import org.integrationledger.simulator.connector.KafkaChannel;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
 import org.integrationledger.simulator.faults.FaultSuite;
 import org.integrationledger.simulator.workload.Workload;
 import org.integrationledger.simulator.workload.WorkloadSettings;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +34,10 @@ public final class ConnectorSimulator {
               simulate  --ledger=http://localhost:8080 --scale=1000 --seed=42 --concurrency=16 [--run-id=R42]
                         [--retry-share=0.05] [--quarter-end] [--rate=200 --surge=4] [--day=2026-11-23]
                         (documents start over the last 30 days, or all on --day; steps still ahead are not sent)
+                        [--channel=http|http-batch|kafka] [--batch-size=100] [--kafka=localhost:9092]
+                        (http: one request per message; http-batch: POST /api/v1/messages, up to --batch-size
+                        messages of one connector per request; kafka: records on the systems' topics of the broker
+                        --kafka, outcomes read from ledger.outcomes; docs/connectors.md)
               demo      --ledger=http://localhost:8080 [--seed=42]   (~600 documents of the last 30 days)
               queries   --ledger=http://localhost:8080 [--repetitions=500] [--warmup-seconds=0]
                         [--console-user=auditor --console-password=...]  (the console pages are read signed in)
@@ -39,7 +49,11 @@ public final class ConnectorSimulator {
                         [--query-repetitions=500] [--query-warmup-seconds=120]
                         [--ledger-args="--spring.property=value ..."]  (extra arguments for the tuned ledger)
                         [--ledger-jvm-args="-Xmx512m ..."]  (JVM options for every ledger process)
-              faults    [--profile=ci|long] [--scenarios=kill-under-load,owner-killed-two-nodes,same-message-both-nodes]
+                        [--channels=true|false] [--only=channels] [--channel-rate=N|max] [--channel-connections=2]
+                        [--batch-size=100] [--channel-partitions=2]  (the channel phase: HTTP, HTTP batch and Kafka
+                        at the same offered load, a Kafka broker in this process; on in quick and full)
+              faults    [--profile=ci|long] [--scenarios=kill-under-load,owner-killed-two-nodes,same-message-both-nodes,
+                        kafka-intake-killed] [--kafka-documents=300 --kafka-kills=2]  (kafka-intake-killed: by hand)
                         [--connections=8] [--kills=3] [--owner-kills=2] [--kill-after-min=5 --kill-after-max=20]
                         [--same-message-documents=20] [--seed=42] [--db-url=... --db-user= --db-password=]
                         [--ledger-jar=...] [--ledger-args=...] [--ledger-jvm-args=...] [--out=docs] [--work-dir=...]
@@ -112,6 +126,8 @@ public final class ConnectorSimulator {
                 .spreadUntil(flags.containsKey("day") ? 0 : DEFAULT_SPREAD_DAYS, Instant.now());
         Workload workload = Workload.referenceScenario(seed, settings);
         LedgerClient client = new LedgerClient(flags.getOrDefault("ledger", "http://localhost:8080"));
+        ChannelKind kind = ChannelKind.of(flags.getOrDefault("channel", "http"));
+        int batchSize = Integer.parseInt(flags.getOrDefault("batch-size", Integer.toString(HttpBatchChannel.MAX_BATCH)));
         DoubleUnaryOperator rate = null;
         if (flags.containsKey("rate")) {
             double base = Double.parseDouble(flags.get("rate"));
@@ -120,9 +136,18 @@ public final class ConnectorSimulator {
             // The quarter-end profile: the base rate, then the close multiplies it.
             rate = t -> t < length ? base : base * surge;
         }
-        System.out.printf("playing %d documents of run %s (seed %d) against %s with %d connections%n", scale, runId,
-                seed, client.base(), concurrency);
-        TrafficRun.Result result = new TrafficRun(client, workload).play(0, scale, concurrency, 1e9, rate);
+        System.out.printf("playing %d documents of run %s (seed %d) against %s with %d connections over %s%n", scale,
+                runId, seed, client.base(), concurrency, kind.flag());
+        TrafficRun.Result result;
+        try (Channel channel = switch (kind) {
+            case HTTP -> new HttpChannel(client);
+            case HTTP_BATCH -> new HttpBatchChannel(client, batchSize);
+            case KAFKA -> new KafkaChannel(flags.getOrDefault("kafka", "localhost:9092"), batchSize,
+                    KafkaChannel.DEVELOPMENT_TOPICS, Duration.ofMinutes(1), published -> {
+            });
+        }) {
+            result = new TrafficRun(channel, workload).play(0, scale, concurrency, 1e9, rate);
+        }
         System.out.printf("%d messages in %.1f s: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms; statuses %s; "
                         + "%d retries answered replayed; %d unexpected answers%n", result.messages(), result.seconds(),
                 result.acceptedPerSecond(), result.p(50), result.p(99), result.byStatus(), result.replayed(),

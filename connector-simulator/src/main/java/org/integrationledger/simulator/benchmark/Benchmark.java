@@ -1,5 +1,6 @@
 package org.integrationledger.simulator.benchmark;
 
+import org.integrationledger.simulator.connector.InProcessKafka;
 import org.integrationledger.simulator.connector.LedgerClient;
 import org.integrationledger.simulator.connector.TrafficRun;
 import org.integrationledger.simulator.workload.ReferenceScenario;
@@ -67,12 +68,16 @@ public final class Benchmark {
                     ? " (external, " + flags.get("db-url") + ")" : " (embedded, zonky binaries; synchronous_commit="
                     + database.scalar(database.urlOf("postgres"), "SHOW synchronous_commit") + ", fsync="
                     + database.scalar(database.urlOf("postgres"), "SHOW fsync") + ")"));
-            double maxRate = tuned(database, jar);
-            if (profile.split()) {
+            boolean channelsOnly = "channels".equals(flags.get("only"));
+            double maxRate = channelsOnly ? Double.NaN : tuned(database, jar);
+            if (profile.split() && !channelsOnly) {
                 split(database, jar, maxRate);
             }
-            if (profile.axonDefaults()) {
+            if (profile.axonDefaults() && !channelsOnly) {
                 axonDefaults(database, jar);
+            }
+            if (profile.channels() || channelsOnly) {
+                channels(database, jar, maxRate);
             }
         }
         Path report = new Report(results, profile).write(docs, commandLine());
@@ -86,6 +91,7 @@ public final class Benchmark {
     /** Answers that differed from the scripted expectation in any measured traffic so far (0 on a healthy ledger). */
     public long unexpectedAnswers() {
         return results.ingest.stream().mapToLong(i -> i.traffic().unexpected()).sum()
+                + results.channels.stream().mapToLong(c -> c.traffic().unexpected()).sum()
                 + results.lag.stream().filter(l -> l.background() != null).mapToLong(l -> l.background().unexpected()).sum();
     }
 
@@ -219,6 +225,62 @@ public final class Benchmark {
             results.lag.add(lagPhase().warmed("Axon defaults, one process", "Axon defaults warm-up (not recorded)",
                     ledger, ledger, traffic, next, best / 2, top));
         }
+    }
+
+    /**
+     * The channel phase: a tuned ledger on a fresh database with the Kafka channel on a broker in this process, and
+     * each channel at the same offered load ({@code --channel-rate}, by default the tuned ledger's best HTTP rate of
+     * this run; {@code --channel-rate=max}: each as fast as it is answered). A channels-only run
+     * ({@code --only=channels}) measures the raw PostgreSQL ceiling here, and without a tuned rate offers what its
+     * HTTP warm-up reached.
+     */
+    private void channels(Database database, Path jar, double tunedRate) throws Exception {
+        String url = database.freshDatabase("ledger_channels");
+        int partitions = (int) doubleFlag("channel-partitions", 2);
+        try (InProcessKafka broker = InProcessKafka.start(partitions)) {
+            List<String> arguments = new ArrayList<>(words("ledger-args"));
+            arguments.add("--ledger.benchmark.bulk-load.enabled=true");
+            arguments.add("--ledger.kafka.bootstrap-servers=" + broker.bootstrapServers());
+            results.environment.put("channel phase", "Kafka broker in the harness's process (spring-kafka-test "
+                    + "EmbeddedKafkaKraftBroker, KRaft, one node, " + partitions + " partitions per topic); ledger "
+                    + "on a fresh database with ledger.kafka.bootstrap-servers set");
+            try (LedgerProcess ledger = LedgerProcess.start("channels", jar, url, database, workDirectory, jvmOptions(),
+                    arguments)) {
+                int top = profile.concurrency().stream().max(Integer::compare).orElseThrow();
+                log("channels: HTTP warm-up " + profile.warmupSeconds() + " s at concurrency " + top);
+                TrafficRun.Result warm = new TrafficRun(ledger.client(), workload("CW"))
+                        .play(0, Long.MAX_VALUE, top, profile.warmupSeconds(), null);
+                report(warm);
+                if (results.raw.isEmpty()) {
+                    raw(database, url, ledger);
+                }
+                String rateFlag = flags.getOrDefault("channel-rate", "");
+                Double rate;
+                if (rateFlag.equals("max")) {
+                    rate = null;
+                    results.channelRateSource = "none: each channel as fast as it is answered (closed loop)";
+                } else if (!rateFlag.isEmpty()) {
+                    rate = Double.valueOf(rateFlag);
+                    results.channelRateSource = "--channel-rate=" + rateFlag;
+                } else if (!Double.isNaN(tunedRate)) {
+                    rate = tunedRate;
+                    results.channelRateSource = "the tuned ledger's best HTTP rate in this run";
+                } else {
+                    rate = warm.acceptedPerSecond();
+                    results.channelRateSource = "what the channel ledger's HTTP warm-up reached";
+                }
+                int batchSize = (int) doubleFlag("batch-size", 100);
+                int connections = (int) doubleFlag("channel-connections", 2);
+                ChannelPhase phase = new ChannelPhase(workDirectory, DAY, profile.warmupSeconds(),
+                        profile.ingestSeconds(), batchSize, connections, l -> awaitProjections(l.client()), this::log);
+                results.channels.addAll(phase.run(ledger, broker.bootstrapServers(), this::workload, rate,
+                        top, () -> commits(database, url)));
+            }
+        }
+    }
+
+    private double doubleFlag(String flag, double fallback) {
+        return flags.containsKey(flag) ? Double.parseDouble(flags.get(flag)) : fallback;
     }
 
     private LagPhase lagPhase() {

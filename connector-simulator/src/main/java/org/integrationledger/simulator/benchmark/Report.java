@@ -68,6 +68,9 @@ final class Report {
                         r.payloadBytes() + " / " + r.metadataBytes(),
                         f2(r.usage().postgresCpuSeconds() * 1000 / Math.max(1, r.result().commits())),
                         load(r.usage()))).toList());
+        if (!results.channels.isEmpty()) {
+            channels(md);
+        }
         if (!results.preloads.isEmpty()) {
             md.append("\n### Preload (growth: `bulk` = the ledger's bulk loader through its event store, `http` = the "
                     + "simulator over HTTP; catch-up = load end → every projection caught up)\n\n");
@@ -158,8 +161,55 @@ final class Report {
         return file;
     }
 
+    /** The channel phase: every channel at the same offered load, beside the best raw PostgreSQL commits/s. */
+    private void channels(StringBuilder md) {
+        md.append("\n### Channels at the same offered load (accepted messages/s with a durable outcome)\n\n");
+        md.append("Offered load: ").append(results.channelRateSource).append(". *Accepted*: answered 200 over HTTP, "
+                + "`RECORDED` or `REPLAYED` in a batch answer or on the outcome topic. Latency: from a message's "
+                + "hand-over to its outcome (one request over HTTP; the whole batch, or the topic run it was published "
+                + "in, otherwise). The lag probe issues one order over HTTP every ")
+                .append(ChannelPhase.PROBE_INTERVAL_MILLIS).append(" ms and times until it is visible; CPU and "
+                        + "commits per message divide by the channel's messages and the probe's orders together, over "
+                        + "the traffic and the catch-up after it.\n\n");
+        double ceiling = bestRaw();
+        table(md, List.of("channel", "connections", "offered msg/s", "messages", "accepted/s", "% of raw PG ceiling",
+                "p50 ms", "p99 ms", "statuses", "unexpected", "catch-up s", "CPU ms per message: ledger / PostgreSQL",
+                "commits per message", "lag probes", "lag p50 ms", "lag p99 ms", "lag timeouts", "machine busy %",
+                "load start → end"), results.channels.stream().map(c -> {
+            long messages = c.ledgerMessages();
+            double accepted = c.traffic().acceptedPerSecond();
+            return List.of(c.channel().flag(), Integer.toString(c.connections()),
+                    Double.isNaN(c.offeredPerSecond()) ? "max" : f0(c.offeredPerSecond()),
+                    Long.toString(c.traffic().messages()), f0(accepted),
+                    ceiling > 0 ? f1(accepted / ceiling * 100) + " %" : "-", f1(c.traffic().p(50)),
+                    f1(c.traffic().p(99)), c.traffic().byStatus().toString(), Long.toString(c.traffic().unexpected()),
+                    f1(c.catchUpSeconds()), f2(c.usage().ledgerCpuSeconds() * 1000 / Math.max(1, messages)) + " / "
+                            + f2(c.usage().postgresCpuSeconds() * 1000 / Math.max(1, messages)),
+                    c.usage().commits() < 0 ? "-" : f2((double) c.usage().commits() / Math.max(1, messages)),
+                    Long.toString(c.lag().probes()), f1(c.lag().p(50)), f1(c.lag().p(99)),
+                    Long.toString(c.lag().timeouts()), busyPercent(c.usage()), load(c.usage()));
+        }).toList());
+    }
+
+    /** The raw PostgreSQL ceiling: the most commits/s at any concurrency of this run, or 0 if not measured. */
+    private double bestRaw() {
+        return results.raw.stream().mapToDouble(r -> r.result().perSecond()).max().orElse(0);
+    }
+
     private List<List<String>> targets() {
         List<List<String>> rows = new ArrayList<>();
+        double ceiling = bestRaw();
+        for (ChannelPhase.Row c : results.channels) {
+            if (c.channel() != org.integrationledger.simulator.connector.ChannelKind.HTTP && ceiling > 0) {
+                double share = c.traffic().acceptedPerSecond() / ceiling * 100;
+                rows.add(List.of(c.channel().flag() + " ≥ 25 % of raw PostgreSQL commits/s",
+                        f1(share) + " % (" + f0(c.traffic().acceptedPerSecond()) + " vs " + f0(ceiling) + "/s at "
+                                + (Double.isNaN(c.offeredPerSecond()) ? "no rate limit" : f0(c.offeredPerSecond())
+                                + " msg/s offered") + ")", verdict(share >= 25, share - 25, " points")));
+                rows.add(List.of(c.channel().flag() + " projection lag p99 < 1 s while it runs",
+                        f1(c.lag().p(99)) + " ms", verdict(c.lag().p(99) < 1000, 1000 - c.lag().p(99), " ms")));
+            }
+        }
         for (Results.Raw raw : results.raw) {
             baseTuned(raw.concurrency()).ifPresent(t -> {
                 double share = t.traffic().acceptedPerSecond() / raw.result().perSecond() * 100;
@@ -207,8 +257,10 @@ final class Report {
         if (results.replayUsage != null) {
             tunedUsages.add(results.replayUsage);
         }
-        rows.add(heapRow(tunedUsages, results.queryEvents, results.environment.getOrDefault(
-                "ledger JVM options (every ledger process)", "default -Xmx: a quarter of RAM")));
+        if (!tunedUsages.isEmpty()) {
+            rows.add(heapRow(tunedUsages, results.queryEvents, results.environment.getOrDefault(
+                    "ledger JVM options (every ledger process)", "default -Xmx: a quarter of RAM")));
+        }
         return rows;
     }
 

@@ -52,6 +52,9 @@ final class Results {
     final List<Raw> raw = new ArrayList<>();
     final List<Lag> lag = new ArrayList<>();
     final List<Preload> preloads = new ArrayList<>();
+    final List<ChannelPhase.Row> channels = new ArrayList<>();
+    /** Where the channel phase's offered load came from. */
+    String channelRateSource;
     final List<ReplayProbe.Result> replays = new ArrayList<>();
     PhaseMeter.Usage replayUsage;
     final List<QueryProbe.Result> queries = new ArrayList<>();

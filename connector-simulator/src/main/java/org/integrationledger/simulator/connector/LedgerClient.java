@@ -34,7 +34,7 @@ public final class LedgerClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + message.path()))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Api-Key", message.apiKey())
-                .header("X-Correlation-Id", "p2p-" + message.documentId())
+                .header("X-Correlation-Id", message.correlationId())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message.body())).build();
         return exchange(request);

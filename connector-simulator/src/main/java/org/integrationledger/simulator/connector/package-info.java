@@ -1,2 +1,5 @@
-/** The connector side of the wire: HTTP to the ledger's public API, many concurrent connections, measured. */
+/**
+ * The connector side of the wire: the ledger's channels (HTTP, HTTP batch, Kafka) with many concurrent
+ * connections, measured.
+ */
 package org.integrationledger.simulator.connector;

@@ -2,12 +2,17 @@ package org.integrationledger.simulator.faults;
 
 import org.integrationledger.simulator.benchmark.Database;
 import org.integrationledger.simulator.benchmark.LedgerProcess;
+import org.integrationledger.simulator.connector.InProcessKafka;
+import org.integrationledger.simulator.connector.KafkaChannel;
 import org.integrationledger.simulator.connector.LedgerClient;
+import org.integrationledger.simulator.connector.TrafficRun;
 import org.integrationledger.simulator.workload.Message;
 import org.integrationledger.simulator.workload.PurchaseOrderLifecycle;
 import org.integrationledger.simulator.workload.ReferenceScenario;
 import org.integrationledger.simulator.workload.Workload;
 import org.integrationledger.simulator.workload.WorkloadSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +37,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -94,9 +101,12 @@ public final class FaultSuite {
      * two nodes exist, so stopping PostgreSQL touches one ledger only; the report keeps the enum's order.
      */
     private static final List<Scenario> EXECUTION_ORDER = List.of(Scenario.KILL_UNDER_LOAD, Scenario.DATABASE_STOPPED,
-            Scenario.POISON_EVENT_PARKED, Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES);
+            Scenario.POISON_EVENT_PARKED, Scenario.OWNER_KILLED_TWO_NODES, Scenario.SAME_MESSAGE_BOTH_NODES,
+            Scenario.KAFKA_INTAKE_KILLED);
     /** Every lifecycle of the reference scenario (up to about 40 days) ends in the past: the ledger refuses future facts. */
     private static final Instant DAY = LocalDate.of(2026, 9, 1).atTime(8, 0).toInstant(ZoneOffset.UTC);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, String> flags;
     private final PrintStream out;
@@ -163,6 +173,14 @@ public final class FaultSuite {
                                 pair = new TwoNodes("fault_same_message");
                             }
                             yield sameMessageBothNodes(pair);
+                        }
+                        case KAFKA_INTAKE_KILLED -> {
+                            closeSingle();
+                            if (pair != null) {
+                                pair.close();
+                                pair = null;
+                            }
+                            yield kafkaIntakeKilled();
                         }
                     };
                     results.add(result);
@@ -368,6 +386,129 @@ public final class FaultSuite {
         return new ScenarioResult(Scenario.SAME_MESSAGE_BOTH_NODES, sent, acknowledged, 0, lost.size(),
                 appliedTwice(mismatches), documents(mismatches), checksums.stream().map(ViewCheck.ChecksumMismatch::projection).toList(),
                 other, caughtUp >= 0, (System.nanoTime() - t0) / 1e9, findings);
+    }
+
+    /**
+     * Scenario (f): connector traffic over Kafka (a broker in this process) into one node, killed with SIGKILL
+     * {@code --kafka-kills} times (default 2) during intake and restarted on the same database; the connectors wait for
+     * their outcomes across the restarts. Every message sent must have an outcome on the outcome topic, none may be
+     * {@code RECORDED} twice, the store must hold exactly the events the first accepted outcome of each message
+     * promised, and the views must agree with the store.
+     */
+    private ScenarioResult kafkaIntakeKilled() throws Exception {
+        long t0 = System.nanoTime();
+        String url = database.freshDatabase("fault_kafka");
+        ViewCheck check = new ViewCheck(database, url);
+        int documents = Integer.parseInt(flags.getOrDefault("kafka-documents", "300"));
+        int kills = Integer.parseInt(flags.getOrDefault("kafka-kills", "2"));
+        Workload workload = workload("Q");
+        Map<String, List<JsonNode>> published = new ConcurrentHashMap<>();
+        List<String> findings = new ArrayList<>();
+        try (InProcessKafka kafka = InProcessKafka.start(2)) {
+            List<String> arguments = List.of("--ledger.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            LedgerProcess ledger = start("kafka-0", url, arguments);
+            try {
+                int killed = 0;
+                TrafficRun.Result[] result = new TrafficRun.Result[1];
+                try (KafkaChannel channel = new KafkaChannel(kafka.bootstrapServers(), 20, KafkaChannel.DEVELOPMENT_TOPICS,
+                        START_TIMEOUT.multipliedBy(kills + 1L), outcome -> published.computeIfAbsent(outcome.messageId(),
+                        id -> Collections.synchronizedList(new ArrayList<>())).add(JSON.readTree(outcome.outcome().body())))) {
+                    Thread traffic = new Thread(() -> result[0] = new TrafficRun(channel, workload).play(0, documents,
+                            profile.connections(), 1e9, null), "kafka-connectors");
+                    traffic.start();
+                    for (int i = 1; i <= kills; i++) {
+                        // A node reads nothing until it has joined the consumer group, seconds after it is healthy:
+                        // the kill moment is drawn from the first outcome after the (re)start on, so it falls into
+                        // intake, not before it.
+                        int atStart = published.size();
+                        long waitFrom = System.nanoTime();
+                        while (published.size() == atStart && traffic.isAlive()
+                                && System.nanoTime() - waitFrom < START_TIMEOUT.toNanos()) {
+                            Load.sleep(50);
+                        }
+                        double after = killAfter();
+                        Load.sleep((long) (after * 1000));
+                        if (!traffic.isAlive()) {
+                            log("  the Kafka traffic ended before kill " + i);
+                            break;
+                        }
+                        int before = published.size();
+                        ledger.kill();
+                        killed++;
+                        log(String.format("Kafka kill %d of %d: SIGKILL %.1f s after the first outcome since the (re)start;"
+                                + " outcomes of %d message ids so far", i, kills, after, before));
+                        ledger = start("kafka-" + i, url, arguments);
+                    }
+                    traffic.join();
+                    log(String.format("  Kafka traffic: %d messages, %d accepted, %d replayed, statuses %s, %d unexpected%s;"
+                                    + " %d outcomes nobody waited for", result[0].messages(), result[0].accepted(),
+                            result[0].replayed(), result[0].byStatus(), result[0].unexpected(),
+                            result[0].unexpectedSamples().isEmpty() ? "" : " e.g. " + result[0].unexpectedSamples().get(0),
+                            channel.unsolicitedOutcomes()));
+                }
+                double caughtUp = check.awaitCaughtUp(CATCH_UP_TIMEOUT);
+                long unanswered = 0;
+                long recordedTwice = 0;
+                long outcomes = 0;
+                Map<String, Long> promised = new HashMap<>();
+                List<Load.Ack> acks = new ArrayList<>();
+                Set<String> messageIds = new LinkedHashSet<>();
+                for (long n = 0; n < documents; n++) {
+                    workload.document(n).forEach(m -> messageIds.add(JSON.readTree(m.body()).path("messageId").asString()));
+                }
+                for (String messageId : messageIds) {
+                    List<JsonNode> answers = published.getOrDefault(messageId, List.of());
+                    outcomes += answers.size();
+                    if (answers.isEmpty()) {
+                        unanswered++;
+                        findings.add("no outcome published for message " + messageId);
+                        continue;
+                    }
+                    long recorded = answers.stream().filter(a -> a.path("status").asString().equals("RECORDED")).count();
+                    if (recorded > 1) {
+                        recordedTwice++;
+                        findings.add("message " + messageId + " RECORDED " + recorded + " times");
+                    }
+                    answers.stream().filter(a -> !a.path("status").asString().equals("REJECTED")).findFirst().ifPresent(a -> {
+                        String documentId = a.path("documentId").asString();
+                        int events = a.path("recorded").size();
+                        promised.merge(documentId, (long) events, Long::sum);
+                        acks.add(new Load.Ack(messageId, documentId, a.path("ledgerVersion").asLong(-1), events));
+                    });
+                }
+                Map<String, Long> stored = storedEvents(url, promised.keySet());
+                long above = 0;
+                long below = 0;
+                for (Map.Entry<String, Long> document : promised.entrySet()) {
+                    long inStore = stored.getOrDefault(document.getKey(), 0L);
+                    if (inStore != document.getValue()) {
+                        above += Math.max(0, inStore - document.getValue());
+                        below += Math.max(0, document.getValue() - inStore);
+                        findings.add("store " + document.getKey() + ": " + inStore + " events, the outcomes promised "
+                                + document.getValue());
+                    }
+                }
+                List<String> lost = check.lostAcknowledgments(acks);
+                findings.addAll(lost);
+                List<ViewCheck.Mismatch> mismatches = check.mismatches();
+                mismatches.forEach(m -> findings.add(m.toString()));
+                LedgerClient last = ledger.client();
+                List<ViewCheck.ChecksumMismatch> checksums = ViewCheck.checksumsAgainstRebuild(last, REBUILD_TIMEOUT);
+                checksums.forEach(c -> findings.add("checksum " + c.projection() + ": live " + c.live() + ", rebuilt "
+                        + c.rebuilt()));
+                boolean failed = unanswered + recordedTwice + above + below + result[0].unexpected() > 0;
+                String other = (failed ? "FAILED: " : "") + messageIds.size() + " message ids, " + outcomes
+                        + " outcomes published, " + unanswered + " without an outcome, " + recordedTwice
+                        + " recorded twice, " + above + " events above and " + below + " below what the outcomes promised, "
+                        + result[0].unexpected() + " unexpected answers";
+                return new ScenarioResult(Scenario.KAFKA_INTAKE_KILLED, result[0].messages(), result[0].accepted(), killed,
+                        lost.size(), appliedTwice(mismatches), documents(mismatches),
+                        checksums.stream().map(ViewCheck.ChecksumMismatch::projection).toList(), other, caughtUp >= 0,
+                        (System.nanoTime() - t0) / 1e9, findings);
+            } finally {
+                ledger.close();
+            }
+        }
     }
 
     /**

@@ -12,7 +12,12 @@ enum Scenario {
     /** PostgreSQL stopped for 20 s under load, one node, and started again on the same data directory and port. */
     DATABASE_STOPPED("database stopped for 20 s"),
     /** An event a projection cannot apply: parked while other documents flow, retried once after a fix. */
-    POISON_EVENT_PARKED("poison event parked and retried");
+    POISON_EVENT_PARKED("poison event parked and retried"),
+    /**
+     * Connector traffic over Kafka (a broker in the suite's process), the ledger killed with SIGKILL during intake and
+     * restarted: every message ends recorded once or rejected once, with its outcome on the outcome topic.
+     */
+    KAFKA_INTAKE_KILLED("kill -9 during Kafka intake");
 
     private final String title;
 

@@ -10,4 +10,21 @@ import java.time.Instant;
  */
 public record Message(String documentKind, String documentId, String step, String apiKey, String path, String body,
                       boolean retried, int expectedStatus, Instant occurredAt) {
+
+    private static final String API = "/api/v1/";
+
+    /**
+     * The command as the batch and Kafka channels name it: the endpoint's path below {@code /api/v1/} without the
+     * document id, e.g. {@code purchase-orders/issue}.
+     */
+    public String command() {
+        String below = path.substring(API.length());
+        int id = below.indexOf("/" + documentId + "/");
+        return id < 0 ? below : below.substring(0, id) + below.substring(id + documentId.length() + 1);
+    }
+
+    /** The correlation id a connector sends with every message of the document (X-Correlation-Id over HTTP). */
+    public String correlationId() {
+        return "p2p-" + documentId;
+    }
 }
