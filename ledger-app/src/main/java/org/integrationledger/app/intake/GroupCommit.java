@@ -6,6 +6,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -44,9 +45,12 @@ final class GroupCommit {
         return TransactionSynchronizationManager.hasResource(ACTIVE);
     }
 
-    /** Runs the work in one new transaction, committed when it returns and rolled back when it throws. */
-    <T> T inOneTransaction(int size, Supplier<T> work) {
-        T result = transactions.execute(status -> {
+    /**
+     * Runs the work in one new transaction, committed when it returns and rolled back when it throws; answers what
+     * the work answered, one element per message it recorded.
+     */
+    <T> List<T> inOneTransaction(Supplier<List<T>> work) {
+        List<T> result = transactions.execute(status -> {
             TransactionSynchronizationManager.bindResource(ACTIVE, Boolean.TRUE);
             try {
                 return work.get();
@@ -55,7 +59,7 @@ final class GroupCommit {
             }
         });
         commits.increment();
-        messages.increment(size);
+        messages.increment(result.size());
         return result;
     }
 

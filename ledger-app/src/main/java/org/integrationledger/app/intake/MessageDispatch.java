@@ -145,9 +145,9 @@ public class MessageDispatch {
      * savepoint of it, so a refused message is rolled back alone and answered with its code while the others share
      * one commit. A message that fails unexpectedly (not a refusal) rolls back to its savepoint; the messages before
      * it commit, it is tried again alone in its own transaction, and the rest form the next group. If it fails alone
-     * too, or a group's commit fails, the failure is thrown: the messages answered before stay recorded, and a
-     * redelivery answers them {@code REPLAYED}. Answers come in the messages' order; a single message is its own
-     * transaction, as over HTTP.
+     * too, the failure is thrown: the messages answered before stay recorded, and a redelivery answers them
+     * {@code REPLAYED}. If a group's commit fails, nothing of it is recorded and its messages are recorded one at a
+     * time. Answers come in the messages' order; a single message is its own transaction, as over HTTP.
      */
     public List<Dispatched> dispatchAll(List<Addressed> messages) {
         List<Dispatched> answers = new ArrayList<>(messages.size());
@@ -172,7 +172,6 @@ public class MessageDispatch {
             next += committed.size();
             if (committed.size() < group.size()) {
                 // The message after the committed ones failed in the group: once more, alone.
-                log.warn("A connector message failed in a group; recording it in its own transaction");
                 groupCommit.countFallback();
                 answers.add(dispatchAlone(messages.get(next)));
                 next++;
@@ -183,14 +182,14 @@ public class MessageDispatch {
 
     /** The group's messages up to the first that fails unexpectedly, committed in one transaction. */
     private List<Dispatched> dispatchTogether(List<Addressed> group) {
-        return groupCommit.inOneTransaction(group.size(), () -> {
+        return groupCommit.inOneTransaction(() -> {
             List<Dispatched> answers = new ArrayList<>(group.size());
             for (Addressed message : group) {
                 try {
                     answers.add(savepoints.inSavepoint(() -> dispatchAlone(message)));
                 } catch (RuntimeException unexpected) {
-                    log.debug("Connector message {} {} failed in a group", message.message().command(),
-                            message.message().documentId(), unexpected);
+                    log.warn("Connector message {} {} failed in a group; it is tried again in its own transaction",
+                            message.message().command(), message.message().documentId(), unexpected);
                     break;
                 }
             }

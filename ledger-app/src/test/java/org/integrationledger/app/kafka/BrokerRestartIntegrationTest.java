@@ -1,6 +1,7 @@
 package org.integrationledger.app.kafka;
 
 import kafka.server.BrokerServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * offsets, the polls are delivered again after the restart, and every message ends recorded exactly once with an
  * outcome published.
  */
+@Tag(KafkaLedgerNodes.OWN_NODES)
 @EmbeddedKafka(partitions = 3, topics = {"p2p.procurement", "p2p.erp-na", "p2p.erp-emea", "p2p.tax-engine",
         "p2p.treasury", "ledger.outcomes", "ledger.dead-letters"})
 class BrokerRestartIntegrationTest {

@@ -44,6 +44,12 @@ import static org.integrationledger.app.support.PurchaseOrderRequests.receipt;
  */
 final class KafkaLedgerNodes implements AutoCloseable {
 
+    /**
+     * Tag of the tests that start nodes of their own: Maven runs them in a JVM without the suite's cached ledger
+     * context, which would otherwise be one more node on the same database (ledger-app/pom.xml).
+     */
+    static final String OWN_NODES = "own-ledger-nodes";
+
     /** Per document: its issue and four goods receipts, in order on the document's partition. */
     static final int RECEIPTS = 4;
 

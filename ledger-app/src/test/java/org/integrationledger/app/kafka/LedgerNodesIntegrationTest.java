@@ -1,5 +1,6 @@
 package org.integrationledger.app.kafka;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,7 @@ import static org.awaitility.Awaitility.await;
  * topic's partitions; one stops midway, its partitions move to the other, and every message is still recorded
  * exactly once: each document ends with exactly its events, each message id with one idempotency row and an outcome.
  */
+@Tag(KafkaLedgerNodes.OWN_NODES)
 @EmbeddedKafka(partitions = 6, topics = {"p2p.procurement", "p2p.erp-na", "p2p.erp-emea", "p2p.tax-engine",
         "p2p.treasury", "ledger.outcomes", "ledger.dead-letters"})
 class LedgerNodesIntegrationTest {
