@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
  * type only, so a shared cache could hand a purchase order to the invoice repository.
  *
  * <p>Why it is safe: Axon puts an aggregate in its cache when the command's unit of work saves it and removes it
- * when the unit of work rolls back (a rejected command, a failed commit), so the cache never holds a state the
- * event store does not. It assumes one command-side process appends to the store; with several, set
- * {@code ledger.command.aggregate-cache-size=0} (docs/architecture.md, "Aggregate cache").
+ * when the unit of work rolls back, and {@link CaffeineAggregateCache} shares a state only once its transaction has
+ * committed, so the cache never holds a state the event store does not. A state that another command process has
+ * moved past makes the next append collide, and the command is decided again on the stored history
+ * (docs/architecture.md, "Aggregate cache").
  */
 @Configuration(proxyBeanMethods = false)
 class AggregateCacheConfiguration {

@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.command.routing.SystemRegistry;
@@ -19,13 +21,17 @@ import java.util.Set;
 
 /**
  * The one way a connector's command enters the ledger: checks the reporting system, stamps the audit
- * metadata (connector, message id, correlation) and waits for the durable outcome.
+ * metadata (connector, message id, correlation) and waits for the durable outcome. A command whose append collides
+ * with another's on the same document (optimistic concurrency) is decided again on the stored history.
  */
 @Component
 public class ConnectorCommands {
 
     /** Request header carrying the caller's correlation id (the business conversation a message belongs to). */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    /** How often a command is tried when its append collides with another command's on the same document. */
+    static final int COLLISION_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final SystemRegistry systems;
@@ -51,6 +57,22 @@ public class ConnectorCommands {
                 .and(LedgerMetadata.REPORTING_SYSTEM, command.reportingSystem().value())
                 .and(LedgerMetadata.CORRELATION_ID,
                         correlationId == null || correlationId.isBlank() ? command.messageId().value() : correlationId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(command, metaData, notFound);
+            } catch (ConcurrencyException | AggregateStreamCreationException collision) {
+                // Another command appended to the document first (another node, or a cached state the store has
+                // moved past): nothing was written and the failure dropped the cached state, so the next attempt
+                // decides on the stored history. An expected ledger version the document has passed is no
+                // collision (ConflictingAggregateVersionException) and is answered as it is.
+                if (attempt == COLLISION_ATTEMPTS) {
+                    throw collision;
+                }
+            }
+        }
+    }
+
+    private CommandOutcome sendOnce(ConnectorMessage command, MetaData metaData, ErrorCode notFound) {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {

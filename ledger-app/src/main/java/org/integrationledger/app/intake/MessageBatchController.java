@@ -30,8 +30,9 @@ class MessageBatchController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Up to 100 connector messages of any commands, each recorded as its single endpoint would",
             description = "A message's command is its endpoint's path below /api/v1/ without the document id "
-                    + "(purchase-orders/issue); its body is that endpoint's request body. Each message is its own "
-                    + "transaction; the answer lists one outcome per message, in order (RECORDED, REPLAYED, or "
+                    + "(purchase-orders/issue); its body is that endpoint's request body. The messages share one "
+                    + "transaction, each in a savepoint of it, so a refused message is rolled back alone; "
+                    + "the answer lists one outcome per message, in order (RECORDED, REPLAYED, or "
                     + "REJECTED with the code its problem document would carry). A batch that cannot be read is "
                     + "refused whole and records nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(

@@ -12,6 +12,8 @@ import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ContractViolation;
 import org.integrationledger.model.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -24,10 +26,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -42,17 +46,28 @@ import java.util.stream.Collectors;
 @Component
 public class MessageDispatch {
 
+    /** The most messages recorded in one transaction: a batch's limit, and a Kafka poll's share of one commit. */
+    public static final int GROUP_LIMIT = MessageBatch.MAX_MESSAGES;
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDispatch.class);
+
     private final RequestMappingHandlerMapping mappings;
     private final JsonMapper strict;
     private final JsonMapper lenient = JsonMapper.builder().build();
     private final Validator validator;
+    private final GroupCommit groupCommit;
+    private final Savepoints savepoints;
     private volatile ConnectorEndpoints endpoints;
 
     MessageDispatch(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
-                    ObjectProvider<JsonMapperBuilderCustomizer> customizers, Validator validator) {
+                    ObjectProvider<JsonMapperBuilderCustomizer> customizers, Validator validator,
+                    GroupCommit groupCommit, DataSource dataSource) {
         this.mappings = mappings;
         this.strict = RequestBodyConfiguration.strictMapper(customizers);
         this.validator = validator;
+        this.groupCommit = groupCommit;
+        // Inside a group's transaction: a failure of one message rolls back to here, whatever statement failed.
+        this.savepoints = new Savepoints(dataSource);
     }
 
     /**
@@ -106,21 +121,96 @@ public class MessageDispatch {
     }
 
     /**
-     * Records a batch's messages one after another, each in its own transaction, and answers their outcomes in
-     * order; a message that cannot be read is answered as refused with its code. An unexpected failure ends the
-     * batch: the messages before it stay recorded, and a resent batch replays them.
+     * Records a batch's messages (each under the batch's connector) and answers their outcomes in order; a message
+     * that cannot be read is answered as refused with its code. See {@link #dispatchAll} for the transactions.
      *
      * @throws ContractViolation when the batch itself is not readable (then nothing is recorded)
      */
     public List<MessageOutcome> dispatchBatch(byte[] batch, Authentication connector) {
-        return MessageBatch.read(batch, strict).stream().map(message -> {
-            try {
-                return dispatch(message, connector);
-            } catch (UnreadableMessage unreadable) {
-                return MessageOutcome.rejected(null, message.command(), message.documentId(),
-                        unreadable.code().code(), unreadable.getMessage(), null);
+        List<Submission> messages = MessageBatch.read(batch, strict);
+        List<Dispatched> answers = dispatchAll(messages.stream().map(m -> new Addressed(m, connector)).toList());
+        List<MessageOutcome> outcomes = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            Dispatched answer = answers.get(i);
+            Submission message = messages.get(i);
+            outcomes.add(answer.outcome() != null ? answer.outcome() : MessageOutcome.rejected(null,
+                    message.command(), message.documentId(), answer.unreadable().code().code(),
+                    answer.unreadable().getMessage(), null));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Records messages in order, by group commit: up to {@value #GROUP_LIMIT} at a time in one transaction, each in a
+     * savepoint of it, so a refused message is rolled back alone and answered with its code while the others share
+     * one commit. A message that fails unexpectedly (not a refusal) rolls back to its savepoint; the messages before
+     * it commit, it is tried again alone in its own transaction, and the rest form the next group. If it fails alone
+     * too, the failure is thrown: the messages answered before stay recorded, and a redelivery answers them
+     * {@code REPLAYED}. If a group's commit fails, nothing of it is recorded and its messages are recorded one at a
+     * time. Answers come in the messages' order; a single message is its own transaction, as over HTTP.
+     */
+    public List<Dispatched> dispatchAll(List<Addressed> messages) {
+        List<Dispatched> answers = new ArrayList<>(messages.size());
+        int next = 0;
+        while (next < messages.size()) {
+            List<Addressed> group = messages.subList(next, Math.min(messages.size(), next + GROUP_LIMIT));
+            List<Dispatched> committed;
+            if (group.size() == 1) {
+                committed = List.of(dispatchAlone(group.get(0)));
+            } else {
+                try {
+                    committed = dispatchTogether(group);
+                } catch (RuntimeException failedCommit) {
+                    // Nothing of the group is recorded: its messages go one at a time.
+                    log.warn("A group of {} connector messages was rolled back; recording them one at a time",
+                            group.size(), failedCommit);
+                    groupCommit.countFallback();
+                    committed = group.stream().map(this::dispatchAlone).toList();
+                }
             }
-        }).toList();
+            answers.addAll(committed);
+            next += committed.size();
+            if (committed.size() < group.size()) {
+                // The message after the committed ones failed in the group: once more, alone.
+                groupCommit.countFallback();
+                answers.add(dispatchAlone(messages.get(next)));
+                next++;
+            }
+        }
+        return answers;
+    }
+
+    /** The group's messages up to the first that fails unexpectedly, committed in one transaction. */
+    private List<Dispatched> dispatchTogether(List<Addressed> group) {
+        return groupCommit.inOneTransaction(() -> {
+            List<Dispatched> answers = new ArrayList<>(group.size());
+            for (Addressed message : group) {
+                try {
+                    answers.add(savepoints.inSavepoint(() -> dispatchAlone(message)));
+                } catch (RuntimeException unexpected) {
+                    log.warn("Connector message {} {} failed in a group; it is tried again in its own transaction",
+                            message.message().command(), message.message().documentId(), unexpected);
+                    break;
+                }
+            }
+            return answers;
+        });
+    }
+
+    private Dispatched dispatchAlone(Addressed message) {
+        try {
+            return new Dispatched(dispatch(message.message(), message.connector()), null);
+        } catch (UnreadableMessage unreadable) {
+            return new Dispatched(null, unreadable);
+        }
+    }
+
+    /** A message and the connector it counts under (an authentication as {@link #dispatch} takes it). */
+    public record Addressed(Submission message, Authentication connector) {
+    }
+
+    /** What became of a message: its outcome, or, when it could not be read at all, why (then no outcome). */
+    public record Dispatched(MessageOutcome outcome, UnreadableMessage unreadable) {
     }
 
     /** The body's message id, read leniently: an outcome is keyed by it even when the body breaks the contract. */

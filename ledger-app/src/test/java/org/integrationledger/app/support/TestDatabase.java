@@ -27,7 +27,10 @@ public final class TestDatabase {
         if (embedded == null) {
             try {
                 Path directory = Files.createTempDirectory("ledger-test-pg");
-                embedded = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true).start();
+                embedded = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+                        // Lets a test count the transactions that wrote rows (GroupCommitIntegrationTest).
+                        .setServerConfig("track_commit_timestamp", "on")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
             }
