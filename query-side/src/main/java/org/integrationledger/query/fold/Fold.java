@@ -23,4 +23,29 @@ public interface Fold<E, S> {
 
     /** The state after {@code event}, recorded in the event store at {@code recordedAt}. */
     S apply(S state, E event, Instant recordedAt);
+
+    /**
+     * Whether the host hands {@code payload} to this fold: by default, when it is of the family {@link #events()}
+     * names; a fold of several families ({@link FoldOfFamilies}) says which.
+     */
+    default boolean folds(Object payload) {
+        return events().isInstance(payload);
+    }
+
+    /**
+     * The key of an event, given what the store recorded around it; the host calls this one. By default
+     * {@link #key(Object)}: a document's events share its key. A view with a row per event (the trace) keys by the
+     * event's id instead.
+     */
+    default String key(E event, Envelope envelope) {
+        return key(event);
+    }
+
+    /**
+     * The state after {@code event}, given what the store recorded around it; the host calls this one. By default
+     * {@link #apply(Object, Object, Instant)} with the recorded time, all a document's view reads of it.
+     */
+    default S apply(S state, E event, Envelope envelope) {
+        return apply(state, event, envelope.recordedAt());
+    }
 }

@@ -25,13 +25,14 @@ public final class Replay<E, S extends Serializable> {
     /** Applies the event if it is of the fold's family; events must arrive in the event store's order. */
     public void apply(EventMessage<?> message) {
         Object payload = message.getPayload();
-        if (!fold.events().isInstance(payload)) {
+        if (!fold.folds(payload)) {
             return;
         }
         E event = fold.events().cast(payload);
-        String key = fold.key(event);
+        Envelope envelope = Envelope.of(message);
+        String key = fold.key(event, envelope);
         S state = states.get(key);
-        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, message.getTimestamp()));
+        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, envelope));
         eventsApplied++;
     }
 

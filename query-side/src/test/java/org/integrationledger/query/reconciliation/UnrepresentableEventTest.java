@@ -7,6 +7,8 @@ import org.integrationledger.query.representable.NoSqlDataSource;
 import org.integrationledger.query.representable.UnrepresentableValueException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.Mockito;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +43,9 @@ class UnrepresentableEventTest {
     @ParameterizedTest
     @ValueSource(strings = {"+318857-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"})
     void theTraceProjectionRefusesTheOrderBeforeAnySql(String occurredAt) {
-        TraceProjection projection = new TraceProjection(new TraceTable(database.jdbc()));
+        TraceTable table = new TraceTable(database.jdbc());
+        TraceProjection projection = new TraceProjection(
+                TraceConfiguration.host(table, Mockito.mock(PlatformTransactionManager.class)), table);
         PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
         GenericDomainEventMessage<PurchaseOrderIssued> message =
                 new GenericDomainEventMessage<>("PurchaseOrder", "PO-FAR", 0, issued);
