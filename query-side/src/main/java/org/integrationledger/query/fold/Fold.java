@@ -25,18 +25,27 @@ public interface Fold<E, S> {
     S apply(S state, E event, Instant recordedAt);
 
     /**
-     * The state after {@code event}, recorded as {@code recorded}; the host calls this one. A fold that keeps the
-     * event's id or metadata overrides it; the others need only the instant.
+     * Whether the host hands {@code payload} to this fold: by default, when it is of the family {@link #events()}
+     * names; a fold of several families ({@link FoldOfFamilies}) says which.
      */
-    default S apply(S state, E event, Recorded recorded) {
-        return apply(state, event, recorded.at());
+    default boolean folds(Object payload) {
+        return events().isInstance(payload);
     }
 
     /**
-     * The payload as an event of the fold, or null if the fold does not read it: by default, whether it is of
-     * {@link #events()}. {@link FamilyFolds} answers for each of its families.
+     * The key of an event, given what the store recorded around it; the host calls this one. By default
+     * {@link #key(Object)}: a document's events share its key. A view with a row per event (the trace) keys by the
+     * event's id instead.
      */
-    default E event(Object payload) {
-        return events().isInstance(payload) ? events().cast(payload) : null;
+    default String key(E event, Envelope envelope) {
+        return key(event);
+    }
+
+    /**
+     * The state after {@code event}, given what the store recorded around it; the host calls this one. By default
+     * {@link #apply(Object, Object, Instant)} with the recorded time, all a document's view reads of it.
+     */
+    default S apply(S state, E event, Envelope envelope) {
+        return apply(state, event, envelope.recordedAt());
     }
 }

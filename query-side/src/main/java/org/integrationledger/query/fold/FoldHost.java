@@ -68,15 +68,19 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
      * one batch is read from its tables once.
      */
     public void live(E event, Instant recordedAt) {
-        live(event, Recorded.at(recordedAt));
+        live(event, Envelope.recordedAt(recordedAt));
     }
 
-    /** {@link #live(Object, Instant)} for a fold that reads the event's id or metadata ({@link Recorded#of}). */
-    public void live(E event, Recorded recorded) {
-        String key = fold.key(event);
+    /** As {@link #live(Object, Instant)}, for a fold that reads more of the recorded message than its time. */
+    public void live(E event, EventMessage<?> message) {
+        live(event, Envelope.of(message));
+    }
+
+    private void live(E event, Envelope envelope) {
+        String key = fold.key(event, envelope);
         Map<String, S> batch = batchStates();
         S before = batch != null && batch.containsKey(key) ? batch.get(key) : live.load(key);
-        S after = fold.apply(before == null ? fold.initial(key) : before, event, recorded);
+        S after = fold.apply(before == null ? fold.initial(key) : before, event, envelope);
         live.save(key, before, after);
         if (batch != null) {
             batch.put(key, after);
@@ -121,20 +125,25 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
 
     @Override
     public Rebuild newRebuild() {
+        RebuiltTables<S> rebuilt = tables.get();
+        if (!rebuilt.keepsStates()) {
+            return appendingRebuild(rebuilt);
+        }
         // Bounded: a large store's documents do not all fit in memory (docs/audit.md, "Memory of a rebuild").
         BoundedStates<S> states = rebuildStates.open(name + "/state");
-        RebuiltTables<S> rebuilt = tables.get();
         Function<String, S> initial = fold::initial;
         return new Rebuild() {
             @Override
             public void apply(EventMessage<?> message) {
-                E event = fold.event(message.getPayload());
-                if (event == null) {
+                Object payload = message.getPayload();
+                if (!fold.folds(payload)) {
                     return;
                 }
-                String key = fold.key(event);
+                E event = fold.events().cast(payload);
+                Envelope envelope = Envelope.of(message);
+                String key = fold.key(event, envelope);
                 S state = states.computeIfAbsent(key, initial);
-                states.replace(key, fold.apply(state, event, Recorded.of(message)));
+                states.replace(key, fold.apply(state, event, envelope));
                 states.evictIfFull();
             }
 
@@ -161,6 +170,40 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
             @Override
             public List<BoundedStates<?>> states() {
                 return List.of(states);
+            }
+        };
+    }
+
+    /**
+     * A rebuild of tables that take each state as it is made: every event's key is its own, so its state is folded
+     * from the initial one and handed on, and nothing is kept.
+     */
+    private Rebuild appendingRebuild(RebuiltTables<S> rebuilt) {
+        return new Rebuild() {
+            @Override
+            public void apply(EventMessage<?> message) {
+                Object payload = message.getPayload();
+                if (!fold.folds(payload)) {
+                    return;
+                }
+                E event = fold.events().cast(payload);
+                Envelope envelope = Envelope.of(message);
+                rebuilt.append(fold.apply(fold.initial(fold.key(event, envelope)), event, envelope));
+            }
+
+            @Override
+            public void prepareSwitch() {
+                rebuilt.prepareSwitch(null);
+            }
+
+            @Override
+            public void replaceLive() {
+                rebuilt.replaceLive(null);
+            }
+
+            @Override
+            public void swapIn() {
+                rebuilt.swapIn();
             }
         };
     }

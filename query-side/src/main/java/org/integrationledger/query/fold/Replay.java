@@ -24,13 +24,15 @@ public final class Replay<E, S extends Serializable> {
 
     /** Applies the event if it is of the fold's family; events must arrive in the event store's order. */
     public void apply(EventMessage<?> message) {
-        E event = fold.event(message.getPayload());
-        if (event == null) {
+        Object payload = message.getPayload();
+        if (!fold.folds(payload)) {
             return;
         }
-        String key = fold.key(event);
+        E event = fold.events().cast(payload);
+        Envelope envelope = Envelope.of(message);
+        String key = fold.key(event, envelope);
         S state = states.get(key);
-        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, Recorded.of(message)));
+        states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, envelope));
         eventsApplied++;
     }
 

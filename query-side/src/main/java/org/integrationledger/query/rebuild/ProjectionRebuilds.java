@@ -161,7 +161,7 @@ public class ProjectionRebuilds {
             LeftOutDocuments leftOut = new LeftOutDocuments(names.toString());
             TrackingToken position = read(null, jobs, leftOut);
             jobs.forEach(job -> job.rebuild.prepareSwitch());
-            jobs.forEach(job -> job.tracker.state = "SWITCHING");
+            jobs.forEach(job -> job.tracker.state = RebuildState.SWITCHING);
             for (Job job : jobs) {
                 StreamingEventProcessor processor = processing
                         .eventProcessor(job.projection.name(), StreamingEventProcessor.class).orElseThrow();
@@ -194,12 +194,12 @@ public class ProjectionRebuilds {
                 stopped.clear();
             });
             jobs.forEach(Job::countStates);
-            jobs.forEach(job -> job.tracker.finish("COMPLETED", rebuilt.get(job.projection.name()), null));
+            jobs.forEach(job -> job.tracker.finish(RebuildState.COMPLETED, rebuilt.get(job.projection.name()), null));
             jobs.forEach(job -> LOG.info("Rebuilt {}: {} states spilled to PostgreSQL, {} read back",
                     job.projection.name(), job.tracker.spilled, job.tracker.readBack));
         } catch (RuntimeException e) {
             LOG.warn("Rebuild of {} failed; the live projections were left as they were", names, e);
-            jobs.forEach(job -> job.tracker.finish("FAILED", null, e.toString()));
+            jobs.forEach(job -> job.tracker.finish(RebuildState.FAILED, null, e.toString()));
         } finally {
             stopped.forEach(StreamingEventProcessor::start);
             cleanUp(jobs);

@@ -9,7 +9,7 @@ final class RebuildTracker {
     private final String projection;
     private final long target;
     private final Instant startedAt = Instant.now();
-    volatile String state = "RUNNING";
+    volatile RebuildState state = RebuildState.RUNNING;
     private volatile long processed;
     private volatile long reached;
     volatile long spilled;
@@ -33,7 +33,7 @@ final class RebuildTracker {
         reached = Math.max(reached, globalIndex);
     }
 
-    void finish(String finalState, String rebuiltChecksum, String error) {
+    void finish(RebuildState finalState, String rebuiltChecksum, String error) {
         checksum = rebuiltChecksum;
         failure = error;
         state = finalState;
@@ -47,7 +47,7 @@ final class RebuildTracker {
         double percent = target == 0 ? 100.0 : Math.min(100.0, 100.0 * reached / target);
         Long eta = finishedAt != null ? Long.valueOf(0) : rate <= 0 || processed == 0 ? null
                 : Math.round(seconds * (100.0 - percent) / Math.max(percent, 0.0001));
-        return new RebuildProgress(projection, state, processed, target, percent, rate, eta, startedAt,
+        return new RebuildProgress(projection, state.name(), processed, target, percent, rate, eta, startedAt,
                 finishedAt, checksum, spilled, readBack, documentsLeftOut, failure);
     }
 }

@@ -9,7 +9,7 @@ import org.integrationledger.model.reconciliation.DuplicateOutcome;
 import org.integrationledger.model.shared.LedgerMetadata;
 import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -25,16 +25,16 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
     private static final long serialVersionUID = 1L;
 
     /** One row per suspected original the exception names: its {@code n}-th, under the event's id and {@code :n}. */
-    static DuplicateRow suspected(InvoiceExceptionRaised raised, int n, Recorded recorded) {
+    static DuplicateRow suspected(InvoiceExceptionRaised raised, int n, Envelope recorded) {
         return new DuplicateRow(recorded.eventId() + ":" + n, DocumentType.INVOICE,
                 raised.suspectedDuplicateOf().get(n).value(), raised.invoiceId().value(),
                 raised.supplier() + " " + raised.gross(), DuplicateKind.SUSPECTED, DuplicateOutcome.OPEN,
                 Texts.cut(Objects.requireNonNullElse(raised.detail(), ""), Texts.DETAIL),
-                raised.occurredAt(), recorded.at(), raised.reportingSystem().value(),
-                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
+                raised.occurredAt(), recorded.recordedAt(), raised.reportingSystem().value(),
+                recorded.meta(LedgerMetadata.CONNECTOR_ID));
     }
 
-    static DuplicateRow refused(DuplicateInvoiceSubmissionCaught caught, Recorded recorded) {
+    static DuplicateRow refused(DuplicateInvoiceSubmissionCaught caught, Envelope recorded) {
         return new DuplicateRow(recorded.eventId(), DocumentType.INVOICE,
                 caught.invoiceId().value(), caught.submittedAs().value(),
                 caught.supplier() + " " + caught.supplierInvoiceNumber().normalized(), DuplicateKind.EXACT,
@@ -42,19 +42,19 @@ record DuplicateRow(String eventId, DocumentType documentType, String originalId
                 "submission " + caught.submittedAs() + " (number " + caught.supplierInvoiceNumber() + ", gross "
                         + caught.gross() + ", by " + caught.submittedBy() + ") refused; invoice "
                         + caught.invoiceId() + " kept",
-                caught.occurredAt(), recorded.at(), caught.reportingSystem().value(),
-                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
+                caught.occurredAt(), recorded.recordedAt(), caught.reportingSystem().value(),
+                recorded.meta(LedgerMetadata.CONNECTOR_ID));
     }
 
-    static DuplicateRow refused(DuplicateSupplierRequestCaught caught, Recorded recorded) {
+    static DuplicateRow refused(DuplicateSupplierRequestCaught caught, Envelope recorded) {
         return new DuplicateRow(recorded.eventId(), DocumentType.SUPPLIER,
                 caught.supplierId().value(), caught.requestedAs().value(),
                 caught.taxId().scheme() + " " + caught.taxId().normalized(), DuplicateKind.EXACT,
                 DuplicateOutcome.REFUSED,
                 "request for " + caught.requestedAs() + " (" + caught.legalName() + ", by " + caught.requestedBy()
                         + ") refused; supplier " + caught.supplierId() + " kept",
-                caught.occurredAt(), recorded.at(), caught.reportingSystem().value(),
-                recorded.metaData(LedgerMetadata.CONNECTOR_ID));
+                caught.occurredAt(), recorded.recordedAt(), caught.reportingSystem().value(),
+                recorded.meta(LedgerMetadata.CONNECTOR_ID));
     }
 
     /** Whether the row is a suspected duplicate of invoice {@code attempted} still waiting for its outcome. */

@@ -37,7 +37,7 @@ import org.integrationledger.model.supplier.SupplierRequestRejected;
 import org.integrationledger.model.supplier.SupplierRequested;
 import org.integrationledger.model.supplier.SupplierUnblocked;
 import org.integrationledger.model.supplier.SupplierVersionPropagationRequested;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ final class DuplicatesCaught implements InvoiceEvent.Visitor<List<DuplicateRow>,
         SupplierEvent.Visitor<List<DuplicateRow>, DuplicatesCaught.Caught> {
 
     /** The rows caught before the event, and how the event was recorded (its id keys a new row). */
-    record Caught(List<DuplicateRow> rows, Recorded recorded) {
+    record Caught(List<DuplicateRow> rows, Envelope recorded) {
     }
 
     @Override

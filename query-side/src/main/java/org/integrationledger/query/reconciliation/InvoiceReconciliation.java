@@ -28,7 +28,7 @@ import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.query.fold.Fold;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,14 +76,14 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
 
     @Override
     public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Instant recordedAt) {
-        return apply(state, event, Recorded.at(recordedAt));
+        return apply(state, event, Envelope.recordedAt(recordedAt));
     }
 
     /** The invoice, then (for a payment event) the payment's document, then the duplicates caught. */
     @Override
-    public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Recorded recorded) {
+    public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Envelope recorded) {
         DocumentState invoice = state.document().copy();
-        invoice.touched(event.occurredAt(), recorded.at());
+        invoice.touched(event.occurredAt(), recorded.recordedAt());
         if (event.legalEntity() != null) {
             invoice.legalEntity = event.legalEntity().value();
         }
@@ -95,7 +95,7 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             String id = paymentId(event, reference);
             DocumentState known = state.payments().get(id);
             DocumentState payment = known == null ? new DocumentState(DocumentType.PAYMENT, id) : known.copy();
-            payment.touched(event.occurredAt(), recorded.at());
+            payment.touched(event.occurredAt(), recorded.recordedAt());
             payment.parentKey = event.invoiceId().value();
             if (event.legalEntity() != null) {
                 payment.legalEntity = event.legalEntity().value();

@@ -1,6 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
-import org.integrationledger.query.fold.FamilyFolds;
+import org.integrationledger.query.fold.FoldOfFamilies;
 import org.integrationledger.query.fold.FoldHost;
 import org.integrationledger.query.rebuild.Checksums;
 import org.integrationledger.query.rebuild.RebuildStates;
@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +31,9 @@ class ReconciliationConfiguration {
     }
 
     /** The view's rules: one fold per event family, over the same documents. */
-    static FamilyFolds<ReconciliationState> folds(SystemRegions regions) {
-        return FamilyFolds.of(ReconciliationState::initial, new PurchaseOrderReconciliation(regions),
-                new SupplierReconciliation(), new InvoiceReconciliation(regions));
+    static FoldOfFamilies<ReconciliationState> folds(SystemRegions regions) {
+        return new FoldOfFamilies<>(ReconciliationState::initial, List.of(new PurchaseOrderReconciliation(regions),
+                new SupplierReconciliation(), new InvoiceReconciliation(regions)));
     }
 
     /** Every document in key order with its systems and flags, then the duplicates caught by event id. */

@@ -9,7 +9,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
 import org.integrationledger.query.fold.FoldHost;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +62,6 @@ class ReconciliationProjection {
 
     private void update(Object event, EventMessage<?> message) {
         RepresentableValues.requireRepresentable(event, message.getTimestamp());
-        host.live(event, Recorded.of(message));
+        host.live(event, message);
     }
 }

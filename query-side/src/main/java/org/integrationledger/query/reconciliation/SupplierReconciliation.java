@@ -22,7 +22,7 @@ import org.integrationledger.model.supplier.SupplierRequested;
 import org.integrationledger.model.supplier.SupplierUnblocked;
 import org.integrationledger.model.supplier.SupplierVersionPropagationRequested;
 import org.integrationledger.query.fold.Fold;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +56,13 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
 
     @Override
     public ReconciliationState apply(ReconciliationState state, SupplierEvent event, Instant recordedAt) {
-        return apply(state, event, Recorded.at(recordedAt));
+        return apply(state, event, Envelope.recordedAt(recordedAt));
     }
 
     @Override
-    public ReconciliationState apply(ReconciliationState state, SupplierEvent event, Recorded recorded) {
+    public ReconciliationState apply(ReconciliationState state, SupplierEvent event, Envelope recorded) {
         DocumentState supplier = state.document().copy();
-        supplier.touched(event.occurredAt(), recorded.at());
+        supplier.touched(event.occurredAt(), recorded.recordedAt());
         supplier.supplierId = supplier.id;
         event.accept(this, supplier);
         supplier.refresh(divergences(supplier));

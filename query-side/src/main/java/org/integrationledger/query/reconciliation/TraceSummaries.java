@@ -2,7 +2,6 @@ package org.integrationledger.query.reconciliation;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.StringJoiner;
 /**
  * A one-line description of an event for the trace: its fields by name, with lists shown as counts. Ids of the
  * document itself, the reporting system and the business time have their own columns and are left out; nothing
- * secret is on an event (bank accounts are masked and fingerprinted before they are recorded).
+ * secret is on an event (bank accounts are masked and fingerprinted before they are recorded). Every event of the
+ * families the trace shows is a record; its components are the fields.
  */
 final class TraceSummaries {
 
@@ -20,21 +20,19 @@ final class TraceSummaries {
             "occurredAt");
     private static final int MAX_LENGTH = 1000;
     /**
-     * Each event type's described components, looked up once: {@code getRecordComponents} copies its array and
-     * every accessor {@code Method} it hands out must be made ready again before its first call, which per event
-     * was a tenth of a rebuild's allocation.
+     * Each event type's described fields, looked up once: {@code getRecordComponents} copies its array and every
+     * accessor {@code Method} it hands out must be made ready again before its first call, which per event was a
+     * tenth of a rebuild's allocation. Empty for a type that is not a record.
      */
-    private static final ClassValue<List<RecordComponent>> DESCRIBED = new ClassValue<>() {
+    private static final ClassValue<List<Field>> DESCRIBED = new ClassValue<>() {
         @Override
-        protected List<RecordComponent> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents())
-                    .filter(component -> !OWN_COLUMNS.contains(component.getName())).toList();
-        }
-    };
-    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected List<Method> computeValue(Class<?> type) {
-            return DESCRIBED.get(type).stream().map(RecordComponent::getAccessor).toList();
+        protected List<Field> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components == null ? List.of() : Arrays.stream(components)
+                    .filter(component -> !OWN_COLUMNS.contains(component.getName()))
+                    .map(component -> new Field(component.getName(), component.getAccessor(),
+                            Collection.class.isAssignableFrom(component.getType())))
+                    .toList();
         }
     };
 
@@ -42,29 +40,30 @@ final class TraceSummaries {
     }
 
     static String describe(Object event) {
-        if (!(event instanceof Record record)) {
+        if (!event.getClass().isRecord()) {
             return event.getClass().getSimpleName();
         }
         StringJoiner text = new StringJoiner(", ");
-        List<RecordComponent> components = DESCRIBED.get(record.getClass());
-        List<Method> accessors = ACCESSORS.get(record.getClass());
-        for (int i = 0; i < components.size(); i++) {
-            Object value = value(accessors.get(i), record);
-            if (value == null) {
-                continue;
+        for (Field field : DESCRIBED.get(event.getClass())) {
+            Object value = field.value(event);
+            if (value != null) {
+                text.add(field.name() + "=" + (field.counted() ? ((Collection<?>) value).size() + " item(s)"
+                        : String.valueOf(value)));
             }
-            text.add(components.get(i).getName() + "=" + (value instanceof Collection<?> items ? items.size() + " item(s)"
-                    : value instanceof Instant instant ? instant.toString() : String.valueOf(value)));
         }
         String summary = text.toString();
         return summary.length() <= MAX_LENGTH ? summary : summary.substring(0, MAX_LENGTH - 3) + "...";
     }
 
-    private static Object value(Method accessor, Record record) {
-        try {
-            return accessor.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            return "?";
+    /** One described field: a list (by its declared type) is shown as its count, anything else as its text. */
+    private record Field(String name, Method accessor, boolean counted) {
+
+        Object value(Object event) {
+            try {
+                return accessor.invoke(event);
+            } catch (ReflectiveOperationException e) {
+                return "?";
+            }
         }
     }
 }

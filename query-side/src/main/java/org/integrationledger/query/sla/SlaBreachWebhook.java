@@ -75,7 +75,8 @@ public class SlaBreachWebhook {
                     SELECT id, rule_name, document_id, clock_key, severity, legal_entity, system_id, region,
                         started_at, due_at, breached_at, attempts
                     FROM sla_breach_notification
-                    WHERE status = 'PENDING' AND next_attempt_at <= ?""" + onlyRules + """
+                    WHERE status = '%s' AND next_attempt_at <= ?""".formatted(NotificationStatus.PENDING.name())
+                    + onlyRules + """
                      ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", args.toArray());
             for (Map<String, Object> row : due) {
                 long id = ((Number) row.get("id")).longValue();

@@ -7,12 +7,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.shared.DocumentKey;
 import org.integrationledger.model.sla.SlaRuleChanged;
 import org.integrationledger.model.sla.SlaRuleDefined;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaRuleEvent;
 import org.integrationledger.model.sla.SlaRuleRetired;
+import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.query.delivery.AppliedOnce;
 import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.integrationledger.query.sla.SlaClockState.MET;
+import static org.integrationledger.query.sla.SlaClockState.MET_LATE;
+import static org.integrationledger.query.sla.SlaClockState.RUNNING;
 
 /**
  * Starts and stops SLA clocks from document events, driven only by the recorded rules: a rule names its start and
@@ -43,8 +50,35 @@ class SlaClockProjection {
     private static final String NO_SYSTEM = SlaClockRules.NO_SYSTEM;
     /** Closes a clock at a stop event's business time; parameters: stopped at, stop event, stopped at, recorded at. */
     private static final String STOP = """
-            state = CASE WHEN ? <= c.due_at THEN 'MET' ELSE 'MET_LATE' END,
-            stop_event = ?, stopped_at = ?, stop_recorded_at = ?""";
+            state = CASE WHEN ? <= c.due_at THEN %s ELSE %s END,
+            stop_event = ?, stopped_at = ?, stop_recorded_at = ?""".formatted(MET.sql(), MET_LATE.sql());
+    /** The clock states as SQL literals: statements name states only through {@link SlaClockState}. */
+    private static final String OPEN_STATES = SlaClockState.sql(SlaClockState.OPEN);
+    private static final String NOT_STOPPED_STATES = SlaClockState.sql(SlaClockState.NOT_STOPPED);
+    private static final String STOPPED_STATES = SlaClockState.sql(SlaClockState.STOPPED);
+    /** {@link #updateClocks}'s statement; parameters: the clocks' condition, then what it sets. */
+    private static final String UPDATE_CLOCKS = """
+                WITH target AS (
+                    SELECT rule_name, document_id, clock_key, state, stopped_at FROM sla_clock WHERE %%s
+                    ORDER BY rule_name, document_id, clock_key FOR UPDATE),
+                changed AS (
+                    UPDATE sla_clock c SET %%s
+                    FROM target t
+                    WHERE c.rule_name = t.rule_name AND c.document_id = t.document_id AND c.clock_key = t.clock_key
+                    RETURNING c.rule_name, c.state, c.stopped_at, t.rule_name AS old_rule_name,
+                        t.state AS old_state, t.stopped_at AS old_stopped_at),
+                delta AS (
+                    SELECT rule_name, state, stopped_at, 1 AS n FROM changed WHERE state IN (%s)
+                    UNION ALL
+                    SELECT old_rule_name, old_state, old_stopped_at, -1 FROM changed
+                    WHERE old_state IN (%s)),
+                counted AS (
+                    INSERT INTO sla_stopped_daily AS d (rule_name, day, state, n)
+                    SELECT rule_name, (stopped_at AT TIME ZONE 'UTC')::date AS day, state, sum(n) FROM delta
+                    GROUP BY rule_name, day, state HAVING sum(n) <> 0
+                    ORDER BY rule_name, day, state
+                    ON CONFLICT (rule_name, day, state) DO UPDATE SET n = d.n + EXCLUDED.n)
+                SELECT count(*) FROM changed""".formatted(STOPPED_STATES, STOPPED_STATES);
     private static final String LIVE_PAUSE_CLEARED = SlaClockProjection.class.getName() + ".liveCleared";
 
     private final JdbcTemplate jdbc;
@@ -60,14 +94,47 @@ class SlaClockProjection {
         this.documentFields = documentFields;
     }
 
+    /*
+     * One handler per family, and none for Object: Axon prefers a handler of Object to one of an interface the event
+     * implements, so a catch-all would take every event. Every event type the ledger records (each @Revision record
+     * of canonical-model) is of one of these four families, so each event reaches trackReplay.
+     */
+
+    /** A rule defined, changed or retired: the recorded rules and their open clocks follow it. */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+    void on(SlaRuleEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
         RepresentableValues.requireRepresentable(message);
         trackReplay(token, replay);
-        if (payload instanceof SlaRuleEvent ruleEvent) {
-            ruleEvent.accept(ruleEvents, null);
-            return;
-        }
+        event.accept(ruleEvents, null);
+    }
+
+    @EventHandler
+    void on(PurchaseOrderEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        RepresentableValues.requireRepresentable(message);
+        trackReplay(token, replay);
+        onDocumentEvent(event, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(InvoiceEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        RepresentableValues.requireRepresentable(message);
+        trackReplay(token, replay);
+        onDocumentEvent(event, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(SupplierEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        RepresentableValues.requireRepresentable(message);
+        trackReplay(token, replay);
+        onDocumentEvent(event, event.occurredAt(), message);
+    }
+
+    /**
+     * Starts and stops the clocks a document event concerns, by the rules' names for its type and fields. Every event
+     * of the three document families is one rules can name ({@link SlaEvents}).
+     */
+    private void onDocumentEvent(Object payload, Instant occurredAt, EventMessage<?> message) {
+        // Document events are recorded by their document's aggregate; the check reads the message's kind, not the event's.
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
             return;
         }
@@ -79,7 +146,6 @@ class SlaClockProjection {
         String document = DocumentKey.businessIdOf(domainEvent.getAggregateIdentifier());
         String type = payload.getClass().getSimpleName();
         Instant recordedAt = message.getTimestamp();
-        Instant occurredAt = SlaEvents.occurredAt(payload);
         Instant businessAt = occurredAt == null ? recordedAt : occurredAt;
 
         boolean changed = remember(document, payload, active);
@@ -119,9 +185,9 @@ class SlaClockProjection {
             // Open clocks only, so sla_stopped_daily (met / met late) is not concerned.
             jdbc.update("""
                     UPDATE sla_clock SET due_at = started_at + ? * INTERVAL '1 millisecond',
-                        warn_at = started_at + ? * INTERVAL '1 millisecond', severity = ?, state = 'RUNNING',
+                        warn_at = started_at + ? * INTERVAL '1 millisecond', severity = ?, state = %s,
                         at_risk_since = NULL
-                    WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK')""",
+                    WHERE rule_name = ? AND state IN (%s)""".formatted(RUNNING.sql(), OPEN_STATES),
                     rule.limit().toMillis(), warnMillis(rule), rule.severity(), rule.name());
             return null;
         }
@@ -130,7 +196,7 @@ class SlaClockProjection {
         public Void on(SlaRuleRetired retired, Void nothing) {
             rules.retire(retired.ruleName(), retired.occurredAt());
             // Stopped clocks stay, with their counts in sla_stopped_daily: the history of a retired rule remains.
-            jdbc.update("DELETE FROM sla_clock WHERE rule_name = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')",
+            jdbc.update("DELETE FROM sla_clock WHERE rule_name = ? AND state IN (" + NOT_STOPPED_STATES + ")",
                     retired.ruleName());
             return null;
         }
@@ -169,7 +235,7 @@ class SlaClockProjection {
                 List<String> outside = new ArrayList<>();
                 jdbc.query("""
                         SELECT clock_key, legal_entity, region, system_id FROM sla_clock
-                        WHERE rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK')""", rs -> {
+                        WHERE rule_name = ? AND document_id = ? AND state IN (%s)""".formatted(OPEN_STATES), rs -> {
                     if (!rule.scope().admits(rs.getString("legal_entity"), rs.getString("region"),
                             rs.getString("system_id"))) {
                         outside.add(rs.getString("clock_key"));
@@ -178,7 +244,7 @@ class SlaClockProjection {
                 // Open states only: a deleted stopped clock would leave its count in sla_stopped_daily behind.
                 outside.forEach(clockKey -> jdbc.update("""
                         DELETE FROM sla_clock WHERE rule_name = ? AND document_id = ? AND clock_key = ?
-                          AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')""", rule.name(), document, clockKey));
+                          AND state IN (%s)""".formatted(NOT_STOPPED_STATES), rule.name(), document, clockKey));
             }
         }
     }
@@ -201,8 +267,8 @@ class SlaClockProjection {
                     INSERT INTO sla_clock (rule_name, document_id, clock_key, document_type, state, severity,
                         legal_entity, system_id, region, document_version, start_event, started_at,
                         start_recorded_at, warn_at, due_at)
-                    VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING""",
+                    VALUES (?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING""".formatted(RUNNING.sql()),
                     rule.name(), document, clockKey, documentType, rule.severity(), legalEntity, system, region,
                     version, startEvent, Timestamp.from(businessAt), Timestamp.from(recordedAt),
                     // A clock started near the end of time would be due beyond it.
@@ -229,8 +295,9 @@ class SlaClockProjection {
         Timestamp dueAt = Timestamp.from(RepresentableValues.instant(businessAt.plus(rule.limit()), "dueAt", document));
         updateClocks("""
                 started_at = ?, start_event = ?, start_recorded_at = ?, warn_at = ?, due_at = ?,
-                state = CASE WHEN c.state IN ('MET', 'MET_LATE')
-                    THEN CASE WHEN c.stopped_at <= ? THEN 'MET' ELSE 'MET_LATE' END ELSE c.state END""",
+                state = CASE WHEN c.state IN (%s)
+                    THEN CASE WHEN c.stopped_at <= ? THEN %s ELSE %s END ELSE c.state END"""
+                        .formatted(STOPPED_STATES, MET.sql(), MET_LATE.sql()),
                 List.of(Timestamp.from(businessAt), startEvent, Timestamp.from(recordedAt),
                         Timestamp.from(RepresentableValues.instant(businessAt.plusMillis(warnMillis(rule)), "warnAt",
                                 document)), dueAt, dueAt),
@@ -293,7 +360,7 @@ class SlaClockProjection {
                       Instant recordedAt) {
         for (SlaClockRules.ClockStop clocks : SlaClockRules.stops(rule, payload)) {
             StringBuilder sql = new StringBuilder(
-                    "rule_name = ? AND document_id = ? AND state IN ('RUNNING', 'AT_RISK', 'BREACHED')");
+                    "rule_name = ? AND document_id = ? AND state IN (" + NOT_STOPPED_STATES + ")");
             List<Object> args = new ArrayList<>(List.of(rule.name(), document));
             if (clocks.onlySystem()) {
                 sql.append(" AND system_id = ?");
@@ -325,28 +392,7 @@ class SlaClockProjection {
     private int updateClocks(String set, List<Object> setArgs, String where, List<Object> whereArgs) {
         List<Object> args = new ArrayList<>(whereArgs);
         args.addAll(setArgs);
-        Integer updated = jdbc.queryForObject("""
-                WITH target AS (
-                    SELECT rule_name, document_id, clock_key, state, stopped_at FROM sla_clock WHERE %s
-                    ORDER BY rule_name, document_id, clock_key FOR UPDATE),
-                changed AS (
-                    UPDATE sla_clock c SET %s
-                    FROM target t
-                    WHERE c.rule_name = t.rule_name AND c.document_id = t.document_id AND c.clock_key = t.clock_key
-                    RETURNING c.rule_name, c.state, c.stopped_at, t.rule_name AS old_rule_name,
-                        t.state AS old_state, t.stopped_at AS old_stopped_at),
-                delta AS (
-                    SELECT rule_name, state, stopped_at, 1 AS n FROM changed WHERE state IN ('MET', 'MET_LATE')
-                    UNION ALL
-                    SELECT old_rule_name, old_state, old_stopped_at, -1 FROM changed
-                    WHERE old_state IN ('MET', 'MET_LATE')),
-                counted AS (
-                    INSERT INTO sla_stopped_daily AS d (rule_name, day, state, n)
-                    SELECT rule_name, (stopped_at AT TIME ZONE 'UTC')::date AS day, state, sum(n) FROM delta
-                    GROUP BY rule_name, day, state HAVING sum(n) <> 0
-                    ORDER BY rule_name, day, state
-                    ON CONFLICT (rule_name, day, state) DO UPDATE SET n = d.n + EXCLUDED.n)
-                SELECT count(*) FROM changed""".formatted(where, set), Integer.class, args.toArray());
+        Integer updated = jdbc.queryForObject(UPDATE_CLOCKS.formatted(where, set), Integer.class, args.toArray());
         return updated == null ? 0 : updated;
     }
 

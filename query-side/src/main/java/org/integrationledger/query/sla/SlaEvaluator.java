@@ -68,22 +68,23 @@ public class SlaEvaluator {
         Timestamp at = Timestamp.from(now);
         return transaction.execute(status -> {
             List<ClockRef> atRisk = jdbc.query("""
-                    UPDATE sla_clock c SET state = 'AT_RISK', at_risk_since = ?
+                    UPDATE sla_clock c SET state = %s, at_risk_since = ?
                     FROM (SELECT rule_name, document_id, clock_key FROM sla_clock
-                          WHERE state = 'RUNNING' AND warn_at <= ? AND due_at > ?
+                          WHERE state = %s AND warn_at <= ? AND due_at > ?
                             AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
                           FOR UPDATE SKIP LOCKED) due
                     WHERE c.rule_name = due.rule_name AND c.document_id = due.document_id
                       AND c.clock_key = due.clock_key
-                    RETURNING c.rule_name, c.document_id, c.clock_key""", SlaEvaluator::ref, at, at, at);
+                    RETURNING c.rule_name, c.document_id, c.clock_key"""
+                    .formatted(SlaClockState.AT_RISK.sql(), SlaClockState.RUNNING.sql()), SlaEvaluator::ref, at, at, at);
             List<Map.Entry<ClockRef, Boolean>> breached = jdbc.query("""
                     WITH breached AS (
-                        UPDATE sla_clock c SET state = 'BREACHED',
+                        UPDATE sla_clock c SET state = %s,
                             breached_since = coalesce((SELECT n.breached_at FROM sla_breach_notification n
                                 WHERE n.rule_name = c.rule_name AND n.document_id = c.document_id
                                   AND n.clock_key = c.clock_key), ?)
                         FROM (SELECT rule_name, document_id, clock_key FROM sla_clock
-                              WHERE state IN ('RUNNING', 'AT_RISK') AND due_at <= ?
+                              WHERE state IN (%s) AND due_at <= ?
                                 AND NOT EXISTS (SELECT 1 FROM sla_projection_status WHERE replay_until IS NOT NULL)
                               FOR UPDATE SKIP LOCKED) due
                         WHERE c.rule_name = due.rule_name AND c.document_id = due.document_id
@@ -94,12 +95,14 @@ public class SlaEvaluator {
                             legal_entity, system_id, region, started_at, due_at, breached_at, status, attempts,
                             next_attempt_at)
                         SELECT rule_name, document_id, clock_key, severity, legal_entity, system_id, region,
-                            started_at, due_at, breached_since, 'PENDING', 0, ?
+                            started_at, due_at, breached_since, '%s', 0, ?
                         FROM breached
                         ON CONFLICT (rule_name, document_id, clock_key) DO NOTHING
                         RETURNING rule_name, document_id, clock_key)
                     SELECT b.rule_name, b.document_id, b.clock_key, n.rule_name IS NOT NULL AS notified
-                    FROM breached b LEFT JOIN notified n USING (rule_name, document_id, clock_key)""",
+                    FROM breached b LEFT JOIN notified n USING (rule_name, document_id, clock_key)"""
+                    .formatted(SlaClockState.BREACHED.sql(), SlaClockState.sql(SlaClockState.OPEN),
+                            NotificationStatus.PENDING.name()),
                     (rs, row) -> Map.entry(ref(rs, row), rs.getBoolean("notified")), at, at, at);
             List<ClockRef> notified = breached.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
             return new Evaluation(atRisk, breached.stream().map(Map.Entry::getKey).toList(), notified);

@@ -49,7 +49,6 @@ import org.integrationledger.model.supplier.SupplierRequested;
 import org.integrationledger.model.supplier.SupplierUnblocked;
 import org.integrationledger.model.supplier.SupplierVersionPropagationRequested;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -160,12 +159,6 @@ final class SlaEvents {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** The event's business time; null for an event no rule can name. */
-    static Instant occurredAt(Object event) {
-        EventType<?> type = BY_CLASS.get(event.getClass());
-        return type == null ? null : type.occurredAt(event);
-    }
-
     /**
      * What is wrong with a rule's names: an event type no rule can start or stop on, a per-system or version or
      * pair field its start or stop events do not have, a system field no event has. Empty when the rule is
@@ -200,59 +193,51 @@ final class SlaEvents {
     }
 
     private static <E extends PurchaseOrderEvent> EventType<E> purchaseOrder(Class<E> type) {
-        return register(type, PurchaseOrderEvent::occurredAt, PurchaseOrderEvent::reportingSystem);
+        return register(type, PurchaseOrderEvent::reportingSystem);
     }
 
     private static <E extends InvoiceEvent> EventType<E> invoice(Class<E> type) {
-        return register(type, InvoiceEvent::occurredAt, InvoiceEvent::reportingSystem)
-                .field(LEGAL_ENTITY, e -> one(e.legalEntity()));
+        return register(type, InvoiceEvent::reportingSystem).field(LEGAL_ENTITY, e -> one(e.legalEntity()));
     }
 
     private static <E extends SupplierEvent> EventType<E> supplier(Class<E> type) {
-        return register(type, SupplierEvent::occurredAt, SupplierEvent::reportingSystem);
+        return register(type, SupplierEvent::reportingSystem);
     }
 
-    private static <E> EventType<E> register(Class<E> type, Function<E, Instant> occurredAt,
-                                             Function<E, SystemId> reportingSystem) {
-        EventType<E> eventType = new EventType<>(type, occurredAt);
+    private static <E> EventType<E> register(Class<E> type, Function<E, SystemId> reportingSystem) {
+        EventType<E> eventType = new EventType<>(type);
         eventType.field(REPORTING_SYSTEM, e -> one(reportingSystem.apply(e)));
         BY_CLASS.put(type, eventType);
         BY_NAME.put(type.getSimpleName(), eventType);
         return eventType;
     }
 
-    private static List<String> one(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof SystemId system) {
-            return system.value() == null ? List.of() : List.of(system.value());
-        }
-        if (value instanceof LegalEntityId legalEntity) {
-            return legalEntity.value() == null ? List.of() : List.of(legalEntity.value());
-        }
-        return List.of(value.toString());
+    private static List<String> one(SystemId system) {
+        return system == null ? List.of() : one(system.value());
     }
 
-    /** One event type: how to read its business time and each field a rule can name. */
+    private static List<String> one(LegalEntityId legalEntity) {
+        return legalEntity == null ? List.of() : one(legalEntity.value());
+    }
+
+    /** A number or a text as rules compare it; ids go through their own overloads, which read their value. */
+    private static List<String> one(Object value) {
+        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    /** One event type: how to read each field a rule can name. */
     private static final class EventType<E> {
 
         private final Class<E> type;
-        private final Function<E, Instant> occurredAt;
         private final Map<String, Function<E, List<String>>> fields = new LinkedHashMap<>();
 
-        private EventType(Class<E> type, Function<E, Instant> occurredAt) {
+        private EventType(Class<E> type) {
             this.type = type;
-            this.occurredAt = occurredAt;
         }
 
         private EventType<E> field(String name, Function<E, List<String>> accessor) {
             fields.put(name, accessor);
             return this;
-        }
-
-        private Instant occurredAt(Object event) {
-            return occurredAt.apply(type.cast(event));
         }
 
         private List<String> values(Object event, String field) {

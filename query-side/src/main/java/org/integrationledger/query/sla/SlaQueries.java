@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
 @Component
 public class SlaQueries {
 
+    /** The clock states as SQL literals: statements name states only through {@link SlaClockState}. */
+    private static final String ATTENTION_STATES = SlaClockState.sql(SlaClockState.ATTENTION);
+    private static final String STOPPED_STATES = SlaClockState.sql(SlaClockState.STOPPED);
+    private static final String NOT_STOPPED_STATES = SlaClockState.sql(SlaClockState.NOT_STOPPED);
+
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
     private final Clock clock;
@@ -54,7 +59,7 @@ public class SlaQueries {
     public SlaClockPage open(OpenFilter filter, PageRequest page) {
         Instant now = clock.instant();
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE state IN ('AT_RISK', 'BREACHED')");
+        StringBuilder where = new StringBuilder(" WHERE state IN (" + ATTENTION_STATES + ")");
         if (filter.state() != null) {
             where.append(" AND state = ?");
             args.add(SlaClockState.parse(filter.state(), SlaClockState.ATTENTION, "state").name());
@@ -92,7 +97,7 @@ public class SlaQueries {
         long metLate = counts.getOrDefault(SlaClockState.MET_LATE, 0L);
         List<Object> args = new ArrayList<>(List.of(rule, Timestamp.from(from), Timestamp.from(to)));
         StringBuilder where = new StringBuilder(
-                " WHERE rule_name = ? AND stopped_at >= ? AND stopped_at < ? AND state IN ('MET', 'MET_LATE')");
+                " WHERE rule_name = ? AND stopped_at >= ? AND stopped_at < ? AND state IN (" + STOPPED_STATES + ")");
         if (stopped != null) {
             where.append(" AND state = ?");
             args.add(stopped.name());
@@ -126,14 +131,14 @@ public class SlaQueries {
                     SELECT state, n FROM sla_stopped_daily WHERE rule_name = ? AND day >= ? AND day < ?
                     UNION ALL
                     SELECT state, count(*) FROM sla_clock
-                    WHERE rule_name = ? AND state IN ('MET', 'MET_LATE') AND stopped_at >= ? AND stopped_at < ?
+                    WHERE rule_name = ? AND state IN (%1$s) AND stopped_at >= ? AND stopped_at < ?
                     GROUP BY state
                     UNION ALL
                     -- Two edges apart, not one OR: each is an index-only scan of sla_clock_closed_idx.
                     SELECT state, count(*) FROM sla_clock
-                    WHERE rule_name = ? AND state IN ('MET', 'MET_LATE') AND stopped_at >= ? AND stopped_at < ?
+                    WHERE rule_name = ? AND state IN (%1$s) AND stopped_at >= ? AND stopped_at < ?
                     GROUP BY state) parts
-                GROUP BY state""", rs -> {
+                GROUP BY state""".formatted(STOPPED_STATES), rs -> {
                     counts.put(SlaClockState.valueOf(rs.getString("state")), rs.getLong("n"));
                 }, rule, utcDay(firstWholeDay), utcDay(endOfWholeDays), rule, Timestamp.from(from),
                 Timestamp.from(firstWholeDay), rule, Timestamp.from(endOfWholeDays), Timestamp.from(to));
@@ -150,10 +155,11 @@ public class SlaQueries {
             throw new IllegalArgumentException("from must not be after to");
         }
         return jdbc.query("""
-                SELECT rule_name, day, sum(n) FILTER (WHERE state = 'MET') AS met,
-                       sum(n) FILTER (WHERE state = 'MET_LATE') AS met_late
+                SELECT rule_name, day, sum(n) FILTER (WHERE state = %s) AS met,
+                       sum(n) FILTER (WHERE state = %s) AS met_late
                 FROM sla_stopped_daily WHERE day >= ? AND day <= ? AND n > 0
-                GROUP BY rule_name, day ORDER BY day, rule_name""",
+                GROUP BY rule_name, day ORDER BY day, rule_name""".formatted(SlaClockState.MET.sql(),
+                        SlaClockState.MET_LATE.sql()),
                 (rs, n) -> new SlaDailyOutcome(rs.getString("rule_name"), rs.getObject("day", LocalDate.class),
                         rs.getLong("met"), rs.getLong("met_late")), from, to);
     }
@@ -167,7 +173,7 @@ public class SlaQueries {
         Map<String, Map<SlaClockState, Long>> open = new HashMap<>();
         jdbc.query("""
                 SELECT rule_name, state, count(*) AS n FROM sla_clock
-                WHERE state IN ('RUNNING', 'AT_RISK', 'BREACHED') GROUP BY rule_name, state""", rs -> {
+                WHERE state IN (%s) GROUP BY rule_name, state""".formatted(NOT_STOPPED_STATES), rs -> {
             open.computeIfAbsent(rs.getString("rule_name"), r -> new EnumMap<>(SlaClockState.class))
                     .put(SlaClockState.valueOf(rs.getString("state")), rs.getLong("n"));
         });
@@ -187,7 +193,8 @@ public class SlaQueries {
     public List<SlaOpenCount> openCounts() {
         return jdbc.query("""
                 SELECT rule_name, coalesce(region, 'UNKNOWN') AS region, state, count(*) AS n FROM sla_clock
-                WHERE state IN ('AT_RISK', 'BREACHED') GROUP BY rule_name, coalesce(region, 'UNKNOWN'), state""",
+                WHERE state IN (%s) GROUP BY rule_name, coalesce(region, 'UNKNOWN'), state"""
+                .formatted(ATTENTION_STATES),
                 (rs, n) -> new SlaOpenCount(rs.getString("rule_name"), rs.getString("region"),
                         SlaClockState.valueOf(rs.getString("state")), rs.getLong("n")));
     }

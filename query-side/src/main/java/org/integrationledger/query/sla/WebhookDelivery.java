@@ -57,7 +57,7 @@ public final class WebhookDelivery {
         Integer sent = transaction.execute(status -> {
             int delivered = 0;
             List<Map<String, Object>> due = jdbc.queryForList("SELECT id, attempts, " + columns + " FROM " + outbox
-                    + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    + " WHERE status = '" + NotificationStatus.PENDING.name() + "' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
                     Timestamp.from(now), batch);
             for (Map<String, Object> row : due) {
                 long id = ((Number) row.get("id")).longValue();

@@ -37,15 +37,15 @@ public final class FoldFixture<E, S> {
 
     /** Applies one event recorded at {@code recorded}; later events are recorded after it. */
     public FoldFixture<E, S> recordedAt(Instant recorded, E event) {
-        return recordedAs(new Recorded("event-" + (++events), recorded, Map.of()), event);
+        return recordedAs(new Envelope("event-" + (++events), 0, null, recorded, Map.of()), event);
     }
 
     /** Applies one event recorded as {@code recorded} (its id, instant and metadata); later ones are recorded after it. */
-    public FoldFixture<E, S> recordedAs(Recorded recorded, E event) {
-        String key = fold.key(event);
+    public FoldFixture<E, S> recordedAs(Envelope recorded, E event) {
+        String key = fold.key(event, recorded);
         S state = states.get(key);
         states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, recorded));
-        nextRecorded = recorded.at().plus(Duration.ofMinutes(1));
+        nextRecorded = recorded.recordedAt().plus(Duration.ofMinutes(1));
         return this;
     }
 

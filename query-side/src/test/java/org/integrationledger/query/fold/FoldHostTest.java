@@ -6,7 +6,10 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.model.supplier.SupplierEvent;
 import org.integrationledger.model.supplier.SupplierRequestApproved;
+import org.integrationledger.query.rebuild.BoundedStates;
+import org.integrationledger.query.rebuild.RebuildableProjection;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,6 +84,57 @@ class FoldHostTest {
         assertThat(saved).as("a replay writes nothing").isEmpty();
     }
 
+    @Test
+    void tablesThatTakeStatesAsFoldedGetEachEventsStateAndTheRebuildKeepsNone() {
+        List<Seen> appended = new ArrayList<>();
+        RebuiltTables<Seen> appending = new RebuiltTables<>() {
+            @Override
+            public boolean keepsStates() {
+                return false;
+            }
+
+            @Override
+            public void append(Seen state) {
+                appended.add(state);
+            }
+
+            @Override
+            public void replaceLive(BoundedStates<Seen> states) {
+                assertThat(states).as("no states were kept to hand over").isNull();
+            }
+        };
+        FoldHost<PurchaseOrderEvent, Seen> appendingHost = new FoldHost<>("test-view", new SeenSystems(),
+                new InMemory(), null, () -> appending, () -> "", Mockito.mock(PlatformTransactionManager.class));
+
+        RebuildableProjection.Rebuild rebuild = appendingHost.newRebuild();
+        rebuild.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_NA")));
+        rebuild.apply(GenericEventMessage.asEventMessage(new SupplierRequestApproved(SupplierId.of("SUP-1"), "mdm",
+                SystemId.of("MDM"), NINE)));
+        rebuild.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_EMEA")));
+        rebuild.replaceLive();
+
+        assertThat(appended).as("each from the initial state: the tables' keys are the events' own")
+                .containsExactly(new Seen(List.of("ERP_NA")), new Seen(List.of("ERP_EMEA")));
+        assertThat(rebuild.states()).isEmpty();
+    }
+
+    @Test
+    void aFoldOfSeveralFamiliesTakesTheEventsOfEachAndNoOthers() {
+        Fold<Object, Seen> both = new FoldOfFamilies<>(key -> new Seen(List.of()), List.of(new SeenSystems(),
+                new SuppliersSeen()));
+        Replay<Object, Seen> replay = new FoldHost<>("test-view", both, null, null, () -> null, () -> "",
+                Mockito.mock(PlatformTransactionManager.class)).replay();
+
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_NA")));
+        replay.apply(GenericEventMessage.asEventMessage(new SupplierRequestApproved(SupplierId.of("SUP-1"), "mdm",
+                SystemId.of("MDM"), NINE)));
+        replay.apply(GenericEventMessage.asEventMessage("not of any family"));
+
+        assertThat(replay.find("PO-1")).contains(new Seen(List.of("ERP_NA")));
+        assertThat(replay.find("SUP-1")).contains(new Seen(List.of("MDM")));
+        assertThat(replay.eventsApplied()).isEqualTo(2);
+    }
+
     private static PurchaseOrderCancelled cancelled(String order, String system) {
         return new PurchaseOrderCancelled(PurchaseOrderId.of(order), "duplicate", SystemId.of(system), NINE);
     }
@@ -111,6 +165,29 @@ class FoldHostTest {
             List<String> systems = new ArrayList<>(state.systems());
             systems.add(event.reportingSystem().value());
             return new Seen(List.copyOf(systems));
+        }
+    }
+
+    private static final class SuppliersSeen implements Fold<SupplierEvent, Seen> {
+
+        @Override
+        public Class<SupplierEvent> events() {
+            return SupplierEvent.class;
+        }
+
+        @Override
+        public String key(SupplierEvent event) {
+            return event.supplierId().value();
+        }
+
+        @Override
+        public Seen initial(String key) {
+            return new Seen(List.of());
+        }
+
+        @Override
+        public Seen apply(Seen state, SupplierEvent event, Instant recordedAt) {
+            return new Seen(List.of(event.reportingSystem().value()));
         }
     }
 

@@ -22,7 +22,7 @@ import org.integrationledger.model.shared.SystemId;
 import org.integrationledger.model.supplier.DuplicateSupplierRequestCaught;
 import org.integrationledger.model.supplier.SupplierRequestApproved;
 import org.integrationledger.model.supplier.TaxId;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -146,8 +146,8 @@ class DuplicatesCaughtTest {
         assertThat(fixture.duplicates(DocumentType.INVOICE, SUSPECT.value())).isEmpty();
     }
 
-    private static Recorded by(String eventId, String connector) {
-        return new Recorded(eventId, RECORDED,
+    private static Envelope by(String eventId, String connector) {
+        return new Envelope(eventId, 0, null, RECORDED,
                 connector == null ? Map.of() : Map.of(LedgerMetadata.CONNECTOR_ID, connector));
     }
 

@@ -2,7 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.query.fold.FoldFixture;
-import org.integrationledger.query.fold.Recorded;
+import org.integrationledger.query.fold.Envelope;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ final class ReconciliationFixture {
         return this;
     }
 
-    ReconciliationFixture recordedAs(Recorded recorded, Object event) {
+    ReconciliationFixture recordedAs(Envelope recorded, Object event) {
         folds.recordedAs(recorded, event);
         return this;
     }

@@ -47,7 +47,9 @@ class UnrepresentableEventTest {
     @ParameterizedTest
     @ValueSource(strings = {"+318857-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"})
     void theTraceProjectionRefusesTheOrderBeforeAnySql(String occurredAt) {
-        TraceProjection projection = new TraceProjection(new TraceTable(database.jdbc()));
+        TraceTable table = new TraceTable(database.jdbc());
+        TraceProjection projection = new TraceProjection(
+                TraceConfiguration.host(table, Mockito.mock(PlatformTransactionManager.class)), table);
         PurchaseOrderIssued issued = HostileEvents.occurredAt("PO-FAR", Instant.parse(occurredAt));
         GenericDomainEventMessage<PurchaseOrderIssued> message =
                 new GenericDomainEventMessage<>("PurchaseOrder", "PO-FAR", 0, issued);

@@ -24,4 +24,12 @@ class SlaClockStateTest {
         assertThatThrownBy(() -> NotificationStatus.parse("DONE"))
                 .hasMessage("status must be one of [PENDING, SENT, FAILED]");
     }
+
+    @Test
+    void statementsNameTheStatesAsTheirStoredLiterals() {
+        assertThat(SlaClockState.sql(SlaClockState.OPEN)).isEqualTo("'RUNNING', 'AT_RISK'");
+        assertThat(SlaClockState.sql(SlaClockState.NOT_STOPPED)).isEqualTo("'RUNNING', 'AT_RISK', 'BREACHED'");
+        assertThat(SlaClockState.sql(SlaClockState.STOPPED)).isEqualTo("'MET', 'MET_LATE'");
+        assertThat(SlaClockState.MET_LATE.sql()).isEqualTo("'MET_LATE'");
+    }
 }

@@ -29,14 +29,13 @@ class SlaEventsTest {
         assertThat(SlaEvents.values(PROPAGATION, "targets.system")).containsExactly("PROCUREMENT", "ERP_EMEA");
         assertThat(SlaEvents.value(PROPAGATION, "reportingSystem")).isEqualTo("ERP_NA");
         assertThat(SlaEvents.value(PROPAGATION, "version")).isEqualTo("2");
-        assertThat(SlaEvents.occurredAt(PROPAGATION)).isEqualTo(TEN_AM);
     }
 
     @Test
     void readsNothingForAFieldTheEventDoesNotHave() {
         assertThat(SlaEvents.value(PROPAGATION, "legalEntity")).isNull();
         assertThat(SlaEvents.values(PROPAGATION, "targets.nothing")).isEmpty();
-        assertThat(SlaEvents.occurredAt("not an event")).isNull();
+        assertThat(SlaEvents.values("not an event", "reportingSystem")).isEmpty();
     }
 
     @Test
