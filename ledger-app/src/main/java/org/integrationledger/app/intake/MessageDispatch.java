@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.integrationledger.app.web.PathIdCheck;
 import org.integrationledger.app.web.RequestBodyConfiguration;
 import org.integrationledger.app.web.RequestBodyRefusals;
+import org.integrationledger.app.web.StrictUtf8;
 import org.integrationledger.command.outcome.CommandOutcome;
 import org.integrationledger.command.outcome.RuleViolation;
 import org.integrationledger.model.shared.ContractViolation;
@@ -27,10 +28,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -215,7 +212,7 @@ public class MessageDispatch {
 
     /** The body's message id, read leniently: an outcome is keyed by it even when the body breaks the contract. */
     private String messageIdOf(Submission message) {
-        if (message.body() == null || !isUtf8(message.body())) {
+        if (message.body() == null || !StrictUtf8.isValid(message.body())) {
             throw new UnreadableMessage(ErrorCode.MALFORMED_REQUEST, "the body is not well-formed UTF-8 JSON");
         }
         JsonNode tree;
@@ -285,18 +282,6 @@ public class MessageDispatch {
             endpoints = known;
         }
         return known;
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException malformed) {
-            return false;
-        }
     }
 
     @FunctionalInterface

@@ -18,10 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -59,7 +56,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (json && !isUtf8(body)) {
+        if (json && !StrictUtf8.isValid(body)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType(ProblemJson.MEDIA_TYPE);
             response.getOutputStream().write(ProblemJson.of(HttpServletResponse.SC_BAD_REQUEST,
@@ -78,18 +75,6 @@ class RequestBodyCheck extends OncePerRequestFilter {
             return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
         } catch (InvalidMediaTypeException unreadable) {
             // Spring MVC answers it with 415; nothing here will parse the body.
-            return false;
-        }
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException malformed) {
             return false;
         }
     }
