@@ -1,5 +1,6 @@
 package org.integrationledger.simulator.benchmark;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * load, each with its lag probe; the report goes to a temporary directory (never docs/). About four minutes on a
  * shared, loaded 2-core machine: a test of its own, so BenchmarkSmokeTest stays as short as it was.
  */
+@Tag("by-hand")
 class ChannelPhaseSmokeTest {
 
     @Test

@@ -1,6 +1,7 @@
 package org.integrationledger.simulator.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server this test starts itself stands in for it, so the suite needs no server on the machine. The ledger must
  * write to a database of that server, and the harness must start no PostgreSQL of its own.
  */
+@Tag("by-hand")
 class ExternalDatabaseBenchmarkTest {
 
     @Test
