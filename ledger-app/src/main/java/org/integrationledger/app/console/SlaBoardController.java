@@ -6,6 +6,7 @@ import org.integrationledger.query.sla.SlaClockPage;
 import org.integrationledger.query.sla.SlaClockState;
 import org.integrationledger.query.sla.SlaDailyOutcome;
 import org.integrationledger.query.sla.SlaOpenCount;
+import org.integrationledger.query.sla.SlaOpenCounts;
 import org.integrationledger.query.sla.SlaQueries;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 @ConditionalOnProperty(name = "ledger.query-side.enabled", havingValue = "true", matchIfMissing = true)
 class SlaBoardController {
 
-    private static final String UNKNOWN_REGION = "UNKNOWN";
+    private static final String UNKNOWN_REGION = SlaOpenCounts.UNKNOWN_REGION;
     /** Days the trend covers: today (UTC) and the 29 before it. */
     static final int TREND_DAYS = 30;
 

@@ -10,6 +10,7 @@ import org.integrationledger.model.sla.DefineSlaRule;
 import org.integrationledger.model.sla.SlaRuleDefinition;
 import org.integrationledger.model.sla.SlaScope;
 import org.integrationledger.query.sla.SlaEvaluator;
+import org.integrationledger.query.sla.SlaOpenCounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.sla.SlaFixture.PO_RULE;
 import static org.integrationledger.app.sla.SlaFixture.SUPPLIER_RULE;
@@ -76,9 +79,74 @@ class SlaIntegrationTest extends LedgerIntegrationTest {
         sla = new SlaFixture(api);
     }
 
+    @Autowired
+    private SlaOpenCounts openCounts;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** Whatever a test did to the clocks (starts, moves, stops, rule changes, a replay), the kept counts followed. */
+    @AfterEach
+    void keptOpenCountsEqualTheClocks() {
+        assertThat(openCountsApartFromClocks(jdbc)).isEmpty();
+    }
+
+    @Test
+    void theKeptOpenCountsFollowEveryClockAndCompactionKeepsTheirSums() {
+        String na = newPurchaseOrderId();
+        String emea = newPurchaseOrderId();
+        sla.approve(na, "US01", now().minus(26, ChronoUnit.MINUTES));
+        sla.approve(emea, "DE01", now().minus(31, ChronoUnit.MINUTES));
+        sla.awaitClock(na, PO_RULE, "RUNNING");
+        sla.awaitClock(emea, PO_RULE, "RUNNING");
+        assertThat(openCountsApartFromClocks(jdbc)).isEmpty();
+        evaluator.evaluate();
+        assertThat(sla.clock(na, PO_RULE).path("state").asText()).isEqualTo("AT_RISK");
+        assertThat(sla.clock(emea, PO_RULE).path("state").asText()).isEqualTo("BREACHED");
+        assertThat(openCountsApartFromClocks(jdbc)).isEmpty();
+
+        Map<String, Long> before = ruleCounts(PO_RULE);
+        assertThat(openCounts.compact()).as("the deltas the starts and moves appended are folded").isPositive();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) = count(DISTINCT (rule_name, region, state)) FROM sla_open_count_delta""",
+                Boolean.class)).as("one row per key after folding").isTrue();
+        assertThat(openCountsApartFromClocks(jdbc)).isEmpty();
+        assertThat(ruleCounts(PO_RULE)).as("folding changes no sum").isEqualTo(before);
+
+        // The ERP posting stops the breached clock: it leaves the open counts.
+        sla.issued(emea, "DE01", "EUR", now().minus(30, ChronoUnit.MINUTES));
+        sla.posted(emea, "ERP_EMEA", now());
+        sla.awaitClock(emea, PO_RULE, "MET_LATE");
+        assertThat(openCountsApartFromClocks(jdbc)).isEmpty();
+        assertThat(catchThrowable(() -> jdbc.execute("TRUNCATE sla_clock")))
+                .as("truncating the clocks would leave their counts behind").hasMessageContaining("not truncated");
+    }
+
+    /** The open states of a rule as its status in the API counts them. */
+    private Map<String, Long> ruleCounts(String rule) {
+        JsonNode status = sla.get("/api/v1/slas/rules/" + rule);
+        return Map.of("running", status.path("running").asLong(), "atRisk", status.path("atRisk").asLong(),
+                "breached", status.path("breached").asLong());
+    }
+
+    /**
+     * Where the kept open counts differ from a count of the clocks, in one statement and so in one snapshot: empty
+     * when they agree, whatever the processors are doing meanwhile.
+     */
+    static List<Map<String, Object>> openCountsApartFromClocks(JdbcTemplate jdbc) {
+        return jdbc.queryForList("""
+                WITH kept AS (
+                    SELECT rule_name, region, state, sum(n)::bigint AS n FROM sla_open_count_delta
+                    GROUP BY rule_name, region, state HAVING sum(n) <> 0),
+                counted AS (
+                    SELECT rule_name, coalesce(region, 'UNKNOWN') AS region, state, count(*)::bigint AS n
+                    FROM sla_clock WHERE state IN ('RUNNING', 'AT_RISK', 'BREACHED')
+                    GROUP BY rule_name, coalesce(region, 'UNKNOWN'), state)
+                (SELECT 'kept' AS side, * FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted) k)
+                UNION ALL
+                (SELECT 'counted' AS side, * FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept) c)""");
     }
 
     @Test

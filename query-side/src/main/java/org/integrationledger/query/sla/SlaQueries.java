@@ -31,10 +31,10 @@ public class SlaQueries {
     /** The clock states as SQL literals: statements name states only through {@link SlaClockState}. */
     private static final String ATTENTION_STATES = SlaClockState.sql(SlaClockState.ATTENTION);
     private static final String STOPPED_STATES = SlaClockState.sql(SlaClockState.STOPPED);
-    private static final String NOT_STOPPED_STATES = SlaClockState.sql(SlaClockState.NOT_STOPPED);
 
     private final JdbcTemplate jdbc;
     private final SlaRules rules;
+    private final SlaOpenCounts openCounts;
     private final Clock clock;
     private final int totalCountLimit;
 
@@ -43,9 +43,10 @@ public class SlaQueries {
      *               every paged list): beyond it a page answers that number and {@code totalExact = false}, so a
      *               count never reads more rows than that
      */
-    SlaQueries(JdbcTemplate jdbc, SlaRules rules, Clock clock, PagingSettings paging) {
+    SlaQueries(JdbcTemplate jdbc, SlaRules rules, SlaOpenCounts openCounts, Clock clock, PagingSettings paging) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.openCounts = openCounts;
         this.clock = clock;
         this.totalCountLimit = paging.totalCountLimit();
     }
@@ -168,15 +169,13 @@ public class SlaQueries {
         return LocalDate.ofInstant(midnight, ZoneOffset.UTC);
     }
 
-    /** Every recorded rule with its open clocks by state. */
+    /** Every recorded rule with its open clocks by state (from the kept counts, {@link SlaOpenCounts}). */
     public List<SlaRuleStatus> rules() {
         Map<String, Map<SlaClockState, Long>> open = new HashMap<>();
-        jdbc.query("""
-                SELECT rule_name, state, count(*) AS n FROM sla_clock
-                WHERE state IN (%s) GROUP BY rule_name, state""".formatted(NOT_STOPPED_STATES), rs -> {
-            open.computeIfAbsent(rs.getString("rule_name"), r -> new EnumMap<>(SlaClockState.class))
-                    .put(SlaClockState.valueOf(rs.getString("state")), rs.getLong("n"));
-        });
+        for (SlaOpenCount count : openCounts.all()) {
+            open.computeIfAbsent(count.rule(), r -> new EnumMap<>(SlaClockState.class))
+                    .merge(count.state(), count.count(), Long::sum);
+        }
         return rules.all().stream().map(rule -> {
             Map<SlaClockState, Long> byState = open.getOrDefault(rule.definition().name(), Map.of());
             return new SlaRuleStatus(rule.definition(), rule.active(), rule.revision(), rule.inForceSince(),
@@ -189,14 +188,9 @@ public class SlaQueries {
         return rules().stream().filter(rule -> rule.definition().name().equals(name)).findFirst();
     }
 
-    /** Open breaches and at-risk clocks counted by rule and region (unknown region: UNKNOWN). */
+    /** Open breaches and at-risk clocks counted by rule and region (unknown region: UNKNOWN), from the kept counts. */
     public List<SlaOpenCount> openCounts() {
-        return jdbc.query("""
-                SELECT rule_name, coalesce(region, 'UNKNOWN') AS region, state, count(*) AS n FROM sla_clock
-                WHERE state IN (%s) GROUP BY rule_name, coalesce(region, 'UNKNOWN'), state"""
-                .formatted(ATTENTION_STATES),
-                (rs, n) -> new SlaOpenCount(rs.getString("rule_name"), rs.getString("region"),
-                        SlaClockState.valueOf(rs.getString("state")), rs.getLong("n")));
+        return openCounts.all().stream().filter(count -> SlaClockState.ATTENTION.contains(count.state())).toList();
     }
 
     /** Notifications by delivery status. */
