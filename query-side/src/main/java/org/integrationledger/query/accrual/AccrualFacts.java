@@ -197,49 +197,67 @@ class AccrualFacts {
      * Up to {@code limit} lines after {@code after} (in order id and line number order) that can be open under the
      * criteria (with {@code varying}: that can carry a variance reason), by {@link AccrualBalances.LineState}: open
      * (varying) with every fact in, or with a fact after the period end or recorded after knownAt.
+     * <p>
+     * Each of those reasons is a branch of its own, merged in key order: one condition with {@code OR} can only be
+     * answered by walking every line of the legal entity in key order, which costs a scan of all of them when few
+     * match (a variance page at a close where nothing varies). A branch can use its own index (migration
+     * V202612085001): the open or varying lines' partial indexes in key order, or the lines with a fact after a time.
      */
     List<LineRef> candidates(AccrualCriteria criteria, LineRef after, int limit, boolean varying) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("(").append(varying ? "varies_now" : "open_now")
-                .append(" OR last_occurred_at >= ?");
-        args.add(Timestamp.from(criteria.periodEndsAt()));
-        if (varying) {
-            // A fact of the period recorded after its end makes the line late in it.
-            where.append(" OR last_recorded_at >= ?");
-            args.add(Timestamp.from(criteria.periodEndsAt()));
-        }
-        if (!criteria.knownNow()) {
-            where.append(" OR last_recorded_at > ?");
-            args.add(Timestamp.from(criteria.knownAt()));
-        }
+        Timestamp periodEndsAt = Timestamp.from(criteria.periodEndsAt());
+        List<Object> commonArgs = new ArrayList<>();
         // A line whose facts all came after the period end, or were all recorded after knownAt, is not in it.
-        where.append(") AND first_occurred_at < ?");
-        args.add(Timestamp.from(criteria.periodEndsAt()));
+        StringBuilder common = new StringBuilder(" AND first_occurred_at < ?");
+        commonArgs.add(periodEndsAt);
         if (!criteria.knownNow()) {
-            where.append(" AND first_recorded_at <= ?");
-            args.add(Timestamp.from(criteria.knownAt()));
+            common.append(" AND first_recorded_at <= ?");
+            commonArgs.add(Timestamp.from(criteria.knownAt()));
         }
         if (criteria.legalEntity() != null) {
-            where.append(" AND legal_entity = ?");
-            args.add(criteria.legalEntity());
+            common.append(" AND legal_entity = ?");
+            commonArgs.add(criteria.legalEntity());
         }
         if (criteria.currency() != null) {
-            where.append(" AND currency = ?");
-            args.add(criteria.currency());
+            common.append(" AND currency = ?");
+            commonArgs.add(criteria.currency());
         }
         if (criteria.supplierId() != null) {
-            where.append(" AND supplier_id = ?");
-            args.add(criteria.supplierId());
+            common.append(" AND supplier_id = ?");
+            commonArgs.add(criteria.supplierId());
         }
         if (after != null) {
-            where.append(" AND (purchase_order_id, line_number) > (?, ?)");
-            args.add(after.purchaseOrderId());
-            args.add(after.lineNumber());
+            common.append(" AND (purchase_order_id, line_number) > (?, ?)");
+            commonArgs.add(after.purchaseOrderId());
+            commonArgs.add(after.lineNumber());
+        }
+        List<String> branches = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        addBranch(branches, args, varying ? "varies_now" : "open_now", null, common, commonArgs, limit);
+        addBranch(branches, args, "last_occurred_at >= ?", periodEndsAt, common, commonArgs, limit);
+        if (varying) {
+            // A fact of the period recorded after its end makes the line late in it.
+            addBranch(branches, args, "last_recorded_at >= ?", periodEndsAt, common, commonArgs, limit);
+        }
+        if (!criteria.knownNow()) {
+            addBranch(branches, args, "last_recorded_at > ?", Timestamp.from(criteria.knownAt()), common, commonArgs,
+                    limit);
         }
         args.add(limit);
-        return jdbc.query("SELECT purchase_order_id, line_number FROM " + lineTable + " WHERE " + where
-                        + " ORDER BY purchase_order_id, line_number LIMIT ?",
+        return jdbc.query("SELECT purchase_order_id, line_number FROM (" + String.join(" UNION ", branches)
+                        + ") candidate ORDER BY purchase_order_id, line_number LIMIT ?",
                 (rs, n) -> new LineRef(rs.getString("purchase_order_id"), rs.getInt("line_number")), args.toArray());
+    }
+
+    /** One branch of {@link #candidates}: the first {@code limit} lines in key order that meet its condition. */
+    private void addBranch(List<String> branches, List<Object> args, String condition, Object conditionArg,
+                           CharSequence common, List<Object> commonArgs, int limit) {
+        branches.add("(SELECT purchase_order_id, line_number FROM " + lineTable + " WHERE " + condition + common
+                + " ORDER BY purchase_order_id, line_number LIMIT ?)");
+        if (conditionArg != null) {
+            args.add(conditionArg);
+        }
+        args.addAll(commonArgs);
+        args.add(limit);
     }
 
     /** The facts of the given lines, in the order the fold reads them. */
