@@ -1,5 +1,11 @@
 package org.integrationledger.app.console;
 
+import org.integrationledger.app.throttling.SignInThrottle;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import java.util.Map;
+
 import org.integrationledger.app.security.ConsoleSignIn;
 import org.integrationledger.app.security.LedgerRole;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,11 +29,17 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users, ObjectProvider<ConsoleSignIn> signIns)
-            throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users, ObjectProvider<ConsoleSignIn> signIns,
+                                        ObjectProvider<SignInThrottle> throttle) throws Exception {
+        SignInThrottle signInThrottle = throttle.getIfAvailable();
+        AuthenticationManager passwords = signInThrottle == null ? users.authenticationManager()
+                : new ThrottledSignIn(users.authenticationManager(), signInThrottle);
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl(LOGIN + "?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
         http
                 .securityMatcher("/console", "/console/**")
-                .authenticationManager(users.authenticationManager())
+                .authenticationManager(passwords)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN, "/console/assets/**", "/console/denied").permitAll()
                         .requestMatchers("/console/admin/**").hasRole(LedgerRole.ADMIN.name())
@@ -40,13 +52,14 @@ class ConsoleSecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage(LOGIN)
                         .defaultSuccessUrl("/console", false)
+                        .failureHandler(failures)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/console/logout")
                         .logoutSuccessUrl(LOGIN + "?signedOut"))
                 .exceptionHandling(handling -> handling.accessDeniedPage("/console/denied"));
         for (ConsoleSignIn signIn : signIns.orderedStream().toList()) {
-            signIn.configure(http, users.authenticationManager());
+            signIn.configure(http, passwords);
         }
         return http.build();
     }

@@ -41,6 +41,7 @@ class ThrottlingConfiguration implements WebMvcConfigurer, DisposableBean {
     private static final Duration BUCKET_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
 
     private final PrincipalThrottle throttle;
+    private final SignInThrottle signInThrottle;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final HikariDataSource bucketPool;
 
@@ -58,6 +59,7 @@ class ThrottlingConfiguration implements WebMvcConfigurer, DisposableBean {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .build();
         this.throttle = new PrincipalThrottle(buckets, properties);
+        this.signInThrottle = new SignInThrottle(buckets, properties.signIn());
     }
 
     /** A small pool on the ledger's database for the buckets alone; none if the data source is not Hikari's. */
@@ -90,6 +92,11 @@ class ThrottlingConfiguration implements WebMvcConfigurer, DisposableBean {
     @Bean
     PrincipalThrottle principalThrottle() {
         return throttle;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle() {
+        return signInThrottle;
     }
 
     @Override

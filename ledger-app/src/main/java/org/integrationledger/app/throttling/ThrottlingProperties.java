@@ -16,7 +16,8 @@ public record ThrottlingProperties(
         @DefaultValue("true") boolean enabled,
         RequestLimit defaultLimit,
         Map<String, RequestLimit> principals,
-        @DefaultValue Sync sync) {
+        @DefaultValue Sync sync,
+        @DefaultValue SignIn signIn) {
 
     /**
      * Without configuration: far above what one connector sends to a ledger on today's hardware (docs/security.md,
@@ -32,6 +33,21 @@ public record ThrottlingProperties(
     /** The limit of one principal: its override, else the default. */
     public RequestLimit limitOf(String principal) {
         return principals.getOrDefault(principal, defaultLimit);
+    }
+
+    /**
+     * Failed console sign-ins per user name: after {@code maxFailures} the name may try again once per
+     * {@code lockout} / {@code maxFailures} (a bucket refilling over {@code lockout}); while none is left, even the
+     * right password is refused, so a password cannot be guessed at the speed of the network.
+     */
+    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration lockout) {
+
+        public SignIn {
+            if (maxFailures < 1 || lockout.isNegative() || lockout.isZero()) {
+                throw new IllegalArgumentException("ledger.security.throttling.sign-in needs max-failures >= 1 and a "
+                        + "positive lockout, not " + maxFailures + " and " + lockout);
+            }
+        }
     }
 
     /**

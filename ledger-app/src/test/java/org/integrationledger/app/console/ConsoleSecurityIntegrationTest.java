@@ -65,6 +65,28 @@ class ConsoleSecurityIntegrationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void fiveWrongPasswordsPauseTheNameEvenForTheRightPasswordAndOnlyThatName() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> wrong = browser.signIn("lockout-tester", "guess-" + attempt);
+            assertThat(wrong.headers().firstValue("Location").orElseThrow()).as("attempt %d", attempt)
+                    .endsWith("/console/login?error");
+        }
+        HttpResponse<String> paused = browser.signIn("lockout-tester", VIEWER_PASSWORD);
+        assertThat(paused.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?locked");
+        assertThat(browser.get("/console/sla").statusCode()).as("not signed in").isEqualTo(302);
+        assertThat(browser.get("/console/login?locked").body()).contains("Too many failed sign-ins");
+        // The same name in other case is the same person to the throttle.
+        assertThat(browser.signIn("LOCKOUT-TESTER", VIEWER_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/login?locked");
+
+        ConsoleSession other = new ConsoleSession("http://localhost:" + port);
+        HttpResponse<String> viewer = other.signIn("viewer", VIEWER_PASSWORD);
+        assertThat(viewer.headers().firstValue("Location").orElseThrow()).as("another name signs in")
+                .doesNotContain("locked").doesNotContain("error");
+        assertThat(other.get("/console/sla").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aLoginWithoutTheCsrfTokenIsRefused() {
         HttpResponse<String> refused = browser.postWithToken("/console/login",
                 Map.of("username", "viewer", "password", VIEWER_PASSWORD), null);

@@ -51,6 +51,10 @@ public abstract class LedgerIntegrationTest {
         // A console user without roles (password as the development viewer's), who signs in and may see nothing.
         registry.add("ledger.console.users.no-role.password-hash",
                 () -> "{bcrypt}$2a$10$dU3ykO3/1o/UUMZeNEX4.OshzemaW6kUhg.24OlVuGrCi3SDF54Lq");
+        // A viewer (password as the development viewer's) whose sign-ins the lockout test may pause.
+        registry.add("ledger.console.users.lockout-tester.password-hash",
+                () -> "{bcrypt}$2a$10$dU3ykO3/1o/UUMZeNEX4.OshzemaW6kUhg.24OlVuGrCi3SDF54Lq");
+        registry.add("ledger.console.users.lockout-tester.roles", () -> "viewer");
         ThrottledConnectors.register(registry);
         MatrixPrincipals.register(registry);
     }

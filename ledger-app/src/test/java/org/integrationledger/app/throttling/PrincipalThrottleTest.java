@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrincipalThrottleTest {
 
+    private static final ThrottlingProperties.SignIn SIGN_IN = new ThrottlingProperties.SignIn(5, Duration.ofMinutes(15));
+
     private static HikariDataSource dataSource;
 
     @BeforeAll
@@ -55,7 +57,7 @@ class PrincipalThrottleTest {
         RequestLimit limit = new RequestLimit(1, 1_000);
         // 1 % of the burst: each node settles after 10 requests of its own (the time bound is out of the way).
         ThrottlingProperties.Sync sync = new ThrottlingProperties.Sync(0.01, Duration.ofMinutes(1));
-        ThrottlingProperties properties = new ThrottlingProperties(true, null, Map.of(principal, limit), sync);
+        ThrottlingProperties properties = new ThrottlingProperties(true, null, Map.of(principal, limit), sync, SIGN_IN);
         PrincipalThrottle nodeA = new PrincipalThrottle(buckets(), properties);
         PrincipalThrottle nodeB = new PrincipalThrottle(buckets(), properties);
 
@@ -83,7 +85,7 @@ class PrincipalThrottleTest {
         String principal = "connector-" + UUID.randomUUID();
         RequestLimit limit = new RequestLimit(1, 50);
         ThrottlingProperties properties = new ThrottlingProperties(true, null, Map.of(principal, limit),
-                new ThrottlingProperties.Sync(0, Duration.ofMillis(100)));
+                new ThrottlingProperties.Sync(0, Duration.ofMillis(100)), SIGN_IN);
         PrincipalThrottle nodeA = new PrincipalThrottle(buckets(), properties);
         PrincipalThrottle nodeB = new PrincipalThrottle(buckets(), properties);
 
@@ -115,7 +117,7 @@ class PrincipalThrottleTest {
                 String principal = "connector-" + UUID.randomUUID();
                 ThrottlingProperties properties = new ThrottlingProperties(true, null,
                         Map.of(principal, new RequestLimit(5_000, 10_000)),
-                        new ThrottlingProperties.Sync(0.01, Duration.ofMillis(100)));
+                        new ThrottlingProperties.Sync(0.01, Duration.ofMillis(100)), SIGN_IN);
                 PrincipalThrottle node = new PrincipalThrottle(buckets(), properties);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Boolean>> answers = new ArrayList<>();
