@@ -50,6 +50,10 @@ public enum ErrorCode {
             + "names the second"),
     UNAUTHENTICATED("unauthenticated", 401,
             "no API key, or an unknown one"),
+    TOKEN_ISSUER_UNAVAILABLE("token-issuer-unavailable", 503,
+            "a bearer token could not be checked because the company issuer's metadata or keys cannot be "
+            + "fetched; nothing was recorded; send again after `Retry-After` (API keys are not affected, "
+            + "[security.md](security.md#company-sign-in-oauth2))"),
     RATE_LIMITED("rate-limited", 429,
             "the API key's connector is over its request limit (`ledger.security.throttling`); "
             + "`Retry-After` says when to resend; nothing was recorded "

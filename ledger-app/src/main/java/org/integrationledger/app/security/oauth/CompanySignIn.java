@@ -8,6 +8,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -41,6 +46,8 @@ final class CompanySignIn implements ApiSignIn {
     /** The longest principal the ledger records: the width of {@code connector_message.connector_id}. */
     static final int MAX_PRINCIPAL_LENGTH = 64;
     private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(5);
+    /** What a connector is told to wait when the issuer cannot be reached: long enough for a restart of it. */
+    private static final Duration ISSUER_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final String issuer;
     private final JwtDecoder decoder;
@@ -66,6 +73,13 @@ final class CompanySignIn implements ApiSignIn {
                         .bearerTokenResolver(CompanySignIn::jwtBearer)
                         .authenticationEntryPoint(unauthenticated)
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(CompanySignIn.this::tokenNotAccepted);
+                                return filter;
+                            }
+                        })
                         // RFC 9728: the challenge points here, and this names the issuer to get a token from.
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
                                 resource -> resource.authorizationServer(issuer).resourceName("Integration Ledger"))))
@@ -83,12 +97,21 @@ final class CompanySignIn implements ApiSignIn {
             throw new IllegalStateException("ledger.security.oauth2.audience is required with an issuer-uri: "
                     + "without it a token the issuer minted for another application would open the ledger");
         }
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
                     .restOperations(issuerClient()).build();
             decoder.setJwtValidator(validator(properties));
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException issuerAway) {
+                // Not a JwtException, so it would pass the resource server as a bare 500; as one, it becomes the
+                // AuthenticationServiceException that tokenNotAccepted answers 503.
+                throw new JwtException("the issuer's metadata could not be fetched", issuerAway);
+            }
+        };
     }
 
     /** Nimbus's default of half a second to read the issuer's metadata or keys is too short for a busy issuer. */
@@ -125,6 +148,28 @@ final class CompanySignIn implements ApiSignIn {
         }
         String value = authorization.substring(7).trim();
         return ApiSignIn.looksLikeJwt(value) ? value : null;
+    }
+
+    /**
+     * A token the ledger could not check (the issuer's metadata or keys cannot be fetched: Spring reports that as an
+     * {@link AuthenticationServiceException}, a refused token as an {@link OAuth2AuthenticationException}) is not a
+     * refused one: {@code 503 token-issuer-unavailable} with {@code Retry-After}, not a 401 that would tell the
+     * connector its credentials are wrong, nor a bare 500. Everything else is {@link #unauthenticated}.
+     */
+    private void tokenNotAccepted(HttpServletRequest request, HttpServletResponse response,
+                                  AuthenticationException exception) throws IOException {
+        if (!(exception instanceof AuthenticationServiceException)) {
+            unauthenticated(request, response, exception);
+            return;
+        }
+        ErrorCode code = ErrorCode.TOKEN_ISSUER_UNAVAILABLE;
+        response.setStatus(code.httpStatus());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ISSUER_RETRY_AFTER.toSeconds()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(("{\"type\":\"" + code.problemType() + "\",\"title\":\"" + code.code()
+                + "\",\"status\":" + code.httpStatus() + ",\"detail\":\"the bearer token could not be checked: the "
+                + "company issuer's metadata or keys cannot be fetched; nothing was recorded, send again later (API "
+                + "keys are not affected)\",\"code\":\"" + code.code() + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
