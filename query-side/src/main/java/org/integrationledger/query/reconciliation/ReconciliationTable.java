@@ -68,7 +68,7 @@ class ReconciliationTable {
 
     /** An invoice's payments, each its own document, in id order. */
     List<DocumentState> payments(String invoiceId) {
-        return documents("document_type = 'PAYMENT' AND parent_key = ?", invoiceId);
+        return documents("document_type = ? AND parent_key = ?", DocumentType.PAYMENT.name(), invoiceId);
     }
 
     /** The documents {@code where} selects (on {@code reconciliation_document}), with their systems and flags. */
