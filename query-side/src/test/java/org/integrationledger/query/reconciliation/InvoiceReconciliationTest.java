@@ -284,6 +284,50 @@ class InvoiceReconciliationTest {
         assertThat(flags(invoice)).isEmpty();
     }
 
+    @Test
+    void anErpThatPostedBeforeTheReceiptTakesTheRoleTheRoutingGivesIt() {
+        DocumentState invoice = replay(posted(ERP_NA), posted(ERP_EMEA));
+        assertThat(flags(invoice)).containsExactlyInAnyOrder("KNOWN_ONLY_DOWNSTREAM@ERP_NA",
+                "KNOWN_ONLY_DOWNSTREAM@ERP_EMEA");
+
+        invoice = then(received());
+
+        assertThat(invoice.systems().get("ERP_NA").role()).isEqualTo(SystemRole.ROUTED);
+        assertThat(invoice.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
+        assertThat(invoice.systems().get("ERP_EMEA").role()).isEqualTo(SystemRole.OTHER);
+        assertThat(flags(invoice)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
+    }
+
+    @Test
+    void aRefusalByAnotherErpIsAWrongSystemAndARejection() {
+        DocumentState invoice = replay(received(), new InvoicePostingRejected(INVOICE, US01, "PERIOD_CLOSED",
+                "period closed", ERP_EMEA, NINE.plusSeconds(3_600)));
+
+        assertThat(invoice.systems().get("ERP_EMEA").role()).isEqualTo(SystemRole.OTHER);
+        assertThat(flags(invoice)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_NA", "WRONG_SYSTEM@ERP_EMEA",
+                "REJECTED@ERP_EMEA");
+    }
+
+    /**
+     * The live projection writes only the documents an event changed, telling them by identity: an event of the
+     * invoice alone answers each payment as the very state it was.
+     */
+    @Test
+    void anEventOfTheInvoiceAloneLeavesItsPaymentsAndTheStateItWasGivenAsTheyWere() {
+        replay(received(), posted(ERP_NA), executed("PAY-1", "2214.00", "2214.00"));
+        ReconciliationState before = fixture.state(DocumentType.INVOICE, INVOICE.value());
+        String invoiceBefore = before.document().canonical();
+        DocumentState payment = before.payments().get("INV-1:PAY-1");
+        String paymentBefore = payment.canonical();
+
+        ReconciliationState after = fixture.given(matched()).state(DocumentType.INVOICE, INVOICE.value());
+
+        assertThat(after.document().status()).isEqualTo(DocumentStatus.MATCHED);
+        assertThat(after.payments().get("INV-1:PAY-1")).isSameAs(payment);
+        assertThat(before.document().canonical()).isEqualTo(invoiceBefore);
+        assertThat(payment.canonical()).isEqualTo(paymentBefore);
+    }
+
     /** A fresh view given these events: the invoice as it stands. */
     private DocumentState replay(InvoiceEvent... events) {
         fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);

@@ -285,6 +285,18 @@ class PurchaseOrderReconciliationTest {
         assertThat(posted.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
     }
 
+    @Test
+    void anErpThatPostedBeforeTheIssueTakesTheRoleTheRoutingGivesIt() {
+        DocumentState order = replay(posted(ERP_NA, 1, null, null, 600), posted(ERP_EMEA, 1, null, null, 700));
+
+        order = then(issued());
+
+        assertThat(order.systems().get("ERP_NA").role()).isEqualTo(SystemRole.ROUTED);
+        assertThat(order.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
+        assertThat(order.systems().get("ERP_EMEA").role()).isEqualTo(SystemRole.OTHER);
+        assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
+    }
+
     /** A fresh view given these events: the order as it stands. */
     private DocumentState replay(PurchaseOrderEvent... events) {
         fixture = new ReconciliationFixture(REGIONS).given((Object[]) events);

@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.supplier.SupplierRequestRejected;
 import org.integrationledger.model.supplier.SupplierUnblocked;
+import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The reconciliation view of a supplier: the golden-record owner is the source of each version, every propagation
@@ -172,6 +174,23 @@ class SupplierReconciliationTest {
     }
 
     /** The same view given one more event. */
+    @Test
+    void aNewerVersionSentToATargetStillWaitingKeepsTheStartOfItsWait() {
+        DocumentState supplier = replay(created(), propagated(), new SupplierVersionPropagationRequested(SUPPLIER, 2,
+                List.of(new PropagationTarget(TARGET, "EMEA")), OWNER, NINE.plusSeconds(600)));
+
+        assertThat(supplier.systems().get("ERP_EMEA").expectedVersion()).isEqualTo(2);
+        assertThat(supplier.systems().get("ERP_EMEA").pendingSince()).isEqualTo(NINE);
+        assertThat(supplier.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::since,
+                OpenDivergence::detail).containsExactly(tuple(Divergence.NOT_ACKNOWLEDGED, NINE,
+                "ERP_EMEA has acknowledged no version; version 2 was sent"));
+
+        supplier = then(acknowledged(TARGET, 900));
+
+        assertThat(supplier.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::since)
+                .containsExactly(tuple(Divergence.VERSION_BEHIND, NINE));
+    }
+
     private DocumentState then(SupplierEvent event) {
         return fixture.given(event).document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
