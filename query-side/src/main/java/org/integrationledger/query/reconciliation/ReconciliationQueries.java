@@ -21,6 +21,7 @@ import org.integrationledger.query.paging.PagingSettings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
@@ -51,8 +52,10 @@ class ReconciliationQueries {
         this.paging = paging;
     }
 
+    // One snapshot for a document's three tables: read statement by statement, a batch committing between them
+    // answered its systems from before the batch and its divergences from after.
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ReconciliationEntry> handle(FindReconciliationEntry query) {
         List<ReconciliationEntry> found = entries(List.of(new Key(query.documentType().name(), query.documentId())),
                 query.asOf());
@@ -60,7 +63,7 @@ class ReconciliationQueries {
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReconciliationPage handle(FindReconciliationEntries query) {
         ReconciliationFilter filter = query.filter();
         MapSqlParameterSource params = new MapSqlParameterSource()

@@ -173,6 +173,18 @@ class InvoiceReconciliationTest {
     }
 
     @Test
+    void anAcknowledgmentWithoutADeliveryClosesThePayment() {
+        replayPayment(executed("PAY-1", "2214.00", "2214.00"));
+
+        DocumentState payment = thenPayment(new PaymentConfirmationAcknowledged(INVOICE, US01, "PAY-1",
+                NINE.plusSeconds(86_400), PROCUREMENT, NINE.plusSeconds(86_700)));
+
+        assertThat(payment.systems().get("PROCUREMENT").state()).isEqualTo(PositionState.ACKNOWLEDGED);
+        assertThat(payment.systems().get("PROCUREMENT").pendingSince()).isNull();
+        assertThat(flags(payment)).isEmpty();
+    }
+
+    @Test
     void aConfirmationDeliveredByAnotherErpIsFlaggedWrongSystem() {
         DocumentState payment = replayPayment(executed("PAY-1", "2214.00", "2214.00"), delivered(true));
 
