@@ -8,8 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Open SLA breaches and at-risk clocks by rule, region and state ({@code ledger.sla.open}), and breach
@@ -43,9 +41,8 @@ public class SlaMetrics {
                 .map(count -> MultiGauge.Row.of(Tags.of("rule", count.rule(), "region", count.region(),
                         "state", count.state().name()), count.count()))
                 .toList(), true);
-        Map<String, Long> byStatus = sla.notificationCounts();
-        notifications.register(List.of("PENDING", "SENT", "FAILED").stream()
-                .map(status -> MultiGauge.Row.of(Tags.of("status", status), byStatus.getOrDefault(status, 0L)))
+        notifications.register(sla.notificationCounts().entrySet().stream()
+                .map(count -> MultiGauge.Row.of(Tags.of("status", count.getKey().name()), count.getValue()))
                 .toList(), true);
     }
 }

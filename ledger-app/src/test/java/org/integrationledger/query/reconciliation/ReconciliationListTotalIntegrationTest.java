@@ -13,6 +13,7 @@ import org.integrationledger.model.reconciliation.ReconciliationFilter;
 import org.integrationledger.model.reconciliation.ReconciliationPage;
 import org.integrationledger.model.reconciliation.SystemRole;
 import org.integrationledger.model.shared.LegalEntityId;
+import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.PageRequest;
 import org.integrationledger.model.shared.SystemId;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,26 +190,17 @@ class ReconciliationListTotalIntegrationTest extends LedgerIntegrationTest {
     }
 
     private static DocumentState order(String entity, String name, OpenDivergence... divergences) {
-        DocumentState document = new DocumentState(DocumentType.PURCHASE_ORDER, entity + "-" + name);
-        document.legalEntity = entity;
-        document.region = "EMEA";
-        document.status = DocumentStatus.ISSUED;
-        document.amount = new BigDecimal("100.00");
-        document.currency = "EUR";
         // A later order was touched later, so the list by business activity has an order to check.
         Instant touched = name.startsWith("A") ? T0.plusSeconds(Integer.parseInt(name.substring(1)))
                 : name.equals("B") ? T0.plusSeconds(60) : T0;
-        document.touched(touched, touched);
+        DocumentState document = new DocumentState(DocumentType.PURCHASE_ORDER, entity + "-" + name)
+                .withLegalEntity(entity).withRegion("EMEA").withStatus(DocumentStatus.ISSUED)
+                .withAmount(Money.of("100.00", "EUR")).touched(touched, touched);
         for (OpenDivergence divergence : divergences) {
-            SystemRow system = document.system(divergence.system());
-            system.role = SystemRole.ROUTED;
-            system.region = "NA";
-            system.status = PositionStatus.OPEN;
-            system.amount = new BigDecimal("90.00");
-            system.currency = "USD";
-            document.divergences.put(divergence.key(), divergence);
+            document = document.withSystem(divergence.system(), system -> system.withRole(SystemRole.ROUTED)
+                    .withRegion("NA").withStatus(PositionStatus.OPEN).withAmount(Money.of("90.00", "USD")));
         }
-        return document;
+        return document.withDivergences(List.of(divergences));
     }
 
     private static OpenDivergence divergence(String system, Instant since) {

@@ -42,14 +42,10 @@ class ReconciliationTableIntegrationTest extends LedgerIntegrationTest {
         // Two types, 1,500 documents: chunks of a thousand end inside one type and span both.
         for (DocumentType type : List.of(DocumentType.INVOICE, DocumentType.PURCHASE_ORDER)) {
             for (int i = 0; i < 750; i++) {
-                DocumentState document = new DocumentState(type, run + String.format("%04d", i));
-                document.legalEntity = "US01";
-                document.touched(at, at);
-                document.system("ERP_NA").role = SystemRole.ROUTED;
-                document.system("TAX").role = SystemRole.TAX;
                 OpenDivergence flag = new OpenDivergence(Divergence.values()[0], "ERP_NA", "NA", at, "detail " + i);
-                document.divergences.put(flag.key(), flag);
-                written.add(document);
+                written.add(new DocumentState(type, run + String.format("%04d", i)).withLegalEntity("US01")
+                        .touched(at, at).withSystem("ERP_NA", row -> row.withRole(SystemRole.ROUTED))
+                        .withSystem("TAX", row -> row.withRole(SystemRole.TAX)).withDivergences(List.of(flag)));
             }
         }
         TransactionTemplate transaction = new TransactionTemplate(transactions);
@@ -65,15 +61,15 @@ class ReconciliationTableIntegrationTest extends LedgerIntegrationTest {
             }
 
             assertThat(read).hasSize((int) stored);
-            assertThat(read).extracting(d -> d.type + "|" + d.id).doesNotHaveDuplicates();
-            Map<String, DocumentState> ours = read.stream().filter(d -> d.id.startsWith(run))
-                    .collect(Collectors.toMap(d -> d.type + "|" + d.id, Function.identity()));
+            assertThat(read).extracting(d -> d.type() + "|" + d.id()).doesNotHaveDuplicates();
+            Map<String, DocumentState> ours = read.stream().filter(d -> d.id().startsWith(run))
+                    .collect(Collectors.toMap(d -> d.type() + "|" + d.id(), Function.identity()));
             assertThat(ours).hasSize(written.size());
             for (DocumentState expected : written) {
-                DocumentState actual = ours.get(expected.type + "|" + expected.id);
-                assertThat(actual.systems.keySet()).as(expected.id).containsExactly("ERP_NA", "TAX");
-                assertThat(actual.divergences.values()).extracting(OpenDivergence::detail).as(expected.id)
-                        .containsExactly(expected.divergences.values().iterator().next().detail());
+                DocumentState actual = ours.get(expected.type() + "|" + expected.id());
+                assertThat(actual.systems().keySet()).as(expected.id()).containsExactly("ERP_NA", "TAX");
+                assertThat(actual.divergences().values()).extracting(OpenDivergence::detail).as(expected.id())
+                        .containsExactly(expected.divergences().values().iterator().next().detail());
                 assertThat(actual.canonical()).isEqualTo(expected.canonical());
             }
         });

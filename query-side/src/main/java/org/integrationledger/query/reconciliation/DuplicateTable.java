@@ -51,11 +51,11 @@ class DuplicateTable {
      */
     List<DuplicateRow> caughtBy(DocumentType type, String id) {
         return switch (type) {
-            case SUPPLIER -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = 'SUPPLIER'"
-                    + " AND original_id = ? ORDER BY event_id", ROW, id);
-            case INVOICE -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = 'INVOICE' AND"
+            case SUPPLIER -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = ?"
+                    + " AND original_id = ? ORDER BY event_id", ROW, type.name(), id);
+            case INVOICE -> jdbc.query("SELECT * FROM duplicate_caught WHERE document_type = ? AND"
                     + " ((kind = ? AND original_id = ?) OR (kind = ? AND attempted_id = ?)) ORDER BY event_id", ROW,
-                    DuplicateKind.EXACT.name(), id, DuplicateKind.SUSPECTED.name(), id);
+                    type.name(), DuplicateKind.EXACT.name(), id, DuplicateKind.SUSPECTED.name(), id);
             case PURCHASE_ORDER, PAYMENT -> List.of();
         };
     }

@@ -33,6 +33,7 @@ import org.integrationledger.query.fold.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Rules of the reconciliation view for invoices and their payments. An invoice: procurement is the source, the
@@ -43,6 +44,9 @@ import java.util.List;
  */
 final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationState>,
         InvoiceEvent.Visitor<DocumentState, DocumentState> {
+
+    /** The system that acknowledges payment confirmations: procurement. */
+    private static final String PROCUREMENT = "PROCUREMENT";
 
     private final SystemRegions regions;
     private final PaymentRules paymentRules = new PaymentRules();
@@ -82,30 +86,26 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     /** The invoice, then (for a payment event) the payment's document, then the duplicates caught. */
     @Override
     public ReconciliationState apply(ReconciliationState state, InvoiceEvent event, Envelope recorded) {
-        DocumentState invoice = state.document().copy();
-        invoice.touched(event.occurredAt(), recorded.recordedAt());
+        DocumentState touched = state.document().touched(event.occurredAt(), recorded.recordedAt());
         if (event.legalEntity() != null) {
-            invoice.legalEntity = event.legalEntity().value();
+            touched = touched.withLegalEntity(event.legalEntity().value());
         }
-        event.accept(this, invoice);
-        invoice.refresh(invoiceDivergences(invoice, regions));
+        DocumentState invoice = settledInvoice(event.accept(this, touched), regions);
         ReconciliationState next = state.withDocument(invoice);
         String reference = event.accept(paymentReference, null);
         if (reference != null) {
             String id = paymentId(event, reference);
             DocumentState known = state.payments().get(id);
-            DocumentState payment = known == null ? new DocumentState(DocumentType.PAYMENT, id) : known.copy();
-            payment.touched(event.occurredAt(), recorded.recordedAt());
-            payment.parentKey = event.invoiceId().value();
+            DocumentState payment = (known == null ? new DocumentState(DocumentType.PAYMENT, id) : known)
+                    .touched(event.occurredAt(), recorded.recordedAt()).withParentKey(event.invoiceId().value());
             if (event.legalEntity() != null) {
-                payment.legalEntity = event.legalEntity().value();
+                payment = payment.withLegalEntity(event.legalEntity().value());
             }
-            if (invoice.region != null) {
-                payment.region = invoice.region;
+            if (invoice.region() != null) {
+                payment = payment.withRegion(invoice.region());
             }
-            event.accept(paymentRules, payment);
-            payment.refresh(paymentDivergences(payment));
-            next = next.withPayment(payment);
+            payment = event.accept(paymentRules, payment);
+            next = next.withPayment(payment.withDivergences(paymentDivergences(payment)));
         }
         return next.withDuplicates(event.accept(duplicates, new DuplicatesCaught.Caught(state.duplicates(), recorded)));
     }
@@ -113,58 +113,39 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     @Override
     public DocumentState on(InvoiceReceived received, DocumentState invoice) {
         String system = received.reportingSystem().value();
-        invoice.sourceKnown = true;
-        invoice.sourceSystem = system;
-        invoice.status = invoice.status == null ? DocumentStatus.RECEIVED : invoice.status;
-        invoice.businessKey = received.supplierInvoiceNumber().toString();
-        invoice.parentKey = received.purchaseOrderId().value();
-        invoice.supplierId = received.supplier().value();
-        invoice.routedTo = received.routedTo().value();
-        invoice.region = received.region();
-        invoice.amount = received.gross().amount();
-        invoice.currency = received.gross().currency().value();
-        invoice.sourceReportedAt = received.occurredAt();
-        invoice.currentVersion = 1;
-        SystemRow source = row(invoice, system, SystemRole.SOURCE, received);
-        source.state = PositionState.RECEIVED;
-        source.version = 1;
-        source.reference = received.supplierInvoiceNumber().toString();
-        source.amount = received.gross().amount();
-        source.currency = received.gross().currency().value();
-        return invoice;
+        DocumentState changed = invoice.withSourceKnown(true).withSourceSystem(system)
+                .withStatus(invoice.status() == null ? DocumentStatus.RECEIVED : invoice.status())
+                .withBusinessKey(received.supplierInvoiceNumber().toString())
+                .withParentKey(received.purchaseOrderId().value()).withSupplierId(received.supplier().value())
+                .withRoutedTo(received.routedTo().value()).withRegion(received.region())
+                .withAmount(received.gross()).withSourceReportedAt(received.occurredAt()).withCurrentVersion(1);
+        return row(changed, system, SystemRole.SOURCE, received, row -> row.withState(PositionState.RECEIVED)
+                .withVersion(1).withReference(received.supplierInvoiceNumber().toString())
+                .withAmount(received.gross()));
     }
 
     @Override
     public DocumentState on(InvoiceMatched matched, DocumentState invoice) {
-        invoice.status = DocumentStatus.MATCHED;
-        clearControlViolations(invoice);
-        return invoice;
+        return clearControlViolations(invoice.withStatus(DocumentStatus.MATCHED));
     }
 
     @Override
     public DocumentState on(InvoiceMatchVarianceFound variance, DocumentState invoice) {
-        invoice.status = DocumentStatus.MATCH_VARIANCE;
-        return invoice;
+        return invoice.withStatus(DocumentStatus.MATCH_VARIANCE);
     }
 
     @Override
     public DocumentState on(InvoiceTaxValidated validated, DocumentState invoice) {
-        SystemRow tax = row(invoice, validated.reportingSystem().value(), SystemRole.TAX, validated);
-        tax.state = PositionState.VALIDATED;
-        tax.version = 1;
-        tax.rejectedVersion = null;
-        tax.reference = validated.taxRegime();
-        return invoice;
+        return row(invoice, validated.reportingSystem().value(), SystemRole.TAX, validated, tax -> tax
+                .withState(PositionState.VALIDATED).withVersion(1).withRejectedVersion(null)
+                .withReference(validated.taxRegime()));
     }
 
     @Override
     public DocumentState on(InvoiceTaxValidationFailed failed, DocumentState invoice) {
-        SystemRow tax = row(invoice, failed.reportingSystem().value(), SystemRole.TAX, failed);
-        tax.state = PositionState.FAILED;
-        tax.version = null;
-        tax.rejectedVersion = 1;
-        tax.reference = String.join(",", failed.reasonCodes());
-        return invoice;
+        return row(invoice, failed.reportingSystem().value(), SystemRole.TAX, failed, tax -> tax
+                .withState(PositionState.FAILED).withVersion(null).withRejectedVersion(1)
+                .withReference(String.join(",", failed.reasonCodes())));
     }
 
     /** Exceptions have their own queue; a duplicate suspicion is listed among the duplicates caught. */
@@ -176,42 +157,33 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     /** An override accepts the invoice as it is, and with it a posting against the control. */
     @Override
     public DocumentState on(InvoiceExceptionResolved resolved, DocumentState invoice) {
-        if (resolved.resolution() == ExceptionResolution.OVERRIDE) {
-            invoice.status = DocumentStatus.OVERRIDDEN;
-            clearControlViolations(invoice);
+        if (resolved.resolution() != ExceptionResolution.OVERRIDE) {
+            return invoice;
         }
-        return invoice;
+        return clearControlViolations(invoice.withStatus(DocumentStatus.OVERRIDDEN));
     }
 
     @Override
     public DocumentState on(InvoicePostedInErp posted, DocumentState invoice) {
         String system = posted.reportingSystem().value();
-        SystemRow erp = row(invoice, system, role(invoice, system), posted);
-        erp.state = PositionState.POSTED;
-        erp.version = 1;
-        erp.reference = posted.erpDocumentNumber();
-        erp.status = erp.status == PositionStatus.POSTED_UNMATCHED ? erp.status : PositionStatus.OPEN;
-        return invoice;
+        return row(invoice, system, role(invoice, system), posted, erp -> erp.withState(PositionState.POSTED)
+                .withVersion(1).withReference(posted.erpDocumentNumber())
+                .withStatus(erp.status() == PositionStatus.POSTED_UNMATCHED ? erp.status() : PositionStatus.OPEN));
     }
 
     @Override
     public DocumentState on(InvoicePostingControlViolated violated, DocumentState invoice) {
         String system = violated.reportingSystem().value();
-        SystemRow erp = row(invoice, system, role(invoice, system), violated);
-        erp.status = PositionStatus.POSTED_UNMATCHED;
-        erp.reference = violated.erpDocumentNumber();
-        return invoice;
+        return row(invoice, system, role(invoice, system), violated, erp -> erp
+                .withStatus(PositionStatus.POSTED_UNMATCHED).withReference(violated.erpDocumentNumber()));
     }
 
     @Override
     public DocumentState on(InvoicePostingRejected rejected, DocumentState invoice) {
         String system = rejected.reportingSystem().value();
-        SystemRow erp = row(invoice, system, role(invoice, system), rejected);
-        erp.state = PositionState.REJECTED;
-        erp.rejectedVersion = 1;
-        erp.version = null;
-        erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
-        return invoice;
+        return row(invoice, system, role(invoice, system), rejected, erp -> erp.withState(PositionState.REJECTED)
+                .withRejectedVersion(1).withVersion(null)
+                .withReference(erp.reference() == null ? rejected.reasonCode() : erp.reference()));
     }
 
     /** A rejection older than the posting that followed it changes no system's position. */
@@ -223,33 +195,24 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     /** An ERP other than the routed one scheduled a payment: it is on the invoice, flagged WRONG_SYSTEM. */
     @Override
     public DocumentState on(InvoicePaymentScheduled scheduled, DocumentState invoice) {
-        if (Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
-            SystemRow erp = row(invoice, scheduled.reportingSystem().value(), SystemRole.OTHER, scheduled);
-            if (erp.state == null) {
-                erp.state = PositionState.PAYMENT_SCHEDULED;
-                erp.reference = scheduled.paymentReference();
-            }
+        if (!Boolean.TRUE.equals(scheduled.notTheRoutedErp())) {
+            return invoice;
         }
-        return invoice;
+        return row(invoice, scheduled.reportingSystem().value(), SystemRole.OTHER, scheduled, erp -> erp.state() != null
+                ? erp : erp.withState(PositionState.PAYMENT_SCHEDULED).withReference(scheduled.paymentReference()));
     }
 
     @Override
     public DocumentState on(InvoicePaymentExecuted executed, DocumentState invoice) {
-        SystemRow treasury = row(invoice, executed.reportingSystem().value(), SystemRole.TREASURY, executed);
-        treasury.state = PositionState.PAID;
-        treasury.reference = executed.paymentReference();
-        treasury.amount = executed.totalPaid().amount();
-        treasury.currency = executed.totalPaid().currency().value();
-        return invoice;
+        return row(invoice, executed.reportingSystem().value(), SystemRole.TREASURY, executed, treasury -> treasury
+                .withState(PositionState.PAID).withReference(executed.paymentReference())
+                .withAmount(executed.totalPaid()));
     }
 
     @Override
     public DocumentState on(InvoiceOverpaymentFlagged overpaid, DocumentState invoice) {
-        SystemRow treasury = row(invoice, overpaid.reportingSystem().value(), SystemRole.TREASURY, overpaid);
-        treasury.amount = overpaid.totalPaid().amount();
-        treasury.currency = overpaid.totalPaid().currency().value();
-        treasury.status = PositionStatus.OVERPAID;
-        return invoice;
+        return row(invoice, overpaid.reportingSystem().value(), SystemRole.TREASURY, overpaid, treasury -> treasury
+                .withAmount(overpaid.totalPaid()).withStatus(PositionStatus.OVERPAID));
     }
 
     /** Confirmations are the payment's document. */
@@ -269,163 +232,165 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
         return invoice;
     }
 
-    @Override
-    public DocumentState on(InvoiceControlViolated violated, DocumentState invoice) {
-        controlViolated(invoice, violated);
-        return invoice;
-    }
-
     /**
      * A finance control broken by a posting marks the posting ERP's row (STATUS_MISMATCH), one broken by a payment
      * the treasury row (another account: BANK_ACCOUNT_MISMATCH; a blocked or unapproved supplier:
      * STATUS_MISMATCH). A review flag of a recent bank-account change is no divergence: the payment matched.
      */
-    private static void controlViolated(DocumentState invoice, InvoiceControlViolated violated) {
+    @Override
+    public DocumentState on(InvoiceControlViolated violated, DocumentState invoice) {
         String system = violated.reportingSystem().value();
-        if (violated.paymentReference() == null) {
-            // Judged when the posting arrived, or at the receipt when the ERP reported first: the posting ERP's row.
-            invoice.systems.values().stream().filter(row -> row.state == PositionState.POSTED)
-                    .sorted((a, b) -> Boolean.compare(b.system.equals(system), a.system.equals(system)))
-                    .findFirst().ifPresent(erp -> erp.status = PositionStatus.POSTED_UNMATCHED);
-        } else {
-            markPayment(row(invoice, system, SystemRole.TREASURY, violated), violated.kind());
+        if (violated.paymentReference() != null) {
+            return row(invoice, system, SystemRole.TREASURY, violated, treasury -> markPayment(treasury,
+                    violated.kind()));
         }
+        // Judged when the posting arrived, or at the receipt when the ERP reported first: the posting ERP's row.
+        return invoice.systems().values().stream().filter(row -> row.state() == PositionState.POSTED)
+                .sorted((a, b) -> Boolean.compare(b.system().equals(system), a.system().equals(system)))
+                .findFirst().map(erp -> invoice.with(erp.withStatus(PositionStatus.POSTED_UNMATCHED)))
+                .orElse(invoice);
     }
 
-    private static void markPayment(SystemRow treasury, ControlKind kind) {
+    private static SystemRow markPayment(SystemRow treasury, ControlKind kind) {
         if (kind == ControlKind.PAYMENT_TO_OTHER_ACCOUNT) {
-            treasury.bankAccountMismatch = true;
-        } else if (kind != ControlKind.RECENT_BANK_ACCOUNT_CHANGE && kind != ControlKind.BENEFICIARY_NOT_REPORTED
-                && treasury.status != PositionStatus.OVERPAID) {
-            treasury.status = PositionStatus.PAID_AGAINST_CONTROL;
+            return treasury.withBankAccountMismatch(true);
         }
+        if (kind != ControlKind.RECENT_BANK_ACCOUNT_CHANGE && kind != ControlKind.BENEFICIARY_NOT_REPORTED
+                && treasury.status() != PositionStatus.OVERPAID) {
+            return treasury.withStatus(PositionStatus.PAID_AGAINST_CONTROL);
+        }
+        return treasury;
     }
 
-    /** @param regions the region of each system: an invoice known only downstream has no region of its own yet */
-    static List<OpenDivergence> invoiceDivergences(DocumentState invoice, SystemRegions regions) {
+    /**
+     * The invoice with its divergences open now, recomputed from its whole state: each ERP's role follows the
+     * routing, and a routed ERP without a row gains a PENDING one.
+     *
+     * @param regions the region of each system: an invoice known only downstream has no region of its own yet
+     */
+    static DocumentState settledInvoice(DocumentState invoice, SystemRegions regions) {
         List<OpenDivergence> open = new ArrayList<>();
-        if (!invoice.sourceKnown) {
+        if (!invoice.sourceKnown()) {
             // One flag per system that reported the invoice ahead of procurement, in that system's region.
-            invoice.systems.values().forEach(row -> open.add(new OpenDivergence(
-                    Divergence.KNOWN_ONLY_DOWNSTREAM, row.system, regions.of(row.system),
-                    invoice.firstBusinessTime, row.system + " reported the invoice before procurement did")));
-            return open;
+            invoice.systems().values().forEach(row -> open.add(new OpenDivergence(
+                    Divergence.KNOWN_ONLY_DOWNSTREAM, row.system(), regions.of(row.system()),
+                    invoice.firstBusinessTime(), row.system() + " reported the invoice before procurement did")));
+            return invoice.withDivergences(open);
         }
+        DocumentState routed = invoice.withEachSystem(row -> row.role() == SystemRole.ROUTED
+                || row.role() == SystemRole.OTHER ? row.withRole(row.system().equals(invoice.routedTo())
+                ? SystemRole.ROUTED : SystemRole.OTHER) : row);
         boolean routedSeen = false;
-        for (SystemRow row : invoice.systems.values()) {
-            if (row.role == SystemRole.ROUTED || row.role == SystemRole.OTHER) {
-                row.role = row.system.equals(invoice.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
-            }
-            if (row.role == SystemRole.ROUTED) {
+        for (SystemRow row : routed.systems().values()) {
+            if (row.role() == SystemRole.ROUTED) {
                 routedSeen = true;
                 if (!row.holdsAVersion()) {
-                    open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, row, invoice.sourceReportedAt,
-                            row.system + " has not posted the invoice"));
+                    open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, row, invoice.sourceReportedAt(),
+                            row.system() + " has not posted the invoice"));
                 }
             }
-            if (row.role == SystemRole.OTHER) {
-                open.add(flag(invoice, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to "
-                        + invoice.routedTo + " but reported by " + row.system));
+            if (row.role() == SystemRole.OTHER) {
+                open.add(flag(invoice, Divergence.WRONG_SYSTEM, row, row.businessTime(), "routed to "
+                        + invoice.routedTo() + " but reported by " + row.system()));
             }
-            if ((row.role == SystemRole.ROUTED || row.role == SystemRole.OTHER) && row.refusedItsLatest()) {
-                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, row.system
+            if ((row.role() == SystemRole.ROUTED || row.role() == SystemRole.OTHER) && row.refusedItsLatest()) {
+                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime(), row.system()
                         + " refused to post the invoice"));
             }
-            if (row.status == PositionStatus.POSTED_UNMATCHED) {
-                open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
+            if (row.status() == PositionStatus.POSTED_UNMATCHED) {
+                open.add(flag(invoice, Divergence.STATUS_MISMATCH, row, row.businessTime(), row.system()
                         + " posted the invoice against the posting control (unmatched, open exceptions or not the"
                         + " routed ERP, or a blocked or unapproved supplier)"));
             }
-            if (row.role == SystemRole.TAX && row.refusedItsLatest()) {
-                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime, "tax validation failed ("
-                        + row.reference + ")"));
+            if (row.role() == SystemRole.TAX && row.refusedItsLatest()) {
+                open.add(flag(invoice, Divergence.REJECTED, row, row.businessTime(), "tax validation failed ("
+                        + row.reference() + ")"));
             }
-            if (row.role == SystemRole.TREASURY) {
+            if (row.role() == SystemRole.TREASURY) {
                 paymentControlDivergences(invoice, row, open);
             }
-            if (row.role == SystemRole.TREASURY && row.status == PositionStatus.OVERPAID) {
-                open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
-                        + DocumentState.money(row.amount, row.currency) + " against a gross of "
-                        + DocumentState.money(invoice.amount, invoice.currency)));
+            if (row.role() == SystemRole.TREASURY && row.status() == PositionStatus.OVERPAID) {
+                open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime(), row.system() + " paid "
+                        + DocumentState.money(row.amount(), row.currency()) + " against a gross of "
+                        + DocumentState.money(invoice.amount(), invoice.currency())));
             }
         }
-        if (!routedSeen && invoice.routedTo != null) {
-            SystemRow pending = invoice.system(invoice.routedTo);
-            pending.role = SystemRole.ROUTED;
-            pending.state = PositionState.PENDING;
-            open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, pending, invoice.sourceReportedAt,
-                    invoice.routedTo + " has not posted the invoice"));
+        if (!routedSeen && invoice.routedTo() != null) {
+            SystemRow pending = routed.system(invoice.routedTo()).withRole(SystemRole.ROUTED)
+                    .withState(PositionState.PENDING);
+            routed = routed.with(pending);
+            open.add(flag(invoice, Divergence.NOT_ACKNOWLEDGED, pending, invoice.sourceReportedAt(),
+                    invoice.routedTo() + " has not posted the invoice"));
         }
-        return open;
+        return routed.withDivergences(open);
     }
 
     static List<OpenDivergence> paymentDivergences(DocumentState payment) {
         List<OpenDivergence> open = new ArrayList<>();
-        for (SystemRow row : payment.systems.values()) {
-            if (row.role == SystemRole.OTHER) {
-                open.add(flag(payment, Divergence.WRONG_SYSTEM, row, row.businessTime, row.system
+        for (SystemRow row : payment.systems().values()) {
+            if (row.role() == SystemRole.OTHER) {
+                open.add(flag(payment, Divergence.WRONG_SYSTEM, row, row.businessTime(), row.system()
                         + " sent the confirmation, but the invoice is routed to another ERP"));
             }
-            if (row.role == SystemRole.SOURCE) {
+            if (row.role() == SystemRole.SOURCE) {
                 paymentControlDivergences(payment, row, open);
             }
-            if (row.role == SystemRole.CONFIRMATION && payment.sourceKnown && !row.holdsAVersion()) {
-                open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
+            if (row.role() == SystemRole.CONFIRMATION && payment.sourceKnown() && !row.holdsAVersion()) {
+                open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt(),
                         "procurement has not acknowledged the payment confirmation"
-                                + (row.state == PositionState.DELIVERED ? " (delivered)" : " (not delivered)")));
+                                + (row.state() == PositionState.DELIVERED ? " (delivered)" : " (not delivered)")));
             }
         }
-        if (!payment.sourceKnown) {
+        if (!payment.sourceKnown()) {
             // Procurement reported a confirmation of a payment treasury has not reported: in the invoice's region.
-            payment.systems.values().stream().filter(row -> row.role == SystemRole.CONFIRMATION).forEach(row ->
-                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system, payment.region,
-                            payment.firstBusinessTime, row.system + " reported a confirmation before the payment")));
+            payment.systems().values().stream().filter(row -> row.role() == SystemRole.CONFIRMATION).forEach(row ->
+                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system(), payment.region(),
+                            payment.firstBusinessTime(),
+                            row.system() + " reported a confirmation before the payment")));
         }
         return open;
     }
 
     private static void paymentControlDivergences(DocumentState document, SystemRow row, List<OpenDivergence> open) {
-        if (row.bankAccountMismatch) {
-            open.add(flag(document, Divergence.BANK_ACCOUNT_MISMATCH, row, row.businessTime, row.system
+        if (row.bankAccountMismatch()) {
+            open.add(flag(document, Divergence.BANK_ACCOUNT_MISMATCH, row, row.businessTime(), row.system()
                     + " paid another bank account than the supplier's golden record held at the payment"));
         }
-        if (row.status == PositionStatus.PAID_AGAINST_CONTROL) {
-            open.add(flag(document, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
+        if (row.status() == PositionStatus.PAID_AGAINST_CONTROL) {
+            open.add(flag(document, Divergence.STATUS_MISMATCH, row, row.businessTime(), row.system()
                     + " paid while the supplier was blocked or not approved"));
         }
     }
 
-    private static void clearControlViolations(DocumentState invoice) {
-        invoice.systems.values().stream().filter(row -> row.status == PositionStatus.POSTED_UNMATCHED)
-                .forEach(row -> row.status = PositionStatus.OPEN);
+    private static DocumentState clearControlViolations(DocumentState invoice) {
+        return invoice.withEachSystem(row -> row.status() == PositionStatus.POSTED_UNMATCHED
+                ? row.withStatus(PositionStatus.OPEN) : row);
     }
 
     private static SystemRole role(DocumentState invoice, String system) {
-        return invoice.routedTo == null || system.equals(invoice.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
+        return invoice.routedTo() == null || system.equals(invoice.routedTo()) ? SystemRole.ROUTED : SystemRole.OTHER;
     }
 
     private static OpenDivergence flag(DocumentState document, Divergence divergence, SystemRow row, Instant since,
                                        String detail) {
-        return new OpenDivergence(divergence, row.system, document.region,
-                since == null ? document.lastBusinessTime : since, detail);
+        return new OpenDivergence(divergence, row.system(), document.region(),
+                since == null ? document.lastBusinessTime() : since, detail);
     }
 
-    private static SystemRow confirmation(DocumentState payment, InvoiceEvent event) {
-        SystemRow row = payment.systems.values().stream().filter(r -> r.role == SystemRole.CONFIRMATION).findFirst()
-                .orElseGet(() -> payment.system("PROCUREMENT"));
-        row.role = SystemRole.CONFIRMATION;
-        row.businessTime = event.occurredAt();
-        row.recordedAt = payment.lastRecordedAt;
-        return row;
+    /** The payment's procurement row (the confirmation's), touched by the event, then changed. */
+    private static DocumentState confirmation(DocumentState payment, InvoiceEvent event,
+                                              UnaryOperator<SystemRow> change) {
+        SystemRow row = payment.systems().values().stream().filter(r -> r.role() == SystemRole.CONFIRMATION)
+                .findFirst().orElseGet(() -> payment.system(PROCUREMENT));
+        return payment.with(change.apply(row.withRole(SystemRole.CONFIRMATION)
+                .touched(event.occurredAt(), payment.lastRecordedAt())));
     }
 
-    /** The system's row in the role, touched by the event (recorded when the document was touched). */
-    private static SystemRow row(DocumentState document, String system, SystemRole role, InvoiceEvent event) {
-        SystemRow row = document.system(system);
-        row.role = role;
-        row.businessTime = event.occurredAt();
-        row.recordedAt = document.lastRecordedAt;
-        return row;
+    /** The system's row in the role, touched by the event (recorded when the document was touched), then changed. */
+    private static DocumentState row(DocumentState document, String system, SystemRole role, InvoiceEvent event,
+                                     UnaryOperator<SystemRow> change) {
+        return document.withSystem(system, row -> change.apply(row.withRole(role)
+                .touched(event.occurredAt(), document.lastRecordedAt())));
     }
 
     /** The payment reference an event is about, for the payment's own document; null for the invoice's other events. */
@@ -530,63 +495,44 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
         @Override
         public DocumentState on(InvoicePaymentExecuted executed, DocumentState payment) {
             String system = executed.reportingSystem().value();
-            payment.sourceKnown = true;
-            payment.sourceSystem = system;
-            payment.status = DocumentStatus.EXECUTED;
-            payment.businessKey = executed.paymentReference();
-            payment.supplierId = executed.supplier().value();
-            payment.amount = executed.amount().amount();
-            payment.currency = executed.amount().currency().value();
-            payment.sourceReportedAt = executed.occurredAt();
-            payment.currentVersion = 1;
-            SystemRow source = row(payment, system, SystemRole.SOURCE, executed);
-            source.state = PositionState.EXECUTED;
-            source.version = 1;
-            source.reference = executed.paymentReference();
-            source.amount = executed.amount().amount();
-            source.currency = executed.amount().currency().value();
+            DocumentState changed = payment.withSourceKnown(true).withSourceSystem(system)
+                    .withStatus(DocumentStatus.EXECUTED).withBusinessKey(executed.paymentReference())
+                    .withSupplierId(executed.supplier().value()).withAmount(executed.amount())
+                    .withSourceReportedAt(executed.occurredAt()).withCurrentVersion(1);
+            changed = row(changed, system, SystemRole.SOURCE, executed, source -> source
+                    .withState(PositionState.EXECUTED).withVersion(1).withReference(executed.paymentReference())
+                    .withAmount(executed.amount()));
             // Procurement must acknowledge the confirmation; it is expected from the execution on.
-            SystemRow procurement = payment.systems.values().stream()
-                    .filter(row -> row.role == SystemRole.CONFIRMATION).findFirst().orElse(null);
-            if (procurement == null) {
-                procurement = payment.system("PROCUREMENT");
-                procurement.role = SystemRole.CONFIRMATION;
-                procurement.state = PositionState.PENDING;
-                procurement.pendingSince = executed.occurredAt();
-            }
-            return payment;
+            boolean expected = changed.systems().values().stream()
+                    .anyMatch(row -> row.role() == SystemRole.CONFIRMATION);
+            return expected ? changed : changed.withSystem(PROCUREMENT, row -> row
+                    .withRole(SystemRole.CONFIRMATION).withState(PositionState.PENDING)
+                    .withPendingSince(executed.occurredAt()));
         }
 
         @Override
         public DocumentState on(PaymentConfirmationDelivered delivered, DocumentState payment) {
+            DocumentState changed = payment;
             if (Boolean.TRUE.equals(delivered.notTheRoutedErp())) {
-                SystemRow erp = row(payment, delivered.reportingSystem().value(), SystemRole.OTHER, delivered);
-                erp.state = PositionState.DELIVERED;
-                erp.reference = delivered.paymentReference();
+                changed = row(payment, delivered.reportingSystem().value(), SystemRole.OTHER, delivered, erp -> erp
+                        .withState(PositionState.DELIVERED).withReference(delivered.paymentReference()));
             }
-            SystemRow procurement = confirmation(payment, delivered);
-            if (procurement.version == null) {
-                procurement.state = PositionState.DELIVERED;
-            }
-            procurement.reference = delivered.paymentReference();
-            return payment;
+            return confirmation(changed, delivered, procurement -> (procurement.version() == null
+                    ? procurement.withState(PositionState.DELIVERED) : procurement)
+                    .withReference(delivered.paymentReference()));
         }
 
         @Override
         public DocumentState on(PaymentConfirmationAcknowledged acknowledged, DocumentState payment) {
-            SystemRow procurement = confirmation(payment, acknowledged);
-            procurement.state = PositionState.ACKNOWLEDGED;
-            procurement.version = 1;
-            procurement.reference = acknowledged.paymentReference();
-            procurement.pendingSince = null;
-            return payment;
+            return confirmation(payment, acknowledged, procurement -> procurement
+                    .withState(PositionState.ACKNOWLEDGED).withVersion(1)
+                    .withReference(acknowledged.paymentReference()).withPendingSince(null));
         }
 
         @Override
         public DocumentState on(InvoiceControlViolated violated, DocumentState payment) {
-            SystemRow source = row(payment, violated.reportingSystem().value(), SystemRole.SOURCE, violated);
-            markPayment(source, violated.kind());
-            return payment;
+            return row(payment, violated.reportingSystem().value(), SystemRole.SOURCE, violated,
+                    source -> markPayment(source, violated.kind()));
         }
 
         // The invoice's other events name no payment, so they never reach a payment's document.

@@ -9,8 +9,8 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.ReceiptExcess;
-import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
+import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
@@ -18,21 +18,23 @@ import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
 import org.integrationledger.model.reconciliation.PositionStatus;
 import org.integrationledger.model.reconciliation.SystemRole;
-import org.integrationledger.model.shared.Money;
 import org.integrationledger.query.fold.Fold;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Rules of the reconciliation view for purchase orders: procurement is the source, the ERP the order is routed to
- * must hold its current version, and any other ERP that reports it is flagged. Each event changes a copy of the
- * order (its position in the reporting system), whose divergences are then recomputed from its whole state.
+ * must hold its current version, and any other ERP that reports it is flagged. Each event answers the order with its
+ * position in the reporting system changed, whose divergences are then recomputed from its whole state.
  */
 final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, ReconciliationState>,
         PurchaseOrderEvent.Visitor<DocumentState, DocumentState> {
+
+    private static final ReceivedBeyondOrder RECEIVED_BEYOND_ORDER = new ReceivedBeyondOrder();
 
     private final SystemRegions regions;
 
@@ -58,65 +60,42 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
 
     @Override
     public ReconciliationState apply(ReconciliationState state, PurchaseOrderEvent event, Instant recordedAt) {
-        DocumentState order = state.document().copy();
-        order.touched(event.occurredAt(), recordedAt);
-        event.accept(this, order);
-        order.refresh(divergences(order, regions));
-        return state.withDocument(order);
+        DocumentState order = event.accept(this, state.document().touched(event.occurredAt(), recordedAt));
+        return state.withDocument(settled(order, event.accept(RECEIVED_BEYOND_ORDER, null), regions));
     }
 
     @Override
     public DocumentState on(RequisitionApproved approved, DocumentState order) {
-        String system = approved.reportingSystem().value();
-        order.legalEntity = approved.legalEntity().value();
-        order.sourceSystem = system;
-        if (!order.sourceKnown) {
-            order.status = DocumentStatus.REQUISITION_APPROVED;
+        DocumentState changed = order.withLegalEntity(approved.legalEntity().value())
+                .withSourceSystem(approved.reportingSystem().value());
+        if (!order.sourceKnown()) {
+            changed = changed.withStatus(DocumentStatus.REQUISITION_APPROVED);
         }
-        SystemRow source = source(order, approved);
-        source.state = order.sourceKnown ? source.state : PositionState.REQUISITION_APPROVED;
-        source.reference = approved.requisitionNumber();
-        return order;
+        return source(changed, approved, row -> (order.sourceKnown() ? row
+                : row.withState(PositionState.REQUISITION_APPROVED)).withReference(approved.requisitionNumber()));
     }
 
     @Override
     public DocumentState on(PurchaseOrderIssued issued, DocumentState order) {
-        order.sourceKnown = true;
-        order.sourceSystem = issued.reportingSystem().value();
-        order.status = DocumentStatus.ISSUED;
-        order.supplierId = issued.supplier().value();
-        order.legalEntity = issued.legalEntity().value();
-        order.routedTo = issued.routedTo().value();
+        DocumentState changed = order.withSourceKnown(true).withSourceSystem(issued.reportingSystem().value())
+                .withStatus(DocumentStatus.ISSUED).withSupplierId(issued.supplier().value())
+                .withLegalEntity(issued.legalEntity().value()).withRoutedTo(issued.routedTo().value());
         if (issued.routing() != null) {
-            order.routingRuleVersion = issued.routing().ruleVersion();
-            order.region = issued.routing().region();
+            changed = changed.withRoutingRuleVersion(issued.routing().ruleVersion())
+                    .withRegion(issued.routing().region());
         }
-        order.currentVersion = issued.version();
-        amount(order, issued.total());
-        order.sourceReportedAt = issued.occurredAt();
-        order.versionChangedAt = issued.occurredAt();
-        SystemRow source = source(order, issued);
-        source.state = PositionState.ISSUED;
-        source.version = issued.version();
-        source.reference = issued.requisitionNumber();
-        source.amount = issued.total().amount();
-        source.currency = issued.total().currency().value();
-        return order;
+        changed = changed.withCurrentVersion(issued.version()).withAmount(issued.total())
+                .withSourceReportedAt(issued.occurredAt()).withVersionChangedAt(issued.occurredAt());
+        return source(changed, issued, row -> row.withState(PositionState.ISSUED).withVersion(issued.version())
+                .withReference(issued.requisitionNumber()).withAmount(issued.total()));
     }
 
     @Override
     public DocumentState on(PurchaseOrderAmended amended, DocumentState order) {
-        order.status = DocumentStatus.AMENDED;
-        order.currentVersion = amended.version();
-        amount(order, amended.total());
-        order.versionChangedAt = amended.occurredAt();
-        order.receivedBeyondOrder = amended.receivedBeyondOrder();
-        SystemRow source = source(order, amended);
-        source.state = PositionState.AMENDED;
-        source.version = amended.version();
-        source.amount = amended.total().amount();
-        source.currency = amended.total().currency().value();
-        return order;
+        DocumentState changed = order.withStatus(DocumentStatus.AMENDED).withCurrentVersion(amended.version())
+                .withAmount(amended.total()).withVersionChangedAt(amended.occurredAt());
+        return source(changed, amended, row -> row.withState(PositionState.AMENDED).withVersion(amended.version())
+                .withAmount(amended.total()));
     }
 
     /** A stale amendment changes nothing here: the newer version stands. */
@@ -127,14 +106,10 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
 
     @Override
     public DocumentState on(PurchaseOrderPostedInErp posted, DocumentState order) {
-        SystemRow erp = erp(order, posted);
-        erp.state = PositionState.POSTED;
-        erp.version = erp.version == null ? posted.version() : Math.max(erp.version, posted.version());
-        erp.reference = posted.erpDocumentNumber();
-        erp.amount = posted.postedTotal() == null ? null : posted.postedTotal().amount();
-        erp.currency = posted.postedTotal() == null ? null : posted.postedTotal().currency().value();
-        erp.status = PositionStatus.of(posted.erpStatus());
-        return order;
+        return erp(order, posted, row -> row.withState(PositionState.POSTED)
+                .withVersion(row.version() == null ? posted.version() : Math.max(row.version(), posted.version()))
+                .withReference(posted.erpDocumentNumber()).withAmount(posted.postedTotal())
+                .withStatus(PositionStatus.of(posted.erpStatus())));
     }
 
     /**
@@ -143,26 +118,20 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
      */
     @Override
     public DocumentState on(StalePostingAcknowledgmentRecorded stale, DocumentState order) {
-        SystemRow known = order.systems.get(stale.reportingSystem().value());
-        if (known == null || known.version == null || known.version < stale.version()) {
-            SystemRow erp = erp(order, stale);
-            erp.state = PositionState.STALE;
-            erp.version = stale.version();
-            erp.reference = stale.erpDocumentNumber();
-            erp.amount = stale.postedTotal() == null ? null : stale.postedTotal().amount();
-            erp.currency = stale.postedTotal() == null ? null : stale.postedTotal().currency().value();
-            erp.status = PositionStatus.of(stale.erpStatus());
+        SystemRow known = order.systems().get(stale.reportingSystem().value());
+        if (known != null && known.version() != null && known.version() >= stale.version()) {
+            return order;
         }
-        return order;
+        return erp(order, stale, row -> row.withState(PositionState.STALE).withVersion(stale.version())
+                .withReference(stale.erpDocumentNumber()).withAmount(stale.postedTotal())
+                .withStatus(PositionStatus.of(stale.erpStatus())));
     }
 
     @Override
     public DocumentState on(PurchaseOrderPostingRejected rejected, DocumentState order) {
-        SystemRow erp = erp(order, rejected);
-        erp.state = PositionState.REJECTED;
-        erp.rejectedVersion = rejected.version();
-        erp.reference = erp.reference == null ? rejected.reasonCode() : erp.reference;
-        return order;
+        return erp(order, rejected, row -> row.withState(PositionState.REJECTED)
+                .withRejectedVersion(rejected.version())
+                .withReference(row.reference() == null ? rejected.reasonCode() : row.reference()));
     }
 
     /**
@@ -171,16 +140,12 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
      */
     @Override
     public DocumentState on(GoodsReceived received, DocumentState order) {
-        order.receivedBeyondOrder = received.receivedBeyondOrder();
         String system = received.reportingSystem().value();
-        if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
-            SystemRow other = erp(order, received);
-            if (other.state == null) {
-                other.state = PositionState.RECEIPT_REPORTED;
-                other.reference = received.receiptNumber();
-            }
+        if (system.equals(order.sourceSystem()) || system.equals(order.routedTo())) {
+            return order;
         }
-        return order;
+        return erp(order, received, row -> row.state() != null ? row
+                : row.withState(PositionState.RECEIPT_REPORTED).withReference(received.receiptNumber()));
     }
 
     @Override
@@ -193,63 +158,72 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
         return finish(order, DocumentStatus.CLOSED, PositionState.CLOSED, closed);
     }
 
-    /** The divergences open on the order now, from its whole state (which gains a PENDING row for a silent ERP). */
-    static List<OpenDivergence> divergences(DocumentState order, SystemRegions regions) {
+    /**
+     * The order with its divergences open now, recomputed from its whole state: each ERP's role follows the routing,
+     * and a silent routed ERP gains a PENDING row.
+     *
+     * @param beyondOrder what the event said of goods received beyond the order: null when it said nothing (the open
+     *                    RECEIVED_BEYOND_ORDER flag, if any, stands), else every line then beyond the order
+     */
+    static DocumentState settled(DocumentState order, List<ReceiptExcess> beyondOrder, SystemRegions regions) {
         List<OpenDivergence> open = new ArrayList<>();
-        if (!order.sourceKnown) {
+        if (!order.sourceKnown()) {
             // One flag per system that reported the order ahead of procurement, in that system's region.
-            order.systems.values().stream().filter(row -> row.role != SystemRole.SOURCE).forEach(row ->
-                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system,
-                            regions.of(row.system), order.firstBusinessTime, row.system + " reported the order "
+            order.systems().values().stream().filter(row -> row.role() != SystemRole.SOURCE).forEach(row ->
+                    open.add(new OpenDivergence(Divergence.KNOWN_ONLY_DOWNSTREAM, row.system(),
+                            regions.of(row.system()), order.firstBusinessTime(), row.system() + " reported the order "
                             + "before procurement issued it")));
-            return open;
+            return order.withDivergences(open);
         }
-        boolean finished = order.status != null && order.status.finished();
-        for (SystemRow row : order.systems.values()) {
-            if (row.role == SystemRole.SOURCE) {
+        boolean finished = order.status() != null && order.status().finished();
+        DocumentState routed = order.withEachSystem(row -> row.role() == SystemRole.SOURCE ? row
+                : row.withRole(row.system().equals(order.routedTo()) ? SystemRole.ROUTED : SystemRole.OTHER));
+        for (SystemRow row : routed.systems().values()) {
+            if (row.role() == SystemRole.SOURCE) {
                 continue;
             }
-            row.role = row.system.equals(order.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
-            boolean routed = row.role == SystemRole.ROUTED;
-            if (routed && !row.holdsAVersion() && !finished) {
-                open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, row, order.sourceReportedAt,
-                        row.system + " has not acknowledged the order"));
+            boolean isRouted = row.role() == SystemRole.ROUTED;
+            if (isRouted && !row.holdsAVersion() && !finished) {
+                open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, row, order.sourceReportedAt(),
+                        row.system() + " has not acknowledged the order"));
             }
-            if (routed && row.holdsAVersion() && row.version < order.currentVersion && !finished) {
-                open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt, row.system + " holds version "
-                        + row.version + ", procurement is at version " + order.currentVersion
-                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)"
+            if (isRouted && row.holdsAVersion() && row.version() < order.currentVersion() && !finished) {
+                open.add(flag(order, Divergence.VERSION_BEHIND, row, order.versionChangedAt(), row.system()
+                        + " holds version " + row.version() + ", procurement is at version " + order.currentVersion()
+                        + (row.state() == PositionState.STALE ? " (acknowledged late, after a newer version existed)"
                         : "")));
             }
             if (row.refusedItsLatest()) {
-                open.add(flag(order, Divergence.REJECTED, row, row.businessTime, row.system + " refused version "
-                        + row.rejectedVersion));
+                open.add(flag(order, Divergence.REJECTED, row, row.businessTime(), row.system() + " refused version "
+                        + row.rejectedVersion()));
             }
-            if (!routed && (row.holdsAVersion() || row.rejectedVersion != null
-                    || row.state == PositionState.RECEIPT_REPORTED)) {
-                open.add(flag(order, Divergence.WRONG_SYSTEM, row, row.businessTime, "routed to " + order.routedTo
-                        + " but reported by " + row.system));
+            if (!isRouted && (row.holdsAVersion() || row.rejectedVersion() != null
+                    || row.state() == PositionState.RECEIPT_REPORTED)) {
+                open.add(flag(order, Divergence.WRONG_SYSTEM, row, row.businessTime(), "routed to "
+                        + order.routedTo() + " but reported by " + row.system()));
             }
-            if (row.holdsAVersion() && row.amount != null && row.version == order.currentVersion
-                    && (!row.currency.equals(order.currency) || row.amount.compareTo(order.amount) != 0)) {
-                open.add(flag(order, Divergence.AMOUNT_MISMATCH, row, later(row.businessTime, order.versionChangedAt),
-                        row.system + " holds " + DocumentState.money(row.amount, row.currency) + ", procurement "
-                        + DocumentState.money(order.amount, order.currency)));
+            if (row.holdsAVersion() && row.amount() != null && row.version() == order.currentVersion()
+                    && (!row.currency().equals(order.currency()) || row.amount().compareTo(order.amount()) != 0)) {
+                open.add(flag(order, Divergence.AMOUNT_MISMATCH, row, later(row.businessTime(),
+                        order.versionChangedAt()), row.system() + " holds "
+                        + DocumentState.money(row.amount(), row.currency()) + ", procurement "
+                        + DocumentState.money(order.amount(), order.currency())));
             }
-            if (row.holdsAVersion() && statusDiffers(order.status, row.status)) {
-                open.add(flag(order, Divergence.STATUS_MISMATCH, row, later(row.businessTime, order.statusChangedAt),
-                        "procurement: " + order.status + ", " + row.system + ": " + row.status));
+            if (row.holdsAVersion() && statusDiffers(order.status(), row.status())) {
+                open.add(flag(order, Divergence.STATUS_MISMATCH, row, later(row.businessTime(),
+                        order.statusChangedAt()), "procurement: " + order.status() + ", " + row.system() + ": "
+                        + row.status()));
             }
         }
-        open.addAll(receivedBeyondOrder(order));
-        if (order.routedTo != null && !finished && !order.systems.containsKey(order.routedTo)) {
-            SystemRow pending = order.system(order.routedTo);
-            pending.role = SystemRole.ROUTED;
-            pending.state = PositionState.PENDING;
-            open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, pending, order.sourceReportedAt,
-                    order.routedTo + " has not acknowledged the order"));
+        open.addAll(receivedBeyondOrder(order, beyondOrder));
+        if (order.routedTo() != null && !finished && !order.systems().containsKey(order.routedTo())) {
+            SystemRow pending = new SystemRow(order.routedTo()).withRole(SystemRole.ROUTED)
+                    .withState(PositionState.PENDING);
+            routed = routed.with(pending);
+            open.add(flag(order, Divergence.NOT_ACKNOWLEDGED, pending, order.sourceReportedAt(),
+                    order.routedTo() + " has not acknowledged the order"));
         }
-        return open;
+        return routed.withDivergences(open);
     }
 
     /**
@@ -257,16 +231,16 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
      * the receipt or amendment that left them so until one that does not; events that say nothing of receipts leave
      * the flag as it stands.
      */
-    private static List<OpenDivergence> receivedBeyondOrder(DocumentState order) {
-        if (order.receivedBeyondOrder == null) {
-            return order.divergences.values().stream()
+    private static List<OpenDivergence> receivedBeyondOrder(DocumentState order, List<ReceiptExcess> beyondOrder) {
+        if (beyondOrder == null) {
+            return order.divergences().values().stream()
                     .filter(open -> open.flag() == Divergence.RECEIVED_BEYOND_ORDER).toList();
         }
-        if (order.receivedBeyondOrder.isEmpty()) {
+        if (beyondOrder.isEmpty()) {
             return List.of();
         }
-        return List.of(new OpenDivergence(Divergence.RECEIVED_BEYOND_ORDER, order.sourceSystem, order.region,
-                order.lastBusinessTime, "received beyond the order: " + order.receivedBeyondOrder.stream()
+        return List.of(new OpenDivergence(Divergence.RECEIVED_BEYOND_ORDER, order.sourceSystem(), order.region(),
+                order.lastBusinessTime(), "received beyond the order: " + beyondOrder.stream()
                 .map(ReceiptExcess::describe).collect(Collectors.joining("; "))));
     }
 
@@ -280,8 +254,8 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
 
     private static OpenDivergence flag(DocumentState order, Divergence divergence, SystemRow row, Instant since,
                                        String detail) {
-        return new OpenDivergence(divergence, row.system, order.region, since == null ? order.lastBusinessTime : since,
-                detail);
+        return new OpenDivergence(divergence, row.system(), order.region(),
+                since == null ? order.lastBusinessTime() : since, detail);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -293,32 +267,76 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
 
     private static DocumentState finish(DocumentState order, DocumentStatus status, PositionState state,
                                         PurchaseOrderEvent event) {
-        order.status = status;
-        order.statusChangedAt = event.occurredAt();
-        source(order, event).state = state;
-        return order;
-    }
-
-    private static void amount(DocumentState order, Money total) {
-        order.amount = total.amount();
-        order.currency = total.currency().value();
+        return source(order.withStatus(status, event.occurredAt()), event, row -> row.withState(state));
     }
 
     /** The reporting system's row as procurement's, touched by the event (recorded when the order was touched). */
-    private static SystemRow source(DocumentState order, PurchaseOrderEvent event) {
-        SystemRow row = order.system(event.reportingSystem().value());
-        row.role = SystemRole.SOURCE;
-        row.businessTime = event.occurredAt();
-        row.recordedAt = order.lastRecordedAt;
-        return row;
+    private static DocumentState source(DocumentState order, PurchaseOrderEvent event,
+                                        UnaryOperator<SystemRow> change) {
+        return order.withSystem(event.reportingSystem().value(), row -> change.apply(row.withRole(SystemRole.SOURCE)
+                .touched(event.occurredAt(), order.lastRecordedAt())));
     }
 
-    private static SystemRow erp(DocumentState order, PurchaseOrderEvent event) {
+    private static DocumentState erp(DocumentState order, PurchaseOrderEvent event, UnaryOperator<SystemRow> change) {
         String system = event.reportingSystem().value();
-        SystemRow row = order.system(system);
-        row.role = system.equals(order.routedTo) ? SystemRole.ROUTED : SystemRole.OTHER;
-        row.businessTime = event.occurredAt();
-        row.recordedAt = order.lastRecordedAt;
-        return row;
+        return order.withSystem(system, row -> change.apply(row.withRole(system.equals(order.routedTo())
+                ? SystemRole.ROUTED : SystemRole.OTHER).touched(event.occurredAt(), order.lastRecordedAt())));
+    }
+
+    /**
+     * What an event says of goods received beyond the order: null when it says nothing of receipts, else every line
+     * then beyond the order (empty: none).
+     */
+    private static final class ReceivedBeyondOrder implements PurchaseOrderEvent.Visitor<List<ReceiptExcess>, Void> {
+
+        @Override
+        public List<ReceiptExcess> on(GoodsReceived received, Void none) {
+            return received.receivedBeyondOrder();
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderAmended amended, Void none) {
+            return amended.receivedBeyondOrder();
+        }
+
+        @Override
+        public List<ReceiptExcess> on(RequisitionApproved event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderIssued event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(StaleAmendmentRecorded event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderPostedInErp event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(StalePostingAcknowledgmentRecorded event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderPostingRejected event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderCancelled event, Void none) {
+            return null;
+        }
+
+        @Override
+        public List<ReceiptExcess> on(PurchaseOrderClosed event, Void none) {
+            return null;
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.integrationledger.query.paging.PagingSettings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
@@ -51,8 +52,10 @@ class ReconciliationQueries {
         this.paging = paging;
     }
 
+    // One snapshot for a document's three tables: read statement by statement, a batch committing between them
+    // answered its systems from before the batch and its divergences from after.
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ReconciliationEntry> handle(FindReconciliationEntry query) {
         List<ReconciliationEntry> found = entries(List.of(new Key(query.documentType().name(), query.documentId())),
                 query.asOf());
@@ -60,7 +63,7 @@ class ReconciliationQueries {
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReconciliationPage handle(FindReconciliationEntries query) {
         ReconciliationFilter filter = query.filter();
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -237,25 +240,19 @@ class ReconciliationQueries {
                 .addValue("ids", keys.stream().map(Key::id).toArray(String[]::new));
         String in = " x JOIN unnest(CAST(:types AS text[]), CAST(:ids AS text[])) AS k(type, id)"
                 + " ON x.document_type = k.type AND x.document_id = k.id";
-        Map<Key, DocumentState> documents = new LinkedHashMap<>();
+        Map<DocumentKey, ReconciliationTable.Loading> documents = new LinkedHashMap<>();
         jdbc.query("SELECT x.* FROM reconciliation_document" + in, params, (ResultSet rs) -> {
-            DocumentState document = ReconciliationTable.document(rs);
-            documents.put(new Key(document.type.name(), document.id), document);
+            ReconciliationTable.Loading document = new ReconciliationTable.Loading(ReconciliationTable.document(rs));
+            documents.put(document.key(), document);
         });
-        jdbc.query("SELECT x.* FROM reconciliation_system" + in, params, (ResultSet rs) -> {
-            DocumentState document = documents.get(key(rs));
-            if (document != null) {
-                document.systems.put(rs.getString("system_id"), ReconciliationTable.system(rs));
-            }
-        });
-        jdbc.query("SELECT x.* FROM reconciliation_flag" + in, params, (ResultSet rs) -> {
-            DocumentState document = documents.get(key(rs));
-            if (document != null) {
-                OpenDivergence divergence = ReconciliationTable.divergence(rs);
-                document.divergences.put(divergence.key(), divergence);
-            }
-        });
-        List<ReconciliationEntry> entries = keys.stream().map(documents::get).filter(Objects::nonNull)
+        jdbc.query("SELECT x.* FROM reconciliation_system" + in, params,
+                (ResultSet rs) -> ReconciliationTable.Loading.system(documents, rs));
+        jdbc.query("SELECT x.* FROM reconciliation_flag" + in, params,
+                (ResultSet rs) -> ReconciliationTable.Loading.divergence(documents, rs));
+        Map<Key, DocumentState> loaded = new HashMap<>();
+        ReconciliationTable.Loading.loaded(documents.values())
+                .forEach(document -> loaded.put(new Key(document.type().name(), document.id()), document));
+        List<ReconciliationEntry> entries = keys.stream().map(loaded::get).filter(Objects::nonNull)
                 .map(document -> document.toEntry(asOf)).toList();
         return withParkedIn(entries);
     }

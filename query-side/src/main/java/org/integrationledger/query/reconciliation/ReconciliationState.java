@@ -41,7 +41,7 @@ record ReconciliationState(DocumentState document, SortedMap<String, DocumentSta
     }
 
     String key() {
-        return key(document.type, document.id);
+        return key(document.type(), document.id());
     }
 
     /** The document, then its payments in id order. */
@@ -55,7 +55,7 @@ record ReconciliationState(DocumentState document, SortedMap<String, DocumentSta
 
     ReconciliationState withPayment(DocumentState payment) {
         TreeMap<String, DocumentState> changed = new TreeMap<>(payments);
-        changed.put(payment.id, payment);
+        changed.put(payment.id(), payment);
         return new ReconciliationState(document, changed, duplicates);
     }
 

@@ -29,6 +29,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -58,26 +59,23 @@ class ReconciliationTable {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        DocumentState document = found.get(0);
-        jdbc.query("SELECT * FROM reconciliation_system WHERE document_type = ? AND document_id = ?",
-                (rs, n) -> document.systems.put(rs.getString("system_id"), system(rs)), type.name(), id);
-        jdbc.query("SELECT * FROM reconciliation_flag WHERE document_type = ? AND document_id = ?", (rs, n) -> {
-            OpenDivergence divergence = divergence(rs);
-            return document.divergences.put(divergence.key(), divergence);
-        }, type.name(), id);
-        return Optional.of(document);
+        List<SystemRow> systems = jdbc.query("SELECT * FROM reconciliation_system WHERE document_type = ? "
+                + "AND document_id = ?", (rs, n) -> system(rs), type.name(), id);
+        List<OpenDivergence> divergences = jdbc.query("SELECT * FROM reconciliation_flag WHERE document_type = ? "
+                + "AND document_id = ?", (rs, n) -> divergence(rs), type.name(), id);
+        return Optional.of(found.get(0).loaded(systems, divergences));
     }
 
     /** An invoice's payments, each its own document, in id order. */
     List<DocumentState> payments(String invoiceId) {
-        return documents("document_type = 'PAYMENT' AND parent_key = ?", invoiceId);
+        return documents("document_type = ? AND parent_key = ?", DocumentType.PAYMENT.name(), invoiceId);
     }
 
     /** The documents {@code where} selects (on {@code reconciliation_document}), with their systems and flags. */
     private List<DocumentState> documents(String where, Object... arguments) {
-        Map<DocumentKey, DocumentState> found = new LinkedHashMap<>();
+        Map<DocumentKey, Loading> found = new LinkedHashMap<>();
         jdbc.query("SELECT * FROM reconciliation_document WHERE " + where + " ORDER BY document_id", (ResultSet rs) -> {
-            DocumentState document = document(rs);
+            Loading document = new Loading(document(rs));
             found.put(document.key(), document);
         }, arguments);
         if (found.isEmpty()) {
@@ -85,20 +83,54 @@ class ReconciliationTable {
         }
         String ofThem = " WHERE (document_type, document_id) IN (SELECT document_type, document_id"
                 + " FROM reconciliation_document WHERE " + where + ")";
-        jdbc.query("SELECT * FROM reconciliation_system" + ofThem, (ResultSet rs) -> {
-            DocumentState document = found.get(key(rs));
+        jdbc.query("SELECT * FROM reconciliation_system" + ofThem, (ResultSet rs) -> Loading.system(found, rs),
+                arguments);
+        jdbc.query("SELECT * FROM reconciliation_flag" + ofThem, (ResultSet rs) -> Loading.divergence(found, rs),
+                arguments);
+        return Loading.loaded(found.values());
+    }
+
+    /**
+     * A document being read from the tables: its row first, then its systems' and flags' rows as they come; the
+     * state is made once all are read ({@link DocumentState#loaded}).
+     */
+    static final class Loading {
+
+        private final DocumentState document;
+        private final List<SystemRow> systems = new ArrayList<>();
+        private final List<OpenDivergence> divergences = new ArrayList<>();
+
+        Loading(DocumentState document) {
+            this.document = document;
+        }
+
+        DocumentKey key() {
+            return document.key();
+        }
+
+        /** Adds the system row {@code rs} is at to its document, if that is among {@code loading}. */
+        static void system(Map<DocumentKey, Loading> loading, ResultSet rs) throws SQLException {
+            Loading document = loading.get(ReconciliationTable.key(rs));
             if (document != null) {
-                document.systems.put(rs.getString("system_id"), system(rs));
+                document.systems.add(ReconciliationTable.system(rs));
             }
-        }, arguments);
-        jdbc.query("SELECT * FROM reconciliation_flag" + ofThem, (ResultSet rs) -> {
-            DocumentState document = found.get(key(rs));
+        }
+
+        /** Adds the flag row {@code rs} is at to its document, if that is among {@code loading}. */
+        static void divergence(Map<DocumentKey, Loading> loading, ResultSet rs) throws SQLException {
+            Loading document = loading.get(ReconciliationTable.key(rs));
             if (document != null) {
-                OpenDivergence divergence = divergence(rs);
-                document.divergences.put(divergence.key(), divergence);
+                document.divergences.add(ReconciliationTable.divergence(rs));
             }
-        }, arguments);
-        return new ArrayList<>(found.values());
+        }
+
+        DocumentState loaded() {
+            return document.loaded(systems, divergences);
+        }
+
+        static List<DocumentState> loaded(Collection<Loading> loading) {
+            return loading.stream().map(Loading::loaded).toList();
+        }
     }
 
     /** The columns of {@link #documentRow}, {@link #systemRows} and {@link #flagRows}, in their order. */
@@ -169,8 +201,8 @@ class ReconciliationTable {
         Map<DocumentKey, List<DivergenceCountTable.Flag>> before = new HashMap<>();
         List<Object> keys = new ArrayList<>();
         flagged.forEach(d -> {
-            keys.add(d.type.name());
-            keys.add(d.id);
+            keys.add(d.type().name());
+            keys.add(d.id());
         });
         jdbc.query("DELETE FROM reconciliation_flag WHERE (document_type, document_id) IN ("
                         + String.join(", ", Collections.nCopies(flagged.size(), "(?, ?)"))
@@ -183,8 +215,8 @@ class ReconciliationTable {
         jdbc.batchUpdate(INSERT_FLAG, flagged.stream().flatMap(d -> flagRows(d).stream()).toList());
         for (DocumentState d : flagged) {
             counts.changed(before.getOrDefault(d.key(), List.of()),
-                    d.divergences.values().stream().map(f -> new DivergenceCountTable.Flag(f.flag().name(),
-                            f.system(), f.region(), d.type.name(), d.legalEntity)).toList());
+                    d.divergences().values().stream().map(f -> new DivergenceCountTable.Flag(f.flag().name(),
+                            f.system(), f.region(), d.type().name(), d.legalEntity())).toList());
         }
     }
 
@@ -205,8 +237,8 @@ class ReconciliationTable {
         if (documents.isEmpty()) {
             return;
         }
-        String[] types = documents.stream().map(d -> d.type.name()).toArray(String[]::new);
-        String[] ids = documents.stream().map(d -> d.id).toArray(String[]::new);
+        String[] types = documents.stream().map(d -> d.type().name()).toArray(String[]::new);
+        String[] ids = documents.stream().map(DocumentState::id).toArray(String[]::new);
         for (ShadowTable table : rebuilt) {
             jdbc.update("DELETE FROM " + table.name() + " WHERE (document_type, document_id) IN "
                     + "(SELECT * FROM unnest(?::text[], ?::text[]))", types, ids);
@@ -249,25 +281,26 @@ class ReconciliationTable {
     }
 
     private static Object[] documentRow(DocumentState d) {
-        return new Object[]{d.type.name(), d.id, Texts.cut(d.businessKey, 128), d.parentKey, d.supplierId,
-                d.legalEntity, d.region, d.sourceSystem, name(d.status), d.currentVersion, d.routedTo, d.routingRuleVersion,
-                d.amount, d.currency, d.sourceKnown, ts(d.sourceReportedAt), ts(d.versionChangedAt),
-                ts(d.statusChangedAt), ts(d.firstBusinessTime), ts(d.lastBusinessTime), ts(d.lastRecordedAt),
-                ts(d.divergentSince())};
+        return new Object[]{d.type().name(), d.id(), Texts.cut(d.businessKey(), 128), d.parentKey(), d.supplierId(),
+                d.legalEntity(), d.region(), d.sourceSystem(), name(d.status()), d.currentVersion(), d.routedTo(),
+                d.routingRuleVersion(), d.amount(), d.currency(), d.sourceKnown(), ts(d.sourceReportedAt()),
+                ts(d.versionChangedAt()), ts(d.statusChangedAt()), ts(d.firstBusinessTime()),
+                ts(d.lastBusinessTime()), ts(d.lastRecordedAt()), ts(d.divergentSince())};
     }
 
     // Texts from connectors are cut to the column, so a long reference can never block the projection.
     private static List<Object[]> systemRows(DocumentState d) {
-        return d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, name(s.role),
-                name(s.state), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
-                s.amount, s.currency, name(s.status),
-                s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
+        return d.systems().values().stream().map(s -> new Object[]{d.type().name(), d.id(), s.system(),
+                name(s.role()), name(s.state()), s.version(), s.expectedVersion(), s.rejectedVersion(),
+                Texts.cut(s.reference(), 128), s.amount(), s.currency(), name(s.status()), s.region(),
+                ts(s.pendingSince()), s.bankAccountMismatch(), ts(s.businessTime()), ts(s.recordedAt())})
                 .toList();
     }
 
     private static List<Object[]> flagRows(DocumentState d) {
-        return d.divergences.values().stream().map(f -> new Object[]{d.type.name(), d.id, f.flag().name(),
-                f.system(), f.region(), d.legalEntity, ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)}).toList();
+        return d.divergences().values().stream().map(f -> new Object[]{d.type().name(), d.id(), f.flag().name(),
+                f.system(), f.region(), d.legalEntity(), ts(f.since()), Texts.cut(f.detail(), Texts.DETAIL)})
+                .toList();
     }
 
     /**
@@ -298,9 +331,9 @@ class ReconciliationTable {
     }
 
     private List<DocumentState> chunkAfter(DocumentState last) {
-        Map<DocumentKey, DocumentState> chunk = new LinkedHashMap<>();
+        Map<DocumentKey, Loading> chunk = new LinkedHashMap<>();
         RowCallbackHandler collect = rs -> {
-            DocumentState document = document(rs);
+            Loading document = new Loading(document(rs));
             chunk.put(document.key(), document);
         };
         if (last == null) {
@@ -308,7 +341,8 @@ class ReconciliationTable {
                     + REBUILD_BATCH, collect);
         } else {
             jdbc.query("SELECT * FROM reconciliation_document WHERE (document_type, document_id) > (?, ?) "
-                    + "ORDER BY document_type, document_id LIMIT " + REBUILD_BATCH, collect, last.type.name(), last.id);
+                    + "ORDER BY document_type, document_id LIMIT " + REBUILD_BATCH, collect, last.type().name(),
+                    last.id());
         }
         if (chunk.isEmpty()) {
             return List.of();
@@ -316,25 +350,16 @@ class ReconciliationTable {
         // Per document type, an id range: a plain range on the key's index. A range of (type, id) row values
         // instead made PostgreSQL scan the whole table for every chunk (570,000 rows, 150 ms, 300 times at 1 M events).
         Map<DocumentType, String[]> ranges = new LinkedHashMap<>();
-        chunk.values().forEach(d -> ranges.computeIfAbsent(d.type, t -> new String[]{d.id, d.id})[1] = d.id);
+        chunk.keySet().forEach(k -> ranges.computeIfAbsent(k.type(), t -> new String[]{k.id(), k.id()})[1] = k.id());
         ranges.forEach((type, range) -> {
             Object[] arguments = {type.name(), range[0], range[1]};
             String inRange = " WHERE document_type = ? AND document_id >= ? AND document_id <= ?";
-            jdbc.query("SELECT * FROM reconciliation_system" + inRange, (ResultSet rs) -> {
-                DocumentState document = chunk.get(key(rs));
-                if (document != null) {
-                    document.systems.put(rs.getString("system_id"), system(rs));
-                }
-            }, arguments);
-            jdbc.query("SELECT * FROM reconciliation_flag" + inRange, (ResultSet rs) -> {
-                DocumentState document = chunk.get(key(rs));
-                if (document != null) {
-                    OpenDivergence divergence = divergence(rs);
-                    document.divergences.put(divergence.key(), divergence);
-                }
-            }, arguments);
+            jdbc.query("SELECT * FROM reconciliation_system" + inRange, (ResultSet rs) -> Loading.system(chunk, rs),
+                    arguments);
+            jdbc.query("SELECT * FROM reconciliation_flag" + inRange, (ResultSet rs) -> Loading.divergence(chunk, rs),
+                    arguments);
         });
-        return new ArrayList<>(chunk.values());
+        return Loading.loaded(chunk.values());
     }
 
     private static DocumentKey key(ResultSet rs) throws SQLException {
@@ -349,48 +374,27 @@ class ReconciliationTable {
         jdbc.update("DELETE FROM reconciliation_document");
     }
 
+    /** A document's own row, without its systems and flags. */
     static DocumentState document(ResultSet rs) throws SQLException {
-        DocumentState d = new DocumentState(DocumentType.valueOf(rs.getString("document_type")),
-                rs.getString("document_id"));
-        d.businessKey = rs.getString("business_key");
-        d.parentKey = rs.getString("parent_key");
-        d.supplierId = rs.getString("supplier_id");
-        d.legalEntity = rs.getString("legal_entity");
-        d.region = rs.getString("region");
-        d.sourceSystem = rs.getString("source_system");
-        d.status = constant(DocumentStatus.class, rs.getString("status"));
-        d.currentVersion = rs.getInt("current_version");
-        d.routedTo = rs.getString("routed_to");
-        d.routingRuleVersion = (Integer) rs.getObject("routing_rule_version");
-        d.amount = rs.getBigDecimal("amount");
-        d.currency = rs.getString("currency");
-        d.sourceKnown = rs.getBoolean("source_known");
-        d.sourceReportedAt = instant(rs, "source_reported_at");
-        d.versionChangedAt = instant(rs, "version_changed_at");
-        d.statusChangedAt = instant(rs, "status_changed_at");
-        d.firstBusinessTime = instant(rs, "first_business_time");
-        d.lastBusinessTime = instant(rs, "last_business_time");
-        d.lastRecordedAt = instant(rs, "last_recorded_at");
-        return d;
+        return new DocumentState(DocumentType.valueOf(rs.getString("document_type")), rs.getString("document_id"),
+                rs.getString("business_key"), rs.getString("parent_key"), rs.getString("supplier_id"),
+                rs.getString("legal_entity"), rs.getString("region"), rs.getString("source_system"),
+                constant(DocumentStatus.class, rs.getString("status")), rs.getInt("current_version"),
+                rs.getString("routed_to"), (Integer) rs.getObject("routing_rule_version"), rs.getBigDecimal("amount"),
+                rs.getString("currency"), rs.getBoolean("source_known"), instant(rs, "source_reported_at"),
+                instant(rs, "version_changed_at"), instant(rs, "status_changed_at"),
+                instant(rs, "first_business_time"), instant(rs, "last_business_time"),
+                instant(rs, "last_recorded_at"), new TreeMap<>(), new LinkedHashMap<>());
     }
 
     static SystemRow system(ResultSet rs) throws SQLException {
-        SystemRow s = new SystemRow(rs.getString("system_id"));
-        s.role = constant(SystemRole.class, rs.getString("role"));
-        s.state = constant(PositionState.class, rs.getString("state"));
-        s.version = (Integer) rs.getObject("acknowledged_version");
-        s.expectedVersion = (Integer) rs.getObject("expected_version");
-        s.rejectedVersion = (Integer) rs.getObject("rejected_version");
-        s.reference = rs.getString("reference");
-        s.amount = rs.getBigDecimal("amount");
-        s.currency = rs.getString("currency");
-        s.status = constant(PositionStatus.class, rs.getString("status"));
-        s.region = rs.getString("region");
-        s.pendingSince = instant(rs, "pending_since");
-        s.bankAccountMismatch = rs.getBoolean("bank_account_mismatch");
-        s.businessTime = instant(rs, "business_time");
-        s.recordedAt = instant(rs, "recorded_at");
-        return s;
+        return new SystemRow(rs.getString("system_id"), constant(SystemRole.class, rs.getString("role")),
+                constant(PositionState.class, rs.getString("state")), (Integer) rs.getObject("acknowledged_version"),
+                (Integer) rs.getObject("expected_version"), (Integer) rs.getObject("rejected_version"),
+                rs.getString("reference"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                constant(PositionStatus.class, rs.getString("status")), rs.getString("region"),
+                instant(rs, "pending_since"), rs.getBoolean("bank_account_mismatch"), instant(rs, "business_time"),
+                instant(rs, "recorded_at"));
     }
 
     static OpenDivergence divergence(ResultSet rs) throws SQLException {

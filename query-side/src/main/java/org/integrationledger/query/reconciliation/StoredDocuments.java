@@ -77,10 +77,11 @@ final class StoredDocuments implements LiveStates<ReconciliationState> {
             change.state().documents().forEach(document -> {
                 DocumentState was = stored.get(document.key());
                 if (was == document) {
-                    return; // the folds copy what they change, so the same instance is unchanged
+                    // States are immutable and a fold answers a new one for what it changes: the same one is unchanged.
+                    return;
                 }
                 changed.put(document.key(), document);
-                if (!document.divergences.equals(was == null ? Map.of() : was.divergences)) {
+                if (!document.divergences().equals(was == null ? Map.of() : was.divergences())) {
                     flagsChanged.add(document.key());
                 }
             });

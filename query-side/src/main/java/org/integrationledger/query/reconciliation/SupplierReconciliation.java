@@ -27,11 +27,12 @@ import org.integrationledger.query.fold.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Rules of the reconciliation view for suppliers: the golden-record owner is the source of each version, and every
  * propagation target must acknowledge the version it was sent, holding the golden record's bank account. Each event
- * changes a copy of the supplier, whose divergences are then recomputed from its whole state; a duplicate request
+ * answers the supplier changed, whose divergences are then recomputed from its whole state; a duplicate request
  * caught on the supplier is kept with it ({@link DuplicatesCaught}).
  */
 final class SupplierReconciliation implements Fold<SupplierEvent, ReconciliationState>,
@@ -61,56 +62,44 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
 
     @Override
     public ReconciliationState apply(ReconciliationState state, SupplierEvent event, Envelope recorded) {
-        DocumentState supplier = state.document().copy();
-        supplier.touched(event.occurredAt(), recorded.recordedAt());
-        supplier.supplierId = supplier.id;
-        event.accept(this, supplier);
-        supplier.refresh(divergences(supplier));
-        return state.withDocument(supplier).withDuplicates(
+        DocumentState touched = state.document().touched(event.occurredAt(), recorded.recordedAt());
+        DocumentState supplier = event.accept(this, touched.withSupplierId(touched.id()));
+        return state.withDocument(supplier.withDivergences(divergences(supplier))).withDuplicates(
                 event.accept(duplicates, new DuplicatesCaught.Caught(state.duplicates(), recorded)));
     }
 
     @Override
     public DocumentState on(SupplierRequested requested, DocumentState supplier) {
-        supplier.status = DocumentStatus.REQUESTED;
-        supplier.sourceSystem = requested.reportingSystem().value();
+        DocumentState changed = supplier.withStatus(DocumentStatus.REQUESTED)
+                .withSourceSystem(requested.reportingSystem().value());
         if (!requested.requestingLegalEntities().isEmpty()) {
-            supplier.legalEntity = requested.requestingLegalEntities().get(0).value();
+            changed = changed.withLegalEntity(requested.requestingLegalEntities().get(0).value());
         }
-        SystemRow requester = row(supplier, requested.reportingSystem().value(), requested);
-        if (requester.role == null) {
-            requester.role = SystemRole.REQUESTER;
-        }
-        requester.state = PositionState.REQUESTED;
-        return supplier;
+        return row(changed, requested.reportingSystem().value(), requested, row -> (row.role() == null
+                ? row.withRole(SystemRole.REQUESTER) : row).withState(PositionState.REQUESTED));
     }
 
     @Override
     public DocumentState on(SupplierRequestApproved approved, DocumentState supplier) {
-        supplier.status = DocumentStatus.APPROVED;
-        return supplier;
+        return supplier.withStatus(DocumentStatus.APPROVED);
     }
 
     @Override
     public DocumentState on(SupplierRequestRejected rejected, DocumentState supplier) {
-        supplier.status = DocumentStatus.REJECTED;
-        return supplier;
+        return supplier.withStatus(DocumentStatus.REJECTED);
     }
 
     @Override
     public DocumentState on(GoldenRecordCreated created, DocumentState supplier) {
-        supplier.sourceKnown = true;
-        supplier.status = DocumentStatus.ACTIVE;
-        supplier.sourceSystem = created.owner().value();
-        supplier.businessKey = created.vendorNumber();
-        version(supplier, created.version(), created.owner().value(), created).reference = created.vendorNumber();
-        return supplier;
+        DocumentState changed = supplier.withSourceKnown(true).withStatus(DocumentStatus.ACTIVE)
+                .withSourceSystem(created.owner().value()).withBusinessKey(created.vendorNumber());
+        return version(changed, created.version(), created.owner().value(), created,
+                row -> row.withReference(created.vendorNumber()));
     }
 
     @Override
     public DocumentState on(SupplierDetailsChanged changed, DocumentState supplier) {
-        version(supplier, changed.version(), changed.reportingSystem().value(), changed);
-        return supplier;
+        return version(supplier, changed.version(), changed.reportingSystem().value(), changed, row -> row);
     }
 
     /** A proposal is not a version yet: only its approval is. */
@@ -121,38 +110,38 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
 
     @Override
     public DocumentState on(BankAccountChangeApproved approved, DocumentState supplier) {
-        version(supplier, approved.version(), approved.reportingSystem().value(), approved);
-        return supplier;
+        return version(supplier, approved.version(), approved.reportingSystem().value(), approved, row -> row);
     }
 
     @Override
     public DocumentState on(SupplierBlocked blocked, DocumentState supplier) {
-        supplier.status = DocumentStatus.BLOCKED;
-        version(supplier, blocked.version(), blocked.reportingSystem().value(), blocked);
-        return supplier;
+        return version(supplier.withStatus(DocumentStatus.BLOCKED), blocked.version(),
+                blocked.reportingSystem().value(), blocked, row -> row);
     }
 
     @Override
     public DocumentState on(SupplierUnblocked unblocked, DocumentState supplier) {
-        supplier.status = DocumentStatus.ACTIVE;
-        version(supplier, unblocked.version(), unblocked.reportingSystem().value(), unblocked);
-        return supplier;
+        return version(supplier.withStatus(DocumentStatus.ACTIVE), unblocked.version(),
+                unblocked.reportingSystem().value(), unblocked, row -> row);
     }
 
     @Override
     public DocumentState on(SupplierVersionPropagationRequested requested, DocumentState supplier) {
+        DocumentState changed = supplier;
         for (PropagationTarget target : requested.targets()) {
-            SystemRow row = supplier.system(target.system().value());
-            row.role = SystemRole.TARGET;
-            row.region = target.region();
-            row.expectedVersion = Math.max(row.expectedVersion == null ? 0 : row.expectedVersion,
-                    requested.version());
-            if (row.version == null || row.version < row.expectedVersion) {
-                row.pendingSince = row.pendingSince == null ? requested.occurredAt() : row.pendingSince;
-                row.state = row.version == null ? PositionState.PENDING : row.state;
-            }
+            changed = changed.withSystem(target.system().value(), known -> {
+                SystemRow row = known.withRole(SystemRole.TARGET).withRegion(target.region())
+                        .withExpectedVersion(Math.max(known.expectedVersion() == null ? 0 : known.expectedVersion(),
+                                requested.version()));
+                if (row.version() == null || row.version() < row.expectedVersion()) {
+                    row = row.withPendingSince(row.pendingSince() == null ? requested.occurredAt()
+                            : row.pendingSince()).withState(row.version() == null ? PositionState.PENDING
+                            : row.state());
+                }
+                return row;
+            });
         }
-        return supplier;
+        return changed;
     }
 
     /** The owner holds every version by definition; its own copy says nothing more. */
@@ -162,17 +151,16 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
         if (isOwner(supplier, system)) {
             return supplier;
         }
-        SystemRow row = copyHolder(supplier, system, acknowledged);
-        row.state = PositionState.ACKNOWLEDGED;
-        row.version = row.version == null ? acknowledged.version() : Math.max(row.version, acknowledged.version());
-        row.reference = acknowledged.reference();
-        if (acknowledged.bankAccountMatchesGoldenRecord() != null) {
-            row.bankAccountMismatch = !acknowledged.bankAccountMatchesGoldenRecord();
-        }
-        if (row.expectedVersion == null || row.version >= row.expectedVersion) {
-            row.pendingSince = null;
-        }
-        return supplier;
+        return copyHolder(supplier, system, acknowledged, known -> {
+            SystemRow row = known.withState(PositionState.ACKNOWLEDGED)
+                    .withVersion(known.version() == null ? acknowledged.version()
+                            : Math.max(known.version(), acknowledged.version()))
+                    .withReference(acknowledged.reference());
+            if (acknowledged.bankAccountMatchesGoldenRecord() != null) {
+                row = row.withBankAccountMismatch(!acknowledged.bankAccountMatchesGoldenRecord());
+            }
+            return acknowledgedAll(row);
+        });
     }
 
     /** The system does hold the older version: while it holds nothing newer that is its copy, labelled STALE. */
@@ -182,20 +170,18 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
         if (isOwner(supplier, system)) {
             return supplier;
         }
-        SystemRow known = supplier.systems.get(system);
-        if (known == null || known.version == null || known.version < stale.version()) {
-            SystemRow row = copyHolder(supplier, system, stale);
-            row.state = PositionState.STALE;
-            row.version = stale.version();
-            row.reference = stale.reference();
-            if (stale.bankAccountMatchesGoldenRecord() != null) {
-                row.bankAccountMismatch = !stale.bankAccountMatchesGoldenRecord();
-            }
-            if (row.expectedVersion == null || row.version >= row.expectedVersion) {
-                row.pendingSince = null;
-            }
+        SystemRow known = supplier.systems().get(system);
+        if (known != null && known.version() != null && known.version() >= stale.version()) {
+            return supplier;
         }
-        return supplier;
+        return copyHolder(supplier, system, stale, holder -> {
+            SystemRow row = holder.withState(PositionState.STALE).withVersion(stale.version())
+                    .withReference(stale.reference());
+            if (stale.bankAccountMatchesGoldenRecord() != null) {
+                row = row.withBankAccountMismatch(!stale.bankAccountMatchesGoldenRecord());
+            }
+            return acknowledgedAll(row);
+        });
     }
 
     @Override
@@ -204,10 +190,8 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
         if (isOwner(supplier, system)) {
             return supplier;
         }
-        SystemRow row = copyHolder(supplier, system, failed);
-        row.state = PositionState.FAILED;
-        row.rejectedVersion = failed.version();
-        return supplier;
+        return copyHolder(supplier, system, failed, row -> row.withState(PositionState.FAILED)
+                .withRejectedVersion(failed.version()));
     }
 
     /** Listed among the duplicates caught ({@link DuplicatesCaught}); no system's position changes. */
@@ -218,66 +202,69 @@ final class SupplierReconciliation implements Fold<SupplierEvent, Reconciliation
 
     static List<OpenDivergence> divergences(DocumentState supplier) {
         List<OpenDivergence> open = new ArrayList<>();
-        for (SystemRow row : supplier.systems.values()) {
-            if (row.role == SystemRole.OTHER) {
-                open.add(new OpenDivergence(Divergence.WRONG_SYSTEM, row.system, row.region == null ? supplier.region
-                        : row.region, row.businessTime, row.system + " reported on a copy of the supplier, which was "
-                        + "never propagated to it"));
+        for (SystemRow row : supplier.systems().values()) {
+            String region = row.region() == null ? supplier.region() : row.region();
+            if (row.role() == SystemRole.OTHER) {
+                open.add(new OpenDivergence(Divergence.WRONG_SYSTEM, row.system(), region, row.businessTime(),
+                        row.system() + " reported on a copy of the supplier, which was never propagated to it"));
                 continue;
             }
-            if (row.role != SystemRole.TARGET || row.expectedVersion == null) {
+            if (row.role() != SystemRole.TARGET || row.expectedVersion() == null) {
                 continue;
             }
-            String region = row.region == null ? supplier.region : row.region;
             if (!row.holdsAVersion()) {
-                open.add(new OpenDivergence(Divergence.NOT_ACKNOWLEDGED, row.system, region, row.pendingSince,
-                        row.system + " has acknowledged no version; version " + row.expectedVersion + " was sent"));
-            } else if (row.version < row.expectedVersion) {
-                open.add(new OpenDivergence(Divergence.VERSION_BEHIND, row.system, region, row.pendingSince,
-                        row.system + " holds version " + row.version + " of " + row.expectedVersion
-                        + (row.state == PositionState.STALE ? " (acknowledged late, after a newer version existed)" : "")));
+                open.add(new OpenDivergence(Divergence.NOT_ACKNOWLEDGED, row.system(), region, row.pendingSince(),
+                        row.system() + " has acknowledged no version; version " + row.expectedVersion()
+                        + " was sent"));
+            } else if (row.version() < row.expectedVersion()) {
+                open.add(new OpenDivergence(Divergence.VERSION_BEHIND, row.system(), region, row.pendingSince(),
+                        row.system() + " holds version " + row.version() + " of " + row.expectedVersion()
+                        + (row.state() == PositionState.STALE ? " (acknowledged late, after a newer version existed)"
+                        : "")));
             }
             if (row.refusedItsLatest()) {
-                open.add(new OpenDivergence(Divergence.REJECTED, row.system, region, row.businessTime,
-                        row.system + " failed to apply version " + row.rejectedVersion));
+                open.add(new OpenDivergence(Divergence.REJECTED, row.system(), region, row.businessTime(),
+                        row.system() + " failed to apply version " + row.rejectedVersion()));
             }
-            if (row.bankAccountMismatch) {
-                open.add(new OpenDivergence(Divergence.BANK_ACCOUNT_MISMATCH, row.system, region, row.businessTime,
-                        row.system + " holds another bank account than the golden record"));
+            if (row.bankAccountMismatch()) {
+                open.add(new OpenDivergence(Divergence.BANK_ACCOUNT_MISMATCH, row.system(), region,
+                        row.businessTime(), row.system() + " holds another bank account than the golden record"));
             }
         }
         return open;
     }
 
-    private static SystemRow version(DocumentState supplier, int version, String owner, SupplierEvent event) {
-        supplier.currentVersion = Math.max(supplier.currentVersion, version);
-        supplier.versionChangedAt = event.occurredAt();
-        SystemRow row = row(supplier, owner, event);
-        row.role = SystemRole.SOURCE;
-        row.state = PositionState.GOLDEN_RECORD;
-        row.version = supplier.currentVersion;
-        return row;
+    /** A copy that holds the version it was expected to is pending no longer. */
+    private static SystemRow acknowledgedAll(SystemRow row) {
+        return row.expectedVersion() == null || row.version() >= row.expectedVersion() ? row.withPendingSince(null)
+                : row;
+    }
+
+    /** A new version of the golden record, held by its owner's row (changed further by {@code change}). */
+    private static DocumentState version(DocumentState supplier, int version, String owner, SupplierEvent event,
+                                         UnaryOperator<SystemRow> change) {
+        DocumentState changed = supplier.withCurrentVersion(Math.max(supplier.currentVersion(), version))
+                .withVersionChangedAt(event.occurredAt());
+        return row(changed, owner, event, row -> change.apply(row.withRole(SystemRole.SOURCE)
+                .withState(PositionState.GOLDEN_RECORD).withVersion(changed.currentVersion())));
     }
 
     private static boolean isOwner(DocumentState supplier, String system) {
-        SystemRow row = supplier.systems.get(system);
-        return row != null && row.role == SystemRole.SOURCE;
+        SystemRow row = supplier.systems().get(system);
+        return row != null && row.role() == SystemRole.SOURCE;
     }
 
     /** The row of a system reporting on its copy: a target, or else one the record never reached. */
-    private static SystemRow copyHolder(DocumentState supplier, String system, SupplierEvent event) {
-        SystemRow row = row(supplier, system, event);
-        if (row.role != SystemRole.TARGET) {
-            row.role = SystemRole.OTHER;
-        }
-        return row;
+    private static DocumentState copyHolder(DocumentState supplier, String system, SupplierEvent event,
+                                            UnaryOperator<SystemRow> change) {
+        return row(supplier, system, event, row -> change.apply(row.role() == SystemRole.TARGET ? row
+                : row.withRole(SystemRole.OTHER)));
     }
 
-    /** The system's row, touched by the event (recorded when the supplier was touched). */
-    private static SystemRow row(DocumentState supplier, String system, SupplierEvent event) {
-        SystemRow row = supplier.system(system);
-        row.businessTime = event.occurredAt();
-        row.recordedAt = supplier.lastRecordedAt;
-        return row;
+    /** The system's row, touched by the event (recorded when the supplier was touched), then changed. */
+    private static DocumentState row(DocumentState supplier, String system, SupplierEvent event,
+                                     UnaryOperator<SystemRow> change) {
+        return supplier.withSystem(system, row -> change.apply(row.touched(event.occurredAt(),
+                supplier.lastRecordedAt())));
     }
 }

@@ -13,53 +13,93 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One system's side of a document, as the projection keeps it (table {@code reconciliation_system}). */
-final class SystemRow implements Serializable {
+/**
+ * One system's side of a document, as the projection keeps it (table {@code reconciliation_system}). Immutable: each
+ * {@code with...} answers a new row.
+ *
+ * @param version         the highest version the system acknowledged, null when it acknowledged none
+ * @param expectedVersion the version the system is expected to hold (supplier propagation targets)
+ * @param rejectedVersion the version the system last refused, null when it refused none
+ * @param pendingSince    since when the system has been expected to acknowledge (first request of an unacknowledged
+ *                        version)
+ */
+record SystemRow(String system, SystemRole role, PositionState state, Integer version, Integer expectedVersion,
+                 Integer rejectedVersion, String reference, BigDecimal amount, String currency, PositionStatus status,
+                 String region, Instant pendingSince, boolean bankAccountMismatch, Instant businessTime,
+                 Instant recordedAt) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    final String system;
-    SystemRole role;
-    PositionState state;
-    /** The highest version the system acknowledged, null when it acknowledged none. */
-    Integer version;
-    /** The version the system is expected to hold (supplier propagation targets). */
-    Integer expectedVersion;
-    /** The version the system last refused, null when it refused none. */
-    Integer rejectedVersion;
-    String reference;
-    BigDecimal amount;
-    String currency;
-    PositionStatus status;
-    String region;
-    /** Since when the system has been expected to acknowledge (first request of an unacknowledged version). */
-    Instant pendingSince;
-    boolean bankAccountMismatch;
-    Instant businessTime;
-    Instant recordedAt;
-
+    /** A system the document has no row of yet. */
     SystemRow(String system) {
-        this.system = system;
+        this(system, null, null, null, null, null, null, null, null, null, null, null, false, null, null);
     }
 
-    SystemRow copy() {
-        SystemRow copy = new SystemRow(system);
-        copy.role = role;
-        copy.state = state;
-        copy.version = version;
-        copy.expectedVersion = expectedVersion;
-        copy.rejectedVersion = rejectedVersion;
-        copy.reference = reference;
-        copy.amount = amount;
-        copy.currency = currency;
-        copy.status = status;
-        copy.region = region;
-        copy.pendingSince = pendingSince;
-        copy.bankAccountMismatch = bankAccountMismatch;
-        copy.businessTime = businessTime;
-        copy.recordedAt = recordedAt;
-        return copy;
+    SystemRow withRole(SystemRole changed) {
+        if (changed == role) {
+            return this;
+        }
+        return new SystemRow(system, changed, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withState(PositionState changed) {
+        return new SystemRow(system, role, changed, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withVersion(Integer changed) {
+        return new SystemRow(system, role, state, changed, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withExpectedVersion(Integer changed) {
+        return new SystemRow(system, role, state, version, changed, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withRejectedVersion(Integer changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, changed, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withReference(String changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, changed, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    /** The amount the system holds; null for none. */
+    SystemRow withAmount(Money changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference,
+                changed == null ? null : changed.amount(), changed == null ? null : changed.currency().value(),
+                status, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withStatus(PositionStatus changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, changed, region, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withRegion(String changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, changed, pendingSince, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withPendingSince(Instant changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, changed, bankAccountMismatch, businessTime, recordedAt);
+    }
+
+    SystemRow withBankAccountMismatch(boolean changed) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, changed, businessTime, recordedAt);
+    }
+
+    /** The row as an event of this business time, recorded at that instant, left it. */
+    SystemRow touched(Instant changedBusinessTime, Instant changedRecordedAt) {
+        return new SystemRow(system, role, state, version, expectedVersion, rejectedVersion, reference, amount,
+                currency, status, region, pendingSince, bankAccountMismatch, changedBusinessTime, changedRecordedAt);
     }
 
     boolean holdsAVersion() {

@@ -46,15 +46,16 @@ class TraceQueries {
                     Map.of("key", query.businessKey()), (rs, n) -> step(rs)));
             // The invoices recorded against the order, with their payments and confirmations.
             List<String> invoices = jdbc.queryForList("SELECT DISTINCT trace_key FROM trace_step WHERE related_key = "
-                    + ":key AND document_type = 'INVOICE'", Map.of("key", query.businessKey()), String.class);
+                    + ":key AND document_type = :type", Map.of("key", query.businessKey(),
+                    "type", DocumentType.INVOICE.name()), String.class);
             if (!invoices.isEmpty()) {
                 steps.addAll(jdbc.query("SELECT * FROM trace_step WHERE trace_key IN (:invoices)",
                         Map.of("invoices", invoices), (rs, n) -> step(rs)));
             }
             // The supplier record the order used, as it stood up to the last step of the chain.
             List<String> related = jdbc.queryForList("SELECT DISTINCT related_key FROM trace_step WHERE trace_key = "
-                    + ":key AND related_key IS NOT NULL AND document_type = 'PURCHASE_ORDER'",
-                    Map.of("key", query.businessKey()), String.class);
+                    + ":key AND related_key IS NOT NULL AND document_type = :type",
+                    Map.of("key", query.businessKey(), "type", DocumentType.PURCHASE_ORDER.name()), String.class);
             if (!related.isEmpty() && !steps.isEmpty()) {
                 Instant last = steps.stream().map(TraceStep::businessTime)
                         .max(Comparator.naturalOrder()).orElseThrow();

@@ -193,11 +193,16 @@ public class SlaQueries {
         return openCounts.all().stream().filter(count -> SlaClockState.ATTENTION.contains(count.state())).toList();
     }
 
-    /** Notifications by delivery status. */
-    public Map<String, Long> notificationCounts() {
-        return jdbc.query("SELECT status, count(*) AS n FROM sla_breach_notification GROUP BY status",
-                        (rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** Notifications by delivery status; a status no notification is in counts 0. */
+    public Map<NotificationStatus, Long> notificationCounts() {
+        Map<NotificationStatus, Long> counts = new EnumMap<>(NotificationStatus.class);
+        for (NotificationStatus status : NotificationStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("SELECT status, count(*) AS n FROM sla_breach_notification GROUP BY status", (ResultSet rs) -> {
+            counts.put(NotificationStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+        });
+        return counts;
     }
 
     public List<SlaNotification> notifications(String status, String rule, PageRequest page) {

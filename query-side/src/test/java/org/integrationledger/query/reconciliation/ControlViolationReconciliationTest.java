@@ -56,7 +56,7 @@ class ControlViolationReconciliationTest {
 
         assertThat(flags(invoice)).containsExactly("BANK_ACCOUNT_MISMATCH@TREASURY");
         assertThat(flags(payment)).contains("BANK_ACCOUNT_MISMATCH@TREASURY");
-        assertThat(payment.divergences.values()).anySatisfy(d -> assertThat(d.detail())
+        assertThat(payment.divergences().values()).anySatisfy(d -> assertThat(d.detail())
                 .isEqualTo("TREASURY paid another bank account than the supplier's golden record held at the payment"));
     }
 
@@ -65,7 +65,7 @@ class ControlViolationReconciliationTest {
         DocumentState invoice = replay(received(), matched(), posted(), executed(),
                 paymentViolation(ControlKind.PAYMENT_BLOCKED_SUPPLIER));
 
-        assertThat(invoice.systems.get("TREASURY").status).isEqualTo(PositionStatus.PAID_AGAINST_CONTROL);
+        assertThat(invoice.systems().get("TREASURY").status()).isEqualTo(PositionStatus.PAID_AGAINST_CONTROL);
         assertThat(flags(invoice)).containsExactly("STATUS_MISMATCH@TREASURY");
     }
 
@@ -83,7 +83,7 @@ class ControlViolationReconciliationTest {
                 SUPPLIER, ControlKind.POSTING_BLOCKED_SUPPLIER, null, null, null, null, null, "blocked",
                 List.of(evidence()), ERP_NA, NINE.plusSeconds(3_600)));
 
-        assertThat(invoice.systems.get("ERP_NA").status).isEqualTo(PositionStatus.POSTED_UNMATCHED);
+        assertThat(invoice.systems().get("ERP_NA").status()).isEqualTo(PositionStatus.POSTED_UNMATCHED);
         assertThat(flags(invoice)).containsExactly("STATUS_MISMATCH@ERP_NA");
     }
 
@@ -143,7 +143,7 @@ class ControlViolationReconciliationTest {
     }
 
     private static List<String> flags(DocumentState document) {
-        return document.divergences.values().stream()
+        return document.divergences().values().stream()
                 .map(d -> d.flag() + (d.system().isEmpty() ? "" : "@" + d.system())).toList();
     }
 }

@@ -52,10 +52,10 @@ class PurchaseOrderReconciliationTest {
     @Test
     void anIssuedOrderIsNotAcknowledgedByItsErpSinceItWasIssued() {
         DocumentState order = replay(issued());
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::since).containsExactly(org.assertj.core.groups.Tuple.tuple(
                 Divergence.NOT_ACKNOWLEDGED, "ERP_NA", NINE));
-        assertThat(order.region).isEqualTo("NA");
+        assertThat(order.region()).isEqualTo("NA");
     }
 
     @Test
@@ -63,7 +63,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 amended(2, "2675.00", 3600));
         assertThat(flags(order)).containsExactly("VERSION_BEHIND@ERP_NA");
-        assertThat(order.divergences.values().iterator().next().since()).isEqualTo(NINE.plusSeconds(3600));
+        assertThat(order.divergences().values().iterator().next().since()).isEqualTo(NINE.plusSeconds(3600));
         order = then(posted(ERP_NA, 2, null, null, 4000));
         assertThat(flags(order)).isEmpty();
     }
@@ -91,7 +91,7 @@ class PurchaseOrderReconciliationTest {
     void anOrderKnownOnlyDownstreamNamesEachSystemThatReportedItAndItsRegion() {
         DocumentState order = replay(posted(ERP_NA, 1, null, null, 600),
                 new PurchaseOrderPostingRejected(ORDER, 1, "BLOCKED", "vendor blocked", ERP_EMEA, NINE.plusSeconds(700)));
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::region).containsExactlyInAnyOrder(
                 tuple(Divergence.KNOWN_ONLY_DOWNSTREAM, "ERP_NA", "NA"),
                 tuple(Divergence.KNOWN_ONLY_DOWNSTREAM, "ERP_EMEA", "EMEA"));
@@ -104,10 +104,10 @@ class PurchaseOrderReconciliationTest {
                 new PurchaseOrderPostingRejected(ORDER, 2, "BLOCKED", "vendor blocked", ERP_NA, NINE.plusSeconds(900)),
                 new PurchaseOrderCancelled(ORDER, "project stopped", PROCUREMENT, NINE.plusSeconds(1000)));
         DocumentState open = replay(issued());
-        List<OpenDivergence> all = new ArrayList<>(order.divergences.values());
-        all.addAll(open.divergences.values());
+        List<OpenDivergence> all = new ArrayList<>(order.divergences().values());
+        all.addAll(open.divergences().values());
         all.addAll(replay(issued(), posted(ERP_NA, 1, null, null, 600), amended(2, "2675.00", 3600))
-                .divergences.values());
+                .divergences().values());
         assertThat(all).extracting(OpenDivergence::flag).contains(Divergence.NOT_ACKNOWLEDGED,
                 Divergence.VERSION_BEHIND, Divergence.WRONG_SYSTEM, Divergence.REJECTED, Divergence.STATUS_MISMATCH);
         assertThat(all).allSatisfy(divergence -> {
@@ -120,15 +120,15 @@ class PurchaseOrderReconciliationTest {
     void aLateAcknowledgmentOfAnOlderVersionShowsTheErpHoldingItLabelledStale() {
         DocumentState order = replay(issued(), amended(2, "2675.00", 3600), stale(ERP_NA, 1, 4000));
 
-        SystemRow erp = order.systems.get("ERP_NA");
-        assertThat(erp.state).isEqualTo(PositionState.STALE);
-        assertThat(erp.version).isEqualTo(1);
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+        SystemRow erp = order.systems().get("ERP_NA");
+        assertThat(erp.state()).isEqualTo(PositionState.STALE);
+        assertThat(erp.version()).isEqualTo(1);
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::detail).containsExactly(tuple(Divergence.VERSION_BEHIND, "ERP_NA",
                 "ERP_NA holds version 1, procurement is at version 2 (acknowledged late, after a newer version existed)"));
 
         order = then(posted(ERP_NA, 2, null, null, 5000));
-        assertThat(order.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
+        assertThat(order.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
         assertThat(flags(order)).isEmpty();
     }
 
@@ -137,10 +137,10 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), amended(2, "2675.00", 3600), posted(ERP_NA, 2, null, null, 4000),
                 stale(ERP_NA, 1, 5000));
 
-        SystemRow erp = order.systems.get("ERP_NA");
-        assertThat(erp.state).isEqualTo(PositionState.POSTED);
-        assertThat(erp.version).isEqualTo(2);
-        assertThat(erp.businessTime).isEqualTo(NINE.plusSeconds(4000));
+        SystemRow erp = order.systems().get("ERP_NA");
+        assertThat(erp.state()).isEqualTo(PositionState.POSTED);
+        assertThat(erp.version()).isEqualTo(2);
+        assertThat(erp.businessTime()).isEqualTo(NINE.plusSeconds(4000));
         assertThat(flags(order)).isEmpty();
     }
 
@@ -171,8 +171,8 @@ class PurchaseOrderReconciliationTest {
         order = then(received(ERP_EMEA, 1200));
 
         assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
-        assertThat(order.systems.get("ERP_EMEA").state).isEqualTo(PositionState.RECEIPT_REPORTED);
-        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP's position is its posting").isEqualTo(PositionState.POSTED);
+        assertThat(order.systems().get("ERP_EMEA").state()).isEqualTo(PositionState.RECEIPT_REPORTED);
+        assertThat(order.systems().get("ERP_NA").state()).as("the routed ERP's position is its posting").isEqualTo(PositionState.POSTED);
     }
 
     @Test
@@ -180,7 +180,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, null, 600),
                 amended(2, "2675.00", 3600));
         order = then(amended(3, "2800.00", 7200));
-        assertThat(order.divergences.values()).singleElement().extracting(OpenDivergence::since)
+        assertThat(order.divergences().values()).singleElement().extracting(OpenDivergence::since)
                 .isEqualTo(NINE.plusSeconds(3600));
     }
 
@@ -189,33 +189,33 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(new RequisitionApproved(ORDER, "REQ-1", "manager", LegalEntityId.of("US01"),
                 PROCUREMENT, NINE.minusSeconds(600)));
 
-        assertThat(order.status).isEqualTo(DocumentStatus.REQUISITION_APPROVED);
-        assertThat(order.legalEntity).isEqualTo("US01");
-        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUISITION_APPROVED);
-        assertThat(order.systems.get("PROCUREMENT").role).isEqualTo(SystemRole.SOURCE);
+        assertThat(order.status()).isEqualTo(DocumentStatus.REQUISITION_APPROVED);
+        assertThat(order.legalEntity()).isEqualTo("US01");
+        assertThat(order.systems().get("PROCUREMENT").state()).isEqualTo(PositionState.REQUISITION_APPROVED);
+        assertThat(order.systems().get("PROCUREMENT").role()).isEqualTo(SystemRole.SOURCE);
         assertThat(flags(order)).isEmpty();
 
         order = then(issued());
 
-        assertThat(order.status).isEqualTo(DocumentStatus.ISSUED);
-        assertThat(order.systems.get("PROCUREMENT").state).isEqualTo(PositionState.ISSUED);
-        assertThat(order.systems.get("ERP_NA").state).as("the routed ERP, silent so far")
+        assertThat(order.status()).isEqualTo(DocumentStatus.ISSUED);
+        assertThat(order.systems().get("PROCUREMENT").state()).isEqualTo(PositionState.ISSUED);
+        assertThat(order.systems().get("ERP_NA").state()).as("the routed ERP, silent so far")
                 .isEqualTo(PositionState.PENDING);
-        assertThat(order.systems.get("ERP_NA").role).isEqualTo(SystemRole.ROUTED);
-        assertThat(order.firstBusinessTime).isEqualTo(NINE.minusSeconds(600));
+        assertThat(order.systems().get("ERP_NA").role()).isEqualTo(SystemRole.ROUTED);
+        assertThat(order.firstBusinessTime()).isEqualTo(NINE.minusSeconds(600));
     }
 
     @Test
     void theOrderCarriesProcurementsTotalVersionAndRouting() {
         DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
 
-        assertThat(order.status).isEqualTo(DocumentStatus.AMENDED);
-        assertThat(order.currentVersion).isEqualTo(2);
-        assertThat(order.amount).isEqualByComparingTo("2675.00");
-        assertThat(order.currency).isEqualTo("USD");
-        assertThat(order.routedTo).isEqualTo("ERP_NA");
-        assertThat(order.routingRuleVersion).isEqualTo(1);
-        assertThat(order.supplierId).isEqualTo("SUP-1");
+        assertThat(order.status()).isEqualTo(DocumentStatus.AMENDED);
+        assertThat(order.currentVersion()).isEqualTo(2);
+        assertThat(order.amount()).isEqualByComparingTo("2675.00");
+        assertThat(order.currency()).isEqualTo("USD");
+        assertThat(order.routedTo()).isEqualTo("ERP_NA");
+        assertThat(order.routingRuleVersion()).isEqualTo(1);
+        assertThat(order.supplierId()).isEqualTo("SUP-1");
         assertThat(order.toEntry(NINE.plusSeconds(7200)).amount()).isEqualTo(Money.of("2675.00", "USD"));
     }
 
@@ -224,7 +224,7 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), new PurchaseOrderPostedInErp(ORDER, "4500", 1,
                 Money.of("2050.00", "EUR"), null, ERP_NA, NINE.plusSeconds(600)));
 
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
                 .containsExactly(tuple(Divergence.AMOUNT_MISMATCH, "ERP_NA holds 2050.00 EUR, procurement 2050.00 USD"));
     }
 
@@ -240,12 +240,12 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(),
                 new PurchaseOrderClosed(ORDER, ClosureReason.COMPLETED, PROCUREMENT, NINE.plusSeconds(600)));
 
-        assertThat(order.status).isEqualTo(DocumentStatus.CLOSED);
+        assertThat(order.status()).isEqualTo(DocumentStatus.CLOSED);
         assertThat(flags(order)).as("nothing is expected of the ERP any more").isEmpty();
 
         order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.OPEN, 900));
 
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
                 .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: CLOSED, ERP_NA: OPEN"));
 
         order = then(posted(ERP_NA, 1, null, ErpDocumentStatus.CLOSED, 1200));
@@ -257,7 +257,7 @@ class PurchaseOrderReconciliationTest {
     void anOrderCancelledInTheErpWhileOpenInProcurementIsAStatusMismatch() {
         DocumentState order = replay(issued(), posted(ERP_NA, 1, null, ErpDocumentStatus.CANCELLED, 600));
 
-        assertThat(order.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
+        assertThat(order.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::detail)
                 .containsExactly(tuple(Divergence.STATUS_MISMATCH, "procurement: ISSUED, ERP_NA: CANCELLED"));
     }
 
@@ -266,11 +266,11 @@ class PurchaseOrderReconciliationTest {
         DocumentState order = replay(issued(), amended(2, "2675.00", 3600));
         DocumentState after = then(new StaleAmendmentRecorded(ORDER, 1, 2, PROCUREMENT, NINE.plusSeconds(4000)));
 
-        assertThat(after.systems.get("PROCUREMENT").canonical()).isEqualTo(order.systems.get("PROCUREMENT").canonical());
-        assertThat(after.currentVersion).isEqualTo(2);
-        assertThat(after.amount).isEqualByComparingTo("2675.00");
-        assertThat(after.divergences).isEqualTo(order.divergences);
-        assertThat(after.lastBusinessTime).isEqualTo(NINE.plusSeconds(4000));
+        assertThat(after.systems().get("PROCUREMENT")).isEqualTo(order.systems().get("PROCUREMENT"));
+        assertThat(after.currentVersion()).isEqualTo(2);
+        assertThat(after.amount()).isEqualByComparingTo("2675.00");
+        assertThat(after.divergences()).isEqualTo(order.divergences());
+        assertThat(after.lastBusinessTime()).isEqualTo(NINE.plusSeconds(4000));
     }
 
     @Test
@@ -281,8 +281,20 @@ class PurchaseOrderReconciliationTest {
         DocumentState posted = then(posted(ERP_NA, 1, null, null, 600));
 
         assertThat(issued.canonical()).isEqualTo(before);
-        assertThat(issued.systems.get("ERP_NA").state).isEqualTo(PositionState.PENDING);
-        assertThat(posted.systems.get("ERP_NA").state).isEqualTo(PositionState.POSTED);
+        assertThat(issued.systems().get("ERP_NA").state()).isEqualTo(PositionState.PENDING);
+        assertThat(posted.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
+    }
+
+    @Test
+    void anErpThatPostedBeforeTheIssueTakesTheRoleTheRoutingGivesIt() {
+        DocumentState order = replay(posted(ERP_NA, 1, null, null, 600), posted(ERP_EMEA, 1, null, null, 700));
+
+        order = then(issued());
+
+        assertThat(order.systems().get("ERP_NA").role()).isEqualTo(SystemRole.ROUTED);
+        assertThat(order.systems().get("ERP_NA").state()).isEqualTo(PositionState.POSTED);
+        assertThat(order.systems().get("ERP_EMEA").role()).isEqualTo(SystemRole.OTHER);
+        assertThat(flags(order)).containsExactly("WRONG_SYSTEM@ERP_EMEA");
     }
 
     /** A fresh view given these events: the order as it stands. */
@@ -297,7 +309,7 @@ class PurchaseOrderReconciliationTest {
     }
 
     private static List<String> flags(DocumentState order) {
-        return order.divergences.values().stream()
+        return order.divergences().values().stream()
                 .map(d -> d.flag() + (d.system().isEmpty() ? "" : "@" + d.system())).toList();
     }
 

@@ -84,7 +84,7 @@ class ReceivedBeyondOrderReconciliationTest {
     }
 
     private static List<OpenDivergence> beyondOrder(DocumentState order) {
-        return order.divergences.values().stream()
+        return order.divergences().values().stream()
                 .filter(divergence -> divergence.flag() == Divergence.RECEIVED_BEYOND_ORDER).toList();
     }
 

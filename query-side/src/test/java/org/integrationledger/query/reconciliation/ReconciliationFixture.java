@@ -58,7 +58,7 @@ final class ReconciliationFixture {
 
     /** The open divergences as {@code FLAG@SYSTEM}. */
     static List<String> flags(DocumentState document) {
-        return document.divergences.values().stream()
+        return document.divergences().values().stream()
                 .map(d -> d.flag() + (d.system().isEmpty() ? "" : "@" + d.system())).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.integrationledger.query.reconciliation;
 
 import org.integrationledger.model.supplier.SupplierRequestRejected;
 import org.integrationledger.model.supplier.SupplierUnblocked;
+import org.integrationledger.model.reconciliation.Divergence;
 import org.integrationledger.model.reconciliation.DocumentStatus;
 import org.integrationledger.model.reconciliation.DocumentType;
 import org.integrationledger.model.reconciliation.PositionState;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The reconciliation view of a supplier: the golden-record owner is the source of each version, every propagation
@@ -49,7 +51,7 @@ class SupplierReconciliationTest {
         supplier = then(acknowledged(STRANGER, 900));
 
         assertThat(flags(supplier)).containsExactly("WRONG_SYSTEM@ERP_APAC");
-        assertThat(supplier.systems.get("ERP_APAC").role).isEqualTo(SystemRole.OTHER);
+        assertThat(supplier.systems().get("ERP_APAC").role()).isEqualTo(SystemRole.OTHER);
     }
 
     @Test
@@ -65,7 +67,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(), acknowledged(TARGET, 600), acknowledged(OWNER, 900));
 
         assertThat(flags(supplier)).isEmpty();
-        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
+        assertThat(supplier.systems().get("ERP_NA").state()).isEqualTo(PositionState.GOLDEN_RECORD);
     }
 
     @Test
@@ -73,26 +75,26 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(new SupplierRequested(SUPPLIER, "Acme GmbH", List.of(), List.of(), "NET30",
                 null, List.of(LegalEntityId.of("DE01")), "buyer@example.com", PROCUREMENT, NINE.minusSeconds(3_600)));
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.REQUESTED);
-        assertThat(supplier.legalEntity).isEqualTo("DE01");
-        assertThat(supplier.systems.get("PROCUREMENT").role).isEqualTo(SystemRole.REQUESTER);
-        assertThat(supplier.systems.get("PROCUREMENT").state).isEqualTo(PositionState.REQUESTED);
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.REQUESTED);
+        assertThat(supplier.legalEntity()).isEqualTo("DE01");
+        assertThat(supplier.systems().get("PROCUREMENT").role()).isEqualTo(SystemRole.REQUESTER);
+        assertThat(supplier.systems().get("PROCUREMENT").state()).isEqualTo(PositionState.REQUESTED);
         assertThat(flags(supplier)).isEmpty();
 
         supplier = then(created());
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
-        assertThat(supplier.systems.get("ERP_NA").role).isEqualTo(SystemRole.SOURCE);
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.ACTIVE);
+        assertThat(supplier.systems().get("ERP_NA").role()).isEqualTo(SystemRole.SOURCE);
     }
 
     @Test
     void aTargetThatAcknowledgedNothingIsNotAcknowledgedSinceThePropagation() {
         DocumentState supplier = replay(created(), propagated());
 
-        assertThat(supplier.systems.get("ERP_EMEA").role).isEqualTo(SystemRole.TARGET);
-        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.PENDING);
+        assertThat(supplier.systems().get("ERP_EMEA").role()).isEqualTo(SystemRole.TARGET);
+        assertThat(supplier.systems().get("ERP_EMEA").state()).isEqualTo(PositionState.PENDING);
         assertThat(flags(supplier)).containsExactly("NOT_ACKNOWLEDGED@ERP_EMEA");
-        assertThat(supplier.divergences.values().iterator().next().since()).isEqualTo(NINE);
+        assertThat(supplier.divergences().values().iterator().next().since()).isEqualTo(NINE);
     }
 
     @Test
@@ -102,7 +104,7 @@ class SupplierReconciliationTest {
                 new SupplierVersionPropagationRequested(SUPPLIER, 2, List.of(new PropagationTarget(TARGET, "EMEA")),
                         OWNER, NINE.plusSeconds(900)));
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.BLOCKED);
         assertThat(flags(supplier)).containsExactly("VERSION_BEHIND@ERP_EMEA");
 
         supplier = then(new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, TARGET,
@@ -116,7 +118,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(),
                 new SupplierPropagationFailed(SUPPLIER, 1, "vendor locked", TARGET, NINE.plusSeconds(600)));
 
-        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.FAILED);
+        assertThat(supplier.systems().get("ERP_EMEA").state()).isEqualTo(PositionState.FAILED);
         assertThat(flags(supplier)).containsExactlyInAnyOrder("NOT_ACKNOWLEDGED@ERP_EMEA", "REJECTED@ERP_EMEA");
     }
 
@@ -125,7 +127,7 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), propagated(),
                 new SupplierCopyAcknowledged(SUPPLIER, 1, "E-1", null, false, TARGET, NINE.plusSeconds(600)));
 
-        assertThat(supplier.systems.get("ERP_EMEA").state).isEqualTo(PositionState.ACKNOWLEDGED);
+        assertThat(supplier.systems().get("ERP_EMEA").state()).isEqualTo(PositionState.ACKNOWLEDGED);
         assertThat(flags(supplier)).containsExactly("BANK_ACCOUNT_MISMATCH@ERP_EMEA");
     }
 
@@ -134,23 +136,23 @@ class SupplierReconciliationTest {
         DocumentState supplier = replay(created(), new SupplierBlocked(SUPPLIER, 2, "fraud check", OWNER,
                 NINE.plusSeconds(600)));
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.BLOCKED);
-        assertThat(supplier.currentVersion).isEqualTo(2);
-        assertThat(supplier.systems.get("ERP_NA").version).isEqualTo(2);
-        assertThat(supplier.systems.get("ERP_NA").state).isEqualTo(PositionState.GOLDEN_RECORD);
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.BLOCKED);
+        assertThat(supplier.currentVersion()).isEqualTo(2);
+        assertThat(supplier.systems().get("ERP_NA").version()).isEqualTo(2);
+        assertThat(supplier.systems().get("ERP_NA").state()).isEqualTo(PositionState.GOLDEN_RECORD);
 
         supplier = then(new SupplierUnblocked(SUPPLIER, 3, "cleared", OWNER, NINE.plusSeconds(900)));
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.ACTIVE);
-        assertThat(supplier.currentVersion).isEqualTo(3);
-        assertThat(supplier.businessKey).as("the owner's vendor number").isEqualTo("V-1");
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.ACTIVE);
+        assertThat(supplier.currentVersion()).isEqualTo(3);
+        assertThat(supplier.businessKey()).as("the owner's vendor number").isEqualTo("V-1");
     }
 
     @Test
     void aRejectedRequestIsRejected() {
         DocumentState supplier = replay(new SupplierRequestRejected(SUPPLIER, "mdm", "duplicate", OWNER, NINE));
 
-        assertThat(supplier.status).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(supplier.status()).isEqualTo(DocumentStatus.REJECTED);
         assertThat(flags(supplier)).isEmpty();
     }
 
@@ -172,12 +174,29 @@ class SupplierReconciliationTest {
     }
 
     /** The same view given one more event. */
+    @Test
+    void aNewerVersionSentToATargetStillWaitingKeepsTheStartOfItsWait() {
+        DocumentState supplier = replay(created(), propagated(), new SupplierVersionPropagationRequested(SUPPLIER, 2,
+                List.of(new PropagationTarget(TARGET, "EMEA")), OWNER, NINE.plusSeconds(600)));
+
+        assertThat(supplier.systems().get("ERP_EMEA").expectedVersion()).isEqualTo(2);
+        assertThat(supplier.systems().get("ERP_EMEA").pendingSince()).isEqualTo(NINE);
+        assertThat(supplier.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::since,
+                OpenDivergence::detail).containsExactly(tuple(Divergence.NOT_ACKNOWLEDGED, NINE,
+                "ERP_EMEA has acknowledged no version; version 2 was sent"));
+
+        supplier = then(acknowledged(TARGET, 900));
+
+        assertThat(supplier.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::since)
+                .containsExactly(tuple(Divergence.VERSION_BEHIND, NINE));
+    }
+
     private DocumentState then(SupplierEvent event) {
         return fixture.given(event).document(DocumentType.SUPPLIER, SUPPLIER.value());
     }
 
     private static List<String> flags(DocumentState supplier) {
-        return supplier.divergences.values().stream()
+        return supplier.divergences().values().stream()
                 .map(d -> d.flag() + (d.system().isEmpty() ? "" : "@" + d.system())).toList();
     }
 

@@ -36,10 +36,10 @@ class SupplierStaleAcknowledgmentReconciliationTest {
         DocumentState supplier = replay(created(), requested(1, 0), changed(2, 60), requested(2, 60),
                 stale(1, false, 120));
 
-        SystemRow copy = supplier.systems.get("ERP_EMEA");
-        assertThat(copy.state).isEqualTo(PositionState.STALE);
-        assertThat(copy.version).isEqualTo(1);
-        assertThat(supplier.divergences.values()).extracting(OpenDivergence::flag, OpenDivergence::system,
+        SystemRow copy = supplier.systems().get("ERP_EMEA");
+        assertThat(copy.state()).isEqualTo(PositionState.STALE);
+        assertThat(copy.version()).isEqualTo(1);
+        assertThat(supplier.divergences().values()).extracting(OpenDivergence::flag, OpenDivergence::system,
                 OpenDivergence::region).containsExactlyInAnyOrder(
                 tuple(Divergence.VERSION_BEHIND, "ERP_EMEA", "EMEA"),
                 tuple(Divergence.BANK_ACCOUNT_MISMATCH, "ERP_EMEA", "EMEA"));
@@ -51,11 +51,11 @@ class SupplierStaleAcknowledgmentReconciliationTest {
                 new SupplierCopyAcknowledged(SUPPLIER, 2, "E-2", null, null, ERP_EMEA, NINE.plusSeconds(90)),
                 stale(1, null, 120));
 
-        SystemRow copy = supplier.systems.get("ERP_EMEA");
-        assertThat(copy.state).isEqualTo(PositionState.ACKNOWLEDGED);
-        assertThat(copy.version).isEqualTo(2);
-        assertThat(copy.reference).isEqualTo("E-2");
-        assertThat(supplier.divergences).isEmpty();
+        SystemRow copy = supplier.systems().get("ERP_EMEA");
+        assertThat(copy.state()).isEqualTo(PositionState.ACKNOWLEDGED);
+        assertThat(copy.version()).isEqualTo(2);
+        assertThat(copy.reference()).isEqualTo("E-2");
+        assertThat(supplier.divergences()).isEmpty();
     }
 
     /** A fresh view given these events: the supplier as it stands. */
