@@ -23,9 +23,10 @@ import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
 import static org.integrationledger.app.support.PurchaseOrderRequests.erpPosting;
 import static org.integrationledger.app.support.PurchaseOrderRequests.issue;
 import static org.integrationledger.app.support.PurchaseOrderRequests.newPurchaseOrderId;
+import static org.integrationledger.app.support.PurchaseOrderRequests.receipt;
 
 /**
- * The purchase-order and reconciliation rebuilds write their rows beside the live tables before the processors
+ * The purchase-order, reconciliation and accrual rebuilds write their rows beside the live tables before the processors
  * stop; the events read after that (the tail, read with the processors stopped) must still reach those rows: the
  * orders and documents they change are rewritten and the ones they start are added. The rebuild is driven here
  * step by step, with the tail cut at a known event, and must end equal to the live views.
@@ -50,10 +51,12 @@ class RebuildTailIntegrationTest extends LedgerIntegrationTest {
         // The tail: half of the orders posted by their ERP, and five new orders.
         orders.subList(0, 20).forEach(order ->
                 post(order, "erp-postings", ERP_NA_KEY, erpPosting("ERP_NA", 1, "45-" + order)));
+        // Goods received in the tail open accrual lines: their balances change after the rows were written beside.
+        orders.subList(20, 30).forEach(order -> post(order, "goods-receipts", PROCUREMENT_KEY, receipt("30", null)));
         Stream.generate(() -> newPurchaseOrderId()).limit(5)
                 .forEach(order -> post(order, "issue", PROCUREMENT_KEY, issue("DE01", "EUR")));
 
-        for (String name : List.of("purchase-order-view", "reconciliation-view")) {
+        for (String name : List.of("purchase-order-view", "reconciliation-view", "accrual-facts")) {
             awaitCaughtUp(name);
             RebuildableProjection projection = projections.stream()
                     .filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,24 @@ class CopyRowsIntegrationTest extends LedgerIntegrationTest {
         assertThat((BigDecimal) stored.get(2).get("amount")).isEqualByComparingTo("12.34");
         assertThat(stored.get(2).get("flag")).isNull();
         assertThat(stored.get(2).get("n")).isEqualTo((long) Integer.MAX_VALUE);
+    }
+
+    /** Dates (a balance's business day) go in as the same day, from PostgreSQL's earliest to its latest. */
+    @Test
+    void writesEveryDateAViewCanHold() {
+        List<LocalDate> dates = List.of(RepresentableValues.EARLIEST_DATE, LocalDate.parse("0000-12-31"),
+                LocalDate.parse("2026-12-08"), LocalDate.parse("+55840-06-07"), RepresentableValues.LATEST_DATE);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            rows.add(new Object[]{i, dates.get(i)});
+        }
+        List<Long> stored = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("CREATE TEMPORARY TABLE copy_rows_dates (id int PRIMARY KEY, day date) ON COMMIT DROP");
+            assertThat(CopyRows.copy(jdbc, "copy_rows_dates", "id, day", rows)).isEqualTo(dates.size());
+            return jdbc.queryForList("SELECT day - DATE '1970-01-01' FROM copy_rows_dates ORDER BY id", Long.class);
+        });
+        assertThat(stored).containsExactlyElementsOf(dates.stream().map(LocalDate::toEpochDay).toList());
     }
 
     /**

@@ -30,215 +30,303 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.RequisitionApproved;
 import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
-import org.integrationledger.query.representable.RepresentableValues;
+import org.integrationledger.query.fold.Envelope;
+import org.integrationledger.query.fold.Fold;
+import org.integrationledger.query.fold.FoldOfFamilies;
 
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import java.util.List;
 
 /**
- * Applies one event to a batch of accrual writes ({@link AccrualBatch}): loads the order's facts, applies the event
- * by {@link AccrualFold}, and adds what it added with the balance changes and line states {@link AccrualBalances}
- * derives from it. The
- * projection applies events to the live tables, a rebuild to the tables beside them, by the same rules. The facts'
- * key is the event id, so an event applied again writes nothing. An event with a value a view cannot store is
- * refused by name before any SQL.
+ * The accrual view's fold: what each event does to the facts of its purchase order, decided once per event in its
+ * family's visitor ({@link Use}: the order it folds into and the rule of {@link AccrualFold} that adds its facts, or
+ * {@link #IGNORED} with the reason), so adding an event to a family fails compilation here until it is handled or
+ * ignored. Every state is one order's ({@link OrderFacts}), keyed by its id: an order's events name it, an invoice's
+ * receipt and match name it, and the invoice's posting and payment, which name only the invoice, reach it through
+ * the link the receipt made ({@link Fold#keyVia}). The facts' key is the event id, so an event delivered again adds
+ * nothing. {@link AccrualConfiguration} runs it live, rebuilt and as of an instant in one host.
  */
 final class AccrualEvents {
 
-    private final AccrualBatch facts;
+    /** An event that adds no fact: the view does not fold it at all. */
+    private static final Use IGNORED = null;
 
-    AccrualEvents(AccrualBatch batch) {
-        this.facts = batch;
+    private AccrualEvents() {
     }
 
-    /** Applies the event if the fold uses its type; any other payload changes nothing. */
-    void apply(Object payload, String id, Instant recordedAt) {
-        Context context = new Context(id, recordedAt, new Recorded(id, recordedAt));
-        if (payload instanceof PurchaseOrderEvent event) {
-            event.accept(orders, context);
-        } else if (payload instanceof InvoiceEvent event) {
-            event.accept(invoices, context);
+    /** The fold of both families the accrual view reads. */
+    static FoldOfFamilies<OrderFacts> fold() {
+        return new FoldOfFamilies<>(OrderFacts::empty, List.of(new Orders(), new Invoices()));
+    }
+
+    /** The rule that adds an event's facts to its order's state, given the event's id and recorded time. */
+    @FunctionalInterface
+    private interface Rule {
+        OrderFacts apply(OrderFacts state, Recorded recorded);
+    }
+
+    /**
+     * What the view does with one event: folds it by {@code rule} into the order {@code key} names, or, when
+     * {@code viaInvoice} is set instead, into the order that invoice's receipt named; {@code linksInvoice}: the
+     * invoice whose later events go to this order.
+     */
+    private record Use(String key, String viaInvoice, String linksInvoice, Rule rule) {
+
+        static Use order(String purchaseOrderId, Rule rule) {
+            return new Use(purchaseOrderId, null, null, rule);
+        }
+
+        static Use viaInvoice(String invoiceId, Rule rule) {
+            return new Use(null, invoiceId, null, rule);
+        }
+
+        Use linking(String invoiceId) {
+            return new Use(key, viaInvoice, invoiceId, rule);
         }
     }
 
-    /** The event's own id and recorded time, and the fold's view of them. */
-    private record Context(String id, Instant recordedAt, Recorded recorded) {
+    /** One family's part: its events' uses, from its visitor, in the host's terms. */
+    private abstract static class Family<E> implements Fold<E, OrderFacts> {
+
+        private final Class<E> events;
+
+        Family(Class<E> events) {
+            this.events = events;
+        }
+
+        /** The event's use, or {@link #IGNORED}. */
+        abstract Use use(E event);
+
+        @Override
+        public Class<E> events() {
+            return events;
+        }
+
+        @Override
+        public boolean folds(Object payload) {
+            return events.isInstance(payload) && use(events.cast(payload)) != IGNORED;
+        }
+
+        @Override
+        public String key(E event) {
+            return use(event).key();
+        }
+
+        @Override
+        public String keyVia(E event) {
+            return use(event).viaInvoice();
+        }
+
+        @Override
+        public String link(E event) {
+            return use(event).linksInvoice();
+        }
+
+        @Override
+        public OrderFacts initial(String key) {
+            return OrderFacts.empty(key);
+        }
+
+        @Override
+        public OrderFacts apply(OrderFacts state, E event, Envelope envelope) {
+            // Delivered again: its facts, and the balance changes they made, are there already.
+            if (state.hasFactsOf(envelope.eventId())) {
+                return state.with(List.of());
+            }
+            return use(event).rule().apply(state, new Recorded(envelope.eventId(), envelope.recordedAt()));
+        }
+
+        @Override
+        public OrderFacts apply(OrderFacts state, E event, Instant recordedAt) {
+            throw new UnsupportedOperationException("an accrual fact is keyed by its event's id");
+        }
     }
 
-    /** Each order event the fold uses, by the order it names; the compiler asks about every new one. */
-    private final PurchaseOrderEvent.Visitor<Void, Context> orders = new PurchaseOrderEvent.Visitor<>() {
+    /** Each order event, by the order it names. */
+    private static final class Orders extends Family<PurchaseOrderEvent>
+            implements PurchaseOrderEvent.Visitor<Use, Void> {
 
-        @Override
-        public Void on(RequisitionApproved event, Context context) {
-            return null;
+        Orders() {
+            super(PurchaseOrderEvent.class);
         }
 
         @Override
-        public Void on(PurchaseOrderIssued event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
+        Use use(PurchaseOrderEvent event) {
+            return event.accept(this, null);
+        }
+
+        /** The order has no lines before it is issued. */
+        @Override
+        public Use on(RequisitionApproved event, Void none) {
+            return IGNORED;
         }
 
         @Override
-        public Void on(PurchaseOrderAmended event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
+        public Use on(PurchaseOrderIssued event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
         }
 
         @Override
-        public Void on(StaleAmendmentRecorded event, Context context) {
-            return null;
+        public Use on(PurchaseOrderAmended event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
+        }
+
+        /** A stale amendment was not applied to the order. */
+        @Override
+        public Use on(StaleAmendmentRecorded event, Void none) {
+            return IGNORED;
         }
 
         @Override
-        public Void on(PurchaseOrderPostedInErp event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
+        public Use on(PurchaseOrderPostedInErp event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
         }
 
         @Override
-        public Void on(StalePostingAcknowledgmentRecorded event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
+        public Use on(StalePostingAcknowledgmentRecorded event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
+        }
+
+        /** A rejection leaves the ERP's earlier acknowledgment standing. */
+        @Override
+        public Use on(PurchaseOrderPostingRejected event, Void none) {
+            return IGNORED;
         }
 
         @Override
-        public Void on(PurchaseOrderPostingRejected event, Context context) {
-            return null;
+        public Use on(GoodsReceived event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
         }
 
+        /** Cancelling leaves received goods owed. */
         @Override
-        public Void on(GoodsReceived event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
+        public Use on(PurchaseOrderCancelled event, Void none) {
+            return IGNORED;
         }
 
+        /** Closing leaves received goods owed. */
         @Override
-        public Void on(PurchaseOrderCancelled event, Context context) {
-            return null;
+        public Use on(PurchaseOrderClosed event, Void none) {
+            return IGNORED;
         }
-
-        @Override
-        public Void on(PurchaseOrderClosed event, Context context) {
-            return null;
-        }
-    };
-
-    /** Each invoice event the fold uses, by its order (named, or known from the invoice's receipt). */
-    private final InvoiceEvent.Visitor<Void, Context> invoices = new InvoiceEvent.Visitor<>() {
-
-        @Override
-        public Void on(InvoiceReceived event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
-        }
-
-        @Override
-        public Void on(InvoiceMatched event, Context context) {
-            return order(event, event.purchaseOrderId().value(), context,
-                    s -> AccrualFold.apply(s, event, context.recorded()));
-        }
-
-        @Override
-        public Void on(InvoiceMatchVarianceFound event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceTaxValidated event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceTaxValidationFailed event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceExceptionRaised event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceExceptionResolved event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoicePostedInErp event, Context context) {
-            RepresentableValues.requireRepresentable(event, context.recordedAt());
-            facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
-                    order(order, context.id(), s -> AccrualFold.apply(s, event, context.recorded())));
-            return null;
-        }
-
-        @Override
-        public Void on(InvoicePostingControlViolated event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoicePostingRejected event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(StaleInvoicePostingRejectionRecorded event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoicePaymentScheduled event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoicePaymentExecuted event, Context context) {
-            RepresentableValues.requireRepresentable(event, context.recordedAt());
-            facts.purchaseOrderOf(event.invoiceId().value()).ifPresent(order ->
-                    order(order, context.id(), s -> AccrualFold.apply(s, event, context.recorded())));
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceOverpaymentFlagged event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(PaymentConfirmationDelivered event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(PaymentConfirmationAcknowledged event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(DuplicateInvoiceSubmissionCaught event, Context context) {
-            return null;
-        }
-
-        @Override
-        public Void on(InvoiceControlViolated event, Context context) {
-            return null;
-        }
-    };
-
-    private Void order(Object event, String purchaseOrderId, Context context, UnaryOperator<OrderFacts> fold) {
-        RepresentableValues.requireRepresentable(event, context.recordedAt());
-        order(purchaseOrderId, context.id(), fold);
-        return null;
     }
 
-    private void order(String purchaseOrderId, String eventId, UnaryOperator<OrderFacts> fold) {
-        OrderFacts before = facts.load(purchaseOrderId);
-        // Delivered again: its facts, and the balance changes they made, are there already.
-        if (before.facts().stream().anyMatch(fact -> fact.eventId().equals(eventId))) {
-            return;
+    /**
+     * Each invoice event that moves a line's invoiced, matched, posted or paid position, by its order: the receipt and
+     * the match name it; the posting and the payment name only the invoice, whose receipt linked it to its order.
+     * The others leave the position as it is.
+     */
+    private static final class Invoices extends Family<InvoiceEvent> implements InvoiceEvent.Visitor<Use, Void> {
+
+        Invoices() {
+            super(InvoiceEvent.class);
         }
-        OrderFacts after = fold.apply(before);
-        facts.applied(after, AccrualBalances.of(after));
+
+        @Override
+        Use use(InvoiceEvent event) {
+            return event.accept(this, null);
+        }
+
+        @Override
+        public Use on(InvoiceReceived event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded)).linking(event.invoiceId().value());
+        }
+
+        @Override
+        public Use on(InvoiceMatched event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
+        }
+
+        /** A variance leaves the invoice unmatched, which is the absence of a MATCHED fact. */
+        @Override
+        public Use on(InvoiceMatchVarianceFound event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoiceTaxValidated event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoiceTaxValidationFailed event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoiceExceptionRaised event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoiceExceptionResolved event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoicePostedInErp event, Void none) {
+            return Use.viaInvoice(event.invoiceId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
+        }
+
+        @Override
+        public Use on(InvoicePostingControlViolated event, Void none) {
+            return IGNORED;
+        }
+
+        /** A rejected posting leaves the invoice unposted. */
+        @Override
+        public Use on(InvoicePostingRejected event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(StaleInvoicePostingRejectionRecorded event, Void none) {
+            return IGNORED;
+        }
+
+        /** Scheduled is not paid. */
+        @Override
+        public Use on(InvoicePaymentScheduled event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoicePaymentExecuted event, Void none) {
+            return Use.viaInvoice(event.invoiceId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
+        }
+
+        @Override
+        public Use on(InvoiceOverpaymentFlagged event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(PaymentConfirmationDelivered event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(PaymentConfirmationAcknowledged event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(DuplicateInvoiceSubmissionCaught event, Void none) {
+            return IGNORED;
+        }
+
+        @Override
+        public Use on(InvoiceControlViolated event, Void none) {
+            return IGNORED;
+        }
     }
 }

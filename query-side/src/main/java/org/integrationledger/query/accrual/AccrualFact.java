@@ -1,5 +1,6 @@
 package org.integrationledger.query.accrual;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -32,5 +33,5 @@ record AccrualFact(
         String reference,
         boolean goodsReceiptRequired,
         Instant occurredAt,
-        Instant recordedAt) {
+        Instant recordedAt) implements Serializable {
 }

@@ -8,9 +8,12 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +21,13 @@ import java.util.Set;
 @Repository
 class AccrualFacts {
 
-    private static final String COLUMNS = "event_id, ordinal, purchase_order_id, line_number, kind, legal_entity, "
+    static final String COLUMNS = "event_id, ordinal, purchase_order_id, line_number, kind, legal_entity, "
             + "supplier_id, currency, routed_to, source_system, quantity, unit_of_measure, amount, fact_currency, "
             + "unit_price, order_version, invoice_id, reference, goods_receipt_required, occurred_at, recorded_at";
+
+    /** accrual_line's columns, in the order of {@link #lineRow}. */
+    static final String LINE_COLUMNS = "purchase_order_id, line_number, legal_entity, currency, supplier_id, "
+            + "open_now, varies_now, first_occurred_at, last_occurred_at, first_recorded_at, last_recorded_at";
 
     private static final RowMapper<AccrualFact> ROW = (rs, n) -> new AccrualFact(rs.getString("event_id"),
             rs.getInt("ordinal"), rs.getString("purchase_order_id"), rs.getInt("line_number"),
@@ -63,6 +70,31 @@ class AccrualFacts {
     OrderFacts load(String purchaseOrderId) {
         return OrderFacts.of(purchaseOrderId, jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " "
                 + "WHERE purchase_order_id = ? ORDER BY recorded_at, event_id, ordinal", ROW, purchaseOrderId));
+    }
+
+    /** The facts of these orders, each order's in the order {@link #load} reads them, for a rebuild's last events. */
+    Map<String, List<AccrualFact>> loadAll(Collection<String> purchaseOrderIds) {
+        Map<String, List<AccrualFact>> byOrder = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM " + factTable + " WHERE purchase_order_id = ANY (?) "
+                        + "ORDER BY purchase_order_id, recorded_at, event_id, ordinal", ROW,
+                (Object) purchaseOrderIds.toArray(String[]::new))
+                .forEach(fact -> byOrder.computeIfAbsent(fact.purchaseOrderId(), order -> new ArrayList<>()).add(fact));
+        return byOrder;
+    }
+
+    /** A fact's values in the order of {@link #COLUMNS}, for COPY. */
+    static Object[] row(AccrualFact f) {
+        return new Object[] {f.eventId(), f.ordinal(), f.purchaseOrderId(), f.lineNumber(), f.kind(),
+                f.legalEntity(), f.supplierId(), f.currency(), f.routedTo(), f.sourceSystem(), f.quantity(),
+                f.unitOfMeasure(), f.amount(), f.factCurrency(), f.unitPrice(), f.orderVersion(), f.invoiceId(),
+                f.reference(), f.goodsReceiptRequired(), f.occurredAt(), f.recordedAt()};
+    }
+
+    /** A line's state in the order of {@link #LINE_COLUMNS}, for COPY. */
+    static Object[] lineRow(AccrualBalances.LineState l) {
+        return new Object[] {l.purchaseOrderId(), l.lineNumber(), l.legalEntity(), l.currency(), l.supplierId(),
+                l.openNow(), l.variesNow(), l.firstOccurredAt(), l.lastOccurredAt(), l.firstRecordedAt(),
+                l.lastRecordedAt()};
     }
 
     Optional<String> purchaseOrderOf(String invoiceId) {

@@ -1,35 +1,16 @@
 package org.integrationledger.query.accrual;
 
-import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
-import org.integrationledger.model.invoice.InvoiceControlViolated;
-import org.integrationledger.model.invoice.InvoiceExceptionRaised;
-import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceLine;
-import org.integrationledger.model.invoice.InvoiceMatchVarianceFound;
 import org.integrationledger.model.invoice.InvoiceMatched;
-import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
-import org.integrationledger.model.invoice.InvoicePaymentScheduled;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
-import org.integrationledger.model.invoice.InvoicePostingControlViolated;
-import org.integrationledger.model.invoice.InvoicePostingRejected;
 import org.integrationledger.model.invoice.InvoiceReceived;
-import org.integrationledger.model.invoice.InvoiceTaxValidated;
-import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
-import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
-import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
-import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
-import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
-import org.integrationledger.model.purchaseorder.PurchaseOrderClosed;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
-import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.ReceiptLine;
-import org.integrationledger.model.purchaseorder.RequisitionApproved;
-import org.integrationledger.model.purchaseorder.StaleAmendmentRecorded;
 import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
 import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.CurrencyCode;
@@ -43,29 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The GR/IR rules: how each event adds facts to its order's lines. One method per handled event type, each a pure
- * {@code OrderFacts apply(OrderFacts, Event, Recorded)}; {@link AccrualProjection} has one handler per type, and
- * the event types that add nothing are named in {@link #IGNORED}, so a test fails when a new event type is neither
- * (Java 17 has no exhaustive pattern {@code switch}).
+ * The GR/IR rules: how each event adds facts to its order's lines. One method per event type that adds facts, each a
+ * pure {@code OrderFacts apply(OrderFacts, Event, Recorded)}; {@link AccrualEvents} says which event goes to which
+ * rule (and which add nothing), through each event family's visitor.
  */
 final class AccrualFold {
-
-    /** Events that do not change a line's ordered, received, invoiced, matched or paid position. */
-    static final Set<Class<?>> IGNORED = Set.of(
-            // The order has no lines before it is issued; a stale amendment was not applied; a rejection leaves
-            // the ERP's earlier acknowledgment standing; closing or cancelling leaves received goods owed.
-            RequisitionApproved.class, StaleAmendmentRecorded.class, PurchaseOrderPostingRejected.class,
-            PurchaseOrderCancelled.class, PurchaseOrderClosed.class,
-            // A variance leaves the invoice unmatched, which is the absence of a MATCHED fact.
-            InvoiceMatchVarianceFound.class, InvoiceTaxValidated.class, InvoiceTaxValidationFailed.class,
-            InvoiceExceptionRaised.class, InvoiceExceptionResolved.class, InvoicePostingControlViolated.class,
-            InvoiceControlViolated.class,
-            InvoicePostingRejected.class, StaleInvoicePostingRejectionRecorded.class, InvoicePaymentScheduled.class,
-            InvoiceOverpaymentFlagged.class, PaymentConfirmationDelivered.class,
-            PaymentConfirmationAcknowledged.class, DuplicateInvoiceSubmissionCaught.class);
 
     private AccrualFold() {
     }

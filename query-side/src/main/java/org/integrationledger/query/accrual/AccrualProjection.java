@@ -2,31 +2,21 @@ package org.integrationledger.query.accrual;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.integrationledger.model.invoice.InvoiceMatched;
-import org.integrationledger.model.invoice.InvoicePaymentExecuted;
-import org.integrationledger.model.invoice.InvoicePostedInErp;
-import org.integrationledger.model.invoice.InvoiceReceived;
-import org.integrationledger.model.purchaseorder.GoodsReceived;
-import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
-import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
-import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
-import org.integrationledger.model.purchaseorder.StalePostingAcknowledgmentRecorded;
+import org.integrationledger.model.invoice.InvoiceEvent;
+import org.integrationledger.model.purchaseorder.PurchaseOrderEvent;
+import org.integrationledger.query.fold.FoldHost;
+import org.integrationledger.query.representable.RepresentableValues;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-
 /**
- * Keeps the GR/IR facts ({@code accrual_fact}) and their balances by {@link AccrualEvents}, a processor batch's
- * writes gathered in an {@link AccrualBatch} and written as the batch commits. One handler per event type the fold
- * uses (the others are {@link AccrualFold#IGNORED}).
- * Its processor has one segment, so an invoice's facts are written after its order's (they are different
+ * Keeps the GR/IR facts ({@code accrual_fact}) and their balances. The rules per event live in {@link AccrualEvents},
+ * which the same {@link FoldHost} also runs for rebuilds ({@link AccrualConfiguration}); this class only hands it the
+ * events. Its processor has one segment, so an invoice's facts are written after its order's (they are different
  * aggregates, which a second segment could interleave). The facts' key is the event id, so a redelivered event
- * writes nothing. An event with a value a view cannot store is refused by name before any SQL (and parked).
+ * writes nothing. An event the view stores, with a value it cannot store, is refused by name before any SQL (and
+ * parked).
  */
 @Component
 @ProcessingGroup(AccrualProjection.PROCESSING_GROUP)
@@ -34,82 +24,34 @@ class AccrualProjection {
 
     static final String PROCESSING_GROUP = "accrual-facts";
 
-    private static final String BATCH = AccrualBatch.class.getName();
-
+    private final FoldHost<Object, OrderFacts> host;
     private final AccrualFacts facts;
 
-    AccrualProjection(AccrualFacts facts) {
+    AccrualProjection(FoldHost<Object, OrderFacts> accrualHost, AccrualFacts facts) {
+        this.host = accrualHost;
         this.facts = facts;
     }
 
     @EventHandler
-    void on(PurchaseOrderIssued event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
+    void on(PurchaseOrderEvent event, EventMessage<?> message) {
+        live(event, message);
     }
 
     @EventHandler
-    void on(PurchaseOrderAmended event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(GoodsReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(PurchaseOrderPostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(StalePostingAcknowledgmentRecorded event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(InvoiceReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(InvoiceMatched event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(InvoicePostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    @EventHandler
-    void on(InvoicePaymentExecuted event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
-        apply(event, id, recordedAt);
-    }
-
-    /**
-     * Applies the event to the batch of its unit of work (the processor's batch, one transaction), which writes when
-     * that commits; without a unit of work, at once.
-     */
-    private void apply(Object event, String id, Instant recordedAt) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            AccrualBatch batch = new AccrualBatch(facts);
-            new AccrualEvents(batch).apply(event, id, recordedAt);
-            batch.flush();
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        AccrualEvents events = root.getOrComputeResource(BATCH, key -> {
-            AccrualBatch batch = new AccrualBatch(facts);
-            root.onPrepareCommit(unitOfWork -> batch.flush());
-            return new AccrualEvents(batch);
-        });
-        events.apply(event, id, recordedAt);
+    void on(InvoiceEvent event, EventMessage<?> message) {
+        live(event, message);
     }
 
     /** A replay rebuilds the facts from the first event, so it starts from an empty table. */
     @ResetHandler
     void reset() {
         facts.deleteAll();
+    }
+
+    private void live(Object event, EventMessage<?> message) {
+        if (host.folds(event)) {
+            RepresentableValues.requireRepresentable(event, message.getTimestamp());
+            host.live(event, message);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.integrationledger.query.accrual;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -9,11 +11,17 @@ import java.util.TreeMap;
 
 /**
  * The fold's state for one purchase order: every fact recorded about its lines so far ({@code facts}) and the
- * facts the last applied event added ({@code added}, which the projection writes). Immutable; the fold returns a
- * new state. What the rules need (the line's current terms, the order's header, an invoice's lines) is derived
- * from the facts, so the stored rows are the whole state.
+ * facts the last applied event added ({@code added}, which the live projection writes). Immutable; the fold returns
+ * a new state. What the rules need (the line's current terms, the order's header, an invoice's lines) is derived
+ * from the facts, so the stored rows are the whole state. The facts are kept in the order the table reads them
+ * ({@link #TABLE_ORDER}), so a state read back from the table and one folded in memory (a rebuild, an as-of replay)
+ * are the same, however the events were batched.
  */
-record OrderFacts(String purchaseOrderId, List<AccrualFact> facts, List<AccrualFact> added) {
+record OrderFacts(String purchaseOrderId, List<AccrualFact> facts, List<AccrualFact> added) implements Serializable {
+
+    /** The order {@link AccrualFacts#load} reads an order's facts in: recorded, then event id, then ordinal. */
+    static final Comparator<AccrualFact> TABLE_ORDER = Comparator.comparing(AccrualFact::recordedAt)
+            .thenComparing(AccrualFact::eventId).thenComparingInt(AccrualFact::ordinal);
 
     OrderFacts {
         facts = List.copyOf(facts);
@@ -30,9 +38,28 @@ record OrderFacts(String purchaseOrderId, List<AccrualFact> facts, List<AccrualF
 
     /** The state after an event that added {@code newFacts} (possibly none). */
     OrderFacts with(List<AccrualFact> newFacts) {
-        List<AccrualFact> all = new ArrayList<>(facts);
+        if (newFacts.isEmpty()) {
+            return added.isEmpty() ? this : new OrderFacts(purchaseOrderId, facts, List.of());
+        }
+        List<AccrualFact> all = new ArrayList<>(facts.size() + newFacts.size());
+        all.addAll(facts);
         all.addAll(newFacts);
+        // An event's facts nearly always come after the order's earlier ones; one recorded earlier than them (a
+        // concurrent append applied late) takes its place in the table's order.
+        if (!facts.isEmpty() && TABLE_ORDER.compare(facts.get(facts.size() - 1), newFacts.get(0)) > 0) {
+            all.sort(TABLE_ORDER);
+        }
         return new OrderFacts(purchaseOrderId, all, newFacts);
+    }
+
+    /** Whether the event with this id added facts already (it is delivered again). */
+    boolean hasFactsOf(String eventId) {
+        for (int i = facts.size() - 1; i >= 0; i--) {
+            if (facts.get(i).eventId().equals(eventId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Who the order is for, from its first ordered fact; empty while the order's issue is unknown. */

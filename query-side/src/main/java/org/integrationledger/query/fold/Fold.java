@@ -42,6 +42,24 @@ public interface Fold<E, S> {
     }
 
     /**
+     * The key of another document through which the event names its own, or null (the default) when
+     * {@link #key(Object, Envelope)} names it: an invoice's posting names only the invoice, and the accrual view folds
+     * it into the order the invoice's receipt named. The host folds the event into the key an earlier event linked
+     * this one to ({@link #link}), and skips the event if none did.
+     */
+    default String keyVia(E event) {
+        return null;
+    }
+
+    /**
+     * The key this event links to its own document, or null (the default): later events whose {@link #keyVia} names
+     * it fold into this event's key. The first link of a key stands.
+     */
+    default String link(E event) {
+        return null;
+    }
+
+    /**
      * The state after {@code event}, given what the store recorded around it; the host calls this one. By default
      * {@link #apply(Object, Object, Instant)} with the recorded time, all a document's view reads of it.
      */

@@ -76,26 +76,56 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
         live(event, Envelope.of(message));
     }
 
+    /**
+     * Whether the fold takes this event: a projection refuses an event it cannot store (an unrepresentable value)
+     * only if it would store it.
+     */
+    public boolean folds(Object payload) {
+        return fold.folds(payload);
+    }
+
     private void live(E event, Envelope envelope) {
-        String key = fold.key(event, envelope);
-        Map<String, S> batch = batchStates();
-        S before = batch != null && batch.containsKey(key) ? batch.get(key) : live.load(key);
+        if (!fold.folds(event)) {
+            return;
+        }
+        Batch<S> batch = batch();
+        String key = keyOf(fold, event, envelope, via -> {
+            String linked = batch == null ? null : batch.links.get(via);
+            return linked != null ? linked : live.linked(via);
+        });
+        if (key == null) {
+            return;
+        }
+        S before = batch != null && batch.states.containsKey(key) ? batch.states.get(key) : live.load(key);
         S after = fold.apply(before == null ? fold.initial(key) : before, event, envelope);
         live.save(key, before, after);
         if (batch != null) {
-            batch.put(key, after);
+            batch.states.put(key, after);
+            String via = fold.link(event);
+            if (via != null) {
+                batch.links.putIfAbsent(via, key);
+            }
         }
     }
 
-    /** This transaction's states by key, or null outside a transaction; forgotten when it completes. */
+    /**
+     * The key {@code event} is folded into: its own, or the one an earlier event linked the key it names its document
+     * through to ({@link Fold#keyVia}), found by {@code linked}; null if no event linked that one yet.
+     */
+    static <E> String keyOf(Fold<E, ?> fold, E event, Envelope envelope, Function<String, String> linked) {
+        String via = fold.keyVia(event);
+        return via == null ? fold.key(event, envelope) : linked.apply(via);
+    }
+
+    /** This transaction's states and links by key, or null outside a transaction; forgotten when it completes. */
     @SuppressWarnings("unchecked")
-    private Map<String, S> batchStates() {
+    private Batch<S> batch() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, S> states = (Map<String, S>) TransactionSynchronizationManager.getResource(this);
-        if (states == null) {
-            Map<String, S> fresh = new HashMap<>();
+        Batch<S> batch = (Batch<S>) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            Batch<S> fresh = new Batch<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -103,9 +133,18 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
                     TransactionSynchronizationManager.unbindResourceIfPossible(FoldHost.this);
                 }
             });
-            states = fresh;
+            batch = fresh;
         }
-        return states;
+        return batch;
+    }
+
+    /**
+     * What one batch (transaction) has loaded, saved and linked: a document with several events in it is read from
+     * its tables once, and a link made by one of its events is seen by the next before the rows are written.
+     */
+    private static final class Batch<S> {
+        private final Map<String, S> states = new HashMap<>();
+        private final Map<String, String> links = new HashMap<>();
     }
 
     /** A fresh in-memory run of the fold, for the state as of a past instant. */
@@ -129,49 +168,77 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
         if (!rebuilt.keepsStates()) {
             return appendingRebuild(rebuilt);
         }
-        // Bounded: a large store's documents do not all fit in memory (docs/audit.md, "Memory of a rebuild").
-        BoundedStates<S> states = rebuildStates.open(name + "/state");
-        Function<String, S> initial = fold::initial;
-        return new Rebuild() {
-            @Override
-            public void apply(EventMessage<?> message) {
-                Object payload = message.getPayload();
-                if (!fold.folds(payload)) {
-                    return;
+        return new KeptStates(rebuilt);
+    }
+
+    /**
+     * A rebuild that keeps every document's state until the switch, bounded: a large store's documents do not all fit
+     * in memory (docs/audit.md, "Memory of a rebuild"). The links of a fold that links keys are kept the same way.
+     */
+    private final class KeptStates implements Rebuild {
+
+        private final RebuiltTables<S> rebuilt;
+        private final BoundedStates<S> states;
+        /** Opened on the first link: most folds link nothing. */
+        private BoundedStates<String> links;
+
+        private KeptStates(RebuiltTables<S> rebuilt) {
+            this.rebuilt = rebuilt;
+            this.states = rebuildStates.open(name + "/state");
+        }
+
+        @Override
+        public void apply(EventMessage<?> message) {
+            Object payload = message.getPayload();
+            if (!fold.folds(payload)) {
+                return;
+            }
+            E event = fold.events().cast(payload);
+            Envelope envelope = Envelope.of(message);
+            String key = keyOf(fold, event, envelope, via -> links == null ? null : links.find(via));
+            if (key == null) {
+                return;
+            }
+            S state = states.computeIfAbsent(key, fold::initial);
+            states.replace(key, fold.apply(state, event, envelope));
+            String via = fold.link(event);
+            if (via != null) {
+                if (links == null) {
+                    links = rebuildStates.open(name + "/links");
                 }
-                E event = fold.events().cast(payload);
-                Envelope envelope = Envelope.of(message);
-                String key = fold.key(event, envelope);
-                S state = states.computeIfAbsent(key, initial);
-                states.replace(key, fold.apply(state, event, envelope));
-                states.evictIfFull();
+                links.computeIfAbsent(via, first -> key);
+                links.evictIfFull();
             }
+            states.evictIfFull();
+        }
 
-            @Override
-            public void prepareSwitch() {
-                rebuilt.prepareSwitch(states);
-            }
+        @Override
+        public void prepareSwitch() {
+            rebuilt.prepareSwitch(states);
+        }
 
-            @Override
-            public void replaceLive() {
-                rebuilt.replaceLive(states);
-            }
+        @Override
+        public void replaceLive() {
+            rebuilt.replaceLive(states);
+        }
 
-            @Override
-            public void swapIn() {
-                rebuilt.swapIn();
-            }
+        @Override
+        public void swapIn() {
+            rebuilt.swapIn();
+        }
 
-            @Override
-            public void cleanUp() {
-                states.discard();
+        @Override
+        public void cleanUp() {
+            states.discard();
+            if (links != null) {
+                links.discard();
             }
+        }
 
-            @Override
-            public List<BoundedStates<?>> states() {
-                return List.of(states);
-            }
-        };
+        @Override
+        public List<BoundedStates<?>> states() {
+            return links == null ? List.of(states) : List.of(states, links);
+        }
     }
 
     /**
@@ -187,6 +254,9 @@ public final class FoldHost<E, S extends Serializable> implements RebuildablePro
                     return;
                 }
                 E event = fold.events().cast(payload);
+                if (fold.keyVia(event) != null) {
+                    throw new IllegalStateException("tables that keep no states cannot fold an event by a link");
+                }
                 Envelope envelope = Envelope.of(message);
                 rebuilt.append(fold.apply(fold.initial(fold.key(event, envelope)), event, envelope));
             }

@@ -33,7 +33,8 @@ public final class FoldOfFamilies<S> implements Fold<Object, S> {
 
     @Override
     public boolean folds(Object payload) {
-        return familyOf(payload) != null;
+        Fold<Object, S> family = familyOf(payload);
+        return family != null && family.folds(payload);
     }
 
     @Override
@@ -44,6 +45,16 @@ public final class FoldOfFamilies<S> implements Fold<Object, S> {
     @Override
     public String key(Object event, Envelope envelope) {
         return family(event).key(event, envelope);
+    }
+
+    @Override
+    public String keyVia(Object event) {
+        return family(event).keyVia(event);
+    }
+
+    @Override
+    public String link(Object event) {
+        return family(event).link(event);
     }
 
     @Override

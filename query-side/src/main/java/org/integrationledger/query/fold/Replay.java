@@ -3,6 +3,7 @@ package org.integrationledger.query.fold;
 import org.axonframework.eventhandling.EventMessage;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public final class Replay<E, S extends Serializable> {
 
     private final Fold<E, S> fold;
     private final Map<String, S> states = new LinkedHashMap<>();
+    private final Map<String, String> links = new HashMap<>();
     private long eventsApplied;
 
     Replay(Fold<E, S> fold) {
@@ -30,9 +32,16 @@ public final class Replay<E, S extends Serializable> {
         }
         E event = fold.events().cast(payload);
         Envelope envelope = Envelope.of(message);
-        String key = fold.key(event, envelope);
+        String key = FoldHost.keyOf(fold, event, envelope, links::get);
+        if (key == null) {
+            return;
+        }
         S state = states.get(key);
         states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, envelope));
+        String via = fold.link(event);
+        if (via != null) {
+            links.putIfAbsent(via, key);
+        }
         eventsApplied++;
     }
 

@@ -84,6 +84,21 @@ public final class BoundedStates<S extends Serializable> {
         return state;
     }
 
+    /** The state under this key, from memory or read back from the spill; null if there is none (none is made). */
+    public S find(String key) {
+        S state = inMemory.get(key);
+        if (state == null) {
+            state = readBack(key);
+            if (state != null) {
+                if (touched != null) {
+                    touched.add(key);
+                }
+                inMemory.put(key, state);
+            }
+        }
+        return state;
+    }
+
     /**
      * Replaces the state under this key, which {@link #computeIfAbsent} has just answered: an immutable state changes
      * by being replaced. Call it before {@link #evictIfFull()}, while the key is in memory.

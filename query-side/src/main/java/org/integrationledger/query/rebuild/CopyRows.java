@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +22,8 @@ import java.util.List;
  * bulk path: no statement per row, no conflict check, one stream per table and chunk (docs/audit.md).
  *
  * <p>Values go in COPY's text format: {@code \N} for null, instants in UTC with the zone written out (so the
- * session's time zone cannot shift them; years 1-9999 in ISO-8601, others in PostgreSQL's own form), decimals in
+ * session's time zone cannot shift them; years 1-9999 in ISO-8601, others in PostgreSQL's own form), dates as
+ * {@code yyyy-mm-dd} (other years as for instants), decimals in
  * plain notation, booleans as {@code t}/{@code f}, enums by name, byte arrays in bytea's hex form. They are encoded straight into UTF-8 bytes, in a buffer each thread keeps: a rebuild
  * copies a row per event, and building a string first (grown, copied into a {@code String}, encoded again) was
  * most of what the rebuild's applying thread allocated.
@@ -90,6 +92,8 @@ public final class CopyRows {
             appendInstant(text, instant);
         } else if (value instanceof OffsetDateTime dateTime) {
             appendInstant(text, dateTime.toInstant());
+        } else if (value instanceof LocalDate date) {
+            appendDate(text, date);
         } else if (value instanceof BigDecimal decimal) {
             text.ascii(decimal.toPlainString());
         } else if (value instanceof Boolean bool) {
@@ -128,6 +132,17 @@ public final class CopyRows {
         text.digits(utc.getYear(), 4).ascii('-');
         appendRest(text, utc, 'T');
         text.ascii('Z');
+    }
+
+    /** The date as {@code 2026-11-02}; a year beyond 9999 or before 1 as {@link #appendWideYear} writes it. */
+    private static void appendDate(Text text, LocalDate date) {
+        int year = date.getYear() > 0 ? date.getYear() : 1 - date.getYear();
+        text.digits(year, Math.max(4, String.valueOf(year).length())).ascii('-');
+        text.digits(date.getMonthValue(), 2).ascii('-');
+        text.digits(date.getDayOfMonth(), 2);
+        if (date.getYear() < 1) {
+            text.ascii(" BC");
+        }
     }
 
     /**

@@ -22,20 +22,22 @@ import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
+import org.integrationledger.query.fold.Envelope;
+import org.integrationledger.query.fold.Fold;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
- * Given events, then report: records events through {@link AccrualFold} into an in-memory fact table (the
+ * Given events, then report: records events through the view's fold ({@link AccrualEvents}) into an in-memory fact table (the
  * projection's job) and answers reports by {@link AccrualReportRules} over those facts.
  */
 final class AccrualFixture {
@@ -44,6 +46,9 @@ final class AccrualFixture {
     static final SystemId ERP_EMEA = SystemId.of("ERP_EMEA");
     static final SupplierId SUPPLIER = SupplierId.of("SUP-1");
 
+    private final Fold<Object, OrderFacts> fold = AccrualEvents.fold();
+    /** The order each invoice's receipt named. */
+    private final Map<String, String> links = new HashMap<>();
     final List<AccrualFact> facts = new ArrayList<>();
     /** The balance changes the projection would have written, per business day and per day and recorded instant. */
     final List<AccrualBalances.Delta> days = new ArrayList<>();
@@ -65,27 +70,27 @@ final class AccrualFixture {
 
     void issued(String order, String legalEntity, Instant occurredAt, Instant recordedAt, PurchaseOrderLine... lines) {
         Money total = List.of(lines).stream().map(PurchaseOrderLine::amount).reduce(Money::plus).orElseThrow();
-        fold(order, s -> AccrualFold.apply(s, new PurchaseOrderIssued(PurchaseOrderId.of(order), SUPPLIER,
+        fold(new PurchaseOrderIssued(PurchaseOrderId.of(order), SUPPLIER,
                 LegalEntityId.of(legalEntity), ERP_EMEA, "REQ-" + order, List.of(lines), total, 1, null,
-                PROCUREMENT, occurredAt), recorded(recordedAt)));
+                PROCUREMENT, occurredAt), recordedAt);
     }
 
     void amended(String order, int version, Instant occurredAt, Instant recordedAt, PurchaseOrderLine... lines) {
         Money total = List.of(lines).stream().map(PurchaseOrderLine::amount).reduce(Money::plus).orElseThrow();
-        fold(order, s -> AccrualFold.apply(s, new PurchaseOrderAmended(PurchaseOrderId.of(order), version,
-                List.of(lines), total, total, "price change", false, PROCUREMENT, occurredAt), recorded(recordedAt)));
+        fold(new PurchaseOrderAmended(PurchaseOrderId.of(order), version,
+                List.of(lines), total, total, "price change", false, PROCUREMENT, occurredAt), recordedAt);
     }
 
     void received(String order, String receipt, int line, String quantity, String unit, SystemId from,
                   Instant occurredAt, Instant recordedAt) {
-        fold(order, s -> AccrualFold.apply(s, new GoodsReceived(PurchaseOrderId.of(order), receipt,
+        fold(new GoodsReceived(PurchaseOrderId.of(order), receipt,
                 List.of(new ReceiptLine(line, Quantity.of(quantity, unit))), false, from, occurredAt),
-                recorded(recordedAt)));
+                recordedAt);
     }
 
     void postedInErp(String order, int version, Instant occurredAt, Instant recordedAt) {
-        fold(order, s -> AccrualFold.apply(s, new PurchaseOrderPostedInErp(PurchaseOrderId.of(order),
-                "45000" + order, version, null, null, ERP_EMEA, occurredAt), recorded(recordedAt)));
+        fold(new PurchaseOrderPostedInErp(PurchaseOrderId.of(order),
+                "45000" + order, version, null, null, ERP_EMEA, occurredAt), recordedAt);
     }
 
     void invoiced(String order, String invoice, String legalEntity, int poLine, String quantity, String unit,
@@ -93,29 +98,29 @@ final class AccrualFixture {
         InvoiceLine line = new InvoiceLine(1, poLine, Quantity.of(quantity, unit), UnitPrice.of(price, currency),
                 "S1");
         Money net = line.amount();
-        fold(order, s -> AccrualFold.apply(s, new InvoiceReceived(InvoiceId.of(invoice), LegalEntityId.of(legalEntity),
+        fold(new InvoiceReceived(InvoiceId.of(invoice), LegalEntityId.of(legalEntity),
                 SUPPLIER, SupplierInvoiceNumber.of("SI-" + invoice), "SI" + invoice, LocalDate.parse("2026-12-01"),
                 PurchaseOrderId.of(order), ERP_EMEA, "EMEA", "AP-EMEA", "EU_VAT", List.of(line), net,
-                Money.zero(net.currency()), net, "clerk", PROCUREMENT, occurredAt), recorded(recordedAt)));
+                Money.zero(net.currency()), net, "clerk", PROCUREMENT, occurredAt), recordedAt);
     }
 
     void matched(String order, String invoice, String legalEntity, Instant occurredAt, Instant recordedAt) {
-        fold(order, s -> AccrualFold.apply(s, new InvoiceMatched(InvoiceId.of(invoice), LegalEntityId.of(legalEntity),
+        fold(new InvoiceMatched(InvoiceId.of(invoice), LegalEntityId.of(legalEntity),
                 PurchaseOrderId.of(order), List.of(), "INVOICE_RECEIVED", PROCUREMENT, occurredAt),
-                recorded(recordedAt)));
+                recordedAt);
     }
 
     void invoicePosted(String order, String invoice, String legalEntity, Instant occurredAt, Instant recordedAt) {
-        fold(order, s -> AccrualFold.apply(s, new InvoicePostedInErp(InvoiceId.of(invoice),
+        fold(new InvoicePostedInErp(InvoiceId.of(invoice),
                 LegalEntityId.of(legalEntity), "51000" + invoice, "2026-12", ERP_EMEA, occurredAt),
-                recorded(recordedAt)));
+                recordedAt);
     }
 
     void paid(String order, String invoice, String legalEntity, Money amount, Money gross, Instant occurredAt,
               Instant recordedAt) {
-        fold(order, s -> AccrualFold.apply(s, new InvoicePaymentExecuted(InvoiceId.of(invoice),
+        fold(new InvoicePaymentExecuted(InvoiceId.of(invoice),
                 LegalEntityId.of(legalEntity), SUPPLIER, "PAY-" + invoice, amount, LocalDate.parse("2026-12-20"),
-                amount, gross, null, SystemId.of("TREASURY"), occurredAt), recorded(recordedAt)));
+                amount, gross, null, SystemId.of("TREASURY"), occurredAt), recordedAt);
     }
 
     /**
@@ -185,17 +190,30 @@ final class AccrualFixture {
         return new BigDecimal(value);
     }
 
-    /** Applies an event as the projection does: its facts, and the balance changes they make. */
-    private void fold(String order, UnaryOperator<OrderFacts> event) {
-        OrderFacts state = OrderFacts.of(order, facts.stream().filter(f -> f.purchaseOrderId().equals(order)).toList());
-        OrderFacts after = event.apply(state);
+    /**
+     * Applies an event as the projection does, through the view's fold: its order's facts as the table holds them,
+     * the facts it adds, and the balance changes they make.
+     */
+    private void fold(Object event, Instant recordedAt) {
+        if (!fold.folds(event)) {
+            return;
+        }
+        String via = fold.keyVia(event);
+        String order = via == null ? fold.key(event) : links.get(via);
+        if (order == null) {
+            return;
+        }
+        OrderFacts state = OrderFacts.of(order, facts.stream().filter(f -> f.purchaseOrderId().equals(order))
+                .toList());
+        OrderFacts after = fold.apply(state, event, new Envelope(UUID.randomUUID().toString(), 0, null, recordedAt,
+                Map.of()));
         facts.addAll(after.added());
         AccrualBalances.Changes changes = AccrualBalances.of(after);
         days.addAll(changes.days());
         known.addAll(changes.known());
-    }
-
-    private static Recorded recorded(Instant recordedAt) {
-        return new Recorded(UUID.randomUUID().toString(), recordedAt);
+        String linked = fold.link(event);
+        if (linked != null) {
+            links.putIfAbsent(linked, order);
+        }
     }
 }

@@ -2,12 +2,13 @@ package org.integrationledger.query.fold;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Given events, then state: a fold run the way its host runs it (one state per document, each event applied to the
- * state its key names), with no database. Each event is recorded a minute after the one before, from
+ * Given events, then state: a fold run the way its host runs it (one state per document, each event it folds applied
+ * to the state its key, or the key it is linked through, names), with no database. Each event is recorded a minute after the one before, from
  * {@link #FIRST_RECORDED}, unless the test names the recorded time, under the id {@code event-<n>} (n from 1).
  */
 public final class FoldFixture<E, S> {
@@ -16,6 +17,7 @@ public final class FoldFixture<E, S> {
 
     private final Fold<E, S> fold;
     private final Map<String, S> states = new LinkedHashMap<>();
+    private final Map<String, String> links = new HashMap<>();
     private Instant nextRecorded = FIRST_RECORDED;
     private int events;
 
@@ -42,11 +44,26 @@ public final class FoldFixture<E, S> {
 
     /** Applies one event recorded as {@code recorded} (its id, instant and metadata); later ones are recorded after it. */
     public FoldFixture<E, S> recordedAs(Envelope recorded, E event) {
-        String key = fold.key(event, recorded);
+        nextRecorded = recorded.recordedAt().plus(Duration.ofMinutes(1));
+        if (!fold.folds(event)) {
+            return this;
+        }
+        String key = FoldHost.keyOf(fold, event, recorded, links::get);
+        if (key == null) {
+            return this;
+        }
         S state = states.get(key);
         states.put(key, fold.apply(state == null ? fold.initial(key) : state, event, recorded));
-        nextRecorded = recorded.recordedAt().plus(Duration.ofMinutes(1));
+        String via = fold.link(event);
+        if (via != null) {
+            links.putIfAbsent(via, key);
+        }
         return this;
+    }
+
+    /** Whether an event touched this document. */
+    public boolean touched(String key) {
+        return states.containsKey(key);
     }
 
     /** The state of one document; it must have been touched. */

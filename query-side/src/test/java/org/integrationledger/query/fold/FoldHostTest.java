@@ -27,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The host's live and as-of settings run the same fold: per document, in order, events of its family only; live, a
- * batch reads a document once.
+ * batch reads a document once; an event that names its document through a link folds into the linked one.
  */
 class FoldHostTest {
 
     private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
 
     private final Map<String, List<String>> saved = new HashMap<>();
+    private final Map<String, String> storedLinks = new HashMap<>();
     private int loads;
     private final FoldHost<PurchaseOrderEvent, Seen> host = new FoldHost<>("test-view", new SeenSystems(),
             new InMemory(), null, () -> null, () -> "", Mockito.mock(PlatformTransactionManager.class));
@@ -135,6 +136,46 @@ class FoldHostTest {
         assertThat(replay.eventsApplied()).isEqualTo(2);
     }
 
+    @Test
+    void anEventNamingItsDocumentThroughALinkFoldsIntoTheLinkedOneAndIsSkippedBeforeAnyLink() {
+        FoldHost<PurchaseOrderEvent, Seen> linking = new FoldHost<>("test-view", new LinkedSystems(), new InMemory(),
+                null, () -> null, () -> "", Mockito.mock(PlatformTransactionManager.class));
+        Replay<PurchaseOrderEvent, Seen> replay = linking.replay();
+
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "ERP_NA", "via INV-1")));
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-1", "PROCUREMENT", "links INV-1")));
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-2", "PROCUREMENT", "links INV-1")));
+        replay.apply(GenericEventMessage.asEventMessage(cancelled("PO-9", "ERP_EMEA", "via INV-1")));
+
+        assertThat(replay.find("PO-1")).as("the first link stands").contains(new Seen(List.of("PROCUREMENT",
+                "ERP_EMEA")));
+        assertThat(replay.find("PO-9")).isEmpty();
+        assertThat(replay.eventsApplied()).isEqualTo(3);
+
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            linking.live(cancelled("PO-3", "PROCUREMENT", "links INV-3"), NINE);
+            linking.live(cancelled("PO-9", "ERP_NA", "via INV-3"), NINE);
+        } finally {
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(sync -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(saved).as("a batch sees its own links before they are stored")
+                .containsEntry("PO-3", List.of("PROCUREMENT", "ERP_NA"));
+
+        storedLinks.put("INV-3", "PO-3");
+        linking.live(cancelled("PO-9", "ERP_EMEA", "via INV-3"), NINE);
+        linking.live(cancelled("PO-9", "ERP_EMEA", "via INV-4"), NINE);
+
+        assertThat(saved).as("a later batch asks the stored rows").containsEntry("PO-3",
+                List.of("PROCUREMENT", "ERP_NA", "ERP_EMEA")).doesNotContainKey("PO-9");
+    }
+
+    private static PurchaseOrderCancelled cancelled(String order, String system, String reason) {
+        return new PurchaseOrderCancelled(PurchaseOrderId.of(order), reason, SystemId.of(system), NINE);
+    }
+
     private static PurchaseOrderCancelled cancelled(String order, String system) {
         return new PurchaseOrderCancelled(PurchaseOrderId.of(order), "duplicate", SystemId.of(system), NINE);
     }
@@ -165,6 +206,44 @@ class FoldHostTest {
             List<String> systems = new ArrayList<>(state.systems());
             systems.add(event.reportingSystem().value());
             return new Seen(List.copyOf(systems));
+        }
+    }
+
+    /** As {@link SeenSystems}; a reason "via X" names the document through X, "links X" links X to the order. */
+    private static final class LinkedSystems implements Fold<PurchaseOrderEvent, Seen> {
+
+        private final SeenSystems seen = new SeenSystems();
+
+        @Override
+        public Class<PurchaseOrderEvent> events() {
+            return PurchaseOrderEvent.class;
+        }
+
+        @Override
+        public String key(PurchaseOrderEvent event) {
+            return seen.key(event);
+        }
+
+        @Override
+        public String keyVia(PurchaseOrderEvent event) {
+            String reason = ((PurchaseOrderCancelled) event).reason();
+            return reason.startsWith("via ") ? reason.substring(4) : null;
+        }
+
+        @Override
+        public String link(PurchaseOrderEvent event) {
+            String reason = ((PurchaseOrderCancelled) event).reason();
+            return reason.startsWith("links ") ? reason.substring(6) : null;
+        }
+
+        @Override
+        public Seen initial(String key) {
+            return seen.initial(key);
+        }
+
+        @Override
+        public Seen apply(Seen state, PurchaseOrderEvent event, Instant recordedAt) {
+            return seen.apply(state, event, recordedAt);
         }
     }
 
@@ -204,6 +283,11 @@ class FoldHostTest {
         public void save(String key, Seen before, Seen state) {
             assertThat(before == null).isEqualTo(!saved.containsKey(key));
             saved.put(key, state.systems());
+        }
+
+        @Override
+        public String linked(String via) {
+            return storedLinks.get(via);
         }
     }
 }

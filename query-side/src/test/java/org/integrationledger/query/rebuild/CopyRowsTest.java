@@ -3,6 +3,7 @@ package org.integrationledger.query.rebuild;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,13 @@ class CopyRowsTest {
         assertThat(CopyRows.text(Instant.parse("0000-12-31T23:59:59Z"))).isEqualTo("0001-12-31 23:59:59+00 BC");
         assertThat(CopyRows.text(Instant.parse("-0099-01-01T00:00:00Z"))).isEqualTo("0100-01-01 00:00:00+00 BC");
         assertThat(CopyRows.text(Instant.parse("-4713-11-24T00:00:00Z"))).isEqualTo("4714-11-24 00:00:00+00 BC");
+    }
+
+    @Test
+    void writesDatesAsPostgresqlReadsThem() {
+        assertThat(CopyRows.text(LocalDate.parse("2026-12-08"))).isEqualTo("2026-12-08");
+        assertThat(CopyRows.text(LocalDate.parse("+55840-06-07"))).isEqualTo("55840-06-07");
+        assertThat(CopyRows.text(LocalDate.parse("0000-12-31"))).isEqualTo("0001-12-31 BC");
     }
 
     @Test
