@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -109,6 +110,12 @@ final class AccrualEvents {
 
         @Override
         public Void on(GoodsReceived event, Context context) {
+            return order(event, event.purchaseOrderId().value(), context,
+                    s -> AccrualFold.apply(s, event, context.recorded()));
+        }
+
+        @Override
+        public Void on(GoodsReceiptPostedInErp event, Context context) {
             return order(event, event.purchaseOrderId().value(), context,
                     s -> AccrualFold.apply(s, event, context.recorded()));
         }

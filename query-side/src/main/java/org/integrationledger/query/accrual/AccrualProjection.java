@@ -11,6 +11,7 @@ import org.integrationledger.model.invoice.InvoiceMatched;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoiceReceived;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
@@ -54,6 +55,11 @@ class AccrualProjection {
 
     @EventHandler
     void on(GoodsReceived event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
+        apply(event, id, recordedAt);
+    }
+
+    @EventHandler
+    void on(GoodsReceiptPostedInErp event, @MessageIdentifier String id, @Timestamp Instant recordedAt) {
         apply(event, id, recordedAt);
     }
 

@@ -1,5 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -178,6 +179,20 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
             if (other.state == null) {
                 other.state = PositionState.RECEIPT_REPORTED;
                 other.reference = received.receiptNumber();
+            }
+        }
+        return order;
+    }
+
+    /** Like a receipt: an ERP other than the routed one that posts a receipt is put on the order, flagged. */
+    @Override
+    public DocumentState on(GoodsReceiptPostedInErp posted, DocumentState order) {
+        String system = posted.reportingSystem().value();
+        if (!system.equals(order.sourceSystem) && !system.equals(order.routedTo)) {
+            SystemRow other = erp(order, posted);
+            if (other.state == null) {
+                other.state = PositionState.RECEIPT_REPORTED;
+                other.reference = posted.erpDocumentNumber();
             }
         }
         return order;
