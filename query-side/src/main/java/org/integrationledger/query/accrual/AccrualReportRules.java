@@ -233,9 +233,13 @@ final class AccrualReportRules {
             // The ERP that books the accrual: its own receipts and its postings of others' are in its GR/IR account.
             String erp = facts.get(0).routedTo();
             Set<String> postedReceipts = new HashSet<>();
+            Set<String> receipts = new HashSet<>();
             for (AccrualFact fact : facts) {
                 if (fact.kind() == FactKind.MATCHED) {
                     matched.add(fact.invoiceId());
+                }
+                if (fact.kind() == FactKind.RECEIVED) {
+                    receipts.add(fact.reference());
                 }
                 if (fact.kind() == FactKind.RECEIPT_POSTED_IN_ERP && fact.sourceSystem().equals(erp)) {
                     postedReceipts.add(fact.reference());
@@ -249,7 +253,11 @@ final class AccrualReportRules {
                         && (changed == null || fact.orderVersion() > changed.orderVersion())) {
                     changed = fact;
                 }
-                if (criteria.late(fact)) {
+                // A posting of a receipt the ledger did not know yet sits on every line; it is a fact of the line
+                // only once the line has that receipt.
+                boolean otherReceipt = fact.kind() == FactKind.RECEIPT_POSTED_IN_ERP
+                        && !receipts.contains(fact.reference());
+                if (criteria.late(fact) && !otherReceipt) {
                     late.add(fact);
                 }
                 if (fact.kind() == FactKind.INVOICED && !fact.factCurrency().equals(fact.currency())) {

@@ -408,6 +408,27 @@ class AccrualFoldTest {
     }
 
     @Test
+    void aLatePostingOfAReceiptTheLineDoesNotHaveIsNoLateFactOfTheLine() {
+        given.issued("PO-37", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"), line(2, "5", "EA", "10", "EUR"));
+        given.received("PO-37", "GR-1", 1, "4", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-37", "GR-1", DEC_10, DEC_10);
+        // The ERP's posting of GR-2 comes before its receipt, after the close: it is put on both lines.
+        given.receiptPostedInErp("PO-37", "GR-2", DEC_20, at("2027-01-03T08:00:00Z"));
+
+        assertThat(given.variances("2026-12-31", LATER).lines()).isEmpty();
+
+        given.received("PO-37", "GR-2", 2, "5", "EA", PROCUREMENT, DEC_20, at("2027-01-04T08:00:00Z"));
+
+        assertThat(given.variances("2026-12-31", LATER).lines()).singleElement().satisfies(line -> {
+            assertThat(line.lineNumber()).isEqualTo(2);
+            assertThat(line.variances()).singleElement().satisfies(variance -> {
+                assertThat(variance.reason()).isEqualTo(VarianceReason.LATE_FACT);
+                assertThat(variance.detail()).contains("RECEIVED GR-2", "RECEIPT_POSTED_IN_ERP GR-2");
+            });
+        });
+    }
+
+    @Test
     void anInvoiceBilledToAnotherLegalEntityIsALegalEntityMismatch() {
         given.issued("PO-35", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-35", "GR-1", 1, "10", "EA", PROCUREMENT, DEC_10, DEC_10);
