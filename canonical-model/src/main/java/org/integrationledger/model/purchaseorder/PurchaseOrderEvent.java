@@ -7,7 +7,8 @@ import java.time.Instant;
 /** Every fact recorded about a purchase order names the order, the reporting system and the business time. */
 public sealed interface PurchaseOrderEvent permits RequisitionApproved, PurchaseOrderIssued, PurchaseOrderAmended,
         StaleAmendmentRecorded, PurchaseOrderPostedInErp, StalePostingAcknowledgmentRecorded,
-        PurchaseOrderPostingRejected, GoodsReceived, PurchaseOrderCancelled, PurchaseOrderClosed {
+        PurchaseOrderPostingRejected, GoodsReceived, GoodsReceiptPostedInErp, PurchaseOrderCancelled,
+        PurchaseOrderClosed {
 
     PurchaseOrderId purchaseOrderId();
 
@@ -46,6 +47,8 @@ public sealed interface PurchaseOrderEvent permits RequisitionApproved, Purchase
         R on(PurchaseOrderPostingRejected event, A argument);
 
         R on(GoodsReceived event, A argument);
+
+        R on(GoodsReceiptPostedInErp event, A argument);
 
         R on(PurchaseOrderCancelled event, A argument);
 

@@ -139,8 +139,12 @@ public class Invoice {
                     original);
         });
         LegalEntityId entity = order.legalEntity();
+        if (command.billedTo() != null) {
+            // A legal entity the ledger does not route is not under its control (unknown-legal-entity).
+            erpRouting.routeFor(command.billedTo());
+        }
         List<Object> recorded = new ArrayList<>();
-        recorded.add(apply(new InvoiceReceived(command.invoiceId(), entity, command.supplier(),
+        recorded.add(apply(new InvoiceReceived(command.invoiceId(), entity, command.billedTo(), command.supplier(),
                 command.supplierInvoiceNumber(), normalized, command.invoiceDate(), command.purchaseOrderId(),
                 erpRouting.erpFor(entity), exceptionRouting.regionOf(entity), exceptionRouting.queueOf(entity),
                 taxRegimes.regimeOf(entity), command.lines(), command.net(), command.tax(), command.gross(),

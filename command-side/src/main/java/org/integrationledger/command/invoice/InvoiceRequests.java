@@ -29,6 +29,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.UnitPrice;
 import org.integrationledger.model.shared.CurrencyCode;
+import org.integrationledger.model.shared.LegalEntityId;
 import org.integrationledger.model.shared.MessageId;
 import org.integrationledger.model.shared.Money;
 import org.integrationledger.model.shared.SupplierId;
@@ -90,7 +91,11 @@ final class InvoiceRequests {
             @Digits(integer = MAX_INTEGER_DIGITS, fraction = AMOUNT_SCALE) BigDecimal grossAmount,
             @NotBlank @Size(max = 128) @Schema(description = "who submitted the invoice; may not override its exceptions")
             String submittedBy,
-            @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull LineRequest> lines,
+            @Size(max = 12) @Schema(description = "the legal entity the invoice is addressed to, when the channel "
+                    + "reads it; optional (the order's otherwise). One other than the order's is recorded and labelled "
+                    + "LEGAL_ENTITY_MISMATCH in the accruals report", example = "US01")
+            String legalEntity) {
 
         ReceiveInvoice toCommand(String invoiceId) {
             CurrencyCode invoiceCurrency = RequestCurrencies.money(currency, "currency");
@@ -99,7 +104,8 @@ final class InvoiceRequests {
                     invoiceDate, PurchaseOrderId.of(purchaseOrderId),
                     lines.stream().map(line -> line.toLine(invoiceCurrency)).toList(),
                     new Money(netAmount, invoiceCurrency), new Money(taxAmount, invoiceCurrency),
-                    new Money(grossAmount, invoiceCurrency), submittedBy);
+                    new Money(grossAmount, invoiceCurrency), submittedBy,
+                    legalEntity == null ? null : LegalEntityId.of(legalEntity));
         }
     }
 

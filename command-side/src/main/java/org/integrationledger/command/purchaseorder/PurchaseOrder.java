@@ -16,6 +16,7 @@ import org.integrationledger.model.purchaseorder.AcknowledgePurchaseOrderPosting
 import org.integrationledger.model.purchaseorder.AmendPurchaseOrder;
 import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
 import org.integrationledger.model.purchaseorder.ClosePurchaseOrder;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.IssuePurchaseOrder;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
@@ -25,6 +26,7 @@ import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostedInErp;
+import org.integrationledger.model.purchaseorder.PostGoodsReceiptInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderPostingRejected;
 import org.integrationledger.model.purchaseorder.Quantity;
 import org.integrationledger.model.purchaseorder.ReceiveGoods;
@@ -42,8 +44,10 @@ import org.integrationledger.model.shared.SystemId;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A purchase order as every system has reported it. Acknowledgments and rejections from an ERP may arrive
@@ -59,9 +63,11 @@ public class PurchaseOrder {
     private boolean closed;
     private int version;
     private Money total;
+    private SystemId routedTo;
     private final Map<Integer, PurchaseOrderLine> lines = new HashMap<>();
     private final Map<Integer, Quantity> received = new HashMap<>();
     private final Map<SystemId, Integer> acknowledgedVersionByErp = new HashMap<>();
+    private final Set<String> receiptNumbers = new HashSet<>();
 
     protected PurchaseOrder() {
         // Axon rebuilds the order from its events and creates it on CREATE_IF_MISSING commands.
@@ -152,6 +158,19 @@ public class PurchaseOrder {
                 command.reportingSystem(), command.occurredAt()));
     }
 
+    /**
+     * The ERP's posting of a receipt is its fact, recorded as reported: a receipt the ledger has not heard of yet and
+     * an ERP the order is not routed to are flagged on the event, not refused. A closed or cancelled order still
+     * takes it (the goods arrived before); an order procurement has not issued does not (resend once it is).
+     */
+    @CommandHandler
+    public CommandOutcome handle(PostGoodsReceiptInErp command) {
+        requireIssued();
+        return record(id, new GoodsReceiptPostedInErp(id, command.receiptNumber(), command.erpDocumentNumber(),
+                receiptNumbers.contains(command.receiptNumber()), !command.reportingSystem().equals(routedTo),
+                command.reportingSystem(), command.occurredAt()));
+    }
+
     @CommandHandler
     public CommandOutcome handle(CancelPurchaseOrder command) {
         requireOpen();
@@ -167,15 +186,19 @@ public class PurchaseOrder {
     }
 
     private void requireOpen() {
-        if (!issued) {
-            throw new RuleViolation(ErrorCode.PURCHASE_ORDER_NOT_ISSUED, "purchase order " + id
-                    + " has not been reported issued by procurement yet");
-        }
+        requireIssued();
         if (cancelled) {
             throw new RuleViolation(ErrorCode.PURCHASE_ORDER_CANCELLED, "purchase order " + id + " is cancelled");
         }
         if (closed) {
             throw new RuleViolation(ErrorCode.PURCHASE_ORDER_CLOSED, "purchase order " + id + " is closed");
+        }
+    }
+
+    private void requireIssued() {
+        if (!issued) {
+            throw new RuleViolation(ErrorCode.PURCHASE_ORDER_NOT_ISSUED, "purchase order " + id
+                    + " has not been reported issued by procurement yet");
         }
     }
 
@@ -198,6 +221,7 @@ public class PurchaseOrder {
         issued = true;
         version = event.version();
         total = event.total();
+        routedTo = event.routedTo();
         replaceLines(event.lines());
     }
 
@@ -222,6 +246,7 @@ public class PurchaseOrder {
     @EventSourcingHandler
     void on(GoodsReceived event) {
         event.lines().forEach(line -> received.merge(line.lineNumber(), line.quantity(), Quantity::plus));
+        receiptNumbers.add(event.receiptNumber());
     }
 
     @EventSourcingHandler

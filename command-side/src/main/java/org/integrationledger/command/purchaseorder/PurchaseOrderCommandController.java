@@ -91,6 +91,17 @@ class PurchaseOrderCommandController {
         return send(request.toCommand(purchaseOrderId), correlationId, PROCUREMENT_OR_ERP);
     }
 
+    @PostMapping("/goods-receipt-postings")
+    @Operation(summary = "ERP: a goods receipt of the order is posted under an ERP document number",
+            description = "Only an ERP reports it; from an ERP the order is not routed to it is recorded with "
+                    + "notTheRoutedErp and flagged WRONG_SYSTEM, and a receipt number the ledger has not recorded on "
+                    + "the order is recorded with receiptKnown false. Needs an issued order.")
+    ResponseEntity<CommandOutcome> postGoodsReceipt(@PathVariable String purchaseOrderId,
+            @Valid @RequestBody PurchaseOrderRequests.GoodsReceiptPostingRequest request,
+            @RequestHeader(value = ConnectorCommands.CORRELATION_HEADER, required = false) String correlationId) {
+        return send(request.toCommand(purchaseOrderId), correlationId, ERP);
+    }
+
     @PostMapping("/cancellation")
     @Operation(summary = "Procurement: the order was cancelled")
     ResponseEntity<CommandOutcome> cancel(@PathVariable String purchaseOrderId,

@@ -17,6 +17,7 @@ import org.integrationledger.model.purchaseorder.CancelPurchaseOrder;
 import org.integrationledger.model.purchaseorder.ClosePurchaseOrder;
 import org.integrationledger.model.purchaseorder.ClosureReason;
 import org.integrationledger.model.purchaseorder.IssuePurchaseOrder;
+import org.integrationledger.model.purchaseorder.PostGoodsReceiptInErp;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.purchaseorder.Quantity;
@@ -185,6 +186,20 @@ final class PurchaseOrderRequests {
                     PurchaseOrderId.of(purchaseOrderId), receiptNumber, lines.stream()
                     .map(line -> new ReceiptLine(line.lineNumber(), new Quantity(line.quantity(), line.unitOfMeasure())))
                     .toList());
+        }
+    }
+
+    record GoodsReceiptPostingRequest(
+            @NotBlank @Size(max = 128) String messageId,
+            @NotBlank @Size(max = 32) @Schema(example = "ERP_EMEA") String reportingSystem,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 64) @Schema(description = "the goods receipt's number, as on the receipt")
+            String receiptNumber,
+            @NotBlank @Size(max = 64) String erpDocumentNumber) {
+
+        PostGoodsReceiptInErp toCommand(String purchaseOrderId) {
+            return new PostGoodsReceiptInErp(MessageId.of(messageId), SystemId.of(reportingSystem), occurredAt,
+                    PurchaseOrderId.of(purchaseOrderId), receiptNumber, erpDocumentNumber);
         }
     }
 

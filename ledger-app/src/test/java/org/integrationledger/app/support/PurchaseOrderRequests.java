@@ -54,6 +54,14 @@ public final class PurchaseOrderRequests {
         return body;
     }
 
+    /** The ERP posted goods receipt {@code receiptNumber} of the order. */
+    public static Map<String, Object> receiptPosting(String erp, String receiptNumber) {
+        Map<String, Object> body = envelope(erp, MONDAY_9AM.plusSeconds(90_000));
+        body.put("receiptNumber", receiptNumber);
+        body.put("erpDocumentNumber", "5000000001");
+        return body;
+    }
+
     public static Map<String, Object> erpRejection(String erp, int version) {
         Map<String, Object> body = envelope(erp, MONDAY_9AM.plusSeconds(600));
         body.put("version", version);

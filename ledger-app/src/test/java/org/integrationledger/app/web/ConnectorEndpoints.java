@@ -54,6 +54,8 @@ public record ConnectorEndpoints(String purchaseOrderId, String invoiceId, Strin
                         () -> PurchaseOrderRequests.erpPosting("ERP_NA", 1, "4500000001")),
                 order("erp-rejections", LedgerApi.ERP_NA_KEY, () -> PurchaseOrderRequests.erpRejection("ERP_NA", 1)),
                 order("goods-receipts", LedgerApi.PROCUREMENT_KEY, () -> PurchaseOrderRequests.receipt("10", "1")),
+                order("goods-receipt-postings", LedgerApi.ERP_NA_KEY,
+                        () -> PurchaseOrderRequests.receiptPosting("ERP_NA", "GR-1")),
                 order("cancellation", LedgerApi.PROCUREMENT_KEY, PurchaseOrderRequests::cancellation),
                 order("closure", LedgerApi.PROCUREMENT_KEY, PurchaseOrderRequests::closure),
                 new Endpoint("/api/v1/invoices/{invoiceId}/receipt", null, LedgerApi.PROCUREMENT_KEY,

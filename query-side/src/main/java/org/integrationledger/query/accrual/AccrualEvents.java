@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -213,6 +214,12 @@ final class AccrualEvents {
         @Override
         public Use on(PurchaseOrderClosed event, Void none) {
             return IGNORED;
+        }
+
+        @Override
+        public Use on(GoodsReceiptPostedInErp event, Void none) {
+            return Use.order(event.purchaseOrderId().value(), (state, recorded) -> AccrualFold.apply(state, event,
+                    recorded));
         }
     }
 

@@ -5,6 +5,7 @@ import org.integrationledger.model.invoice.InvoiceMatched;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoiceReceived;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderIssued;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The GR/IR rules: how each event adds facts to its order's lines. One method per event type that adds facts, each a
@@ -103,6 +106,38 @@ final class AccrualFold {
         return state.with(facts.added);
     }
 
+    /**
+     * Only the routed ERP's posting puts a receipt in the books the accrual is booked in. The posting names a receipt,
+     * not lines: it goes on the lines that receipt was recorded on, or, when the receipt has not reached the ledger
+     * yet, on every line of the order, so the receipt finds it whenever it comes.
+     */
+    static OrderFacts apply(OrderFacts state, GoodsReceiptPostedInErp posted, Recorded recorded) {
+        if (state.header().isEmpty() || !Objects.equals(state.header().get().routedTo(),
+                posted.reportingSystem().value())) {
+            return state.with(List.of());
+        }
+        OrderFacts.Header header = state.header().get();
+        Map<Integer, OrderFacts.Terms> terms = state.allTerms();
+        Set<Integer> lines = new TreeSet<>();
+        for (AccrualFact fact : state.facts()) {
+            if (fact.kind() == FactKind.RECEIVED && posted.receiptNumber().equals(fact.reference())) {
+                lines.add(fact.lineNumber());
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.addAll(terms.keySet());
+        }
+        Facts facts = new Facts(state, recorded, header, posted.reportingSystem(), posted.occurredAt());
+        // Receipts are recorded only on lines the order has (had), so every line here has terms.
+        for (int lineNumber : lines) {
+            OrderFacts.Terms line = terms.get(lineNumber);
+            facts.add(lineNumber, FactKind.RECEIPT_POSTED_IN_ERP, BigDecimal.ZERO, line.unitOfMeasure(),
+                    BigDecimal.ZERO, header.currency(), line.unitPrice(), currentVersion(state), null,
+                    posted.receiptNumber(), line.goodsReceiptRequired());
+        }
+        return state.with(facts.added);
+    }
+
     static OrderFacts apply(OrderFacts state, PurchaseOrderPostedInErp posted, Recorded recorded) {
         return erpHolds(state, posted.version(), posted.erpDocumentNumber(), posted.reportingSystem(),
                 posted.occurredAt(), recorded);
@@ -121,6 +156,9 @@ final class AccrualFold {
                 invoice.routedTo().value()));
         Facts facts = new Facts(state, recorded, header, invoice.reportingSystem(), invoice.occurredAt());
         Map<Integer, OrderFacts.Terms> current = state.allTerms();
+        // Billed to another legal entity, it is booked in that entity's books (LEGAL_ENTITY_MISMATCH).
+        Optional<String> otherEntity = Optional.ofNullable(invoice.billedTo()).map(entity -> entity.value())
+                .filter(entity -> !entity.equals(header.legalEntity()));
         for (InvoiceLine line : invoice.lines()) {
             boolean receiptRequired = Optional.ofNullable(current.get(line.purchaseOrderLine()))
                     .map(OrderFacts.Terms::goodsReceiptRequired).orElse(true);
@@ -128,6 +166,10 @@ final class AccrualFold {
                     line.quantity().unitOfMeasure(), line.amount().amount(), line.unitPrice().currency().value(),
                     line.unitPrice().amount(), currentVersion(state), invoice.invoiceId().value(),
                     invoice.supplierInvoiceNumber().toString(), receiptRequired);
+            otherEntity.ifPresent(entity -> facts.add(line.purchaseOrderLine(), FactKind.BILLED_TO_OTHER_ENTITY,
+                    line.quantity().value(), line.quantity().unitOfMeasure(), line.amount().amount(),
+                    line.unitPrice().currency().value(), line.unitPrice().amount(), currentVersion(state),
+                    invoice.invoiceId().value(), entity, receiptRequired));
         }
         return state.with(facts.added);
     }

@@ -16,6 +16,7 @@ import org.integrationledger.model.shared.SupplierId;
 import org.integrationledger.model.shared.SystemId;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -214,10 +215,12 @@ final class AccrualReportRules {
     /**
      * The facts that prove each variance reason of a line: invoices the ERP posted that the ledger has not matched,
      * the order version the ERP has not caught up with, facts recorded after the close, invoices in another
-     * currency. The reasons alone feed the balances; the report describes each from its facts.
+     * currency, receipts the routed ERP has not posted, invoices billed to another legal entity. The reasons alone
+     * feed the balances; the report describes each from its facts.
      */
     private record Evidence(Collection<AccrualFact> postedUnmatched, AccrualFact changedSinceErp, Integer erpVersion,
-                            List<AccrualFact> late, List<AccrualFact> foreign) {
+                            List<AccrualFact> late, List<AccrualFact> foreign, List<AccrualFact> notPostedInErp,
+                            List<AccrualFact> otherEntity) {
 
         static Evidence of(AccrualCriteria criteria, List<AccrualFact> facts, Integer erpVersion) {
             Map<String, AccrualFact> postedUnmatched = new LinkedHashMap<>();
@@ -225,9 +228,21 @@ final class AccrualReportRules {
             AccrualFact changed = null;
             List<AccrualFact> late = new ArrayList<>();
             List<AccrualFact> foreign = new ArrayList<>();
+            List<AccrualFact> notPostedInErp = new ArrayList<>();
+            List<AccrualFact> otherEntity = new ArrayList<>();
+            // The ERP that books the accrual: its own receipts and its postings of others' are in its GR/IR account.
+            String erp = facts.get(0).routedTo();
+            Set<String> postedReceipts = new HashSet<>();
+            Set<String> receipts = new HashSet<>();
             for (AccrualFact fact : facts) {
                 if (fact.kind() == FactKind.MATCHED) {
                     matched.add(fact.invoiceId());
+                }
+                if (fact.kind() == FactKind.RECEIVED) {
+                    receipts.add(fact.reference());
+                }
+                if (fact.kind() == FactKind.RECEIPT_POSTED_IN_ERP && fact.sourceSystem().equals(erp)) {
+                    postedReceipts.add(fact.reference());
                 }
             }
             for (AccrualFact fact : facts) {
@@ -238,14 +253,26 @@ final class AccrualReportRules {
                         && (changed == null || fact.orderVersion() > changed.orderVersion())) {
                     changed = fact;
                 }
-                if (criteria.late(fact)) {
+                // A posting of a receipt the ledger did not know yet sits on every line; it is a fact of the line
+                // only once the line has that receipt.
+                boolean otherReceipt = fact.kind() == FactKind.RECEIPT_POSTED_IN_ERP
+                        && !receipts.contains(fact.reference());
+                if (criteria.late(fact) && !otherReceipt) {
                     late.add(fact);
                 }
                 if (fact.kind() == FactKind.INVOICED && !fact.factCurrency().equals(fact.currency())) {
                     foreign.add(fact);
                 }
+                if (erp != null && fact.kind() == FactKind.RECEIVED && !fact.sourceSystem().equals(erp)
+                        && !postedReceipts.contains(fact.reference())) {
+                    notPostedInErp.add(fact);
+                }
+                if (fact.kind() == FactKind.BILLED_TO_OTHER_ENTITY) {
+                    otherEntity.add(fact);
+                }
             }
-            return new Evidence(postedUnmatched.values(), changed, erpVersion, late, foreign);
+            return new Evidence(postedUnmatched.values(), changed, erpVersion, late, foreign, notPostedInErp,
+                    otherEntity);
         }
 
         Set<VarianceReason> reasons() {
@@ -261,6 +288,12 @@ final class AccrualReportRules {
             }
             if (!foreign.isEmpty()) {
                 reasons.add(VarianceReason.CURRENCY_MISMATCH);
+            }
+            if (!notPostedInErp.isEmpty()) {
+                reasons.add(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+            }
+            if (!otherEntity.isEmpty()) {
+                reasons.add(VarianceReason.LEGAL_ENTITY_MISMATCH);
             }
             return reasons;
         }
@@ -286,7 +319,31 @@ final class AccrualReportRules {
             foreign.forEach(fact -> variances.add(new LineVariance(VarianceReason.CURRENCY_MISMATCH,
                     "invoice " + fact.invoiceId() + " bills " + fact.amount().toPlainString() + " "
                             + fact.factCurrency() + " on a " + fact.currency() + " order", fact.recordedAt())));
+            if (!notPostedInErp.isEmpty()) {
+                AccrualFact first = notPostedInErp.get(0);
+                BigDecimal lacking = notPostedInErp.stream().map(AccrualFact::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                variances.add(new LineVariance(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP, notPostedInErp.stream()
+                        .map(f -> "receipt " + f.reference() + " (" + f.quantity().toPlainString() + " "
+                                + f.unitOfMeasure() + ", " + f.amount().toPlainString() + " " + f.currency()
+                                + ") reported by " + f.sourceSystem())
+                        .collect(Collectors.joining("; ")) + ": not posted by " + first.routedTo()
+                        + " by the period end, so its accrual lacks " + lacking.toPlainString() + " "
+                        + first.currency(), latest(notPostedInErp)));
+            }
+            if (!otherEntity.isEmpty()) {
+                variances.add(new LineVariance(VarianceReason.LEGAL_ENTITY_MISMATCH, otherEntity.stream()
+                        .map(f -> "invoice " + f.invoiceId() + " (" + f.quantity().toPlainString() + " "
+                                + f.unitOfMeasure() + ", " + f.amount().toPlainString() + " " + f.factCurrency()
+                                + ") is billed to " + f.reference() + ", not " + f.legalEntity())
+                        .collect(Collectors.joining("; ")) + ": booked in the other entity's books, it does not "
+                        + "offset this receipt in the ERP", latest(otherEntity)));
+            }
             return variances;
+        }
+
+        private static Instant latest(List<AccrualFact> facts) {
+            return facts.stream().map(AccrualFact::recordedAt).max(Comparator.naturalOrder()).orElseThrow();
         }
     }
 

@@ -15,5 +15,15 @@ enum FactKind {
     /** The invoice billing the line is paid in full. */
     PAID,
     /** The routed ERP acknowledged {@code orderVersion} of the order; no quantity or amount. */
-    ORDER_POSTED_IN_ERP
+    ORDER_POSTED_IN_ERP,
+    /**
+     * The routed ERP posted the goods receipt numbered {@code reference} (its own document number stays on the
+     * event); no quantity or amount. A receipt the routed ERP reported itself counts as posted without one.
+     */
+    RECEIPT_POSTED_IN_ERP,
+    /**
+     * An invoice billing the line is addressed to another legal entity than the order's, named in {@code reference};
+     * quantity and amount are the invoice line's, for the explanation only (the INVOICED fact counts them).
+     */
+    BILLED_TO_OTHER_ENTITY
 }

@@ -1,6 +1,7 @@
 package org.integrationledger.query.purchaseorder;
 
 import org.integrationledger.model.purchaseorder.ErpPostingStatus;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.ProcurementStatus;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
@@ -115,6 +116,12 @@ final class PurchaseOrderFold implements Fold<PurchaseOrderEvent, PurchaseOrderS
     @Override
     public PurchaseOrderState on(GoodsReceived event, PurchaseOrderState order) {
         return order.procurementStatus(received(event.fullyReceived()));
+    }
+
+    /** The ERP's posting of a receipt changes neither procurement's status nor the order's posting in the ERP. */
+    @Override
+    public PurchaseOrderState on(GoodsReceiptPostedInErp event, PurchaseOrderState order) {
+        return order;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.integrationledger.query.reconciliation;
 
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -146,6 +147,17 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
         }
         return erp(order, received, row -> row.state() != null ? row
                 : row.withState(PositionState.RECEIPT_REPORTED).withReference(received.receiptNumber()));
+    }
+
+    /** Like a receipt: an ERP other than the routed one that posts a receipt is put on the order, flagged. */
+    @Override
+    public DocumentState on(GoodsReceiptPostedInErp posted, DocumentState order) {
+        String system = posted.reportingSystem().value();
+        if (system.equals(order.sourceSystem()) || system.equals(order.routedTo())) {
+            return order;
+        }
+        return erp(order, posted, row -> row.state() != null ? row
+                : row.withState(PositionState.RECEIPT_REPORTED).withReference(posted.erpDocumentNumber()));
     }
 
     @Override
@@ -297,6 +309,11 @@ final class PurchaseOrderReconciliation implements Fold<PurchaseOrderEvent, Reco
         @Override
         public List<ReceiptExcess> on(PurchaseOrderAmended amended, Void none) {
             return amended.receivedBeyondOrder();
+        }
+
+        @Override
+        public List<ReceiptExcess> on(GoodsReceiptPostedInErp posted, Void none) {
+            return null;
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -167,6 +168,11 @@ final class TraceFold {
 
         @Override
         public String on(GoodsReceived event, Void nothing) {
+            return null;
+        }
+
+        @Override
+        public String on(GoodsReceiptPostedInErp event, Void nothing) {
             return null;
         }
 

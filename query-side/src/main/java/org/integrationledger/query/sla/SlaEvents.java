@@ -19,6 +19,7 @@ import org.integrationledger.model.invoice.InvoiceTaxValidationFailed;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderCancelled;
@@ -89,6 +90,7 @@ final class SlaEvents {
         purchaseOrder(StalePostingAcknowledgmentRecorded.class).field("version", e -> one(e.version()));
         purchaseOrder(PurchaseOrderPostingRejected.class).field("version", e -> one(e.version()));
         purchaseOrder(GoodsReceived.class);
+        purchaseOrder(GoodsReceiptPostedInErp.class);
         purchaseOrder(PurchaseOrderCancelled.class);
         purchaseOrder(PurchaseOrderClosed.class);
 

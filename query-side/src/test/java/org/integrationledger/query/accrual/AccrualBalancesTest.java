@@ -30,6 +30,7 @@ class AccrualBalancesTest {
         given.postedInErp("PO-1", 1, at("2026-12-01T10:00:00Z"), at("2026-12-01T10:00:01Z"));
         given.received("PO-1", "GR-1", 1, "60", "EA", PROCUREMENT, at("2026-12-10T09:00:00Z"),
                 at("2026-12-10T09:00:01Z"));
+        given.receiptPostedInErp("PO-1", "GR-1", at("2026-12-11T09:00:00Z"), at("2026-12-11T09:00:01Z"));
         given.amended("PO-1", 2, at("2026-12-15T09:00:00Z"), at("2026-12-15T09:00:01Z"),
                 line(1, "100", "EA", "13.00", "EUR"), line(2, "10", "EA", "80.00", "EUR"));
         given.invoiced("PO-1", "INV-1", "DE01", 1, "40", "EA", "13.00", "EUR", at("2026-12-20T09:00:00Z"),
@@ -39,6 +40,9 @@ class AccrualBalancesTest {
         given.received("PO-1", "GR-2", 2, "10", "EA", PROCUREMENT, at("2026-12-30T10:00:00Z"),
                 at("2027-01-03T08:00:00Z"));
         given.matched("PO-1", "INV-1", "DE01", at("2027-01-04T09:00:00Z"), at("2027-01-04T09:00:01Z"));
+        // The ERP posts the late receipt after the close, and a receipt the ledger has not recorded yet.
+        given.receiptPostedInErp("PO-1", "GR-2", at("2027-01-04T10:00:00Z"), at("2027-01-04T10:00:01Z"));
+        given.receiptPostedInErp("PO-1", "GR-3", at("2027-01-05T10:00:00Z"), at("2027-01-05T10:00:01Z"));
         given.issued("PO-2", "GB01", at("2026-12-02T09:00:00Z"), at("2026-12-02T09:00:01Z"),
                 line(1, "5", "EA", "7.25", "GBP"));
         given.invoiced("PO-2", "INV-2", "GB01", 1, "5", "EA", "7.25", "GBP", at("2026-12-05T09:00:00Z"),
@@ -93,6 +97,7 @@ class AccrualBalancesTest {
         assertThat(given.totals(AccrualFixture.criteria("2026-12-31", at("2027-01-01T00:00:00Z")), true)).isEmpty();
         assertThat(given.totals(AccrualFixture.criteria("2026-12-03", at("2027-01-01T00:00:00Z")), true))
                 .extracting(AccrualFacts.Total::measure, AccrualFacts.Total::lines)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("RECEIVED_NOT_INVOICED", 1L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RECEIPT_NOT_POSTED_IN_ERP", 1L),
+                        org.assertj.core.groups.Tuple.tuple("RECEIVED_NOT_INVOICED", 1L));
     }
 }

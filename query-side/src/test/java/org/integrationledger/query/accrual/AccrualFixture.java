@@ -9,6 +9,7 @@ import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoiceReceived;
 import org.integrationledger.model.invoice.SupplierInvoiceNumber;
+import org.integrationledger.model.purchaseorder.GoodsReceiptPostedInErp;
 import org.integrationledger.model.purchaseorder.GoodsReceived;
 import org.integrationledger.model.purchaseorder.PurchaseOrderAmended;
 import org.integrationledger.model.purchaseorder.PurchaseOrderId;
@@ -88,6 +89,16 @@ final class AccrualFixture {
                 recordedAt);
     }
 
+    /** The ERP reports that it posted the goods receipt (the routed ERP unless {@code erp} says another). */
+    void receiptPostedInErp(String order, String receipt, SystemId erp, Instant occurredAt, Instant recordedAt) {
+        fold(new GoodsReceiptPostedInErp(PurchaseOrderId.of(order), receipt, "50000" + receipt, true,
+                !erp.equals(ERP_EMEA), erp, occurredAt), recordedAt);
+    }
+
+    void receiptPostedInErp(String order, String receipt, Instant occurredAt, Instant recordedAt) {
+        receiptPostedInErp(order, receipt, ERP_EMEA, occurredAt, recordedAt);
+    }
+
     void postedInErp(String order, int version, Instant occurredAt, Instant recordedAt) {
         fold(new PurchaseOrderPostedInErp(PurchaseOrderId.of(order),
                 "45000" + order, version, null, null, ERP_EMEA, occurredAt), recordedAt);
@@ -95,11 +106,18 @@ final class AccrualFixture {
 
     void invoiced(String order, String invoice, String legalEntity, int poLine, String quantity, String unit,
                   String price, String currency, Instant occurredAt, Instant recordedAt) {
+        invoiced(order, invoice, legalEntity, null, poLine, quantity, unit, price, currency, occurredAt, recordedAt);
+    }
+
+    /** An invoice that says the legal entity it is billed to ({@code billedTo}; null: it does not say). */
+    void invoiced(String order, String invoice, String legalEntity, String billedTo, int poLine, String quantity,
+                  String unit, String price, String currency, Instant occurredAt, Instant recordedAt) {
         InvoiceLine line = new InvoiceLine(1, poLine, Quantity.of(quantity, unit), UnitPrice.of(price, currency),
                 "S1");
         Money net = line.amount();
         fold(new InvoiceReceived(InvoiceId.of(invoice), LegalEntityId.of(legalEntity),
-                SUPPLIER, SupplierInvoiceNumber.of("SI-" + invoice), "SI" + invoice, LocalDate.parse("2026-12-01"),
+                billedTo == null ? null : LegalEntityId.of(billedTo), SUPPLIER, SupplierInvoiceNumber.of("SI-" + invoice),
+                "SI" + invoice, LocalDate.parse("2026-12-01"),
                 PurchaseOrderId.of(order), ERP_EMEA, "EMEA", "AP-EMEA", "EU_VAT", List.of(line), net,
                 Money.zero(net.currency()), net, "clerk", PROCUREMENT, occurredAt), recordedAt);
     }

@@ -10,6 +10,7 @@ import org.integrationledger.model.accrual.VarianceReport;
 import org.integrationledger.model.accrual.VarianceTotal;
 import org.integrationledger.model.purchaseorder.PurchaseOrderLine;
 import org.integrationledger.model.shared.Money;
+import org.integrationledger.model.shared.SystemId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,6 +38,7 @@ class AccrualFoldTest {
     void partialReceiptAheadOfAPartialInvoiceIsReceivedNotInvoiced() {
         given.issued("PO-1", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "12.50", "EUR"));
         given.received("PO-1", "GR-1", 1, "6", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-1", "GR-1", DEC_10, DEC_10);
         given.invoiced("PO-1", "INV-1", "DE01", 1, "4", "EA", "12.50", "EUR", DEC_20, DEC_20);
 
         AccrualReport report = given.report("2026-12-31", CLOSE);
@@ -131,9 +133,11 @@ class AccrualFoldTest {
         given.issued("PO-5", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.postedInErp("PO-5", 1, DEC_01, DEC_01);
         given.received("PO-5", "GR-1", 1, "4", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-5", "GR-1", DEC_10, DEC_10);
         given.amended("PO-5", 2, at("2026-12-15T09:00:00Z"), at("2026-12-15T09:00:00Z"),
                 line(1, "10", "EA", "11", "EUR"));
         given.received("PO-5", "GR-2", 1, "3", "EA", PROCUREMENT, DEC_20, DEC_20);
+        given.receiptPostedInErp("PO-5", "GR-2", DEC_20, DEC_20);
 
         AccrualLine line = given.report("2026-12-31", CLOSE).lines().get(0);
 
@@ -152,6 +156,7 @@ class AccrualFoldTest {
         given.amended("PO-6", 2, DEC_10, DEC_10, line(1, "8", "EA", "10", "EUR"));
         given.postedInErp("PO-6", 2, DEC_10, DEC_10);
         given.received("PO-6", "GR-1", 1, "4", "EA", PROCUREMENT, DEC_20, DEC_20);
+        given.receiptPostedInErp("PO-6", "GR-1", DEC_20, DEC_20);
 
         AccrualLine line = given.report("2026-12-31", CLOSE).lines().get(0);
 
@@ -164,6 +169,7 @@ class AccrualFoldTest {
         given.issued("PO-7", "DE01", DEC_01, DEC_01, line(1, "5", "EA", "20", "EUR"));
         Instant lateRecording = at("2027-01-03T08:00:00Z");
         given.received("PO-7", "GR-9", 1, "5", "EA", PROCUREMENT, at("2026-12-30T16:00:00Z"), lateRecording);
+        given.receiptPostedInErp("PO-7", "GR-9", at("2026-12-30T17:00:00Z"), lateRecording);
 
         assertThat(given.report("2026-12-31", CLOSE).groups()).isEmpty();
         AccrualLine line = given.report("2026-12-31", LATER).lines().get(0);
@@ -179,6 +185,7 @@ class AccrualFoldTest {
     void anInvoicePostedInTheErpButNotMatchedIsAVariance() {
         given.issued("PO-8", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-8", "GR-1", 1, "3", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-8", "GR-1", DEC_10, DEC_10);
         given.invoiced("PO-8", "INV-8", "DE01", 1, "5", "EA", "10", "EUR", DEC_10, DEC_10);
         given.invoicePosted("PO-8", "INV-8", "DE01", DEC_20, DEC_20);
 
@@ -197,6 +204,7 @@ class AccrualFoldTest {
     void aMatchedPostedAndPaidInvoiceIsNoVarianceAndCountsAsMatchedAndPaid() {
         given.issued("PO-9", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-9", "GR-1", 1, "6", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-9", "GR-1", DEC_10, DEC_10);
         given.invoiced("PO-9", "INV-9", "DE01", 1, "4", "EA", "10", "EUR", DEC_10, DEC_10);
         given.matched("PO-9", "INV-9", "DE01", DEC_10, DEC_10);
         given.invoicePosted("PO-9", "INV-9", "DE01", DEC_20, DEC_20);
@@ -213,6 +221,7 @@ class AccrualFoldTest {
     void aMatchAfterThePeriodEndLeavesTheInvoicePostedUnmatchedInThatPeriod() {
         given.issued("PO-19", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-19", "GR-1", 1, "6", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-19", "GR-1", DEC_10, DEC_10);
         given.invoiced("PO-19", "INV-19", "DE01", 1, "4", "EA", "10", "EUR", DEC_10, DEC_10);
         given.invoicePosted("PO-19", "INV-19", "DE01", DEC_20, DEC_20);
         given.matched("PO-19", "INV-19", "DE01", at("2027-01-02T10:00:00Z"), at("2027-01-02T10:00:00Z"));
@@ -239,6 +248,7 @@ class AccrualFoldTest {
     void anInvoiceInAnotherCurrencyCannotOffsetTheReceiptAndIsLabelled() {
         given.issued("PO-11", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
         given.received("PO-11", "GR-1", 1, "10", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-11", "GR-1", DEC_10, DEC_10);
         given.invoiced("PO-11", "INV-11", "DE01", 1, "4", "EA", "11", "USD", DEC_20, DEC_20);
 
         AccrualLine line = given.report("2026-12-31", CLOSE).lines().get(0);
@@ -305,6 +315,149 @@ class AccrualFoldTest {
         assertThat(otherSupplier.groups()).isEmpty();
     }
 
+    @Test
+    void aReceiptOnlyProcurementReportedIsNotPostedInTheErpAndTheErpsAccrualLacksItsAmount() {
+        given.issued("PO-30", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "12.50", "EUR"));
+        given.received("PO-30", "GR-1", 1, "6", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.received("PO-30", "GR-2", 1, "2", "EA", PROCUREMENT, DEC_20, DEC_20);
+        given.receiptPostedInErp("PO-30", "GR-1", DEC_10, DEC_10);
+
+        VarianceReport variances = given.variances("2026-12-31", CLOSE);
+
+        assertThat(variances.lines()).singleElement().satisfies(line -> assertThat(line.variances())
+                .singleElement().satisfies(variance -> {
+                    assertThat(variance.reason()).isEqualTo(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+                    assertThat(variance.detail()).contains("GR-2", "PROCUREMENT", "ERP_EMEA", "lacks 25.00 EUR")
+                            .doesNotContain("GR-1");
+                    assertThat(variance.recordedAt()).isEqualTo(DEC_20);
+                }));
+        assertThat(variances.totals()).singleElement().satisfies(total -> {
+            assertThat(total.reason()).isEqualTo(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+            assertThat(total.openAmount()).isEqualTo(Money.of("100.00", "EUR"));
+        });
+        // As of 15 December the only receipt was posted.
+        assertThat(given.variances("2026-12-15", CLOSE).lines()).isEmpty();
+    }
+
+    @Test
+    void aReceiptTheRoutedErpReportedItselfCountsAsPostedButOneAnotherErpPostedDoesNot() {
+        given.issued("PO-31", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"), line(2, "10", "EA", "10", "EUR"));
+        given.received("PO-31", "GR-1", 1, "4", "EA", AccrualFixture.ERP_EMEA, DEC_10, DEC_10);
+        given.received("PO-31", "GR-2", 2, "4", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-31", "GR-2", SystemId.of("ERP_NA"), DEC_10, DEC_10);
+
+        List<AccrualLine> lines = given.variances("2026-12-31", CLOSE).lines();
+
+        assertThat(lines).extracting(AccrualLine::lineNumber).containsExactly(2);
+        assertThat(lines.get(0).variances()).extracting(LineVariance::reason)
+                .containsExactly(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+    }
+
+    @Test
+    void theErpPostingTheReceiptAfterTheCloseLeavesItNotPostedInTheClosesReport() {
+        given.issued("PO-32", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "80.00", "EUR"));
+        given.received("PO-32", "GR-1", 1, "10", "EA", PROCUREMENT, at("2026-12-30T10:00:00Z"),
+                at("2026-12-30T10:00:00Z"));
+        Instant closedAt = at("2027-01-02T18:00:00Z");
+        given.receiptPostedInErp("PO-32", "GR-1", at("2027-01-04T09:00:00Z"), at("2027-01-04T09:00:00Z"));
+
+        // As the ledger knew it at the close: received, not posted.
+        assertThat(given.variances("2026-12-31", closedAt).lines()).singleElement().satisfies(line ->
+                assertThat(line.variances()).extracting(LineVariance::reason)
+                        .containsExactly(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP));
+        // Known now, the posting's business time is after the period end: still not posted as of the period end,
+        // and not a late fact of the period either.
+        assertThat(given.variances("2026-12-31", LATER).lines()).singleElement().satisfies(line ->
+                assertThat(line.variances()).extracting(LineVariance::reason)
+                        .containsExactly(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP));
+        assertThat(given.variances("2027-01-31", LATER).lines()).isEmpty();
+    }
+
+    @Test
+    void aPostingDatedInThePeriodButRecordedAfterTheCloseIsNotPostedAsKnownAtTheCloseAndLateAsKnownLater() {
+        given.issued("PO-33", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "80.00", "EUR"));
+        given.received("PO-33", "GR-1", 1, "10", "EA", PROCUREMENT, DEC_20, DEC_20);
+        given.receiptPostedInErp("PO-33", "GR-1", at("2026-12-31T16:00:00Z"), at("2027-01-03T08:00:00Z"));
+
+        assertThat(given.variances("2026-12-31", at("2027-01-02T18:00:00Z")).lines().get(0).variances())
+                .extracting(LineVariance::reason).containsExactly(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+        assertThat(given.variances("2026-12-31", LATER).lines().get(0).variances())
+                .extracting(LineVariance::reason).containsExactly(VarianceReason.LATE_FACT);
+    }
+
+    @Test
+    void theErpsPostingThatArrivesBeforeTheReceiptIsPairedWithItByNumber() {
+        given.issued("PO-34", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"), line(2, "5", "EA", "10", "EUR"));
+        given.receiptPostedInErp("PO-34", "GR-1", DEC_10, DEC_10);
+        given.received("PO-34", "GR-1", 2, "5", "EA", PROCUREMENT, DEC_10, at("2026-12-10T10:00:00Z"));
+
+        AccrualReport report = given.report("2026-12-31", CLOSE);
+
+        assertThat(report.lines()).singleElement().satisfies(line -> {
+            assertThat(line.lineNumber()).isEqualTo(2);
+            assertThat(line.variances()).isEmpty();
+        });
+    }
+
+    @Test
+    void aLatePostingOfAReceiptTheLineDoesNotHaveIsNoLateFactOfTheLine() {
+        given.issued("PO-37", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"), line(2, "5", "EA", "10", "EUR"));
+        given.received("PO-37", "GR-1", 1, "4", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-37", "GR-1", DEC_10, DEC_10);
+        // The ERP's posting of GR-2 comes before its receipt, after the close: it is put on both lines.
+        given.receiptPostedInErp("PO-37", "GR-2", DEC_20, at("2027-01-03T08:00:00Z"));
+
+        assertThat(given.variances("2026-12-31", LATER).lines()).isEmpty();
+
+        given.received("PO-37", "GR-2", 2, "5", "EA", PROCUREMENT, DEC_20, at("2027-01-04T08:00:00Z"));
+
+        assertThat(given.variances("2026-12-31", LATER).lines()).singleElement().satisfies(line -> {
+            assertThat(line.lineNumber()).isEqualTo(2);
+            assertThat(line.variances()).singleElement().satisfies(variance -> {
+                assertThat(variance.reason()).isEqualTo(VarianceReason.LATE_FACT);
+                assertThat(variance.detail()).contains("RECEIVED GR-2", "RECEIPT_POSTED_IN_ERP GR-2");
+            });
+        });
+    }
+
+    @Test
+    void anInvoiceBilledToAnotherLegalEntityIsALegalEntityMismatch() {
+        given.issued("PO-35", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"));
+        given.received("PO-35", "GR-1", 1, "10", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-35", "GR-1", DEC_10, DEC_10);
+        given.invoiced("PO-35", "INV-35", "DE01", "FR01", 1, "4", "EA", "10", "EUR", DEC_20, DEC_20);
+
+        VarianceReport variances = given.variances("2026-12-31", CLOSE);
+
+        assertThat(variances.lines()).singleElement().satisfies(line -> {
+            // Procurement's position counts the invoice; the label says the ERP of DE01 does not.
+            assertThat(line.invoicedAmount()).isEqualTo(Money.of("40.00", "EUR"));
+            assertThat(line.openAmount()).isEqualTo(Money.of("60.00", "EUR"));
+            assertThat(line.variances()).singleElement().satisfies(variance -> {
+                assertThat(variance.reason()).isEqualTo(VarianceReason.LEGAL_ENTITY_MISMATCH);
+                assertThat(variance.detail()).contains("INV-35", "billed to FR01, not DE01");
+                assertThat(variance.recordedAt()).isEqualTo(DEC_20);
+            });
+        });
+        assertThat(variances.totals()).extracting(VarianceTotal::reason, VarianceTotal::lines)
+                .containsExactly(tuple(VarianceReason.LEGAL_ENTITY_MISMATCH, 1L));
+        // Before the invoice arrived there was nothing to label.
+        assertThat(given.variances("2026-12-15", CLOSE).lines()).isEmpty();
+    }
+
+    @Test
+    void anInvoiceBilledToTheOrdersOwnLegalEntityOrNotSayingIsNoMismatch() {
+        given.issued("PO-36", "DE01", DEC_01, DEC_01, line(1, "10", "EA", "10", "EUR"), line(2, "10", "EA", "10", "EUR"));
+        given.received("PO-36", "GR-1", 1, "10", "EA", AccrualFixture.ERP_EMEA, DEC_10, DEC_10);
+        given.received("PO-36", "GR-2", 2, "10", "EA", AccrualFixture.ERP_EMEA, DEC_10, DEC_10);
+        given.invoiced("PO-36", "INV-36A", "DE01", "DE01", 1, "4", "EA", "10", "EUR", DEC_20, DEC_20);
+        given.invoiced("PO-36", "INV-36B", "DE01", null, 2, "4", "EA", "10", "EUR", DEC_20, DEC_20);
+
+        AccrualReport report = given.report("2026-12-31", CLOSE);
+
+        assertThat(report.lines()).hasSize(2).allSatisfy(line -> assertThat(line.variances()).isEmpty());
+    }
+
     /** The worked example of docs/accruals.md. */
     @Test
     void theDocumentedWorkedExampleAnswers230AtTheCloseAnd1030WithTheLateReceipt() {
@@ -313,12 +466,15 @@ class AccrualFoldTest {
         given.issued("PO-DOC", "DE01", DEC_01, DEC_01, bearings, housings);
         given.postedInErp("PO-DOC", 1, DEC_01, DEC_01);
         given.received("PO-DOC", "GR-1", 1, "60", "EA", PROCUREMENT, DEC_10, DEC_10);
+        given.receiptPostedInErp("PO-DOC", "GR-1", at("2026-12-11T09:00:00Z"), at("2026-12-11T09:00:00Z"));
         Instant dec15 = at("2026-12-15T09:00:00Z");
         given.amended("PO-DOC", 2, dec15, dec15, line(1, "100", "EA", "13.00", "EUR"), housings);
         given.invoiced("PO-DOC", "INV-DOC", "DE01", 1, "40", "EA", "13.00", "EUR", DEC_20, DEC_20);
         given.matched("PO-DOC", "INV-DOC", "DE01", DEC_20, DEC_20);
         given.received("PO-DOC", "GR-2", 2, "10", "EA", PROCUREMENT, at("2026-12-30T10:00:00Z"),
                 at("2027-01-03T08:00:00Z"));
+        // The ERP posts the housings' receipt only on 4 January: at 31 December its accrual lacks them.
+        given.receiptPostedInErp("PO-DOC", "GR-2", at("2027-01-04T09:00:00Z"), at("2027-01-04T09:00:00Z"));
 
         AccrualReport asAtClose = given.report("2026-12-31", at("2027-01-02T18:00:00Z"));
         AccrualReport asNow = given.report("2026-12-31", LATER);
@@ -335,11 +491,16 @@ class AccrualFoldTest {
         assertThat(now.receivedNotInvoiced()).isEqualTo(Money.of("1030.00", "EUR"));
         assertThat(now.receivedNotInvoicedLines()).isEqualTo(2);
         assertThat(asNow.lines().get(1).variances()).extracting(LineVariance::reason)
-                .containsExactly(VarianceReason.LATE_FACT);
+                .containsExactly(VarianceReason.LATE_FACT, VarianceReason.RECEIPT_NOT_POSTED_IN_ERP);
+        assertThat(asNow.lines().get(1).variances().get(1).detail()).contains("GR-2", "lacks 800.00 EUR");
         assertThat(given.variances("2026-12-31", LATER).totals())
                 .extracting(VarianceTotal::reason, VarianceTotal::lines, VarianceTotal::openAmount)
                 .containsExactly(
                         tuple(VarianceReason.ERP_HOLDS_OLDER_ORDER_VERSION, 1L, Money.of("230.00", "EUR")),
-                        tuple(VarianceReason.LATE_FACT, 1L, Money.of("800.00", "EUR")));
+                        tuple(VarianceReason.LATE_FACT, 1L, Money.of("800.00", "EUR")),
+                        tuple(VarianceReason.RECEIPT_NOT_POSTED_IN_ERP, 1L, Money.of("800.00", "EUR")));
+        // In January the ERP has posted it: no longer a variance of the January period.
+        assertThat(given.variances("2027-01-31", LATER).lines()).extracting(AccrualLine::lineNumber)
+                .containsExactly(1);
     }
 }
