@@ -33,6 +33,7 @@ import org.integrationledger.query.fold.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rules of the reconciliation view for invoices and their payments. An invoice: procurement is the source, the
@@ -277,8 +278,9 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
 
     /**
      * A finance control broken by a posting marks the posting ERP's row (STATUS_MISMATCH), one broken by a payment
-     * the treasury row (another account: BANK_ACCOUNT_MISMATCH; a blocked or unapproved supplier:
-     * STATUS_MISMATCH). A review flag of a recent bank-account change is no divergence: the payment matched.
+     * the treasury row (another account: BANK_ACCOUNT_MISMATCH; another currency than the invoice's:
+     * AMOUNT_MISMATCH; a blocked or unapproved supplier: STATUS_MISMATCH). A review flag (a recent bank-account
+     * change, an account not reported) is no divergence: nothing is known to differ.
      */
     private static void controlViolated(DocumentState invoice, InvoiceControlViolated violated) {
         String system = violated.reportingSystem().value();
@@ -293,11 +295,18 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     }
 
     private static void markPayment(SystemRow treasury, ControlKind kind) {
-        if (kind == ControlKind.PAYMENT_TO_OTHER_ACCOUNT) {
-            treasury.bankAccountMismatch = true;
-        } else if (kind != ControlKind.RECENT_BANK_ACCOUNT_CHANGE && kind != ControlKind.BENEFICIARY_NOT_REPORTED
-                && treasury.status != PositionStatus.OVERPAID) {
-            treasury.status = PositionStatus.PAID_AGAINST_CONTROL;
+        switch (kind) {
+            case PAYMENT_TO_OTHER_ACCOUNT -> treasury.bankAccountMismatch = true;
+            case PAYMENT_CURRENCY_MISMATCH -> treasury.paidInOtherCurrency = true;
+            case PAYMENT_BLOCKED_SUPPLIER, PAYMENT_UNAPPROVED_SUPPLIER, POSTING_CONTROL, POSTING_BLOCKED_SUPPLIER,
+                 POSTING_UNAPPROVED_SUPPLIER -> {
+                if (treasury.status != PositionStatus.OVERPAID) {
+                    treasury.status = PositionStatus.PAID_AGAINST_CONTROL;
+                }
+            }
+            case RECENT_BANK_ACCOUNT_CHANGE, BENEFICIARY_NOT_REPORTED -> {
+                // A flag for review: the payment is not known to differ from anything.
+            }
         }
     }
 
@@ -343,10 +352,8 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             if (row.role == SystemRole.TREASURY) {
                 paymentControlDivergences(invoice, row, open);
             }
-            if (row.role == SystemRole.TREASURY && row.status == PositionStatus.OVERPAID) {
-                open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
-                        + DocumentState.money(row.amount, row.currency) + " against a gross of "
-                        + DocumentState.money(invoice.amount, invoice.currency)));
+            if (row.role == SystemRole.TREASURY) {
+                treasuryAmountMismatch(invoice, row).ifPresent(open::add);
             }
         }
         if (!routedSeen && invoice.routedTo != null) {
@@ -368,6 +375,11 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             }
             if (row.role == SystemRole.SOURCE) {
                 paymentControlDivergences(payment, row, open);
+                if (row.paidInOtherCurrency) {
+                    open.add(flag(payment, Divergence.AMOUNT_MISMATCH, row, row.businessTime, row.system + " paid "
+                            + DocumentState.money(row.amount, row.currency)
+                            + ", not in the invoice's currency: not counted in the invoice's total paid"));
+                }
             }
             if (row.role == SystemRole.CONFIRMATION && payment.sourceKnown && !row.holdsAVersion()) {
                 open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt,
@@ -393,6 +405,24 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             open.add(flag(document, Divergence.STATUS_MISMATCH, row, row.businessTime, row.system
                     + " paid while the supplier was blocked or not approved"));
         }
+    }
+
+    /**
+     * Treasury's total paid differs from the invoice: above its gross, or (a payment in another currency, which the
+     * total leaves out) not comparable with it. One flag per row, naming both when both hold.
+     */
+    private static Optional<OpenDivergence> treasuryAmountMismatch(DocumentState invoice, SystemRow treasury) {
+        List<String> why = new ArrayList<>();
+        if (treasury.status == PositionStatus.OVERPAID) {
+            why.add(treasury.system + " paid " + DocumentState.money(treasury.amount, treasury.currency)
+                    + " against a gross of " + DocumentState.money(invoice.amount, invoice.currency));
+        }
+        if (treasury.paidInOtherCurrency) {
+            why.add(treasury.system + " paid in another currency than the invoice's " + invoice.currency
+                    + ", which its total paid leaves out (no exchange rate)");
+        }
+        return why.isEmpty() ? Optional.empty() : Optional.of(flag(invoice, Divergence.AMOUNT_MISMATCH, treasury,
+                treasury.businessTime, String.join("; ", why)));
     }
 
     private static void clearControlViolations(DocumentState invoice) {

@@ -110,7 +110,7 @@ class ReconciliationTable {
     private static final String SYSTEM_COLUMNS = """
             document_type, document_id, system_id, role, state, acknowledged_version, expected_version,
             rejected_version, reference, amount, currency, status, region, pending_since, bank_account_mismatch,
-            business_time, recorded_at""";
+            paid_in_other_currency, business_time, recorded_at""";
     private static final String FLAG_COLUMNS = """
             document_type, document_id, flag, system_id, region, legal_entity, since, detail""";
 
@@ -132,13 +132,14 @@ class ReconciliationTable {
 
     private static final String UPSERT_SYSTEM = "INSERT INTO reconciliation_system (" + SYSTEM_COLUMNS + """
             )
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
                 state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
                 expected_version = EXCLUDED.expected_version, rejected_version = EXCLUDED.rejected_version,
                 reference = EXCLUDED.reference, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
                 status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
-                bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
+                bank_account_mismatch = EXCLUDED.bank_account_mismatch,
+                paid_in_other_currency = EXCLUDED.paid_in_other_currency, business_time = EXCLUDED.business_time,
                 recorded_at = EXCLUDED.recorded_at""";
 
     private static final String INSERT_FLAG = "INSERT INTO reconciliation_flag (" + FLAG_COLUMNS
@@ -261,7 +262,8 @@ class ReconciliationTable {
         return d.systems.values().stream().map(s -> new Object[]{d.type.name(), d.id, s.system, name(s.role),
                 name(s.state), s.version, s.expectedVersion, s.rejectedVersion, Texts.cut(s.reference, 128),
                 s.amount, s.currency, name(s.status),
-                s.region, ts(s.pendingSince), s.bankAccountMismatch, ts(s.businessTime), ts(s.recordedAt)})
+                s.region, ts(s.pendingSince), s.bankAccountMismatch, s.paidInOtherCurrency, ts(s.businessTime),
+                ts(s.recordedAt)})
                 .toList();
     }
 
@@ -388,6 +390,7 @@ class ReconciliationTable {
         s.region = rs.getString("region");
         s.pendingSince = instant(rs, "pending_since");
         s.bankAccountMismatch = rs.getBoolean("bank_account_mismatch");
+        s.paidInOtherCurrency = rs.getBoolean("paid_in_other_currency");
         s.businessTime = instant(rs, "business_time");
         s.recordedAt = instant(rs, "recorded_at");
         return s;

@@ -36,6 +36,8 @@ final class SystemRow implements Serializable {
     /** Since when the system has been expected to acknowledge (first request of an unacknowledged version). */
     Instant pendingSince;
     boolean bankAccountMismatch;
+    /** Treasury paid in another currency than the invoice's (a payment the invoice's total paid leaves out). */
+    boolean paidInOtherCurrency;
     Instant businessTime;
     Instant recordedAt;
 
@@ -57,6 +59,7 @@ final class SystemRow implements Serializable {
         copy.region = region;
         copy.pendingSince = pendingSince;
         copy.bankAccountMismatch = bankAccountMismatch;
+        copy.paidInOtherCurrency = paidInOtherCurrency;
         copy.businessTime = businessTime;
         copy.recordedAt = recordedAt;
         return copy;
@@ -82,6 +85,8 @@ final class SystemRow implements Serializable {
                 String.valueOf(expectedVersion), String.valueOf(rejectedVersion), String.valueOf(reference),
                 amount == null ? "null" : amount.stripTrailingZeros().toPlainString(), String.valueOf(currency),
                 String.valueOf(status), String.valueOf(region), String.valueOf(pendingSince),
-                String.valueOf(bankAccountMismatch), String.valueOf(businessTime), String.valueOf(recordedAt));
+                String.valueOf(bankAccountMismatch), String.valueOf(businessTime), String.valueOf(recordedAt))
+                // Left out while false, so the checksum of every row that never had such a payment is unchanged.
+                + (paidInOtherCurrency ? "|paidInOtherCurrency" : "");
     }
 }
