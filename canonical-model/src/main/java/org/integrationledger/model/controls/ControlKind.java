@@ -20,5 +20,11 @@ public enum ControlKind {
      * Treasury did not report the account it paid, so the payment could not be compared with the golden record: to
      * be reviewed, like a recent change (a connector built before the field existed still pays through the ledger).
      */
-    BENEFICIARY_NOT_REPORTED
+    BENEFICIARY_NOT_REPORTED,
+    /**
+     * Treasury paid the invoice in another currency than the invoice's: the payment is recorded with its own amount
+     * but not added to the invoice's total paid (the contract carries no exchange rate), so whether the invoice is
+     * paid, or overpaid, cannot be told from the ledger.
+     */
+    PAYMENT_CURRENCY_MISMATCH
 }

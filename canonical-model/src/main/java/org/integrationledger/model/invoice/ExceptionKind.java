@@ -15,11 +15,28 @@ public enum ExceptionKind {
     /** The invoice's supplier is not the one its purchase order was issued to: recorded, not matched. */
     SUPPLIER_MISMATCH;
 
+    /** What an approver's override of an exception settles besides closing it. */
+    public enum OverrideSettles {
+        /** The invoice is accepted as billed: its match status becomes OVERRIDDEN, no match follows. */
+        MATCH,
+        /** The tax status becomes OVERRIDDEN. */
+        TAX_STATUS,
+        /** Nothing but the exception itself. */
+        NOTHING
+    }
+
     /**
-     * Whether overriding this exception accepts the invoice as billed, so its match status becomes OVERRIDDEN: the
-     * invoice was not matched because it does not fit its order at all, or matched outside tolerance.
+     * The one place that says what overriding this exception settles, read by the invoice aggregate and every view:
+     * the match when the invoice was not matched because it does not fit its order at all, or matched outside
+     * tolerance; the tax status for a tax failure. Every kind is named, so a new kind fails compilation here until
+     * it says what its override settles.
      */
-    public boolean overrideAcceptsMatch() {
-        return this == MATCH_VARIANCE || this == CURRENCY_MISMATCH || this == SUPPLIER_MISMATCH;
+    public OverrideSettles overrideSettles() {
+        return switch (this) {
+            case MATCH_VARIANCE, CURRENCY_MISMATCH, SUPPLIER_MISMATCH -> OverrideSettles.MATCH;
+            case TAX_FAILURE -> OverrideSettles.TAX_STATUS;
+            case DUPLICATE_SUSPICION, POSTING_FAILURE, SUPPLIER_BLOCKED, SUPPLIER_NOT_APPROVED ->
+                    OverrideSettles.NOTHING;
+        };
     }
 }

@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.Instant;
 
 /**
- * Treasury executed a payment; {@code totalPaid} adds up every payment of the invoice so far, against its
- * {@code gross}. {@code beneficiaryAccount} is the account paid, protected; revision 2 added it (null on revision 1
+ * Treasury executed a payment; {@code totalPaid} adds up every payment of the invoice so far in the invoice's
+ * currency, against its {@code gross}. A payment in another currency is recorded with its own {@code amount} and
+ * leaves {@code totalPaid} as it was (the contract carries no exchange rate); a {@code PAYMENT_CURRENCY_MISMATCH}
+ * control violation follows it. {@code beneficiaryAccount} is the account paid, protected; revision 2 added it (null on revision 1
  * events, which the upcaster reads as such: treasury did not say).
  */
 @Revision("2")

@@ -89,8 +89,9 @@ public enum ErrorCode {
     TOTAL_MISMATCH("total-mismatch", 422,
             "the stated total differs from the sum of the line amounts"),
     CURRENCY_MISMATCH("currency-mismatch", 422,
-            "a line is priced in another currency than the total, or an amendment changes the order's "
-            + "currency"),
+            "a line is priced in another currency than the total, an amendment changes the order's currency, "
+            + "or a payment is scheduled in another currency than its invoice (an executed one is recorded and "
+            + "flagged `PAYMENT_CURRENCY_MISMATCH`)"),
     UNKNOWN_LINE("unknown-line", 422,
             "no longer answered: goods received on a line the order does not have are recorded and "
             + "flagged `RECEIVED_BEYOND_ORDER` ([Record, then flag](#record-then-flag-the-422-review)); "

@@ -20,6 +20,7 @@ import org.integrationledger.model.invoice.AcknowledgePaymentConfirmation;
 import org.integrationledger.model.invoice.DuplicateInvoiceSubmissionCaught;
 import org.integrationledger.model.invoice.ExceptionKind;
 import org.integrationledger.model.invoice.ExceptionResolution;
+import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.invoice.InvoiceExceptionRaised;
 import org.integrationledger.model.invoice.InvoiceExceptionResolved;
 import org.integrationledger.model.invoice.InvoiceId;
@@ -357,36 +358,18 @@ public class Invoice {
     @CommandHandler
     public CommandOutcome handle(ScheduleInvoicePayment command, SystemRegistry systems) {
         requireReceived();
-        requireInvoiceCurrency(command.amount());
-        if (scheduledPayments.contains(command.paymentReference())) {
-            throw new RuleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED, "payment " + command.paymentReference()
-                    + " of invoice " + id + " is already scheduled");
-        }
-        return outcome(List.of(apply(new InvoicePaymentScheduled(id, legalEntity, command.paymentReference(),
-                command.amount(), command.dueDate(), command.reportingSystem(), command.occurredAt(),
-                notTheRoutedErp(command.reportingSystem(), systems)))));
+        return outcome(List.of(apply(payments().schedule(command, notTheRoutedErp(command.reportingSystem(),
+                systems)))));
     }
 
     @CommandHandler
     public CommandOutcome handle(RecordPaymentExecution command, SupplierControlFacts suppliers,
                                  BeneficiaryControl beneficiaryControl) {
         requireReceived();
-        requireInvoiceCurrency(command.amount());
-        if (executedPayments.containsKey(command.paymentReference())) {
-            throw new RuleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED, "payment " + command.paymentReference()
-                    + " of invoice " + id + " was already executed");
-        }
-        Money paidAfter = totalPaid.plus(command.amount());
+        List<InvoiceEvent> execution = payments().execute(command);
         List<Object> recorded = new ArrayList<>(resolveCorrectedStanding(suppliers, command.reportingSystem(),
                 command.occurredAt()));
-        recorded.add(apply(new InvoicePaymentExecuted(id, legalEntity, supplier, command.paymentReference(),
-                command.amount(), command.valueDate(), paidAfter, gross, command.beneficiaryAccount(),
-                command.reportingSystem(), command.occurredAt())));
-        if (!overpaid && paidAfter.amount().compareTo(gross.amount()) > 0) {
-            recorded.add(apply(new InvoiceOverpaymentFlagged(id, legalEntity, command.paymentReference(), paidAfter,
-                    gross, new Money(paidAfter.amount().subtract(gross.amount()), gross.currency()),
-                    command.reportingSystem(), command.occurredAt())));
-        }
+        recorded.addAll(applyAll(execution));
         recorded.addAll(applyAll(controls().payment(command, suppliers, beneficiaryControl)));
         return outcome(recorded);
     }
@@ -394,11 +377,7 @@ public class Invoice {
     @CommandHandler
     public CommandOutcome handle(RecordPaymentConfirmationDelivery command, SystemRegistry systems) {
         requireReceived();
-        Instant executedAt = executedPayments.get(command.paymentReference());
-        if (executedAt == null) {
-            throw new RuleViolation(ErrorCode.PAYMENT_NOT_FOUND, "invoice " + id + " has no executed payment "
-                    + command.paymentReference());
-        }
+        Instant executedAt = payments().executedAt(command.paymentReference());
         return outcome(List.of(apply(new PaymentConfirmationDelivered(id, legalEntity, command.paymentReference(),
                 executedAt, command.reportingSystem(), command.occurredAt(),
                 notTheRoutedErp(command.reportingSystem(), systems)))));
@@ -407,13 +386,14 @@ public class Invoice {
     @CommandHandler
     public CommandOutcome handle(AcknowledgePaymentConfirmation command) {
         requireReceived();
-        Instant executedAt = executedPayments.get(command.paymentReference());
-        if (executedAt == null) {
-            throw new RuleViolation(ErrorCode.PAYMENT_NOT_FOUND, "invoice " + id + " has no executed payment "
-                    + command.paymentReference());
-        }
+        Instant executedAt = payments().executedAt(command.paymentReference());
         return outcome(List.of(apply(new PaymentConfirmationAcknowledged(id, legalEntity, command.paymentReference(),
                 executedAt, command.reportingSystem(), command.occurredAt()))));
+    }
+
+    private InvoicePayments payments() {
+        return new InvoicePayments(id, legalEntity, supplier, gross, totalPaid, overpaid, scheduledPayments,
+                executedPayments);
     }
 
     private InvoiceControls controls() {
@@ -447,13 +427,6 @@ public class Invoice {
      */
     private boolean notTheRoutedErp(SystemId reportingSystem, SystemRegistry systems) {
         return systems.isOfKind(reportingSystem, "ERP") && !reportingSystem.equals(routedTo);
-    }
-
-    private void requireInvoiceCurrency(Money amount) {
-        if (!amount.currency().equals(gross.currency())) {
-            throw new RuleViolation(ErrorCode.CURRENCY_MISMATCH, "invoice " + id + " is in " + gross.currency()
-                    + ", the payment in " + amount.currency());
-        }
     }
 
     private Object raise(ExceptionKind kind, Money variance, String detail, SystemId reportingSystem,
@@ -542,11 +515,12 @@ public class Invoice {
     void on(InvoiceExceptionResolved event) {
         openExceptions.remove(event.kind());
         if (event.resolution() == ExceptionResolution.OVERRIDE) {
-            if (event.kind().overrideAcceptsMatch()) {
-                // An approver accepts the invoice as billed: no match against the order will follow.
-                matchStatus = MatchStatus.OVERRIDDEN;
-            } else if (event.kind() == ExceptionKind.TAX_FAILURE) {
-                taxStatus = TaxStatus.OVERRIDDEN;
+            switch (event.kind().overrideSettles()) {
+                case MATCH -> matchStatus = MatchStatus.OVERRIDDEN;
+                case TAX_STATUS -> taxStatus = TaxStatus.OVERRIDDEN;
+                case NOTHING -> {
+                    // Only the exception closes.
+                }
             }
         }
     }

@@ -12,12 +12,10 @@ import org.integrationledger.model.invoice.MatchStatus;
 import org.integrationledger.model.invoice.PaymentConfirmationAcknowledged;
 import org.integrationledger.model.invoice.PaymentConfirmationDelivered;
 import org.integrationledger.model.invoice.RecordPaymentConfirmationDelivery;
-import org.integrationledger.model.invoice.RecordPaymentExecution;
 import org.integrationledger.model.invoice.ScheduleInvoicePayment;
 import org.integrationledger.model.invoice.RejectInvoicePosting;
 import org.integrationledger.model.invoice.StaleInvoicePostingRejectionRecorded;
 import org.integrationledger.model.shared.ErrorCode;
-import org.integrationledger.model.shared.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -139,16 +137,6 @@ class PostingAndPaymentTest {
                 .when(payment("PAY-1", "1000.00"))
                 .expectNoEvents()
                 .expectException(ruleViolation(ErrorCode.PAYMENT_ALREADY_RECORDED));
-    }
-
-    @Test
-    void rejectsAPaymentInAnotherCurrency() {
-        invoices(order("100", "10"), new FakeClaims())
-                .given(receivedMatched())
-                .when(new RecordPaymentExecution(newMessageId(), TREASURY, MUCH_LATER, INVOICE, "PAY-1",
-                        Money.of("10.00", "EUR"), LocalDate.parse("2026-12-24"), SUPPLIER_ACCOUNT))
-                .expectNoEvents()
-                .expectException(ruleViolation(ErrorCode.CURRENCY_MISMATCH));
     }
 
     @Test

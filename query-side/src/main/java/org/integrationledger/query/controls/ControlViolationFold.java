@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Rules of the controls report, a fold over invoice events: receipts, postings and payments update the invoice's
  * context; each violation event becomes one report row whose evidence is the fact it accompanies (the posting or
- * payment, or the receipt when the ERP reported first), the violation event itself, and the supplier events the
- * command side judged it on. One method per event type; the projection calls them, the tests too.
+ * payment, or the receipt when the ERP reported first), the violation event itself, and the events the command side
+ * judged it on (the supplier's, or the receipt that fixed the invoice's currency). One method per event type; the
+ * projection calls them, the tests too.
  */
 final class ControlViolationFold {
 
@@ -61,7 +62,18 @@ final class ControlViolationFold {
                 masked(event.goldenRecordAccount()), event.goldenRecordVersion(),
                 event.notYetAcknowledgedBy() == null ? null : event.notYetAcknowledgedBy().value(),
                 event.occurredAt(), self.recordedAt(),
-                evidence(accompanied(context, event.paymentReference()), self, event.evidence()));
+                evidence(accompanied(context, event.paymentReference()), self, judgedOn(context, event)));
+    }
+
+    /**
+     * The events the command side judged the violation on: the supplier events it names, or, for a payment in
+     * another currency, the receipt (it fixed the invoice's currency).
+     */
+    private static List<ControlEvidence> judgedOn(InvoiceContext context, InvoiceControlViolated event) {
+        if (event.kind() == ControlKind.PAYMENT_CURRENCY_MISMATCH && context.receipt() != null) {
+            return List.of(context.receipt());
+        }
+        return event.evidence();
     }
 
     /** Stable across replays: the violation event's place in its invoice's history. */

@@ -101,12 +101,12 @@ final class InvoiceFold implements Fold<InvoiceEvent, InvoiceStates>,
         return next.invoice(row -> overridden(row, event.kind()));
     }
 
-    /** Every kind is named, so a new kind fails compilation here until it says what its override settles. */
+    /** What an override settles is the exception kind's to say ({@link ExceptionKind#overrideSettles()}). */
     private static InvoiceViewState overridden(InvoiceViewState invoice, ExceptionKind kind) {
-        return switch (kind) {
-            case MATCH_VARIANCE, CURRENCY_MISMATCH, SUPPLIER_MISMATCH -> invoice.matchStatus(MatchStatus.OVERRIDDEN);
-            case TAX_FAILURE -> invoice.taxStatus(TaxStatus.OVERRIDDEN);
-            case DUPLICATE_SUSPICION, POSTING_FAILURE, SUPPLIER_BLOCKED, SUPPLIER_NOT_APPROVED -> invoice;
+        return switch (kind.overrideSettles()) {
+            case MATCH -> invoice.matchStatus(MatchStatus.OVERRIDDEN);
+            case TAX_STATUS -> invoice.taxStatus(TaxStatus.OVERRIDDEN);
+            case NOTHING -> invoice;
         };
     }
 
@@ -170,7 +170,10 @@ final class InvoiceFold implements Fold<InvoiceEvent, InvoiceStates>,
         return invoice;
     }
 
-    /** The controls report lists finance-control violations; here it only counts as activity. */
+    /**
+     * The controls report lists finance-control violations; here it only counts as activity (a payment in another
+     * currency is on the payment's own row, in its currency, and not in the invoice's total paid).
+     */
     @Override
     public InvoiceStates on(InvoiceControlViolated event, InvoiceStates invoice) {
         return invoice;

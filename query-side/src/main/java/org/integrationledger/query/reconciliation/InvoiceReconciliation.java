@@ -33,6 +33,7 @@ import org.integrationledger.query.fold.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -234,8 +235,9 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
 
     /**
      * A finance control broken by a posting marks the posting ERP's row (STATUS_MISMATCH), one broken by a payment
-     * the treasury row (another account: BANK_ACCOUNT_MISMATCH; a blocked or unapproved supplier:
-     * STATUS_MISMATCH). A review flag of a recent bank-account change is no divergence: the payment matched.
+     * the treasury row (another account: BANK_ACCOUNT_MISMATCH; another currency than the invoice's:
+     * AMOUNT_MISMATCH; a blocked or unapproved supplier: STATUS_MISMATCH). A review flag (a recent bank-account
+     * change, an account not reported) is no divergence: nothing is known to differ.
      */
     @Override
     public DocumentState on(InvoiceControlViolated violated, DocumentState invoice) {
@@ -252,14 +254,15 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
     }
 
     private static SystemRow markPayment(SystemRow treasury, ControlKind kind) {
-        if (kind == ControlKind.PAYMENT_TO_OTHER_ACCOUNT) {
-            return treasury.withBankAccountMismatch(true);
-        }
-        if (kind != ControlKind.RECENT_BANK_ACCOUNT_CHANGE && kind != ControlKind.BENEFICIARY_NOT_REPORTED
-                && treasury.status() != PositionStatus.OVERPAID) {
-            return treasury.withStatus(PositionStatus.PAID_AGAINST_CONTROL);
-        }
-        return treasury;
+        return switch (kind) {
+            case PAYMENT_TO_OTHER_ACCOUNT -> treasury.withBankAccountMismatch(true);
+            case PAYMENT_CURRENCY_MISMATCH -> treasury.withPaidInOtherCurrency(true);
+            case PAYMENT_BLOCKED_SUPPLIER, PAYMENT_UNAPPROVED_SUPPLIER, POSTING_CONTROL, POSTING_BLOCKED_SUPPLIER,
+                 POSTING_UNAPPROVED_SUPPLIER -> treasury.status() == PositionStatus.OVERPAID ? treasury
+                    : treasury.withStatus(PositionStatus.PAID_AGAINST_CONTROL);
+            // A flag for review: the payment is not known to differ from anything.
+            case RECENT_BANK_ACCOUNT_CHANGE, BENEFICIARY_NOT_REPORTED -> treasury;
+        };
     }
 
     /**
@@ -309,10 +312,8 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             if (row.role() == SystemRole.TREASURY) {
                 paymentControlDivergences(invoice, row, open);
             }
-            if (row.role() == SystemRole.TREASURY && row.status() == PositionStatus.OVERPAID) {
-                open.add(flag(invoice, Divergence.AMOUNT_MISMATCH, row, row.businessTime(), row.system() + " paid "
-                        + DocumentState.money(row.amount(), row.currency()) + " against a gross of "
-                        + DocumentState.money(invoice.amount(), invoice.currency())));
+            if (row.role() == SystemRole.TREASURY) {
+                treasuryAmountMismatch(invoice, row).ifPresent(open::add);
             }
         }
         if (!routedSeen && invoice.routedTo() != null) {
@@ -334,6 +335,11 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             }
             if (row.role() == SystemRole.SOURCE) {
                 paymentControlDivergences(payment, row, open);
+                if (row.paidInOtherCurrency()) {
+                    open.add(flag(payment, Divergence.AMOUNT_MISMATCH, row, row.businessTime(), row.system() + " paid "
+                            + DocumentState.money(row.amount(), row.currency())
+                            + ", not in the invoice's currency: not counted in the invoice's total paid"));
+                }
             }
             if (row.role() == SystemRole.CONFIRMATION && payment.sourceKnown() && !row.holdsAVersion()) {
                 open.add(flag(payment, Divergence.NOT_ACKNOWLEDGED, row, payment.sourceReportedAt(),
@@ -360,6 +366,24 @@ final class InvoiceReconciliation implements Fold<InvoiceEvent, ReconciliationSt
             open.add(flag(document, Divergence.STATUS_MISMATCH, row, row.businessTime(), row.system()
                     + " paid while the supplier was blocked or not approved"));
         }
+    }
+
+    /**
+     * Treasury's total paid differs from the invoice: above its gross, or (a payment in another currency, which the
+     * total leaves out) not comparable with it. One flag per row, naming both when both hold.
+     */
+    private static Optional<OpenDivergence> treasuryAmountMismatch(DocumentState invoice, SystemRow treasury) {
+        List<String> why = new ArrayList<>();
+        if (treasury.status() == PositionStatus.OVERPAID) {
+            why.add(treasury.system() + " paid " + DocumentState.money(treasury.amount(), treasury.currency())
+                    + " against a gross of " + DocumentState.money(invoice.amount(), invoice.currency()));
+        }
+        if (treasury.paidInOtherCurrency()) {
+            why.add(treasury.system() + " paid in another currency than the invoice's " + invoice.currency()
+                    + ", which its total paid leaves out (no exchange rate)");
+        }
+        return why.isEmpty() ? Optional.empty() : Optional.of(flag(invoice, Divergence.AMOUNT_MISMATCH, treasury,
+                treasury.businessTime(), String.join("; ", why)));
     }
 
     private static DocumentState clearControlViolations(DocumentState invoice) {

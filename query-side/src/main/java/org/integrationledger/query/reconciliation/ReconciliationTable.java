@@ -142,7 +142,7 @@ class ReconciliationTable {
     private static final String SYSTEM_COLUMNS = """
             document_type, document_id, system_id, role, state, acknowledged_version, expected_version,
             rejected_version, reference, amount, currency, status, region, pending_since, bank_account_mismatch,
-            business_time, recorded_at""";
+            paid_in_other_currency, business_time, recorded_at""";
     private static final String FLAG_COLUMNS = """
             document_type, document_id, flag, system_id, region, legal_entity, since, detail""";
 
@@ -164,13 +164,14 @@ class ReconciliationTable {
 
     private static final String UPSERT_SYSTEM = "INSERT INTO reconciliation_system (" + SYSTEM_COLUMNS + """
             )
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (document_type, document_id, system_id) DO UPDATE SET role = EXCLUDED.role,
                 state = EXCLUDED.state, acknowledged_version = EXCLUDED.acknowledged_version,
                 expected_version = EXCLUDED.expected_version, rejected_version = EXCLUDED.rejected_version,
                 reference = EXCLUDED.reference, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
                 status = EXCLUDED.status, region = EXCLUDED.region, pending_since = EXCLUDED.pending_since,
-                bank_account_mismatch = EXCLUDED.bank_account_mismatch, business_time = EXCLUDED.business_time,
+                bank_account_mismatch = EXCLUDED.bank_account_mismatch,
+                paid_in_other_currency = EXCLUDED.paid_in_other_currency, business_time = EXCLUDED.business_time,
                 recorded_at = EXCLUDED.recorded_at""";
 
     private static final String INSERT_FLAG = "INSERT INTO reconciliation_flag (" + FLAG_COLUMNS
@@ -293,7 +294,8 @@ class ReconciliationTable {
         return d.systems().values().stream().map(s -> new Object[]{d.type().name(), d.id(), s.system(),
                 name(s.role()), name(s.state()), s.version(), s.expectedVersion(), s.rejectedVersion(),
                 Texts.cut(s.reference(), 128), s.amount(), s.currency(), name(s.status()), s.region(),
-                ts(s.pendingSince()), s.bankAccountMismatch(), ts(s.businessTime()), ts(s.recordedAt())})
+                ts(s.pendingSince()), s.bankAccountMismatch(), s.paidInOtherCurrency(), ts(s.businessTime()),
+                ts(s.recordedAt())})
                 .toList();
     }
 
@@ -393,7 +395,8 @@ class ReconciliationTable {
                 (Integer) rs.getObject("expected_version"), (Integer) rs.getObject("rejected_version"),
                 rs.getString("reference"), rs.getBigDecimal("amount"), rs.getString("currency"),
                 constant(PositionStatus.class, rs.getString("status")), rs.getString("region"),
-                instant(rs, "pending_since"), rs.getBoolean("bank_account_mismatch"), instant(rs, "business_time"),
+                instant(rs, "pending_since"), rs.getBoolean("bank_account_mismatch"),
+                rs.getBoolean("paid_in_other_currency"), instant(rs, "business_time"),
                 instant(rs, "recorded_at"));
     }
 

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * A one-line description of an event for the trace: its fields by name, with lists shown as counts. Ids of the
- * document itself, the reporting system and the business time have their own columns and are left out; nothing
- * secret is on an event (bank accounts are masked and fingerprinted before they are recorded). Every event of the
- * families the trace shows is a record; its components are the fields.
+ * A one-line description of an event for the trace: its fields by name, with lists shown as counts (an empty list
+ * not at all: "no goods beyond the order" is no news). Ids of the document itself, the reporting system and the
+ * business time have their own columns and are left out; nothing secret is on an event (bank accounts are masked
+ * and fingerprinted before they are recorded). Every event of the families the trace shows is a record; its
+ * components are the fields.
  */
 final class TraceSummaries {
 
@@ -46,7 +47,8 @@ final class TraceSummaries {
         StringJoiner text = new StringJoiner(", ");
         for (Field field : DESCRIBED.get(event.getClass())) {
             Object value = field.value(event);
-            if (value != null) {
+            // An empty list says nothing a reader needs (e.g. no goods received beyond the order): left out.
+            if (value != null && !(field.counted() && ((Collection<?>) value).isEmpty())) {
                 text.add(field.name() + "=" + (field.counted() ? ((Collection<?>) value).size() + " item(s)"
                         : String.valueOf(value)));
             }

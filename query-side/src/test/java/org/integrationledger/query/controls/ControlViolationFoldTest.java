@@ -82,6 +82,29 @@ class ControlViolationFoldTest {
     }
 
     @Test
+    void aPaymentInAnotherCurrencyIsReportedWithThePaymentItselfAndTheReceiptThatFixedTheInvoicesCurrency() {
+        InvoiceContext context = ControlViolationFold.apply(receivedPostedAndPaid(), new InvoicePaymentExecuted(
+                INVOICE, DE01, SUPPLIER, "PAY-2", Money.of("50.00", "USD"), LocalDate.parse("2026-11-26"),
+                eur("119.00"), eur("119.00"), PAID, TREASURY, PAID_AT.plusSeconds(60)),
+                at(4, "InvoicePaymentExecuted", PAID_AT.plusSeconds(60)));
+        InvoiceControlViolated event = new InvoiceControlViolated(INVOICE, DE01, SUPPLIER,
+                ControlKind.PAYMENT_CURRENCY_MISMATCH, "PAY-2", null, null, null, null,
+                "TREASURY paid 50.00 USD as payment PAY-2 of an invoice of 119.00 EUR", List.of(), TREASURY,
+                PAID_AT.plusSeconds(60));
+
+        ControlViolation row = ControlViolationFold.violation(context, event,
+                at(5, "InvoiceControlViolated", PAID_AT.plusSeconds(60)));
+
+        assertThat(row.kind()).isEqualTo(ControlKind.PAYMENT_CURRENCY_MISMATCH);
+        assertThat(row.paymentReference()).isEqualTo("PAY-2");
+        assertThat(row.region()).isEqualTo("EMEA");
+        assertThat(row.paidAccount()).isNull();
+        assertThat(row.detail()).isEqualTo("TREASURY paid 50.00 USD as payment PAY-2 of an invoice of 119.00 EUR");
+        assertThat(row.evidence()).containsExactly(at(4, "InvoicePaymentExecuted", PAID_AT.plusSeconds(60)),
+                at(5, "InvoiceControlViolated", PAID_AT.plusSeconds(60)), at(0, "InvoiceReceived", NINE));
+    }
+
+    @Test
     void aPostingAgainstThePostingControlIsReportedWithThePosting() {
         InvoicePostingControlViolated event = new InvoicePostingControlViolated(INVOICE, DE01, "EM1",
                 MatchStatus.VARIANCE, List.of(ExceptionKind.MATCH_VARIANCE), ERP_EMEA, NINE.plusSeconds(600));

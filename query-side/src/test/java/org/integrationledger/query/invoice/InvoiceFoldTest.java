@@ -427,6 +427,24 @@ class InvoiceFoldTest {
     }
 
     @Test
+    void aPaymentInAnotherCurrencyIsOnItsOwnRowInItsCurrencyAwaitsItsConfirmationAndLeavesTheAmountPaidAlone() {
+        InvoiceSummary invoice = summary(received(), executed("P1", "60.00", "60.00"),
+                new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "P2", Money.of("45.00", "EUR"), DUE,
+                        usd("60.00"), usd("108.00"), null, TREASURY, NINE.plusSeconds(60)),
+                new InvoiceControlViolated(INVOICE, US01, SUPPLIER, ControlKind.PAYMENT_CURRENCY_MISMATCH, "P2", null,
+                        null, null, null, "paid in EUR", List.of(), TREASURY, NINE.plusSeconds(60)));
+
+        assertThat(invoice.amountPaid()).isEqualTo(usd("60.00"));
+        assertThat(invoice.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_PAID);
+        assertThat(invoice.overpaid()).isFalse();
+        assertThat(invoice.paymentsAwaitingConfirmation()).isEqualTo(2);
+        assertThat(payment("P2").currency()).isEqualTo("EUR");
+        assertThat(payment("P2").amount()).isEqualByComparingTo("45.00");
+        assertThat(payment("P2").executedAt()).isEqualTo(NINE.plusSeconds(60));
+        assertThat(payment("P1").currency()).isEqualTo("USD");
+    }
+
+    @Test
     void anExecutedPaymentAwaitsProcurementsAcknowledgmentAndTheFirstDeliveryCounts() {
         InvoiceSummary awaiting = summary(received(), executed("P1", "108.00", "108.00"),
                 delivered("P1", NINE.plusSeconds(30)), delivered("P1", NINE.plusSeconds(90)));

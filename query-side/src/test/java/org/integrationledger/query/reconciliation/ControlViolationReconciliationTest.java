@@ -6,6 +6,7 @@ import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceEvent;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceMatched;
+import org.integrationledger.model.invoice.InvoiceOverpaymentFlagged;
 import org.integrationledger.model.invoice.InvoicePaymentExecuted;
 import org.integrationledger.model.invoice.InvoicePostedInErp;
 import org.integrationledger.model.invoice.InvoiceReceived;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Finance controls in the reconciliation view: a payment to another account than the golden record's is a
  * BANK_ACCOUNT_MISMATCH on the invoice's treasury row and on the payment; a payment or posting while the supplier
- * was blocked is a STATUS_MISMATCH; a review flag of a recent bank change is no divergence.
+ * was blocked is a STATUS_MISMATCH; a payment in another currency than the invoice's an AMOUNT_MISMATCH; a review
+ * flag of a recent bank change is no divergence.
  */
 class ControlViolationReconciliationTest {
 
@@ -85,6 +87,47 @@ class ControlViolationReconciliationTest {
 
         assertThat(invoice.systems().get("ERP_NA").status()).isEqualTo(PositionStatus.POSTED_UNMATCHED);
         assertThat(flags(invoice)).containsExactly("STATUS_MISMATCH@ERP_NA");
+    }
+
+    @Test
+    void aPaymentInAnotherCurrencyIsAnAmountMismatchOnTheInvoiceAndThePaymentThatTheTotalPaidLeavesOut() {
+        InvoicePaymentExecuted inEuro = new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "PAY-1",
+                Money.of("900.00", "EUR"), LocalDate.parse("2026-11-25"), usd("0"), usd("2214.00"), PAID, TREASURY,
+                PAID_AT);
+        InvoiceControlViolated violation = new InvoiceControlViolated(INVOICE, US01, SUPPLIER,
+                ControlKind.PAYMENT_CURRENCY_MISMATCH, "PAY-1", null, null, null, null, "detail", List.of(), TREASURY,
+                PAID_AT);
+        DocumentState invoice = replay(received(), matched(), posted(), inEuro, violation);
+        DocumentState payment = replayPayment(inEuro, violation);
+
+        assertThat(flags(invoice)).containsExactly("AMOUNT_MISMATCH@TREASURY");
+        assertThat(invoice.divergences().values()).singleElement().satisfies(d -> assertThat(d.detail()).isEqualTo(
+                "TREASURY paid in another currency than the invoice's USD, which its total paid leaves out (no"
+                        + " exchange rate)"));
+        assertThat(invoice.systems().get("TREASURY").amount()).isEqualByComparingTo("0");
+        assertThat(invoice.systems().get("TREASURY").status()).isNull();
+        assertThat(flags(payment)).contains("AMOUNT_MISMATCH@TREASURY");
+        assertThat(payment.divergences().values()).anySatisfy(d -> assertThat(d.detail()).isEqualTo(
+                "TREASURY paid 900.00 EUR, not in the invoice's currency: not counted in the invoice's total paid"));
+    }
+
+    @Test
+    void anOverpaidInvoiceWithAPaymentInAnotherCurrencyHasOneAmountMismatchNamingBoth() {
+        InvoicePaymentExecuted inEuro = new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "PAY-2",
+                Money.of("900.00", "EUR"), LocalDate.parse("2026-11-25"), usd("2300.00"), usd("2214.00"), PAID,
+                TREASURY, PAID_AT.plusSeconds(60));
+        DocumentState invoice = replay(received(), matched(), posted(),
+                new InvoicePaymentExecuted(INVOICE, US01, SUPPLIER, "PAY-1", usd("2300.00"),
+                        LocalDate.parse("2026-11-25"), usd("2300.00"), usd("2214.00"), PAID, TREASURY, PAID_AT),
+                new InvoiceOverpaymentFlagged(INVOICE, US01, "PAY-1", usd("2300.00"), usd("2214.00"), usd("86.00"),
+                        TREASURY, PAID_AT),
+                inEuro, new InvoiceControlViolated(INVOICE, US01, SUPPLIER, ControlKind.PAYMENT_CURRENCY_MISMATCH,
+                        "PAY-2", null, null, null, null, "detail", List.of(), TREASURY, PAID_AT.plusSeconds(60)));
+
+        assertThat(flags(invoice)).containsExactly("AMOUNT_MISMATCH@TREASURY");
+        assertThat(invoice.divergences().values()).singleElement().satisfies(d -> assertThat(d.detail())
+                .isEqualTo("TREASURY paid 2300.00 USD against a gross of 2214.00 USD; TREASURY paid in another"
+                        + " currency than the invoice's USD, which its total paid leaves out (no exchange rate)"));
     }
 
     private static ControlEvidence evidence() {

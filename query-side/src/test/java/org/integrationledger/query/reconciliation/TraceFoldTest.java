@@ -4,6 +4,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.integrationledger.model.controls.ControlEvidence;
+import org.integrationledger.model.controls.ControlKind;
+import org.integrationledger.model.invoice.InvoiceControlViolated;
 import org.integrationledger.model.invoice.InvoiceId;
 import org.integrationledger.model.invoice.InvoiceLine;
 import org.integrationledger.model.invoice.InvoiceMatched;
@@ -87,6 +90,20 @@ class TraceFoldTest {
         assertThat(step.summary())
                 .contains("supplier=SUP-1", "legalEntity=US01", "lines=1 item(s)", "version=")
                 .doesNotContain("purchaseOrderId", "reportingSystem", "occurredAt");
+    }
+
+    @Test
+    void anEmptyListIsLeftOutOfTheSummaryAndANonEmptyOneCounted() {
+        InvoiceControlViolated withoutEvidence = new InvoiceControlViolated(InvoiceId.of("INV-1"),
+                LegalEntityId.of("US01"), SupplierId.of("SUP-1"), ControlKind.PAYMENT_CURRENCY_MISMATCH, "PAY-1",
+                null, null, null, null, "paid in EUR", List.of(), SystemId.of("TREASURY"), NINE);
+        InvoiceControlViolated withEvidence = new InvoiceControlViolated(InvoiceId.of("INV-1"),
+                LegalEntityId.of("US01"), SupplierId.of("SUP-1"), ControlKind.PAYMENT_BLOCKED_SUPPLIER, "PAY-1",
+                null, null, null, null, "blocked", List.of(new ControlEvidence("supplier", "SUP-1", 3,
+                "SupplierBlocked", NINE, NINE)), SystemId.of("TREASURY"), NINE);
+
+        assertThat(TraceSummaries.describe(withoutEvidence)).doesNotContain("evidence").endsWith("detail=paid in EUR");
+        assertThat(TraceSummaries.describe(withEvidence)).contains("evidence=1 item(s)");
     }
 
     @Test
