@@ -26,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.controls.ControlResponses.ok;
+import static org.integrationledger.app.controls.ControlResponses.texts;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.*;
 import static org.integrationledger.app.support.LedgerApi.PROCUREMENT_KEY;
@@ -173,16 +175,5 @@ class PaymentCurrencyControlIntegrationTest extends LedgerIntegrationTest {
             return response.status() == 200 && condition.test(response.body());
         });
         return last[0];
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
-    private Response ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.controls.ControlResponses.ok;
+import static org.integrationledger.app.controls.ControlResponses.texts;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.invoice;
 import static org.integrationledger.app.support.InvoiceRequests.newInvoiceId;
@@ -114,16 +116,5 @@ class ReceivedBeyondOrderIntegrationTest extends LedgerIntegrationTest {
 
     private static String order(String po, String action) {
         return "/api/v1/purchase-orders/" + po + "/" + action;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
-    private Response ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
     }
 }

@@ -6,11 +6,11 @@ import org.integrationledger.app.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.controls.ControlResponses.ok;
+import static org.integrationledger.app.controls.ControlResponses.texts;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.*;
 import static org.integrationledger.app.support.LedgerApi.ERP_EMEA_KEY;
@@ -140,16 +140,5 @@ class RecordThenFlagIntegrationTest extends LedgerIntegrationTest {
             return response.status() == 200 && response.body().path("eventCount").asLong() == eventCount;
         });
         return last[0];
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
-    private Response ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
     }
 }

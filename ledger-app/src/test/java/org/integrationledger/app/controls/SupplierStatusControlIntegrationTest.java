@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationledger.app.controls.ControlResponses.ok;
+import static org.integrationledger.app.controls.ControlResponses.texts;
 import static org.awaitility.Awaitility.await;
 import static org.integrationledger.app.support.InvoiceRequests.*;
 import static org.integrationledger.app.support.LedgerApi.ERP_NA_KEY;
@@ -147,16 +149,5 @@ class SupplierStatusControlIntegrationTest extends LedgerIntegrationTest {
             return false;
         });
         return found[0];
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
-    private Response ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
     }
 }
